@@ -1,0 +1,3 @@
+from livedesk.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,12 @@
+"""Command-line commands: each module adds its subcommands with a `register(subparsers)` function."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register_all(subparsers: argparse._SubParsersAction) -> None:
+    from livedesk.commands import demo, screenshot, streams
+
+    for module in (demo, streams, screenshot):
+        module.register(subparsers)

@@ -1,0 +1,67 @@
+"""Undoable deletes: capture a row and everything that hangs off it by foreign key, and put it back.
+
+Works from the table metadata, so a table added by a later migration is covered without changes here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Table, insert, select, update
+from sqlalchemy.orm import Session
+
+from livedesk.models import Base
+
+
+@dataclass
+class Snapshot:
+    """Rows per table, parents before children, exactly as stored."""
+
+    rows: list[tuple[str, list[dict[str, Any]]]] = field(default_factory=list)
+    # References that ON DELETE SET NULL cleared: (table, fk column, row ids, the value to put back).
+    relinks: list[tuple[str, str, list[int], Any]] = field(default_factory=list)
+
+
+def _children(table: Table, ondelete: str = "CASCADE") -> list[tuple[Table, str, str]]:
+    """Tables that reference `table` with the given ON DELETE: (child, its fk column, the referenced column)."""
+    found = []
+    for child in Base.metadata.sorted_tables:
+        for fk in child.foreign_keys:
+            if fk.column.table is table and (fk.ondelete or "").upper() == ondelete:
+                found.append((child, fk.parent.name, fk.column.name))
+    return found
+
+
+def snapshot(session: Session, table: Table, ids: list[int]) -> Snapshot:
+    result = Snapshot()
+    _collect(session, table, "id", ids, result)
+    return result
+
+
+def _collect(session: Session, table: Table, column: str, values: list[Any], result: Snapshot) -> None:
+    if not values:
+        return
+    rows = [dict(r._mapping) for r in session.execute(select(table).where(table.c[column].in_(values)))]
+    if not rows:
+        return
+    result.rows.append((table.name, rows))
+    for child, fk_column, referenced in _children(table):
+        _collect(session, child, fk_column, [r[referenced] for r in rows], result)
+    for child, fk_column, referenced in _children(table, "SET NULL"):
+        for row in rows:
+            ids = list(session.scalars(select(child.c.id).where(child.c[fk_column] == row[referenced])))
+            if ids:
+                result.relinks.append((child.name, fk_column, ids, row[referenced]))
+
+
+def restore(session: Session, snap: Snapshot) -> None:
+    """Insert the captured rows again, parents first (the order they were captured in)."""
+    session.flush()
+    tables = Base.metadata.tables
+    for name, rows in snap.rows:
+        session.execute(insert(tables[name]), rows)
+    for name, column, ids, value in snap.relinks:
+        table = tables[name]
+        session.execute(update(table).where(table.c.id.in_(ids)).values({column: value}))
+    session.expire_all()

@@ -1,0 +1,38 @@
+"""A calm, centred message for a view with nothing to show yet, with the next step as a button."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class EmptyState(QWidget):
+    def __init__(self, title: str, body: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        self.title_label = QLabel(title)
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title_label.setStyleSheet("font-size: 20px; font-weight: 600;")
+        self.body_label = QLabel(body)
+        self.body_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body_label.setWordWrap(True)
+        self.body_label.setMaximumWidth(640)
+        self.body_label.setStyleSheet("color: palette(mid); font-size: 14px;")
+        layout.addWidget(self.title_label)
+        layout.addSpacing(8)
+        layout.addWidget(self.body_label, alignment=Qt.AlignmentFlag.AlignHCenter)
+        self.buttons = QVBoxLayout()
+        layout.addSpacing(16)
+        layout.addLayout(self.buttons)
+        layout.addStretch(3)
+
+    def add_action(self, text: str, callback: Callable[[], None], name: str = "") -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setMinimumWidth(220)
+        button.clicked.connect(callback)
+        self.buttons.addWidget(button, alignment=Qt.AlignmentFlag.AlignHCenter)
+        return button

@@ -1,0 +1,68 @@
+"""Show errors in words a user understands; log bugs with their traceback and never die silently."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from livedesk.services.db import DatabaseError
+from livedesk.services.importers.errors import ImportFailed
+
+log = logging.getLogger("livedesk.ui")
+_log_file: Path | None = None
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+def user_error_text(exc: BaseException) -> str | None:
+    """The message for an error the user can fix, or None for a bug."""
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from livedesk.services.schedule import ValidationError
+
+    if isinstance(exc, (ImportFailed, DatabaseError, ValidationError)):
+        return str(exc)
+    if isinstance(exc, StaleDataError):
+        return _t("Someone else changed this record while you were editing it. Reload and try again.")
+    if isinstance(exc, PermissionError):
+        return _t("The file cannot be written: permission denied ({0}). Choose another place.").format(exc.filename)
+    if isinstance(exc, OSError) and exc.filename:
+        return _t("The file {0} cannot be used: {1}").format(exc.filename, exc.strerror)
+    return None
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
+    message = user_error_text(exc)
+    if message is None:
+        log.error("Unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+        message = _t(
+            "Something went wrong. Your data is safe: the last action was not saved.\n\n"
+            "The details are in the log file:\n{0}"
+        ).format(_log_file or "")
+    box = QMessageBox(QMessageBox.Icon.Warning, title or _t("LiveDesk"), message, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorDialog")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()  # window-modal without a nested event loop
+
+
+def install_excepthook(log_file: Path) -> None:
+    """Unexpected exceptions in slots are logged and shown, never lost."""
+    global _log_file
+    _log_file = log_file
+
+    def hook(exc_type, exc, tb) -> None:
+        log.error("Unhandled exception:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+        if QApplication.instance() is not None and exc_type is not KeyboardInterrupt:
+            try:
+                show_error(QApplication.activeWindow(), exc)
+            except Exception:  # the dialog itself failed; the log still has the details
+                log.exception("Could not show the error dialog")
+
+    sys.excepthook = hook

@@ -1,0 +1,56 @@
+"""Numbers, money and times as the user's locale writes them (¥ and 万 in Chinese)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from PySide6.QtCore import QLocale
+
+
+def is_chinese() -> bool:
+    return QLocale().language() == QLocale.Language.Chinese
+
+
+def money(value: Decimal | float | None, missing: str = "—") -> str:
+    if value is None:
+        return missing
+    amount = float(value)
+    if is_chinese() and abs(amount) >= 100_000:
+        return f"¥{amount / 10_000:,.1f}万"
+    return f"¥{amount:,.0f}" if abs(amount) >= 1000 else f"¥{amount:,.2f}"
+
+
+def count(value: int | None, missing: str = "—") -> str:
+    if value is None:
+        return missing
+    if is_chinese() and abs(value) >= 100_000:
+        return f"{value / 10_000:,.1f}万"
+    return f"{value:,}"
+
+
+def percent(value: Decimal | float | None, digits: int = 1, missing: str = "—") -> str:
+    return missing if value is None else f"{float(value) * 100:.{digits}f}%"
+
+
+def local(value: dt.datetime) -> dt.datetime:
+    return value.astimezone()
+
+
+def date_time(value: dt.datetime) -> str:
+    return local(value).strftime("%Y-%m-%d %H:%M")
+
+
+def weekday_date(value: dt.datetime) -> str:
+    stamp = local(value)
+    names_zh = "一二三四五六日"
+    if is_chinese():
+        return f"{stamp.month}月{stamp.day}日 周{names_zh[stamp.weekday()]} {stamp:%H:%M}"
+    return stamp.strftime("%a %d %b %H:%M")
+
+
+def minutes(value: int) -> str:
+    hours, rest = divmod(value, 60)
+    if is_chinese():
+        return f"{hours}小时{rest:02d}分" if hours else f"{rest}分钟"
+    return f"{hours}h {rest:02d}m" if hours else f"{rest} min"

@@ -1,0 +1,98 @@
+"""Start the GUI, or render every tab to PNG for `livedesk screenshot`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sys
+from pathlib import Path
+
+from livedesk.config import Paths, Preferences, database_url, sqlite_url
+
+log = logging.getLogger(__name__)
+SCREENSHOT_SIZE = (1440, 900)
+
+
+def make_app(argv: list[str] | None = None):
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("LiveDesk")
+    app.setOrganizationName("LiveDesk")
+    from livedesk.ui.style import apply_style
+
+    apply_style(app)
+    return app
+
+
+def demo_database_url(paths: Paths) -> str:
+    """A fresh demo file for each --demo start: the user's own data is never touched."""
+    folder = paths.data / "demo"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    return sqlite_url(folder / f"demo-{stamp}.sqlite3")
+
+
+def open_for_gui(args: argparse.Namespace, paths: Paths, prefs: Preferences):
+    from livedesk.services.db import open_database
+    from livedesk.services.demo import fill_demo
+
+    if args.demo:
+        db = open_database(demo_database_url(paths))
+        fill_demo(db)
+        return db
+    return open_database(database_url(args.db, prefs, paths))
+
+
+def run_gui(args: argparse.Namespace, paths: Paths) -> int:
+    app = make_app()
+    prefs = Preferences.load(paths)
+    from livedesk.ui.errors import install_excepthook
+    from livedesk.ui.i18n import choose_language, install_language
+
+    install_language(app, choose_language(args.lang, prefs.language))
+    install_excepthook(paths.logs / "livedesk.log")
+    from PySide6.QtWidgets import QMessageBox
+
+    from livedesk.services.db import DatabaseError
+
+    try:
+        db = open_for_gui(args, paths, prefs)
+    except DatabaseError as exc:
+        QMessageBox.critical(None, app.translate("Launch", "Cannot open the database"), str(exc))
+        return 3
+    from livedesk.ui.main_window import MainWindow
+
+    window = MainWindow(db, paths, prefs)
+    window.show()
+    return app.exec()
+
+
+def take_screenshots(args: argparse.Namespace, paths: Paths) -> int:
+    """One PNG per tab at 1440×900, showing the richest data in the database."""
+    app = make_app()
+    prefs = Preferences.load(paths)
+    from livedesk.ui.i18n import choose_language, install_language
+
+    install_language(app, choose_language(args.shot_lang or args.lang, prefs.language))
+    from livedesk.services.db import open_database
+    from livedesk.ui.main_window import TAB_KEYS, MainWindow
+
+    db = open_for_gui(args, paths, prefs) if args.demo else open_database(database_url(args.db, prefs, paths))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    window = MainWindow(db, paths, prefs)
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    for key in TAB_KEYS:
+        tab = window.show_tab(key)
+        if hasattr(tab, "prepare_screenshot"):
+            tab.prepare_screenshot()
+        for _ in range(5):
+            app.processEvents()
+        window.grab().save(str(out / f"{key}.png"))
+        print(out / f"{key}.png")
+    window.close()
+    db.close()
+    return 0

@@ -1,0 +1,275 @@
+"""The main window: five tabs in workflow order, menus, status bar, undo, and remembered window state."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from livedesk import __version__
+from livedesk.config import Paths, Preferences, sqlite_url
+from livedesk.services.db import Database, DatabaseError, open_database
+from livedesk.ui.empty_state import EmptyState
+from livedesk.ui.errors import show_error
+
+log = logging.getLogger(__name__)
+TAB_KEYS = ["schedule", "products", "script", "live", "review"]
+
+
+class MainWindow(QMainWindow):
+    database_changed = Signal()
+
+    def __init__(self, db: Database, paths: Paths, prefs: Preferences | None = None):
+        super().__init__()
+        self.db = db
+        self.paths = paths
+        self.prefs = prefs or Preferences.load(paths)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("LiveDesk"))
+        self.undo_group = QUndoGroup(self)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.stack = QStackedWidget()
+        self.welcome = self._build_welcome()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+        self.db_label = QLabel()
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._build_menus()
+        self._build_tabs()
+        self._restore_window_state()
+
+    # --- tabs -------------------------------------------------------------------------------------------
+
+    def tab_factories(self) -> list[tuple[str, str, Callable[[], QWidget]]]:
+        from livedesk.ui import tab_registry
+
+        return tab_registry.tabs(self)
+
+    def _build_tabs(self) -> None:
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            stack = getattr(widget, "undo_stack", None)
+            if stack is not None:
+                self.undo_group.removeStack(stack)
+            widget.deleteLater()
+        for key, title, factory in self.tab_factories():
+            widget = factory()
+            widget.setObjectName(f"tab_{key}")
+            stack = getattr(widget, "undo_stack", None)
+            if stack is not None:
+                self.undo_group.addStack(stack)
+            if hasattr(widget, "status_message"):
+                widget.status_message.connect(self.statusBar().showMessage)
+            self.tabs.addTab(widget, title)
+        self.db_label.setText(self.tr("Database: {0}").format(self.db.describe()))
+        self.db_label.setToolTip(self.db.describe())
+        self._show_welcome_if_empty()
+        self._tab_changed(self.tabs.currentIndex())
+
+    def tab(self, key: str) -> QWidget:
+        return self.tabs.widget(TAB_KEYS.index(key))
+
+    def show_tab(self, key: str) -> QWidget:
+        self.stack.setCurrentWidget(self.tabs)
+        self.tabs.setCurrentIndex(TAB_KEYS.index(key))
+        return self.tab(key)
+
+    def _tab_changed(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        stack = getattr(widget, "undo_stack", None)
+        self.undo_group.setActiveStack(stack)
+        if widget is not None and hasattr(widget, "activated"):
+            widget.activated()
+
+    def refresh_all(self) -> None:
+        for i in range(self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if hasattr(widget, "reload"):
+                widget.reload()
+        self._show_welcome_if_empty()
+
+    # --- welcome ----------------------------------------------------------------------------------------
+
+    def _build_welcome(self) -> QWidget:
+        page = EmptyState(
+            self.tr("Welcome to LiveDesk"),
+            self.tr(
+                "Plan your streams, build the product pool and the run of show, run the stream from the "
+                "live console and review it with the platform's exports.\n\nThis database is empty. "
+                "Start with a month of demo data to look around, or start empty and add your first stream."
+            ),
+        )
+        page.setObjectName("welcome")
+        page.add_action(self.tr("Load demo data"), self._load_demo, "loadDemo")
+        page.add_action(self.tr("Start empty"), lambda: self.stack.setCurrentWidget(self.tabs), "startEmpty")
+        return page
+
+    def _show_welcome_if_empty(self) -> None:
+        from livedesk.services.demo import is_empty
+
+        with self.db.session() as session:
+            empty = is_empty(session)
+        self.stack.setCurrentWidget(self.welcome if empty else self.tabs)
+
+    def _load_demo(self) -> None:
+        from livedesk.services.demo import fill_demo
+
+        try:
+            fill_demo(self.db)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.refresh_all()
+        self.stack.setCurrentWidget(self.tabs)
+        self.statusBar().showMessage(self.tr("Demo data loaded."), 5000)
+
+    # --- menus ------------------------------------------------------------------------------------------
+
+    def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&New Database…"), self.new_database, QKeySequence.StandardKey.New, "newDb")
+        self._action(file_menu, self.tr("&Open Database…"), self.open_database_dialog, QKeySequence.StandardKey.Open, "openDb")
+        file_menu.addSeparator()
+        self.import_menu = file_menu.addMenu(self.tr("&Import"))
+        self.export_menu = file_menu.addMenu(self.tr("&Export"))
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        undo = self.undo_group.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_group.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+        self.edit_menu = edit_menu
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        names = [self.tr("&Schedule"), self.tr("&Products"), self.tr("S&cript"), self.tr("&Live"), self.tr("&Review")]
+        for index, name in enumerate(names):
+            self._action(view_menu, name, lambda _=False, i=index: self.show_tab(TAB_KEYS[i]), f"Ctrl+{index + 1}")
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&Keyboard Shortcuts"), self.show_shortcuts, QKeySequence.StandardKey.HelpContents, "shortcuts")
+        self._action(help_menu, self.tr("Open &Log Folder"), self.open_log_folder, None, "logFolder")
+        self._action(help_menu, self.tr("&About LiveDesk"), self.show_about, None, "about")
+
+    def shortcuts(self) -> list[tuple[str, str]]:
+        """Every hotkey of the window and its tabs, for the shortcuts dialog."""
+        rows = [
+            (QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText), self.tr("New database")),
+            (QKeySequence(QKeySequence.StandardKey.Open).toString(QKeySequence.SequenceFormat.NativeText), self.tr("Open database")),
+            (QKeySequence(QKeySequence.StandardKey.Undo).toString(QKeySequence.SequenceFormat.NativeText), self.tr("Undo")),
+            (QKeySequence(QKeySequence.StandardKey.Redo).toString(QKeySequence.SequenceFormat.NativeText), self.tr("Redo")),
+            ("Ctrl+1 … Ctrl+5", self.tr("Go to Schedule, Products, Script, Live, Review")),
+        ]
+        for i in range(self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if hasattr(widget, "shortcuts"):
+                rows += widget.shortcuts()
+        return rows
+
+    def show_shortcuts(self) -> None:
+        text = "\n".join(f"{keys}\t{what}" for keys, what in self.shortcuts())
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Keyboard Shortcuts"), text, QMessageBox.StandardButton.Close, self)
+        box.setObjectName("shortcutsDialog")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About LiveDesk"),
+            self.tr("LiveDesk {0}\nPlan, run and review live-commerce streams.\n\nDatabase: {1}\nLogs: {2}").format(
+                __version__, self.db.describe(), self.paths.logs
+            ),
+        )
+
+    def open_log_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.paths.logs)))
+
+    # --- databases --------------------------------------------------------------------------------------
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New Database"), str(self.paths.data / "livedesk.sqlite3"), self.tr("LiveDesk database (*.sqlite3)")
+        )
+        if path:
+            self.switch_database(sqlite_url(path))
+
+    def open_database_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open Database"), str(self.paths.data), self.tr("LiveDesk database (*.sqlite3 *.db);;All files (*)")
+        )
+        if path:
+            self.switch_database(sqlite_url(path))
+
+    def switch_database(self, url: str) -> bool:
+        try:
+            db = open_database(url)
+        except DatabaseError as exc:
+            show_error(self, exc, self.tr("Cannot open the database"))
+            return False
+        old, self.db = self.db, db
+        old.close()
+        self._build_tabs()
+        self.database_changed.emit()
+        return True
+
+    # --- window state -----------------------------------------------------------------------------------
+
+    def _settings(self) -> QSettings:
+        return QSettings(str(self.paths.window_state_file), QSettings.Format.IniFormat)
+
+    def _restore_window_state(self) -> None:
+        settings = self._settings()
+        geometry = settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 860)
+        state = settings.value("state")
+        if state is not None:
+            self.restoreState(state)
+        index = settings.value("tab", 0, type=int)
+        if 0 <= index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        settings = self._settings()
+        settings.setValue("geometry", self.saveGeometry())
+        settings.setValue("state", self.saveState())
+        settings.setValue("tab", self.tabs.currentIndex())
+        settings.sync()
+        for i in range(self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if hasattr(widget, "shutdown"):
+                widget.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,451 @@
+"""The schedule tab (排期表): a list and a week/month calendar of streams, with filters and conflicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTextBrowser,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from livedesk.config import Paths
+from livedesk.services import schedule
+from livedesk.services.db import Database
+from livedesk.ui import formatting
+from livedesk.ui.errors import show_error
+from livedesk.ui.labels import PLATFORMS, STATUSES, platform_label, role_label, status_label, stream_type_label
+from livedesk.ui.schedule.calendar_view import CalendarView
+from livedesk.ui.schedule.commands import CreateStreams, DeleteStreams, EditStream
+from livedesk.ui.schedule.stream_dialog import StreamDialog, default_new_stream
+from livedesk.ui.schedule.table_model import STREAM_ROLE, StreamFilterProxy, StreamTableModel
+from livedesk.ui.tasks import run_task
+
+
+class ScheduleTab(QWidget):
+    status_message = Signal(str, int)  # shown in the window's status bar
+
+    def __init__(self, db: Database, paths: Paths, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.paths = paths
+        self.undo_stack = QUndoStack(self)
+        self.model = StreamTableModel(self)
+        self.proxy = StreamFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.dialog_factory = StreamDialog  # tests swap in a non-modal driver
+        self._build()
+        self.reload()
+
+    # --- layout -----------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        toolbar = QToolBar()
+        toolbar.setObjectName("scheduleToolbar")
+        self.new_action = self._add_action(toolbar, self.tr("New stream"), self.new_stream, "Ctrl+Shift+N", "newStream")
+        self.edit_action = self._add_action(toolbar, self.tr("Edit"), self.edit_selected, "Return", "editStream")
+        self.duplicate_action = self._add_action(toolbar, self.tr("Duplicate to next week"), self.duplicate_selected, "Ctrl+D", "duplicateStream")
+        self.delete_action = self._add_action(toolbar, self.tr("Delete"), self.delete_selected, QKeySequence.StandardKey.Delete, "deleteStream")
+        toolbar.addSeparator()
+        self._add_action(toolbar, self.tr("Team roster"), self.open_roster, None, "roster")
+        toolbar.addSeparator()
+        self._add_action(toolbar, self.tr("Import…"), self.import_schedule, None, "importSchedule")
+        self._add_action(toolbar, self.tr("Export…"), self.export_schedule, None, "exportSchedule")
+        layout.addWidget(toolbar)
+
+        filters = QHBoxLayout()
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("search")
+        self.search_edit.setPlaceholderText(self.tr("Search title, account, theme, people…"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self.apply_filters)
+        self.month_combo = QComboBox()
+        self.month_combo.setObjectName("monthFilter")
+        self.platform_combo = QComboBox()
+        self.platform_combo.setObjectName("platformFilter")
+        self.platform_combo.addItem(self.tr("All platforms"), None)
+        for p in PLATFORMS:
+            self.platform_combo.addItem(platform_label(p), p)
+        self.status_combo = QComboBox()
+        self.status_combo.setObjectName("statusFilter")
+        self.status_combo.addItem(self.tr("All statuses"), None)
+        for s in STATUSES:
+            self.status_combo.addItem(status_label(s), s)
+        self.person_combo = QComboBox()
+        self.person_combo.setObjectName("personFilter")
+        for combo in (self.month_combo, self.platform_combo, self.status_combo, self.person_combo):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        filters.addWidget(self.search_edit, 2)
+        filters.addWidget(self.month_combo)
+        filters.addWidget(self.platform_combo)
+        filters.addWidget(self.status_combo)
+        filters.addWidget(self.person_combo)
+        filters.addSpacing(12)
+        self.view_combo = QComboBox()
+        self.view_combo.setObjectName("viewMode")
+        self.view_combo.addItem(self.tr("List"), "list")
+        self.view_combo.addItem(self.tr("Week"), "week")
+        self.view_combo.addItem(self.tr("Month"), "month")
+        self.view_combo.currentIndexChanged.connect(self._view_changed)
+        filters.addWidget(self.view_combo)
+        layout.addLayout(filters)
+
+        self.table = QTableView()
+        self.table.setObjectName("streamTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate([150, 200, 90, 150, 90, 80, 90, 180, 100]):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda _: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        calendar_page = QWidget()
+        calendar_layout = QVBoxLayout(calendar_page)
+        calendar_layout.setContentsMargins(0, 0, 0, 0)
+        nav = QHBoxLayout()
+        prev_button = QPushButton("◀")
+        prev_button.setObjectName("calendarPrev")
+        prev_button.setToolTip(self.tr("Previous period"))
+        next_button = QPushButton("▶")
+        next_button.setObjectName("calendarNext")
+        next_button.setToolTip(self.tr("Next period"))
+        today_button = QPushButton(self.tr("Today"))
+        today_button.setObjectName("calendarToday")
+        self.period_label = QLabel()
+        self.period_label.setStyleSheet("font-weight: 600; font-size: 15px;")
+        nav.addWidget(prev_button)
+        nav.addWidget(today_button)
+        nav.addWidget(next_button)
+        nav.addWidget(self.period_label)
+        nav.addStretch(1)
+        calendar_layout.addLayout(nav)
+        self.calendar = CalendarView()
+        calendar_layout.addWidget(self.calendar)
+        prev_button.clicked.connect(lambda: self._calendar_step(-1))
+        next_button.clicked.connect(lambda: self._calendar_step(1))
+        today_button.clicked.connect(lambda: (self.calendar.go_to(dt.date.today()), self._update_period()))
+        self.calendar.stream_selected.connect(self.select_stream)
+        self.calendar.stream_activated.connect(lambda sid: (self.select_stream(sid), self.edit_selected()))
+        self.calendar.day_activated.connect(self._new_on_day)
+
+        self.views = QStackedWidget()
+        self.views.addWidget(self.table)
+        self.views.addWidget(calendar_page)
+
+        self.details = QTextBrowser()
+        self.details.setObjectName("streamDetails")
+        self.details.setOpenExternalLinks(False)
+        splitter = QSplitter()
+        splitter.addWidget(self.views)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1000, 340])
+        layout.addWidget(splitter, 1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        layout.addWidget(self.count_label)
+
+    def _add_action(self, toolbar: QToolBar, text: str, slot, shortcut, name: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.triggered.connect(lambda _checked=False: slot())
+        toolbar.addAction(action)
+        self.addAction(action)
+        return action
+
+    def shortcuts(self) -> list[tuple[str, str]]:
+        native = QKeySequence.SequenceFormat.NativeText
+        return [
+            (self.new_action.shortcut().toString(native), self.tr("Schedule: new stream")),
+            (self.edit_action.shortcut().toString(native), self.tr("Schedule: edit the selected stream")),
+            (self.duplicate_action.shortcut().toString(native), self.tr("Schedule: duplicate to next week")),
+            (self.delete_action.shortcut().toString(native), self.tr("Schedule: delete the selected streams")),
+        ]
+
+    # --- data -------------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        selected = self.selected_ids()
+        with self.db.session() as session:
+            rows = schedule.list_streams(session)
+            people = [p.name for p in schedule.list_people(session)]
+        conflicts = schedule.conflicts_by_stream(schedule.find_conflicts(rows))
+        self.model.set_rows(rows, conflicts)
+        self.calendar.set_streams(rows, set(conflicts))
+        self._fill_month_filter(rows)
+        self._fill_person_filter(people)
+        self.people_names = people
+        self.apply_filters()
+        for stream_id in selected:
+            self.select_stream(stream_id, clear=False)
+        self._update_details()
+
+    def _fill_month_filter(self, rows: list[schedule.StreamData]) -> None:
+        current = self.month_combo.currentData()
+        months = sorted({(r.start_at.astimezone().year, r.start_at.astimezone().month) for r in rows})
+        self.month_combo.blockSignals(True)
+        self.month_combo.clear()
+        self.month_combo.addItem(self.tr("All months"), None)
+        for year, month in months:
+            self.month_combo.addItem(f"{year}-{month:02d}", f"{year}-{month:02d}")
+        index = self.month_combo.findData(current)
+        self.month_combo.setCurrentIndex(max(0, index))
+        self.month_combo.blockSignals(False)
+
+    def _fill_person_filter(self, people: list[str]) -> None:
+        current = self.person_combo.currentData()
+        self.person_combo.blockSignals(True)
+        self.person_combo.clear()
+        self.person_combo.addItem(self.tr("Everyone"), None)
+        for name in people:
+            self.person_combo.addItem(name, name)
+        self.person_combo.setCurrentIndex(max(0, self.person_combo.findData(current)))
+        self.person_combo.blockSignals(False)
+
+    def apply_filters(self) -> None:
+        self.proxy.set_filters(
+            month=tuple(map(int, self.month_combo.currentData().split("-"))) if self.month_combo.currentData() else None,
+            platform=self.platform_combo.currentData(),
+            status=self.status_combo.currentData(),
+            person=self.person_combo.currentData(),
+            text=self.search_edit.text(),
+        )
+        visible = [self.model.stream_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row()) for r in range(self.proxy.rowCount())]
+        self.calendar.set_streams(visible, {sid for sid in (s.id for s in visible) if self.model.conflicts_of(sid)})
+        conflicted = sum(1 for s in visible if self.model.conflicts_of(s.id))
+        text = self.tr("%n stream(s) shown", "", len(visible))
+        if conflicted:
+            text += " · " + self.tr("%n with conflicts", "", conflicted)
+        self.count_label.setText(text)
+
+    # --- selection and details --------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        ids = []
+        for index in self.table.selectionModel().selectedRows():
+            ids.append(index.data(STREAM_ROLE))
+        if not ids and self.views.currentIndex() == 1 and self.calendar.selected_id is not None:
+            ids.append(self.calendar.selected_id)
+        return ids
+
+    def select_stream(self, stream_id: int, clear: bool = True) -> None:
+        row = self.model.row_of(stream_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return
+        flags = QItemSelectionModel.SelectionFlag.Rows
+        flags |= QItemSelectionModel.SelectionFlag.ClearAndSelect if clear else QItemSelectionModel.SelectionFlag.Select
+        self.table.selectionModel().select(index, flags)
+        self.table.setCurrentIndex(index) if clear else None
+        self.calendar.selected_id = stream_id
+        self.calendar.update()
+
+    def _selection_changed(self) -> None:
+        ids = self.selected_ids()
+        self.calendar.selected_id = ids[0] if ids else None
+        self._update_details()
+
+    def _update_details(self) -> None:
+        ids = self.selected_ids()
+        has = bool(ids)
+        self.edit_action.setEnabled(len(ids) == 1)
+        self.duplicate_action.setEnabled(has)
+        self.delete_action.setEnabled(has)
+        if not ids:
+            if self.model.rowCount() == 0:
+                self.details.setHtml(
+                    "<h3>" + self.tr("No streams yet") + "</h3><p>"
+                    + self.tr("Press <b>New stream</b> (Ctrl+Shift+N) to plan the first one, or import your 排期表 "
+                              "from Excel with <b>Import…</b>.") + "</p>"
+                )
+            else:
+                self.details.setHtml("<p>" + self.tr("Select a stream to see its goals, people and plans.") + "</p>")
+            return
+        s = self.model.stream_at(self.model.row_of(ids[0]))
+        conflicts = self.model.conflict_text(s.id)
+        goals = [
+            (self.tr("GMV"), formatting.money(s.gmv_target)),
+            (self.tr("Viewers (UV)"), formatting.count(s.viewers_target)),
+            (self.tr("Peak online"), formatting.count(s.peak_online_target)),
+            (self.tr("Conversion"), formatting.percent(s.conversion_target)),
+            (self.tr("New followers"), formatting.count(s.new_followers_target)),
+        ]
+        html = [f"<h3>{_esc(s.title)}</h3>"]
+        html.append(
+            f"<p>{formatting.weekday_date(s.start_at)} · {formatting.minutes(s.planned_minutes)}<br>"
+            f"{platform_label(s.platform)} · {_esc(s.account)}<br>"
+            f"{stream_type_label(s.stream_type)} · {_esc(s.theme)} · <b>{status_label(s.status)}</b></p>"
+        )
+        if conflicts:
+            html.append(f"<p style='color:#dc2626'>⚠ {_esc(conflicts).replace(chr(10), '<br>⚠ ')}</p>")
+        html.append("<h4>" + self.tr("Goals") + "</h4><table>")
+        html += [f"<tr><td>{k}</td><td align='right'>&nbsp;&nbsp;{v}</td></tr>" for k, v in goals]
+        html.append("</table><h4>" + self.tr("People") + "</h4><p>")
+        html.append("<br>".join(f"{role_label(r)}: {_esc(n)}" for n, r in s.people) or "—")
+        html.append("</p>")
+        if s.welfare_plan:
+            html.append("<h4>" + self.tr("Welfare plan") + f"</h4><p>{_esc(s.welfare_plan)}</p>")
+        if s.warmup_plan:
+            html.append("<h4>" + self.tr("Warm-up plan") + f"</h4><p>{_esc(s.warmup_plan)}</p>")
+        self.details.setHtml("".join(html))
+
+    # --- views ------------------------------------------------------------------------------------------
+
+    def _view_changed(self) -> None:
+        mode = self.view_combo.currentData()
+        self.views.setCurrentIndex(0 if mode == "list" else 1)
+        if mode != "list":
+            self.calendar.set_mode(mode)
+            self._update_period()
+
+    def _calendar_step(self, direction: int) -> None:
+        self.calendar.step(direction)
+        self._update_period()
+
+    def _update_period(self) -> None:
+        self.period_label.setText(self.calendar.period_title())
+
+    # --- editing ----------------------------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        self.reload()
+
+    def new_stream(self, start: dt.datetime | None = None) -> None:
+        data = default_new_stream()
+        if start is not None:
+            data.start_at = start
+        dialog = self.dialog_factory(data, self.people_names, self)
+        if dialog.exec():
+            new = dialog.result_data()
+            self._push(CreateStreams(self.db, [new], self.tr("New stream “{0}”").format(new.title), self._changed))
+            if new.id:
+                self.select_stream(new.id)
+
+    def _new_on_day(self, day: dt.date) -> None:
+        self.new_stream(dt.datetime.combine(day, dt.time(20, 0)).astimezone())
+
+    def edit_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        with self.db.session() as session:
+            before = schedule.get_stream_data(session, ids[0])
+        dialog = self.dialog_factory(before, self.people_names, self)
+        if dialog.exec():
+            after = dialog.result_data()
+            if after != before:
+                self._push(EditStream(self.db, ids[0], before, after, self.tr("Edit “{0}”").format(after.title), self._changed))
+
+    def duplicate_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        with self.db.session() as session:
+            copies = [schedule.duplicate_data(schedule.get_stream_data(session, i)) for i in ids]
+        self._push(CreateStreams(self.db, copies, self.tr("Duplicate %n stream(s)", "", len(copies)), self._changed))
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        self._push(DeleteStreams(self.db, ids, self.tr("Delete %n stream(s)", "", len(ids)), self._changed))
+        self.status_message.emit(self.tr("Deleted. Press Ctrl+Z to undo."), 5000)
+
+    def _push(self, command) -> None:
+        try:
+            self.undo_stack.push(command)
+        except Exception as exc:  # the command's own transaction rolled back; nothing changed
+            self.undo_stack.setIndex(self.undo_stack.index())
+            show_error(self, exc)
+            self.reload()
+
+    def open_roster(self) -> None:
+        from livedesk.ui.schedule.roster_dialog import RosterDialog
+
+        RosterDialog(self.db, self).exec()
+        self.reload()
+
+    # --- import / export --------------------------------------------------------------------------------
+
+    def import_schedule(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import schedule"), "", self.tr("Spreadsheets (*.xlsx *.xls *.csv)"))
+        if not path:
+            return
+        from livedesk.services.importers.schedule_sheet import preview_schedule
+
+        self.window().setCursor(Qt.CursorShape.BusyCursor)
+        run_task(lambda progress, cancelled: preview_schedule(path), self._show_import_preview, self._import_failed)
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self.window().unsetCursor()
+        show_error(self, exc, self.tr("Import schedule"))
+
+    def _show_import_preview(self, preview) -> None:
+        from livedesk.ui.schedule.import_dialog import ScheduleImportDialog
+
+        self.window().unsetCursor()
+        dialog = ScheduleImportDialog(preview, self)
+        self.last_import_dialog = dialog
+        if dialog.exec() and not preview.problems:
+            self._push(CreateStreams(
+                self.db, list(preview.rows), self.tr("Import %n stream(s)", "", len(preview.rows)), self._changed
+            ))
+
+    def export_schedule(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export schedule"), "排期表.xlsx", self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        rows = [self.model.stream_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row()) for r in range(self.proxy.rowCount())]
+        from livedesk.services.exporters.schedule_sheet import export_schedule
+
+        def done(_result) -> None:
+            self.status_message.emit(self.tr("Exported %n stream(s) to {0}", "", len(rows)).format(Path(path).name), 5000)
+
+        run_task(lambda progress, cancelled: export_schedule(rows, path), done, lambda exc: show_error(self, exc))
+
+    def prepare_screenshot(self) -> None:
+        """Show the month around today in the calendar for the gallery, with the busiest stream selected."""
+        QTimer.singleShot(0, lambda: None)
+        if self.model.rowCount():
+            self.select_stream(next((s.id for s in self.model.rows() if self.model.conflicts_of(s.id)), self.model.rows()[0].id))
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

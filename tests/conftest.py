@@ -1,0 +1,46 @@
+"""Shared fixtures: every test gets its own data folder and a fresh database; Qt runs offscreen."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never touch the user's real data folder or settings, even before the first fixture runs.
+os.environ["LIVEDESK_HOME"] = tempfile.mkdtemp(prefix="livedesk-tests-")
+os.environ.pop("LIVEDESK_DB", None)
+
+FIXTURES = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    monkeypatch.setenv("LIVEDESK_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def db(tmp_path: Path):
+    from livedesk.services.db import open_database
+
+    database = open_database(f"sqlite:///{tmp_path / 'test.sqlite3'}")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def paths(isolated_home: Path):
+    from livedesk.config import app_paths
+
+    return app_paths()
+
+
+@pytest.fixture
+def fixtures_dir() -> Path:
+    if not FIXTURES.exists():
+        pytest.skip(f"shared fixtures not found at {FIXTURES}")
+    return FIXTURES

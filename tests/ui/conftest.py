@@ -1,0 +1,32 @@
+"""UI fixtures: background tasks run inline so tests see their results at once."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def synchronous_tasks(monkeypatch: pytest.MonkeyPatch):
+    from livedesk.ui.tasks import TaskRunner
+
+    monkeypatch.setattr(TaskRunner, "synchronous", True)
+
+
+@pytest.fixture
+def window(qtbot, db, paths):
+    from livedesk.ui.main_window import MainWindow
+
+    win = MainWindow(db, paths)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+@pytest.fixture
+def demo_db(db):
+    import datetime as dt
+
+    from livedesk.services.demo import fill_demo
+
+    fill_demo(db, today=dt.date(2026, 11, 23))
+    return db

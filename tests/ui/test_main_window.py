@@ -1,0 +1,71 @@
+"""The main window: five tabs in order, welcome on an empty database, honest empty tabs, window state."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+from livedesk.ui.main_window import TAB_KEYS, MainWindow
+
+
+def test_five_tabs_in_workflow_order(window):
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Schedule", "Products", "Script", "Live", "Review"]
+    assert len(TAB_KEYS) == 5
+
+
+def test_empty_database_shows_welcome_and_demo_button_fills_it(window):
+    assert window.stack.currentWidget() is window.welcome
+    window.welcome.findChild(type(window.welcome.buttons.itemAt(0).widget()), "loadDemo").click()
+    assert window.stack.currentWidget() is window.tabs
+    assert window.tab("schedule").model.rowCount() > 20
+
+
+def test_start_empty_goes_to_the_tabs(window):
+    window.welcome.buttons.itemAt(1).widget().click()
+    assert window.stack.currentWidget() is window.tabs
+
+
+def test_status_bar_names_the_database(window, db):
+    assert str(db.file_path) in window.db_label.text()
+
+
+def test_undo_menu_follows_the_current_tab(window):
+    assert window.undo_group.activeStack() is window.tab("schedule").undo_stack
+
+
+def test_window_state_is_remembered(qtbot, db, paths):
+    first = MainWindow(db, paths)
+    qtbot.addWidget(first)
+    first.resize(701, 502)  # inside the offscreen screen (800×600), so nothing is clamped
+    first.show_tab("script")
+    first.close()
+    second = MainWindow(db, paths)
+    qtbot.addWidget(second)
+    assert second.tabs.currentIndex() == 2
+    assert (second.width(), second.height()) == (701, 502)
+
+
+def test_shortcuts_list_names_every_hotkey(window):
+    keys = [k for k, _ in window.shortcuts()]
+    assert "Ctrl+1 … Ctrl+5" in keys and "Ctrl+D" in keys
+
+
+def test_switching_to_a_newer_database_shows_an_error_and_keeps_the_current(window, tmp_path, monkeypatch):
+    from sqlalchemy import text
+
+    from livedesk.services.db import open_database
+
+    url = f"sqlite:///{tmp_path / 'future.sqlite3'}"
+    future = open_database(url)
+    with future.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num='9999'"))
+    future.close()
+    shown = []
+    monkeypatch.setattr("livedesk.ui.main_window.show_error", lambda parent, exc, title=None: shown.append(str(exc)))
+    old = window.db
+    assert window.switch_database(url) is False
+    assert window.db is old and "newer version" in shown[0]
+
+
+def test_unbuilt_tabs_say_so(window):
+    texts = " ".join(label.text() for label in window.tab("live").findChildren(QLabel))
+    assert "not built yet" in texts
