@@ -1,0 +1,439 @@
+"""The review (复盘): import platform exports for a stream and summarise its figures.
+
+`import_review_files` parses every file first and then writes everything in one unit of work,
+so a bad file leaves the database untouched. `review_summary` returns plain JSON-ready data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from livedesk.models import (
+    CurvePoint,
+    Moment,
+    OrderLine,
+    Product,
+    ProductResult,
+    Review,
+    ReviewImport,
+    Script,
+    Segment,
+    SegmentTiming,
+    Stream,
+    TrafficSource,
+)
+from livedesk.services.analysis import SegmentSpan, curve_moments, segment_at
+from livedesk.services.db import Database
+from livedesk.services.importers.errors import ImportFailed
+from livedesk.services.importers.review_files import (
+    FIGURE_FIELDS,
+    CurveRow,
+    ParsedReviewData,
+    ProductRow,
+    parse_pasted_text,
+    parse_review_file,
+)
+from livedesk.services.metrics import LOW_CLICK_RATE, click_rate, review_figures, to_json_number
+
+ProgressCallback = Callable[[int, int, str], None]
+
+
+class ImportCancelledError(Exception):
+    """The user cancelled; nothing was written."""
+
+
+class StreamNotFoundError(LookupError):
+    pass
+
+
+@dataclass
+class ImportSummary:
+    files: list[tuple[str, str, int]] = field(default_factory=list)  # (file name, kind, rows)
+    figures: list[str] = field(default_factory=list)  # figure names written
+    curve_points: int = 0
+    products: int = 0
+    channels: int = 0
+    orders: int = 0
+    moments: int = 0
+
+
+# ---------------------------------------------------------------- import
+
+
+def import_review_files(
+    db: Database,
+    stream_id: int,
+    paths: Sequence[str | Path],
+    mapping_overrides: Mapping[str, Mapping[str, str | None]] | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportSummary:
+    """Parse all files, then store them in one transaction (all or nothing).
+
+    `mapping_overrides` maps a file (its path as given, or its name) to {header in file: field or None}.
+    Data of the kinds a file brings (curve, products, channels, orders) replaces what was stored before.
+    Raises ImportFailed (nothing written) or ImportCancelledError.
+    """
+    with db.session() as session:
+        stream = session.get(Stream, stream_id)
+        if stream is None:
+            raise StreamNotFoundError(f"Stream {stream_id} does not exist (it may have been deleted).")
+        stream_start = stream.start_at
+    parsed: list[ParsedReviewData] = []
+    total = len(paths) + 1
+    for index, path in enumerate(paths):
+        if cancelled and cancelled():
+            raise ImportCancelledError()
+        path = Path(path)
+        if progress:
+            progress(index, total, f"Reading {path.name}")
+        overrides = None
+        if mapping_overrides:
+            overrides = mapping_overrides.get(str(path)) or mapping_overrides.get(path.name)
+        parsed.append(parse_review_file(path, stream_start, overrides))
+    if cancelled and cancelled():
+        raise ImportCancelledError()
+    if progress:
+        progress(len(paths), total, "Saving")
+    summary = store_review_data(db, stream_id, parsed)
+    if progress:
+        progress(total, total, "Done")
+    return summary
+
+
+def import_pasted_curve(
+    db: Database, stream_id: int, text: str, mapping: Mapping[str, str | None] | None = None
+) -> ImportSummary:
+    """Store a per-minute table pasted from the clipboard as the stream's curve."""
+    with db.session() as session:
+        stream = session.get(Stream, stream_id)
+        if stream is None:
+            raise StreamNotFoundError(f"Stream {stream_id} does not exist (it may have been deleted).")
+        start = stream.start_at
+    return store_review_data(db, stream_id, [parse_pasted_text(text, start, mapping)])
+
+
+def _merge_figures(parsed: Sequence[ParsedReviewData]) -> dict[str, object]:
+    best: dict[str, tuple[int, object]] = {}
+    for data in parsed:
+        for name, value in data.figures.items():
+            quality = data.quality.get(name, 0)
+            if name not in best or quality > best[name][0]:
+                best[name] = (quality, value)
+    return {name: value for name, (_q, value) in best.items() if name in FIGURE_FIELDS}
+
+
+def _merge_curve(parsed: Sequence[ParsedReviewData]) -> list[CurveRow]:
+    merged: dict[dt.datetime, CurveRow] = {}
+    for data in parsed:
+        for row in data.curve:
+            existing = merged.get(row.at)
+            if existing is None:
+                merged[row.at] = CurveRow(**row.__dict__)
+                continue
+            for name, value in row.__dict__.items():
+                if getattr(existing, name) is None and value is not None:
+                    setattr(existing, name, value)
+    return [merged[k] for k in sorted(merged)]
+
+
+def _merge_products(parsed: Sequence[ParsedReviewData]) -> list[ProductRow]:
+    merged: dict[str, ProductRow] = {}
+    for data in parsed:
+        for row in data.products:
+            key = row.platform_product_id or row.name
+            existing = merged.get(key)
+            if existing is None:
+                merged[key] = ProductRow(**row.__dict__)
+                continue
+            for name, value in row.__dict__.items():
+                if getattr(existing, name) in (None, "") and value not in (None, ""):
+                    setattr(existing, name, value)
+    return list(merged.values())
+
+
+def store_review_data(db: Database, stream_id: int, parsed: Sequence[ParsedReviewData]) -> ImportSummary:
+    """Write parsed files for a stream in one unit of work."""
+    figures = _merge_figures(parsed)
+    curve = _merge_curve(parsed)
+    products = _merge_products(parsed)
+    channels = [c for data in parsed for c in data.channels]
+    seen_orders: set[tuple[str, str]] = set()
+    orders = []
+    for data in parsed:
+        for order in data.orders:
+            key = (order.order_id, order.sub_order_id)
+            if key not in seen_orders:
+                seen_orders.add(key)
+                orders.append(order)
+    summary = ImportSummary(files=[(d.file_name, d.kind, d.rows) for d in parsed])
+    with db.session() as session:
+        stream = session.get(Stream, stream_id)
+        if stream is None:
+            raise StreamNotFoundError(f"Stream {stream_id} does not exist (it may have been deleted).")
+        review = _get_or_create_review(session, stream_id)
+        for name, value in figures.items():
+            setattr(review, name, value)
+        summary.figures = sorted(figures)
+        for data in parsed:
+            session.add(
+                ReviewImport(review_id=review.id, file_name=data.file_name[:300], kind=data.kind, rows=data.rows)
+            )
+        if curve:
+            session.execute(delete(CurvePoint).where(CurvePoint.review_id == review.id))
+            start = stream.start_at
+            session.add_all(
+                CurvePoint(
+                    review_id=review.id,
+                    second=int((row.at - start).total_seconds()),
+                    online=row.online,
+                    entries=row.entries,
+                    leaves=row.leaves,
+                    gmv=row.gmv,
+                    orders=row.orders,
+                    comments=row.comments,
+                    new_followers=row.new_followers,
+                    fan_club_joins=row.fan_club_joins,
+                )
+                for row in curve
+            )
+            summary.curve_points = len(curve)
+            summary.moments = _store_moments(session, review.id, curve, start)
+        if products:
+            session.execute(delete(ProductResult).where(ProductResult.review_id == review.id))
+            by_pid, by_name = _product_lookup(session)
+            for row in products:
+                product_id = by_pid.get(row.platform_product_id) if row.platform_product_id else None
+                session.add(
+                    ProductResult(
+                        review_id=review.id,
+                        product_id=product_id or by_name.get(row.name),
+                        platform_product_id=row.platform_product_id[:64],
+                        name=row.name[:300],
+                        exposure_users=row.exposure_users,
+                        click_users=row.click_users,
+                        buyers=row.buyers,
+                        orders=row.orders,
+                        units=row.units,
+                        gmv=row.gmv,
+                        refund_buyers=row.refund_buyers,
+                    )
+                )
+            summary.products = len(products)
+        if channels:
+            session.execute(delete(TrafficSource).where(TrafficSource.review_id == review.id))
+            session.add_all(
+                TrafficSource(
+                    review_id=review.id,
+                    channel=c.channel[:100],
+                    views=c.views,
+                    spend=c.spend,
+                    avg_watch_seconds=c.avg_watch_seconds,
+                    gmv=c.gmv,
+                )
+                for c in channels
+            )
+            summary.channels = len(channels)
+        if orders:
+            session.execute(delete(OrderLine).where(OrderLine.review_id == review.id))
+            session.execute(
+                OrderLine.__table__.insert(),
+                [
+                    {
+                        "review_id": review.id,
+                        "order_id": o.order_id[:64],
+                        "sub_order_id": o.sub_order_id[:64],
+                        "product_name": o.product_name[:300],
+                        "spec": o.spec[:300],
+                        "merchant_code": o.merchant_code[:100],
+                        "quantity": o.quantity,
+                        "amount": o.amount,
+                        "submitted_at": o.submitted_at,
+                        "status": o.status[:50],
+                        "after_sale_status": o.after_sale_status[:50],
+                        "traffic_source": o.traffic_source[:100],
+                    }
+                    for o in orders
+                ],
+            )
+            summary.orders = len(orders)
+    return summary
+
+
+def _get_or_create_review(session: Session, stream_id: int) -> Review:
+    review = session.scalar(select(Review).where(Review.stream_id == stream_id))
+    if review is None:
+        review = Review(stream_id=stream_id)
+        session.add(review)
+        session.flush()
+    return review
+
+
+def _product_lookup(session: Session) -> tuple[dict[str, int], dict[str, int]]:
+    by_pid: dict[str, int] = {}
+    by_name: dict[str, int] = {}
+    for pid, platform_id, name in session.execute(select(Product.id, Product.platform_product_id, Product.name)):
+        if platform_id:
+            by_pid.setdefault(platform_id, pid)
+        by_name.setdefault(name, pid)
+    return by_pid, by_name
+
+
+def _store_moments(session: Session, review_id: int, curve: Sequence[CurveRow], start: dt.datetime) -> int:
+    """Replace the detected peaks/valleys, keeping the user's notes for moments that remain."""
+    notes = {
+        (m.kind, m.minute): m.note
+        for m in session.scalars(select(Moment).where(Moment.review_id == review_id))
+        if m.note
+    }
+    session.execute(delete(Moment).where(Moment.review_id == review_id))
+    minutes = [int((row.at - start).total_seconds() // 60) for row in curve]
+    found = curve_moments(minutes, [row.online for row in curve])
+    for moment in found:
+        session.add(
+            Moment(
+                review_id=review_id,
+                kind=moment.kind,
+                minute=moment.minute,
+                online=moment.online,
+                note=notes.get((moment.kind, moment.minute), ""),
+            )
+        )
+    return len(found)
+
+
+# ---------------------------------------------------------------- summary
+
+
+def _minutes(seconds: float) -> int | float:
+    value = seconds / 60
+    return int(value) if float(value).is_integer() else round(value, 1)
+
+
+def _segment_rows(session: Session, stream: Stream) -> tuple[list[dict[str, object]], list[SegmentSpan]]:
+    script = session.scalar(select(Script).where(Script.stream_id == stream.id))
+    segments: list[Segment] = list(script.segments) if script else []
+    timings = list(
+        session.scalars(
+            select(SegmentTiming).where(SegmentTiming.stream_id == stream.id).order_by(SegmentTiming.started_at)
+        )
+    )
+    by_segment = {t.segment_id: t for t in timings if t.segment_id is not None}
+    by_title = {t.segment_title: t for t in timings if t.segment_title}
+    rows: list[dict[str, object]] = []
+    spans: list[SegmentSpan] = []
+    for segment in segments:
+        timing = by_segment.get(segment.id) or by_title.get(segment.title)
+        actual_start = actual_minutes = None
+        if timing is not None:
+            actual_start = _minutes((timing.started_at - stream.start_at).total_seconds())
+            if timing.ended_at is not None:
+                actual_minutes = _minutes((timing.ended_at - timing.started_at).total_seconds())
+        rows.append(
+            {
+                "title": segment.title,
+                "planned_start_minute": _minutes(segment.start_seconds),
+                "planned_minutes": _minutes(segment.duration_seconds),
+                "actual_start_minute": actual_start,
+                "actual_minutes": actual_minutes,
+            }
+        )
+        if actual_start is not None and actual_minutes is not None:
+            spans.append((segment.title, float(actual_start), float(actual_minutes)))
+        else:
+            spans.append((segment.title, segment.start_seconds / 60, segment.duration_seconds / 60))
+    return rows, spans
+
+
+def empty_summary() -> dict[str, object]:
+    keys = (
+        "gmv",
+        "orders",
+        "buyers",
+        "uv",
+        "pv",
+        "peak_online",
+        "avg_online",
+        "conversion_rate",
+        "aov_per_buyer",
+        "avg_order_amount",
+        "uv_value",
+        "gpm",
+        "new_followers",
+        "ad_spend",
+        "paid_roi",
+        "avg_watch_seconds",
+        "duration_minutes",
+        "gmv_target",
+        "gmv_attainment",
+    )
+    result: dict[str, object] = dict.fromkeys(keys)
+    result.update(products=[], moments=[], segments=[])
+    return result
+
+
+def review_summary(db: Database, stream_id: int) -> dict[str, object]:
+    """The review's figures, products, moments and segments as JSON-ready data (None where unknown)."""
+    with db.session() as session:
+        stream = session.get(Stream, stream_id)
+        if stream is None:
+            raise StreamNotFoundError(f"Stream {stream_id} does not exist (it may have been deleted).")
+        review = session.scalar(select(Review).where(Review.stream_id == stream_id))
+        result = empty_summary()
+        segment_rows, spans = _segment_rows(session, stream)
+        result["segments"] = segment_rows
+        result["gmv_target"] = to_json_number(stream.gmv_target)
+        if review is None:
+            return result
+        result.update(review_figures(review, stream.gmv_target).as_dict())
+        products = session.scalars(
+            select(ProductResult).where(ProductResult.review_id == review.id).order_by(ProductResult.id)
+        )
+        result["products"] = [_product_dict(p) for p in products]
+        moments = list(session.scalars(select(Moment).where(Moment.review_id == review.id).order_by(Moment.id)))
+        result["moments"] = [
+            {"kind": m.kind, "minute": m.minute, "online": m.online, "segment": segment_at(m.minute, spans)}
+            for m in moments
+        ]
+        return result
+
+
+def _product_dict(p: ProductResult) -> dict[str, object]:
+    rate = click_rate(p.click_users, p.exposure_users)
+    flags = ["low_click_rate"] if rate is not None and rate < LOW_CLICK_RATE else []
+    return {
+        "name": p.name,
+        "product_id": p.platform_product_id or None,
+        "exposure_users": p.exposure_users,
+        "click_users": p.click_users,
+        "click_rate": to_json_number(rate),
+        "buyers": p.buyers,
+        "orders": p.orders,
+        "gmv": to_json_number(p.gmv),
+        "flags": flags,
+    }
+
+
+def money(value: Decimal | None) -> str:
+    """Money as the app shows it: ¥1,234.50 (or — when unknown)."""
+    return "—" if value is None else f"¥{value:,.2f}"
+
+
+__all__ = [
+    "ImportCancelledError",
+    "ImportFailed",
+    "ImportSummary",
+    "StreamNotFoundError",
+    "empty_summary",
+    "import_pasted_curve",
+    "import_review_files",
+    "review_summary",
+    "store_review_data",
+]
