@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from livedesk.models import Person, Stream, StreamStatus
-from livedesk.services import schedule
+from livedesk.services import demo_content, schedule
 from livedesk.services.db import Database
 
 SEED = 20261123
@@ -129,4 +129,11 @@ def _demo_streams(session: Session, rng: random.Random, today: dt.date) -> int:
 
 
 DemoStep = Callable[[Session, random.Random, dt.date], int]
-DEMO_STEPS: list[tuple[str, DemoStep]] = [("people", _demo_people), ("streams", _demo_streams)]
+DEMO_STEPS: list[tuple[str, DemoStep]] = [
+    ("people", _demo_people),
+    ("streams", _demo_streams),
+    ("products", demo_content.demo_products),
+    ("lineup items", demo_content.demo_lineups),
+    ("scripts", demo_content.demo_scripts),
+    ("reviews", demo_content.demo_live_and_reviews),
+]
