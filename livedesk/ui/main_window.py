@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
             if hasattr(widget, "status_message"):
                 widget.status_message.connect(self.statusBar().showMessage)
             self.tabs.addTab(widget, title)
+        self._fill_file_menus()
         self.db_label.setText(self.tr("Database: {0}").format(self.db.describe()))
         self.db_label.setToolTip(self.db.describe())
         self._show_welcome_if_empty()
@@ -170,6 +171,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
         self.edit_menu = edit_menu
+        edit_menu.addSeparator()
+        self._action(edit_menu, self.tr("&Preferences…"), self.show_preferences, QKeySequence.StandardKey.Preferences, "preferences")
 
         view_menu = bar.addMenu(self.tr("&View"))
         names = [self.tr("&Schedule"), self.tr("&Products"), self.tr("S&cript"), self.tr("&Live"), self.tr("&Review")]
@@ -180,6 +183,27 @@ class MainWindow(QMainWindow):
         self._action(help_menu, self.tr("&Keyboard Shortcuts"), self.show_shortcuts, QKeySequence.StandardKey.HelpContents, "shortcuts")
         self._action(help_menu, self.tr("Open &Log Folder"), self.open_log_folder, None, "logFolder")
         self._action(help_menu, self.tr("&About LiveDesk"), self.show_about, None, "about")
+
+    def show_preferences(self) -> None:
+        from livedesk.ui.preferences_dialog import PreferencesDialog
+
+        if PreferencesDialog(self.prefs, self.paths, self).exec():
+            self.refresh_all()  # thresholds changed: flags and alerts follow at once
+
+    def _fill_file_menus(self) -> None:
+        """Import and export entries come from the tabs (`file_actions()`), so the menus never hold dead items."""
+        self.import_menu.clear()
+        self.export_menu.clear()
+        for i in range(self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if not hasattr(widget, "file_actions"):
+                continue
+            for kind, text, callback in widget.file_actions():
+                menu = self.import_menu if kind == "import" else self.export_menu
+                action = menu.addAction(text)
+                action.triggered.connect(lambda _=False, w=widget, cb=callback: (self.show_tab(TAB_KEYS[self.tabs.indexOf(w)]), cb()))
+        self.import_menu.setEnabled(not self.import_menu.isEmpty())
+        self.export_menu.setEnabled(not self.export_menu.isEmpty())
 
     def shortcuts(self) -> list[tuple[str, str]]:
         """Every hotkey of the window and its tabs, for the shortcuts dialog."""

@@ -69,3 +69,28 @@ def test_switching_to_a_newer_database_shows_an_error_and_keeps_the_current(wind
 def test_unbuilt_tabs_say_so(window):
     texts = " ".join(label.text() for label in window.tab("live").findChildren(QLabel))
     assert "not built yet" in texts
+
+
+def test_file_menu_import_and_export_lead_to_the_tabs(window, monkeypatch):
+    imports = [a.text() for a in window.import_menu.actions()]
+    exports = [a.text() for a in window.export_menu.actions()]
+    assert any("排期表" in t for t in imports) and any("排期表" in t for t in exports)
+    called = []
+    monkeypatch.setattr(window.tab("schedule"), "import_schedule", lambda path=None: called.append("import"))
+    window._fill_file_menus()
+    window.import_menu.actions()[0].trigger()
+    assert called == ["import"] and window.tabs.currentIndex() == 0
+
+
+def test_preferences_are_saved_apart_from_window_state(qtbot, window, paths, monkeypatch):
+    from livedesk.config import Preferences
+    from livedesk.ui.preferences_dialog import PreferencesDialog
+
+    dialog = PreferencesDialog(window.prefs, paths, window)
+    qtbot.addWidget(dialog)
+    dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
+    dialog.floor_profit.setValue(35)
+    dialog.accept()
+    saved = Preferences.load(paths)
+    assert saved.language == "zh_CN" and saved.margin_floor_profit == 0.35
+    assert paths.settings_file != paths.window_state_file

@@ -184,6 +184,12 @@ class ScheduleTab(QWidget):
         self.addAction(action)
         return action
 
+    def file_actions(self) -> list[tuple[str, str, object]]:
+        return [
+            ("import", self.tr("Schedule (排期表)…"), self.import_schedule),
+            ("export", self.tr("Schedule (排期表)…"), self.export_schedule),
+        ]
+
     def shortcuts(self) -> list[tuple[str, str]]:
         native = QKeySequence.SequenceFormat.NativeText
         return [
