@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from livedesk.models import Person, Platform, Role, Stream, StreamPerson, StreamStatus, StreamType
+from livedesk.services.messages import translate
 
 STATUS_ORDER = [s.value for s in StreamStatus]
 EDITABLE_FIELDS = (
@@ -72,27 +73,27 @@ class StreamData:
 
 def validate(data: StreamData) -> None:
     if not data.title.strip():
-        raise ValidationError("The title is empty. Give the stream a title.")
+        raise ValidationError(translate("Messages", "The title is empty. Give the stream a title."))
     if data.start_at.tzinfo is None:
-        raise ValidationError("The start time has no time zone.")
+        raise ValidationError(translate("Messages", "The start time has no time zone."))
     if not (1 <= data.planned_minutes <= 24 * 60):
-        raise ValidationError("The planned length must be between 1 and 1440 minutes.")
+        raise ValidationError(translate("Messages", "The planned length must be between 1 and 1440 minutes."))
     if data.platform not in {p.value for p in Platform}:
-        raise ValidationError(f"Unknown platform {data.platform!r}.")
+        raise ValidationError(translate("Messages", "Unknown platform {0}.").format(data.platform))
     if data.stream_type not in {t.value for t in StreamType}:
-        raise ValidationError(f"Unknown stream type {data.stream_type!r}.")
+        raise ValidationError(translate("Messages", "Unknown stream type {0}.").format(data.stream_type))
     if data.status not in STATUS_ORDER:
-        raise ValidationError(f"Unknown status {data.status!r}.")
+        raise ValidationError(translate("Messages", "Unknown status {0}.").format(data.status))
     for name in ("gmv_target", "viewers_target", "peak_online_target", "new_followers_target"):
         value = getattr(data, name)
         if value is not None and value < 0:
-            raise ValidationError(f"The goal {name.replace('_', ' ')} cannot be negative.")
+            raise ValidationError(translate("Messages", "A goal cannot be negative ({0}).").format(name.replace("_", " ")))
     if data.conversion_target is not None and not (0 <= data.conversion_target <= 1):
-        raise ValidationError("The conversion goal must be a fraction between 0 and 1 (e.g. 0.03 for 3%).")
+        raise ValidationError(translate("Messages", "The conversion goal must be between 0% and 100%."))
     roles = {r.value for r in Role}
     for name, role in data.people:
         if role not in roles:
-            raise ValidationError(f"Unknown role {role!r} for {name}.")
+            raise ValidationError(translate("Messages", "Unknown role {0} for {1}.").format(role, name))
 
 
 def person_by_name(session: Session, name: str, role_hint: str | None = None) -> Person:
@@ -136,7 +137,7 @@ def update_stream(session: Session, stream_id: int, data: StreamData) -> Stream:
     validate(data)
     stream = session.get(Stream, stream_id)
     if stream is None:
-        raise ValidationError("This stream no longer exists; someone may have deleted it.")
+        raise ValidationError(translate("Messages", "This stream no longer exists; someone may have deleted it."))
     _apply(session, stream, data)
     session.flush()
     return stream
@@ -146,7 +147,7 @@ def delete_stream(session: Session, stream_id: int) -> StreamData:
     """Delete and return what was deleted, so the deletion can be undone."""
     stream = session.get(Stream, stream_id)
     if stream is None:
-        raise ValidationError("This stream no longer exists.")
+        raise ValidationError(translate("Messages", "This stream no longer exists; someone may have deleted it."))
     data = StreamData.from_stream(stream)
     session.delete(stream)
     session.flush()
@@ -165,7 +166,7 @@ def duplicate_data(data: StreamData, shift: dt.timedelta = dt.timedelta(days=7))
 def get_stream_data(session: Session, stream_id: int) -> StreamData:
     stream = session.get(Stream, stream_id)
     if stream is None:
-        raise ValidationError("This stream no longer exists.")
+        raise ValidationError(translate("Messages", "This stream no longer exists; someone may have deleted it."))
     return StreamData.from_stream(stream)
 
 
@@ -231,13 +232,13 @@ def list_people(session: Session, active_only: bool = False) -> list[Person]:
 def save_person(session: Session, name: str, roles: list[str], person_id: int | None = None, active: bool = True) -> Person:
     name = name.strip()
     if not name:
-        raise ValidationError("The name is empty.")
+        raise ValidationError(translate("Messages", "The name is empty."))
     clash = session.scalar(select(Person).where(Person.name == name, Person.id != (person_id or -1)))
     if clash:
-        raise ValidationError(f"{name} is already on the roster.")
+        raise ValidationError(translate("Messages", "{0} is already on the roster.").format(name))
     person = session.get(Person, person_id) if person_id else Person(name=name)
     if person is None:
-        raise ValidationError("This person is no longer on the roster.")
+        raise ValidationError(translate("Messages", "This person is no longer on the roster."))
     person.name = name
     person.usual_roles = ",".join(Role(r).value for r in roles)
     person.active = active

@@ -19,6 +19,11 @@ def choose_language(cli_lang: str | None, preference: str) -> str:
 
 
 def install_language(app: QApplication, language: str) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from livedesk.services import messages
+
+    messages.install_translator(QCoreApplication.translate)  # services' messages follow the UI language
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

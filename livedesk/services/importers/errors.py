@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from livedesk.services.messages import translate
+
 
 @dataclass(frozen=True)
 class CellProblem:
@@ -20,12 +22,12 @@ class CellProblem:
         if file_name:
             where.append(file_name)
         if self.sheet:
-            where.append(f"sheet {self.sheet}")
+            where.append(translate("Messages", "sheet {0}").format(self.sheet))
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(translate("Messages", "row {0}").format(self.row))
         if self.column:
-            where.append(f"column {self.column}")
-        shown = f" value {self.value!r}:" if self.value not in ("", None) else ""
+            where.append(translate("Messages", "column {0}").format(self.column))
+        shown = " " + translate("Messages", "value {0}:").format(repr(self.value)) if self.value not in ("", None) else ""
         return f"{', '.join(where)}:{shown} {self.reason}"
 
 
@@ -44,5 +46,5 @@ class ImportFailed(Exception):
         lines = [f"{self.file_name}: {self.message}"]
         lines += [f"  - {p.describe()}" for p in self.problems[:200]]
         if len(self.problems) > 200:
-            lines.append(f"  … and {len(self.problems) - 200} more")
+            lines.append("  … " + translate("Messages", "and {0} more").format(len(self.problems) - 200))
         return "\n".join(lines)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from livedesk.services.importers.errors import ImportFailed
+from livedesk.services.messages import translate
 
 Row = list[object]
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
@@ -32,14 +33,14 @@ def read_sheets(path: str | Path) -> list[Sheet]:
     """All sheets of a workbook, or the single table of a CSV/TSV/TXT file."""
     path = Path(path)
     if not path.exists():
-        raise ImportFailed(path.name, "The file does not exist. Check the path and try again.")
+        raise ImportFailed(path.name, translate("Messages", "The file does not exist. Check the path and try again."))
     if path.is_dir():
-        raise ImportFailed(path.name, "This is a folder, not a file. Choose an .xlsx or .csv file.")
+        raise ImportFailed(path.name, translate("Messages", "This is a folder, not a file. Choose an .xlsx or .csv file."))
     size = path.stat().st_size
     if size == 0:
-        raise ImportFailed(path.name, "The file is empty. Download the export again from the platform.")
+        raise ImportFailed(path.name, translate("Messages", "The file is empty. Download the export again from the platform."))
     if size > MAX_FILE_BYTES:
-        raise ImportFailed(path.name, "The file is larger than 200 MB, far larger than any export this app reads.")
+        raise ImportFailed(path.name, translate("Messages", "The file is larger than 200 MB, far larger than any export this app reads."))
     head = path.read_bytes()[:8]
     if head.startswith(b"PK"):
         return _read_workbook(path, zipped=True)
@@ -48,8 +49,7 @@ def read_sheets(path: str | Path) -> list[Sheet]:
     if path.suffix.lower() in EXCEL_SUFFIXES:
         raise ImportFailed(
             path.name,
-            "The file is named like an Excel workbook but is not one (it may be damaged or renamed). "
-            "Open it in Excel and save it again as .xlsx, or download it again.",
+            translate("Messages", "The file is named like an Excel workbook but is not one (it may be damaged or renamed). Open it in Excel and save it again as .xlsx, or download it again."),
         )
     return [Sheet(path.stem, read_delimited_text(decode_text(path.read_bytes(), path.name), path.name))]
 
@@ -61,7 +61,7 @@ def decode_text(data: bytes, file_name: str) -> str:
                 return data.decode(encoding)
             except UnicodeError:
                 continue
-        raise ImportFailed(file_name, "This is not a text table (it holds binary data). Choose an .xlsx or .csv export.")
+        raise ImportFailed(file_name, translate("Messages", "This is not a text table (it holds binary data). Choose an .xlsx or .csv export."))
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
@@ -69,7 +69,7 @@ def decode_text(data: bytes, file_name: str) -> str:
             continue
     raise ImportFailed(
         file_name,
-        "The text is neither UTF-8 nor GBK. Save the file as \"CSV UTF-8\" in Excel and import it again.",
+        translate("Messages", "The text is neither UTF-8 nor GBK. Save the file as \"CSV UTF-8\" in Excel and import it again."),
     )
 
 
@@ -83,7 +83,9 @@ def read_delimited_text(text: str, file_name: str = "clipboard") -> list[Row]:
     try:
         return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
     except csv.Error as exc:
-        raise ImportFailed(file_name, f"The text table cannot be read ({exc}). Save it again as CSV.") from None
+        raise ImportFailed(
+            file_name, translate("Messages", "The text table cannot be read ({0}). Save it again as CSV.").format(exc)
+        ) from None
 
 
 def _read_workbook(path: Path, zipped: bool) -> list[Sheet]:
@@ -99,8 +101,11 @@ def _read_workbook(path: Path, zipped: bool) -> list[Sheet]:
     except Exception as exc:  # calamine raises several of its own types for damaged files
         raise ImportFailed(
             path.name,
-            f"The workbook cannot be read; it may be damaged or not really an Excel file ({type(exc).__name__}). "
-            "Open it in Excel and save it again, or download it again.",
+            translate(
+                "Messages",
+                "The workbook cannot be read; it may be damaged or not really an Excel file ({0}). "
+                "Open it in Excel and save it again, or download it again.",
+            ).format(type(exc).__name__),
         ) from None
 
 
@@ -110,10 +115,9 @@ def _refuse_zip_bomb(path: Path) -> None:
             total = sum(info.file_size for info in archive.infolist())
     except zipfile.BadZipFile:
         raise ImportFailed(
-            path.name, "The workbook is damaged (its zip structure is broken). Download it again or re-save it in Excel."
-        ) from None
+            path.name, translate("Messages", "The workbook is damaged (its zip structure is broken). Download it again or re-save it in Excel.")) from None
     if total > MAX_UNCOMPRESSED_BYTES:
-        raise ImportFailed(path.name, "The workbook unpacks to more than 1 GB; it is not a real export and was not read.")
+        raise ImportFailed(path.name, translate("Messages", "The workbook unpacks to more than 1 GB; it is not a real export and was not read."))
 
 
 def find_header_row(rows: Sequence[Row], wanted: Sequence[set[str]], scan: int = 15) -> int | None:

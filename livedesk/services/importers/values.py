@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
+from livedesk.services.messages import translate
+
 EMPTY_MARKERS = {"", "-", "--", "—", "/", "无", "暂无", "n/a", "N/A", "null", "None", "nan"}
 
 _MULTIPLIERS = {"万": Decimal(10_000), "w": Decimal(10_000), "W": Decimal(10_000), "亿": Decimal(100_000_000), "k": Decimal(1000), "K": Decimal(1000)}
@@ -50,12 +52,12 @@ def parse_decimal(value: object) -> Decimal | None:
     if is_empty(value):
         return None
     if isinstance(value, bool):
-        raise ValueError("expected a number")
+        raise ValueError(translate("Messages", "expected a number"))
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
-            raise ValueError("expected a number")
+            raise ValueError(translate("Messages", "expected a number"))
         return Decimal(repr(value))
     if isinstance(value, Decimal):
         return value
@@ -70,13 +72,13 @@ def parse_decimal(value: object) -> Decimal | None:
         multiplier = _MULTIPLIERS[text[-1]]
         text = text[:-1]
     if text.endswith("%"):
-        raise ValueError("expected a number, found a percentage")
+        raise ValueError(translate("Messages", "expected a number, found a percentage"))
     if not _NUMBER.match(text):
-        raise ValueError("expected a number")
+        raise ValueError(translate("Messages", "expected a number"))
     try:
         return Decimal(text) * multiplier
     except InvalidOperation as exc:  # pragma: no cover - regex already guards
-        raise ValueError("expected a number") from exc
+        raise ValueError(translate("Messages", "expected a number")) from exc
 
 
 def parse_int(value: object) -> int | None:
@@ -85,7 +87,7 @@ def parse_int(value: object) -> int | None:
     if number is None:
         return None
     if number != number.to_integral_value():
-        raise ValueError("expected a whole number")
+        raise ValueError(translate("Messages", "expected a whole number"))
     return int(number)
 
 
@@ -138,7 +140,7 @@ def parse_duration_seconds(value: object) -> int | None:
     try:
         return int(round(float(text)))
     except ValueError:
-        raise ValueError("expected a duration such as 2分35秒 or 02:35") from None
+        raise ValueError(translate("Messages", "expected a duration such as 2分35秒 or 02:35")) from None
 
 
 _DATETIME_FORMATS = (
@@ -171,7 +173,7 @@ def parse_datetime(value: object) -> dt.datetime | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if 20_000 < float(value) < 80_000:  # an Excel serial date (1954–2119)
             return EXCEL_EPOCH + dt.timedelta(days=float(value))
-        raise ValueError("expected a date and time")
+        raise ValueError(translate("Messages", "expected a date and time"))
     text = clean_text(value).replace("：", ":")
     text = re.sub(r"\s+", " ", text)
     for fmt in _DATETIME_FORMATS + _DATE_FORMATS:
@@ -179,7 +181,7 @@ def parse_datetime(value: object) -> dt.datetime | None:
             return dt.datetime.strptime(text, fmt)
         except ValueError:
             continue
-    raise ValueError("expected a date and time such as 2026-11-20 20:01")
+    raise ValueError(translate("Messages", "expected a date and time such as 2026-11-20 20:01"))
 
 
 def parse_clock_time(value: object) -> dt.time | None:
@@ -200,7 +202,7 @@ def parse_clock_time(value: object) -> dt.time | None:
     try:
         return parse_datetime(text).time()  # type: ignore[union-attr]
     except ValueError:
-        raise ValueError("expected a time of day such as 20:01") from None
+        raise ValueError(translate("Messages", "expected a time of day such as 20:01")) from None
 
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．－％", "0123456789.-%")
