@@ -30,8 +30,20 @@ def demo_database_url(paths: Paths) -> str:
     """A fresh demo file for each --demo start: the user's own data is never touched."""
     folder = paths.data / "demo"
     folder.mkdir(parents=True, exist_ok=True)
+    _remove_old_demos(folder, keep=3)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     return sqlite_url(folder / f"demo-{stamp}.sqlite3")
+
+
+def _remove_old_demos(folder: Path, keep: int) -> None:
+    """Demo files are throwaway: keep the last few so a crash can still be looked at, drop the rest."""
+    demos = sorted(folder.glob("demo-*.sqlite3"))
+    for old in demos[: max(0, len(demos) - keep)]:
+        for companion in (old, old.with_name(old.name + "-wal"), old.with_name(old.name + "-shm")):
+            try:
+                companion.unlink(missing_ok=True)
+            except OSError:  # still open in another window: leave it for next time
+                log.info("Could not remove old demo file %s", companion)
 
 
 def open_for_gui(args: argparse.Namespace, paths: Paths, prefs: Preferences):
