@@ -30,11 +30,11 @@ def user_error_text(exc: BaseException) -> str | None:
     if isinstance(exc, (ImportFailed, DatabaseError, ValidationError)):
         return str(exc)
     if isinstance(exc, StaleDataError):
-        return _t("Someone else changed this record while you were editing it. Reload and try again.")
+        return QCoreApplication.translate("Errors", "Someone else changed this record while you were editing it. Reload and try again.")
     if isinstance(exc, PermissionError):
-        return _t("The file cannot be written: permission denied ({0}). Choose another place.").format(exc.filename)
+        return QCoreApplication.translate("Errors", "The file cannot be written: permission denied ({0}). Choose another place.").format(exc.filename)
     if isinstance(exc, OSError) and exc.filename:
-        return _t("The file {0} cannot be used: {1}").format(exc.filename, exc.strerror)
+        return QCoreApplication.translate("Errors", "The file {0} cannot be used: {1}").format(exc.filename, exc.strerror)
     return None
 
 
@@ -42,11 +42,11 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
     message = user_error_text(exc)
     if message is None:
         log.error("Unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
-        message = _t(
-            "Something went wrong. Your data is safe: the last action was not saved.\n\n"
+        message = QCoreApplication.translate(
+            "Errors", "Something went wrong. Your data is safe: the last action was not saved.\n\n"
             "The details are in the log file:\n{0}"
         ).format(_log_file or "")
-    box = QMessageBox(QMessageBox.Icon.Warning, title or _t("LiveDesk"), message, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, title or QCoreApplication.translate("Errors", "LiveDesk"), message, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorDialog")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()  # window-modal without a nested event loop

@@ -11,36 +11,36 @@ def _t(text: str) -> str:
 
 def platform_label(value: str) -> str:
     return {
-        "douyin": _t("Douyin"),
-        "kuaishou": _t("Kuaishou"),
-        "taobao": _t("Taobao Live"),
-        "channels": _t("Channels"),
-        "xiaohongshu": _t("Xiaohongshu"),
+        "douyin": QCoreApplication.translate("Labels", "Douyin"),
+        "kuaishou": QCoreApplication.translate("Labels", "Kuaishou"),
+        "taobao": QCoreApplication.translate("Labels", "Taobao Live"),
+        "channels": QCoreApplication.translate("Labels", "Channels"),
+        "xiaohongshu": QCoreApplication.translate("Labels", "Xiaohongshu"),
     }.get(value, value)
 
 
 def status_label(value: str) -> str:
     return {
-        "planned": _t("Planned"),
-        "scripted": _t("Scripted"),
-        "rehearsed": _t("Rehearsed"),
-        "live": _t("Live"),
-        "reviewed": _t("Reviewed"),
+        "planned": QCoreApplication.translate("Labels", "Planned"),
+        "scripted": QCoreApplication.translate("Labels", "Scripted"),
+        "rehearsed": QCoreApplication.translate("Labels", "Rehearsed"),
+        "live": QCoreApplication.translate("Labels", "Live"),
+        "reviewed": QCoreApplication.translate("Labels", "Reviewed"),
     }.get(value, value)
 
 
 def stream_type_label(value: str) -> str:
-    return {"daily": _t("Daily"), "special": _t("Special"), "big_promotion": _t("Big promotion")}.get(value, value)
+    return {"daily": QCoreApplication.translate("Labels", "Daily"), "special": QCoreApplication.translate("Labels", "Special"), "big_promotion": QCoreApplication.translate("Labels", "Big promotion")}.get(value, value)
 
 
 def role_label(value: str) -> str:
     return {
-        "host": _t("Host"),
-        "co_host": _t("Co-host"),
-        "controller": _t("Controller"),
-        "service": _t("Customer service"),
-        "paid_traffic": _t("Paid traffic"),
-        "operator": _t("Operator"),
+        "host": QCoreApplication.translate("Labels", "Host"),
+        "co_host": QCoreApplication.translate("Labels", "Co-host"),
+        "controller": QCoreApplication.translate("Labels", "Controller"),
+        "service": QCoreApplication.translate("Labels", "Customer service"),
+        "paid_traffic": QCoreApplication.translate("Labels", "Paid traffic"),
+        "operator": QCoreApplication.translate("Labels", "Operator"),
     }.get(value, value)
 
 

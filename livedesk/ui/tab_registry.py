@@ -20,50 +20,43 @@ def _t(text: str) -> str:
 
 def _not_built(title: str, body: str) -> Callable[[], QWidget]:
     def make() -> QWidget:
-        return EmptyState(title, body + "\n\n" + _t("This part of LiveDesk is not built yet."))
+        return EmptyState(title, body + "\n\n" + QCoreApplication.translate("Tabs", "This part of LiveDesk is not built yet."))
 
     return make
 
 
 def tabs(window: MainWindow) -> list[tuple[str, str, Callable[[], QWidget]]]:
+    from livedesk.ui.review.tab import ReviewTab
     from livedesk.ui.schedule.tab import ScheduleTab
 
     return [
-        ("schedule", _t("Schedule"), lambda: ScheduleTab(window.db, window.paths)),
+        ("schedule", QCoreApplication.translate("Tabs", "Schedule"), lambda: ScheduleTab(window.db, window.paths)),
         (
             "products",
-            _t("Products"),
+            QCoreApplication.translate("Tabs", "Products"),
             _not_built(
-                _t("Product pool"),
-                _t("The product pool will hold every product with its role (traffic, profit, image, welfare), "
+                QCoreApplication.translate("Tabs", "Product pool"),
+                QCoreApplication.translate("Tabs", "The product pool will hold every product with its role (traffic, profit, image, welfare), "
                    "prices, cost, margin, stock and selling points, and each stream's lineup."),
             ),
         ),
         (
             "script",
-            _t("Script"),
+            QCoreApplication.translate("Tabs", "Script"),
             _not_built(
-                _t("Script"),
-                _t("The script editor will hold each stream's run of show as a table and a timeline, "
+                QCoreApplication.translate("Tabs", "Script"),
+                QCoreApplication.translate("Tabs", "The script editor will hold each stream's run of show as a table and a timeline, "
                    "with templates, a banned-word checker and rehearsal timing."),
             ),
         ),
         (
             "live",
-            _t("Live"),
+            QCoreApplication.translate("Tabs", "Live"),
             _not_built(
-                _t("Live console"),
-                _t("The live console will hold the pre-live checklist and the controller's console: "
+                QCoreApplication.translate("Tabs", "Live console"),
+                QCoreApplication.translate("Tabs", "The live console will hold the pre-live checklist and the controller's console: "
                    "countdowns, drift, warnings, product links, quick metrics, alerts and incidents."),
             ),
         ),
-        (
-            "review",
-            _t("Review"),
-            _not_built(
-                _t("Review"),
-                _t("The review will import the platform's exports and show KPIs against goals, curves with "
-                   "the script laid over them, products ranked, an improvement list and reports."),
-            ),
-        ),
+        ("review", QCoreApplication.translate("Tabs", "Review"), lambda: ReviewTab(window.db, window.paths)),
     ]

@@ -1,0 +1,1 @@
+"""The review tab (复盘)."""

@@ -1,0 +1,272 @@
+"""The review curves: stacked pyqtgraph plots on a clock-time axis, with the script's segments laid over."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from livedesk.services.review_views import ChartData, cumulative
+from livedesk.ui import formatting
+
+BAND_COLOURS = {
+    "opening": "#3b82f6",
+    "gather": "#06b6d4",
+    "retain": "#14b8a6",
+    "pitch": "#8b5cf6",
+    "proof": "#a855f7",
+    "interaction": "#f59e0b",
+    "welfare": "#ef4444",
+    "closing_push": "#f97316",
+    "encore": "#ec4899",
+    "wrap_up": "#6b7280",
+}
+PALETTE = ["#2563eb", "#16a34a", "#dc2626", "#9333ea", "#ea580c", "#0891b2"]
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ReviewCharts", text)
+
+
+class ClockAxis(pg.AxisItem):
+    """Minutes from the stream's start, written as local clock times (19:30, 19:45 …)."""
+
+    def __init__(self, start: dt.datetime | None = None, **kwargs):
+        super().__init__(orientation="bottom", **kwargs)
+        self.start = start
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (Qt naming)
+        if self.start is None:
+            return [f"{v:g}" for v in values]
+        base = formatting.local(self.start)
+        out = []
+        for v in values:
+            if not math.isfinite(v):
+                out.append("")
+                continue
+            stamp = base + dt.timedelta(minutes=float(v))
+            out.append(stamp.strftime("%H:%M:%S") if spacing < 1 else stamp.strftime("%H:%M"))
+        return out
+
+
+# (key, title, [(series, label)], cumulative?)
+PLOTS: list[tuple[str, str, list[tuple[str, str]]]] = [
+    ("online", QT_TRANSLATE_NOOP("ReviewCharts", "Online viewers"), [("online", QT_TRANSLATE_NOOP("ReviewCharts", "Online"))]),
+    ("traffic", QT_TRANSLATE_NOOP("ReviewCharts", "Entries and leaves"), [("entries", QT_TRANSLATE_NOOP("ReviewCharts", "Entries")), ("leaves", QT_TRANSLATE_NOOP("ReviewCharts", "Leaves"))]),
+    ("gmv", QT_TRANSLATE_NOOP("ReviewCharts", "GMV per minute"), [("gmv", QT_TRANSLATE_NOOP("ReviewCharts", "GMV"))]),
+    ("gmv_total", QT_TRANSLATE_NOOP("ReviewCharts", "Cumulative GMV"), [("gmv_total", QT_TRANSLATE_NOOP("ReviewCharts", "Cumulative GMV"))]),
+    ("orders", QT_TRANSLATE_NOOP("ReviewCharts", "Orders"), [("orders", QT_TRANSLATE_NOOP("ReviewCharts", "Orders"))]),
+    ("comments", QT_TRANSLATE_NOOP("ReviewCharts", "Comments"), [("comments", QT_TRANSLATE_NOOP("ReviewCharts", "Comments"))]),
+    ("followers", QT_TRANSLATE_NOOP("ReviewCharts", "New followers"), [("new_followers", QT_TRANSLATE_NOOP("ReviewCharts", "New followers")), ("fan_club_joins", QT_TRANSLATE_NOOP("ReviewCharts", "Fan-club joins"))]),
+]
+
+
+class ReviewCharts(QWidget):
+    """A column of plots with linked X, segment bands, incident markers, a crosshair and an overlay curve."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.data: ChartData | None = None
+        self.plots: dict[str, pg.PlotWidget] = {}
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        self.bands: list[pg.LinearRegionItem] = []
+        self.band_labels: list[pg.TextItem] = []
+        self.markers: list[pg.InfiniteLine] = []
+        self.crosshairs: list[pg.InfiniteLine] = []
+        self.overlay_curve: pg.PlotDataItem | None = None
+        self._series: dict[str, list[float | None]] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.readout = QLabel(" ")
+        self.readout.setObjectName("chartReadout")
+        self.readout.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.readout)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        self.canvas = QWidget()
+        self.canvas.setObjectName("chartCanvas")
+        column = QVBoxLayout(self.canvas)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        first: pg.PlotWidget | None = None
+        for key, title, series in PLOTS:
+            axis = ClockAxis()
+            widget = pg.PlotWidget(axisItems={"bottom": axis})
+            widget.setObjectName(f"plot_{key}")
+            widget.setMinimumHeight(170)
+            widget.setBackground("w")
+            item = widget.getPlotItem()
+            item.setTitle(_t(title), size="9pt")
+            item.showGrid(x=True, y=True, alpha=0.15)
+            item.setDownsampling(auto=True, mode="peak")
+            item.setClipToView(True)
+            item.setMenuEnabled(False)
+            if len(series) > 1:
+                item.addLegend(offset=(10, 5))
+            for i, (name, label) in enumerate(series):
+                curve = item.plot([], [], pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=1.5), name=_t(label))
+                self.curves[name] = curve
+            line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#9ca3af", style=Qt.PenStyle.DotLine))
+            line.setVisible(False)
+            item.addItem(line, ignoreBounds=True)
+            self.crosshairs.append(line)
+            if first is None:
+                first = widget
+            else:
+                widget.setXLink(first)
+            widget.scene().sigMouseMoved.connect(lambda pos, w=widget: self._mouse_moved(w, pos))
+            self.plots[key] = widget
+            column.addWidget(widget)
+        scroll.setWidget(self.canvas)
+        layout.addWidget(scroll, 1)
+
+    # --- data -------------------------------------------------------------------------------------------
+
+    def set_data(self, data: ChartData) -> None:
+        self.data = data
+        for widget in self.plots.values():
+            axis = widget.getPlotItem().getAxis("bottom")
+            axis.start = data.start_at
+            axis.picture = None
+            axis.update()
+        self._series = dict(data.series)
+        self._series["gmv_total"] = cumulative(data.series.get("gmv", []))
+        for name, curve in self.curves.items():
+            values = self._series.get(name) or []
+            xs, ys = _present(data.minutes, values)
+            curve.setData(xs, ys)
+        self._draw_overlays(data)
+        self.set_overlay(None)
+        for widget in self.plots.values():
+            widget.getPlotItem().enableAutoRange()
+
+    def _draw_overlays(self, data: ChartData) -> None:
+        for item in self.bands + self.band_labels + self.markers:
+            vb = item.getViewBox()
+            if vb is not None:
+                vb.removeItem(item)
+        self.bands, self.band_labels, self.markers = [], [], []
+        top = self.plots["online"].getPlotItem()
+        for band in data.segments:
+            colour = QColor(BAND_COLOURS.get(band.kind, "#64748b"))
+            colour.setAlpha(38)
+            for key, widget in self.plots.items():
+                region = pg.LinearRegionItem(
+                    values=(band.start_minute, band.start_minute + band.minutes), movable=False, brush=colour,
+                    pen=pg.mkPen(None),
+                )
+                region.setZValue(-10)
+                region.setToolTip(band.title)
+                widget.getPlotItem().addItem(region, ignoreBounds=True)
+                self.bands.append(region)
+                if key == "online":
+                    label = pg.TextItem(band.title, color="#374151", anchor=(0, 0))
+                    label.setFont(_small_font())
+                    top.addItem(label, ignoreBounds=True)
+                    label.setPos(band.start_minute, max((v for v in self._series.get("online", []) if v), default=0))
+                    self.band_labels.append(label)
+        for marker in data.markers:
+            is_link = marker.kind.startswith("link_")
+            colour = "#16a34a" if marker.kind == "link_up" else "#6b7280" if is_link else "#dc2626"
+            text = {"link_up": QCoreApplication.translate("ReviewCharts", "Link up"), "link_down": QCoreApplication.translate("ReviewCharts", "Link down")}.get(marker.kind, marker.kind)
+            for key, widget in self.plots.items():
+                line = pg.InfiniteLine(
+                    pos=marker.minute, angle=90, movable=False,
+                    pen=pg.mkPen(colour, width=1, style=Qt.PenStyle.DashLine),
+                    label=text if key == "online" else None,
+                    labelOpts={"position": 0.92, "color": colour, "rotateAxis": (1, 0)} if key == "online" else None,
+                )
+                line.setToolTip(f"{text} {marker.label}".strip())
+                widget.getPlotItem().addItem(line, ignoreBounds=True)
+                self.markers.append(line)
+
+    def set_overlay(self, other: ChartData | None, name: str = "") -> None:
+        """Another stream's online curve on the online plot, aligned by minutes from each stream's start."""
+        item = self.plots["online"].getPlotItem()
+        if self.overlay_curve is not None:
+            item.removeItem(self.overlay_curve)
+            self.overlay_curve = None
+        if other is None or other.empty:
+            return
+        xs, ys = _present(other.minutes, other.series.get("online", []))
+        self.overlay_curve = item.plot(
+            xs, ys, pen=pg.mkPen("#f97316", width=1.2, style=Qt.PenStyle.DashLine), name=name or QCoreApplication.translate("ReviewCharts", "Overlay")
+        )
+
+    # --- crosshair --------------------------------------------------------------------------------------
+
+    def _mouse_moved(self, widget: pg.PlotWidget, pos: QPointF) -> None:
+        vb = widget.getPlotItem().vb
+        if not widget.getPlotItem().sceneBoundingRect().contains(pos):
+            return
+        self.show_readout(vb.mapSceneToView(pos).x())
+
+    def show_readout(self, minute: float) -> str:
+        """Move the crosshair to this minute and read out every series and the active segment there."""
+        for line in self.crosshairs:
+            line.setPos(minute)
+            line.setVisible(True)
+        data = self.data
+        if data is None or data.empty:
+            self.readout.setText(" ")
+            return ""
+        index = _nearest(data.minutes, minute)
+        at = data.minutes[index]
+        clock = (formatting.local(data.start_at) + dt.timedelta(minutes=at)).strftime("%H:%M:%S")
+        parts = [clock]
+        names = {
+            "online": QCoreApplication.translate("ReviewCharts", "Online"), "entries": QCoreApplication.translate("ReviewCharts", "Entries"), "leaves": QCoreApplication.translate("ReviewCharts", "Leaves"), "gmv": QCoreApplication.translate("ReviewCharts", "GMV"),
+            "gmv_total": QCoreApplication.translate("ReviewCharts", "Cumulative GMV"), "orders": QCoreApplication.translate("ReviewCharts", "Orders"), "comments": QCoreApplication.translate("ReviewCharts", "Comments"),
+            "new_followers": QCoreApplication.translate("ReviewCharts", "New followers"),
+        }
+        for key, label in names.items():
+            values = self._series.get(key) or []
+            if index < len(values) and values[index] is not None:
+                value = values[index]
+                shown = formatting.money(value) if key in ("gmv", "gmv_total") else formatting.count(int(value))
+                parts.append(f"{label} {shown}")
+        segment = data.segment_at(at)
+        if segment:
+            parts.append(QCoreApplication.translate("ReviewCharts", "Segment: {0}").format(segment))
+        text = " · ".join(parts)
+        self.readout.setText(text)
+        return text
+
+    # --- export -----------------------------------------------------------------------------------------
+
+    def save_png(self, path: str) -> bool:
+        pixmap = self.canvas.grab()
+        return pixmap.save(path, "PNG")
+
+    def data_item_count(self) -> int:
+        """How many curves hold data (for tests and the empty state)."""
+        return sum(1 for c in self.curves.values() if c.xData is not None and len(c.xData) > 0)
+
+
+def _present(xs: Sequence[float], ys: Sequence[float | None]) -> tuple[list[float], list[float]]:
+    pairs = [(x, y) for x, y in zip(xs, ys, strict=False) if y is not None]
+    return [p[0] for p in pairs], [p[1] for p in pairs]
+
+
+def _nearest(values: Sequence[float], target: float) -> int:
+    import bisect
+
+    i = bisect.bisect_left(values, target)
+    if i <= 0:
+        return 0
+    if i >= len(values):
+        return len(values) - 1
+    return i if values[i] - target < target - values[i - 1] else i - 1
+
+
+def _small_font():
+    from PySide6.QtGui import QFont
+
+    font = QFont()
+    font.setPointSize(8)
+    return font

@@ -1,0 +1,938 @@
+"""The review tab (复盘): import the platform's exports, then KPIs against goals, curves with the script
+laid over them, products ranked, moments, the debrief with its improvement list, and trends across streams."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QProgressDialog,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from livedesk.config import Paths
+from livedesk.models import Stream
+from livedesk.services import review_views
+from livedesk.services.db import Database
+from livedesk.services.importers.review_files import (
+    KIND_LABELS,
+    KIND_PASTED,
+    inspect_review_file,
+    parse_pasted_text,
+)
+from livedesk.services.metrics import ReviewFigures, review_figures
+from livedesk.services.review import ImportCancelledError, import_pasted_curve, import_review_files
+from livedesk.ui import formatting
+from livedesk.ui.empty_state import EmptyState
+from livedesk.ui.errors import show_error
+from livedesk.ui.labels import platform_label
+from livedesk.ui.review.charts import ReviewCharts
+from livedesk.ui.review.commands import AddImprovement, DeleteImprovements, EditImprovement, EditMomentNote
+from livedesk.ui.review.import_dialog import PreviewFile, ReviewImportDialog
+from livedesk.ui.review.models import (
+    SORT_ROLE,
+    ImprovementTableModel,
+    MomentTableModel,
+    ProductTableModel,
+    TrendTableModel,
+)
+from livedesk.ui.tasks import run_task
+from livedesk.ui.widgets.rows_model import RowsTableModel
+
+SPREADSHEET_SUFFIXES = (".xlsx", ".xls", ".csv")
+DEBRIEF_DELAY_MS = 600
+
+
+@dataclass
+class StreamBundle:
+    """Everything the tab shows for one stream, read in one go off the GUI thread."""
+
+    stream_id: int
+    title: str = ""
+    start_at: dt.datetime | None = None
+    has_review: bool = False
+    figures: ReviewFigures = field(default_factory=ReviewFigures)
+    exact_gmv: Decimal | None = None
+    goals: dict[str, Any] = field(default_factory=dict)
+    chart: review_views.ChartData | None = None
+    products: list[review_views.ProductLine] = field(default_factory=list)
+    moments: list[review_views.MomentRow] = field(default_factory=list)
+    composition: review_views.Composition = field(default_factory=review_views.Composition)
+    debrief: dict[str, str] = field(default_factory=dict)
+    improvements: list[review_views.ImprovementData] = field(default_factory=list)
+
+
+def load_bundle(db: Database, stream_id: int) -> StreamBundle:
+    from sqlalchemy import select
+
+    from livedesk.models import Review
+
+    bundle = StreamBundle(stream_id)
+    with db.session() as s:
+        stream = s.get(Stream, stream_id)
+        if stream is None:
+            return bundle
+        bundle.title, bundle.start_at = stream.title, stream.start_at
+        bundle.goals = {
+            "gmv": stream.gmv_target, "uv": stream.viewers_target, "peak_online": stream.peak_online_target,
+            "conversion": stream.conversion_target, "new_followers": stream.new_followers_target,
+        }
+        review = s.scalar(select(Review).where(Review.stream_id == stream_id))
+        if review is not None:
+            bundle.figures = review_figures(review, stream.gmv_target)
+            bundle.exact_gmv = review.gmv
+            bundle.has_review = any(
+                getattr(review, f) is not None for f in ("gmv", "uv", "pv", "orders", "peak_online")
+            )
+        else:
+            bundle.figures = review_figures(None, stream.gmv_target)
+    bundle.chart = review_views.chart_data(db, stream_id)
+    bundle.has_review = bundle.has_review or not bundle.chart.empty
+    bundle.products = review_views.product_lines(db, stream_id)
+    bundle.has_review = bundle.has_review or bool(bundle.products)
+    bundle.moments = review_views.list_moments(db, stream_id)
+    bundle.composition = review_views.composition(db, stream_id)
+    bundle.debrief = review_views.get_debrief(db, stream_id)
+    bundle.improvements = review_views.list_improvements(db, stream_id)
+    return bundle
+
+
+class KpiCard(QFrame):
+    def __init__(self, key: str, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(f"kpi_{key}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(1)
+        self.title_label = QLabel(title)
+        self.title_label.setStyleSheet("color: palette(mid); font-size: 11px;")
+        self.value_label = QLabel("—")
+        self.value_label.setObjectName("value")
+        self.value_label.setStyleSheet("font-size: 20px; font-weight: 600;")
+        self.goal_label = QLabel("")
+        self.goal_label.setObjectName("goal")
+        self.goal_label.setStyleSheet("font-size: 11px;")
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.value_label)
+        layout.addWidget(self.goal_label)
+
+    def set(self, value: str, goal: str = "", tooltip: str = "", good: bool | None = None) -> None:
+        self.value_label.setText(value)
+        self.goal_label.setText(goal)
+        colour = "" if good is None else ("color: #16a34a;" if good else "color: #dc2626;")
+        self.goal_label.setStyleSheet("font-size: 11px;" + colour)
+        self.setToolTip(tooltip)
+
+    def value(self) -> str:
+        return self.value_label.text()
+
+
+class _SortProxy(QSortFilterProxyModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+
+
+def _table(model, name: str, editable: bool = False) -> tuple[QTableView, QSortFilterProxyModel]:
+    proxy = _SortProxy()
+    proxy.setSourceModel(model)
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    if not editable:
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    proxy.setParent(view)
+    return view, proxy
+
+
+class ReviewTab(QWidget):
+    status_message = Signal(str, int)
+
+    def __init__(self, db: Database, paths: Paths, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.paths = paths
+        self.undo_stack = QUndoStack(self)
+        self.stream_id: int | None = None
+        self.bundle: StreamBundle | None = None
+        self.choices: list[review_views.StreamChoice] = []
+        self.dialog_factory = ReviewImportDialog  # tests may swap it
+        self.last_import_dialog: ReviewImportDialog | None = None
+        self.last_summary = None
+        self._load_token = 0
+        self._debrief_pending: set[str] = set()
+        self._debrief_stream: int | None = None
+        self.product_model = ProductTableModel(self)
+        self.moment_model = MomentTableModel(self._edit_moment_note, self)
+        self.improvement_model = ImprovementTableModel(self._edit_improvement, self)
+        self.trend_model = TrendTableModel(self)
+        self.channel_model = RowsTableModel([], parent=self)
+        self.source_model = RowsTableModel([], parent=self)
+        self.setAcceptDrops(True)
+        self._debrief_timer = QTimer(self)
+        self._debrief_timer.setSingleShot(True)
+        self._debrief_timer.setInterval(DEBRIEF_DELAY_MS)
+        self._debrief_timer.timeout.connect(self.flush_debrief)
+        self._build()
+        self.reload()
+
+    # --- layout -----------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Stream:")))
+        self.stream_combo = QComboBox()
+        self.stream_combo.setObjectName("streamPicker")
+        self.stream_combo.setMinimumWidth(360)
+        self.stream_combo.currentIndexChanged.connect(self._stream_picked)
+        top.addWidget(self.stream_combo, 1)
+        toolbar = QToolBar()
+        toolbar.setObjectName("reviewToolbar")
+        self.import_action = self._add_action(toolbar, self.tr("Import files…"), self.import_files, "Ctrl+I", "importReview")
+        self.paste_action = self._add_action(
+            toolbar, self.tr("Paste from clipboard"), self.paste_from_clipboard, "Ctrl+Shift+V", "pasteReview"
+        )
+        self.save_chart_action = self._add_action(
+            toolbar, self.tr("Save chart as PNG…"), self.save_chart, "Ctrl+Shift+S", "saveChart"
+        )
+        self.report_action: QAction | None = None
+        if importlib.util.find_spec("livedesk.ui.reports") is not None:
+            self.report_action = self._add_action(toolbar, self.tr("Report…"), self.make_report, None, "makeReport")
+        top.addWidget(toolbar)
+        layout.addLayout(top)
+
+        self.pages = QTabWidget()
+        self.pages.setObjectName("reviewPages")
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(self._build_overview(), self.tr("Overview"))
+        self.pages.addTab(self._build_products(), self.tr("Products"))
+        self.pages.addTab(self._build_moments(), self.tr("Moments"))
+        self.pages.addTab(self._build_debrief(), self.tr("Debrief"))
+        self.pages.addTab(self._build_trends(), self.tr("Trends"))
+        layout.addWidget(self.pages, 1)
+
+    def _add_action(self, toolbar: QToolBar, text: str, slot, shortcut, name: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.triggered.connect(lambda _checked=False: slot())
+        toolbar.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_overview(self) -> QWidget:
+        self.overview_stack = QStackedWidget()
+        self.empty_state = EmptyState(
+            self.tr("No review data for this stream yet"),
+            self.tr("Download the platform's exports after the stream (Douyin 百应 “整场数据下载”, the per-minute "
+                    "trend, the order export) and import them here, or drop the files on this tab. "
+                    "A curve copied from the dashboard can be pasted."),
+        )
+        self.empty_state.setObjectName("reviewEmpty")
+        self.empty_state.add_action(self.tr("Import files…"), self.import_files, "emptyImport")
+        self.empty_state.add_action(self.tr("Paste from clipboard"), self.paste_from_clipboard, "emptyPaste")
+        self.overview_stack.addWidget(self.empty_state)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 4, 0, 0)
+        grid = QGridLayout()
+        grid.setSpacing(6)
+        self.kpi_cards: dict[str, KpiCard] = {}
+        cards = [
+            ("gmv", self.tr("GMV")), ("uv", self.tr("Viewers (UV)")), ("pv", self.tr("Views (PV)")),
+            ("peak_online", self.tr("Peak online")), ("avg_online", self.tr("Average online")),
+            ("conversion", self.tr("Conversion")), ("aov_per_buyer", self.tr("AOV per buyer")),
+            ("avg_order_amount", self.tr("Average order amount")), ("uv_value", self.tr("UV value")),
+            ("gpm", self.tr("GPM")), ("new_followers", self.tr("New followers")), ("ad_spend", self.tr("Ad spend")),
+            ("paid_roi", self.tr("Paid ROI")), ("avg_watch", self.tr("Average watch time")),
+        ]
+        for i, (key, title) in enumerate(cards):
+            card = KpiCard(key, title)
+            self.kpi_cards[key] = card
+            grid.addWidget(card, i // 7, i % 7)
+        layout.addLayout(grid)
+
+        overlay_row = QHBoxLayout()
+        overlay_row.addWidget(QLabel(self.tr("Overlay stream:")))
+        self.overlay_combo = QComboBox()
+        self.overlay_combo.setObjectName("overlayStream")
+        self.overlay_combo.currentIndexChanged.connect(self._overlay_changed)
+        overlay_row.addWidget(self.overlay_combo, 1)
+        save = QPushButton(self.tr("Save chart as PNG…"))
+        save.setObjectName("saveChartButton")
+        save.clicked.connect(lambda: self.save_chart())
+        overlay_row.addWidget(save)
+        layout.addLayout(overlay_row)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.charts = ReviewCharts()
+        self.charts.setObjectName("reviewCharts")
+        splitter.addWidget(self.charts)
+        composition = QWidget()
+        comp_layout = QHBoxLayout(composition)
+        comp_layout.setContentsMargins(0, 0, 0, 0)
+        self.traffic_label = QLabel()
+        self.traffic_label.setObjectName("trafficLabel")
+        self.traffic_label.setWordWrap(True)
+        self.traffic_label.setAlignment(Qt.AlignmentFlag.AlignTop)
+        comp_layout.addWidget(self.traffic_label, 1)
+        self.channel_view, _ = _table(self.channel_model, "channelTable")
+        comp_layout.addWidget(self.channel_view, 2)
+        self.source_view, _ = _table(self.source_model, "orderSourceTable")
+        comp_layout.addWidget(self.source_view, 2)
+        splitter.addWidget(composition)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+        self.overview_stack.addWidget(page)
+        return self.overview_stack
+
+    def _build_products(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.product_view, self.product_proxy = _table(self.product_model, "productTable")
+        self.product_view.setColumnWidth(0, 220)
+        layout.addWidget(self.product_view, 1)
+        self.product_note = QLabel()
+        self.product_note.setObjectName("productNote")
+        layout.addWidget(self.product_note)
+        return page
+
+    def _build_moments(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        hint = QLabel(self.tr("The biggest peaks and valleys of the online curve. Double-click a note to write "
+                              "what happened at that minute (segment, product, welfare drop, incident)."))
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.moment_view, self.moment_proxy = _table(self.moment_model, "momentTable", editable=True)
+        self.moment_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        layout.addWidget(self.moment_view, 1)
+        return page
+
+    def _build_debrief(self) -> QWidget:
+        page = QWidget()
+        layout = QGridLayout(page)
+        self.debrief_edits: dict[str, QPlainTextEdit] = {}
+        titles = {
+            "highlights": (self.tr("Highlights"), self.tr("What worked and should be kept")),
+            "problems": (self.tr("Problems"), self.tr("What went wrong, against the goals")),
+            "root_cause": (self.tr("Root cause (5 whys)"), self.tr("Why? Why? Why? Why? Why? — down to a cause you can fix")),
+        }
+        for column, (key, (title, placeholder)) in enumerate(titles.items()):
+            layout.addWidget(QLabel(f"<b>{title}</b>"), 0, column)
+            edit = QPlainTextEdit()
+            edit.setObjectName(f"debrief_{key}")
+            edit.setPlaceholderText(placeholder)
+            edit.textChanged.connect(lambda k=key: self._debrief_typed(k))
+            layout.addWidget(edit, 1, column)
+            self.debrief_edits[key] = edit
+        header = QHBoxLayout()
+        header.addWidget(QLabel("<b>" + self.tr("Improvement list") + "</b>"))
+        header.addStretch(1)
+        self.add_item_button = QPushButton(self.tr("Add item"))
+        self.add_item_button.setObjectName("addImprovement")
+        self.add_item_button.clicked.connect(lambda: self.add_improvement())
+        self.delete_item_button = QPushButton(self.tr("Delete"))
+        self.delete_item_button.setObjectName("deleteImprovement")
+        self.delete_item_button.clicked.connect(lambda: self.delete_improvements())
+        header.addWidget(self.add_item_button)
+        header.addWidget(self.delete_item_button)
+        layout.addLayout(header, 2, 0, 1, 3)
+        self.improvement_view, self.improvement_proxy = _table(self.improvement_model, "improvementTable", editable=True)
+        self.improvement_view.setColumnWidth(0, 420)
+        layout.addWidget(self.improvement_view, 3, 0, 1, 3)
+        layout.setRowStretch(1, 2)
+        layout.setRowStretch(3, 2)
+        return page
+
+    def _build_trends(self) -> QWidget:
+        import pyqtgraph as pg
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        filters = QHBoxLayout()
+        self.period_combo = QComboBox()
+        self.period_combo.setObjectName("trendPeriod")
+        for key, label in (("day", self.tr("By day")), ("week", self.tr("By week")), ("month", self.tr("By month"))):
+            self.period_combo.addItem(label, key)
+        self.trend_platform = QComboBox()
+        self.trend_platform.setObjectName("trendPlatform")
+        self.trend_account = QComboBox()
+        self.trend_account.setObjectName("trendAccount")
+        self.trend_host = QComboBox()
+        self.trend_host.setObjectName("trendHost")
+        self.trend_metric = QComboBox()
+        self.trend_metric.setObjectName("trendMetric")
+        for key, label in (
+            ("gmv", self.tr("GMV")), ("uv", self.tr("UV")), ("conversion", self.tr("Conversion")),
+            ("uv_value", self.tr("UV value")), ("aov_per_buyer", self.tr("AOV per buyer")),
+        ):
+            self.trend_metric.addItem(label, key)
+        for combo in (self.period_combo, self.trend_platform, self.trend_account, self.trend_host, self.trend_metric):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh_trends())
+            filters.addWidget(combo)
+        filters.addStretch(1)
+        layout.addLayout(filters)
+        self.trend_plot = pg.PlotWidget()
+        self.trend_plot.setObjectName("trendPlot")
+        self.trend_plot.setBackground("w")
+        self.trend_plot.showGrid(x=False, y=True, alpha=0.2)
+        self.trend_curve = self.trend_plot.plot([], [], pen=pg.mkPen("#2563eb", width=2), symbol="o", symbolSize=6)
+        layout.addWidget(self.trend_plot, 1)
+        self.trend_view, self.trend_proxy = _table(self.trend_model, "trendTable")
+        layout.addWidget(self.trend_view, 1)
+        return page
+
+    def shortcuts(self) -> list[tuple[str, str]]:
+        native = QKeySequence.SequenceFormat.NativeText
+        return [
+            (self.import_action.shortcut().toString(native), self.tr("Review: import the platform's exports")),
+            (self.paste_action.shortcut().toString(native), self.tr("Review: paste a curve from the clipboard")),
+            (self.save_chart_action.shortcut().toString(native), self.tr("Review: save the charts as PNG")),
+        ]
+
+    # --- streams ----------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.flush_debrief()
+        self.choices = review_views.stream_choices(self.db)
+        current = self.stream_id
+        ids = {c.id for c in self.choices}
+        if current not in ids:
+            current = review_views.default_stream(self.choices)
+        self.stream_combo.blockSignals(True)
+        self.stream_combo.clear()
+        for choice in reversed(self.choices):  # the most recent first
+            mark = "● " if choice.has_review else "○ "
+            label = f"{mark}{formatting.date_time(choice.start_at)} · {choice.title} · {platform_label(choice.platform)}"
+            self.stream_combo.addItem(label, choice.id)
+        self.stream_combo.setCurrentIndex(max(0, self.stream_combo.findData(current)))
+        self.stream_combo.blockSignals(False)
+        self._fill_overlay_combo()
+        self._fill_trend_filters()
+        self.load_stream(current)
+        self.refresh_trends()
+
+    def _fill_overlay_combo(self) -> None:
+        current = self.overlay_combo.currentData()
+        self.overlay_combo.blockSignals(True)
+        self.overlay_combo.clear()
+        self.overlay_combo.addItem(self.tr("(none)"), None)
+        for choice in reversed(self.choices):
+            if choice.has_review and choice.id != self.stream_id:
+                self.overlay_combo.addItem(f"{formatting.date_time(choice.start_at)} · {choice.title}", choice.id)
+        self.overlay_combo.setCurrentIndex(max(0, self.overlay_combo.findData(current)))
+        self.overlay_combo.blockSignals(False)
+
+    def _stream_picked(self) -> None:
+        self.load_stream(self.stream_combo.currentData())
+
+    def select_stream(self, stream_id: int) -> None:
+        index = self.stream_combo.findData(stream_id)
+        if index >= 0:
+            self.stream_combo.setCurrentIndex(index)
+            if self.stream_id != stream_id:
+                self.load_stream(stream_id)
+
+    def load_stream(self, stream_id: int | None) -> None:
+        self.flush_debrief()
+        self.stream_id = stream_id
+        self._load_token += 1
+        token = self._load_token
+        if stream_id is None:
+            self._show_bundle(None)
+            return
+        db = self.db
+        run_task(
+            lambda progress, cancelled: load_bundle(db, stream_id),
+            lambda bundle: self._show_bundle(bundle) if token == self._load_token else None,
+            lambda exc: show_error(self, exc, self.tr("Review")),
+        )
+
+    def _show_bundle(self, bundle: StreamBundle | None) -> None:
+        self.bundle = bundle
+        has = bundle is not None and bundle.has_review
+        self.overview_stack.setCurrentIndex(1 if has else 0)
+        for action in (self.import_action, self.paste_action):
+            action.setEnabled(bundle is not None)
+        self.save_chart_action.setEnabled(has)
+        if bundle is None:
+            self.empty_state.title_label.setText(self.tr("No streams yet"))
+            self.empty_state.body_label.setText(
+                self.tr("Plan a stream in the Schedule tab first; after it has run, import its exports here."))
+            for model in (self.product_model, self.moment_model, self.improvement_model):
+                model.set_rows([])
+            self._set_debrief({f: "" for f in review_views.DEBRIEF_FIELDS}, None)
+            return
+        self.empty_state.title_label.setText(self.tr("No review data for “{0}” yet").format(bundle.title))
+        self.empty_state.body_label.setText(
+            self.tr("Download the platform's exports after the stream (Douyin 百应 “整场数据下载”, the per-minute "
+                    "trend, the order export) and import them here, or drop the files on this tab. "
+                    "A curve copied from the dashboard can be pasted."))
+        self._fill_kpis(bundle)
+        if bundle.chart is not None:
+            self.charts.set_data(bundle.chart)
+        self._fill_overlay_combo()
+        self._overlay_changed()
+        self._fill_composition(bundle.composition)
+        self.product_model.set_rows(bundle.products)
+        flagged = len(self.product_model.flagged_rows())
+        self.product_note.setText(
+            self.tr("%n product(s) with a click rate below 3%: elimination candidates (highlighted).", "", flagged)
+            if flagged else ""
+        )
+        self.moment_model.set_rows(bundle.moments)
+        self.improvement_model.set_rows(bundle.improvements)
+        self._set_debrief(bundle.debrief, bundle.stream_id)
+
+    # --- KPIs -------------------------------------------------------------------------------------------
+
+    def _fill_kpis(self, bundle: StreamBundle) -> None:
+        f = bundle.figures
+        goals = bundle.goals
+        money, count, pct = formatting.money, formatting.count, formatting.percent
+
+        def vs(actual, target, fmt) -> tuple[str, bool | None]:
+            if target is None:
+                return "", None
+            if actual is None:
+                return self.tr("Goal {0}").format(fmt(target)), None
+            rate = Decimal(str(actual)) / Decimal(str(target)) if target else None
+            return self.tr("Goal {0} · {1}").format(fmt(target), pct(rate)), (rate is not None and rate >= 1)
+
+        exact = "—" if bundle.exact_gmv is None else f"¥{bundle.exact_gmv:,.2f}"
+        goal, good = vs(f.gmv, f.gmv_target, money)
+        self.kpi_cards["gmv"].set(
+            money(f.gmv), goal,
+            self.tr("GMV = sum of paid order amounts: {0}. Attainment = GMV / GMV target.").format(exact), good,
+        )
+        goal, good = vs(f.uv, goals.get("uv"), count)
+        self.kpi_cards["uv"].set(count(f.uv), goal, self.tr("Unique viewers (观看人数), people basis."), good)
+        self.kpi_cards["pv"].set(count(f.pv), "", self.tr("Views (观看次数): a viewer may enter several times."))
+        goal, good = vs(f.peak_online, goals.get("peak_online"), count)
+        self.kpi_cards["peak_online"].set(count(f.peak_online), goal, self.tr("Peak online = max of the online-viewer curve."), good)
+        avg_online = None if f.avg_online is None else int(f.avg_online.to_integral_value())
+        self.kpi_cards["avg_online"].set(count(avg_online), "", self.tr("Average online = mean of the online-viewer curve."))
+        goal, good = vs(f.conversion_rate, goals.get("conversion"), lambda v: pct(v, 2))
+        self.kpi_cards["conversion"].set(
+            pct(f.conversion_rate, 2), goal,
+            self.tr("Conversion = buyers (成交人数) / UV (观看人数); basis: people. Buyers {0}, UV {1}.").format(
+                count(f.buyers), count(f.uv)),
+            good,
+        )
+        self.kpi_cards["aov_per_buyer"].set(
+            money(f.aov_per_buyer), "", self.tr("AOV per buyer (成交客单价) = GMV / buyers; basis: people."))
+        self.kpi_cards["avg_order_amount"].set(
+            money(f.avg_order_amount), "",
+            self.tr("Average order amount (成交订单单价) = GMV / orders; basis: orders. Orders {0}.").format(count(f.orders)))
+        self.kpi_cards["uv_value"].set(
+            money(f.uv_value), "", self.tr("UV value = GMV / UV; basis: people. Below ¥0.80 the host should push harder."),
+            None if f.uv_value is None else f.uv_value >= Decimal("0.8"),
+        )
+        self.kpi_cards["gpm"].set(
+            money(f.gpm), "", self.tr("GPM = GMV / PV × 1000; basis: views (看播次数), as Douyin shows it."))
+        goal, good = vs(f.new_followers, goals.get("new_followers"), count)
+        self.kpi_cards["new_followers"].set(count(f.new_followers), goal, self.tr("New followers (涨粉)."), good)
+        self.kpi_cards["ad_spend"].set(money(f.ad_spend), "", self.tr("Paid traffic spend (投放消耗)."))
+        self.kpi_cards["paid_roi"].set(
+            "—" if f.paid_roi is None else f"{float(f.paid_roi):.2f}", "",
+            self.tr("Paid ROI = GMV / ad spend; healthy above 3."),
+            None if f.paid_roi is None else f.paid_roi >= 3,
+        )
+        self.kpi_cards["avg_watch"].set(
+            self._duration(f.avg_watch_seconds), "",
+            self.tr("Average watch time = total watch time / UV; basis: people."))
+
+    def _duration(self, seconds: int | None) -> str:
+        if seconds is None:
+            return "—"
+        minutes, rest = divmod(int(seconds), 60)
+        return self.tr("{0} min {1} s").format(minutes, rest) if minutes else self.tr("{0} s").format(rest)
+
+    def _fill_composition(self, comp: review_views.Composition) -> None:
+        lines = []
+        if comp.natural_uv is not None or comp.paid_uv is not None:
+            lines.append(self.tr("Natural UV: {0} · Paid UV: {1}").format(
+                formatting.count(comp.natural_uv), formatting.count(comp.paid_uv)))
+        if comp.ad_spend is not None:
+            lines.append(self.tr("Ad spend: {0}").format(formatting.money(comp.ad_spend)))
+        if comp.refund_buyers is not None:
+            lines.append(self.tr("Refund rate: {0} (refund buyers / buyers; refunds {1})").format(
+                formatting.percent(comp.refund_rate), formatting.money(comp.refund_amount)))
+        self.traffic_label.setText("\n".join(lines) if lines else self.tr("No traffic composition in the imported files."))
+        self.channel_model.headers = [self.tr("Channel"), self.tr("Views"), self.tr("Spend"), self.tr("Avg watch"), self.tr("GMV")]
+        self.channel_model.set_rows([
+            [name, formatting.count(views), formatting.money(spend), self._duration(watch), formatting.money(gmv)]
+            for name, views, spend, watch, gmv in comp.channels
+        ])
+        self.source_model.headers = [self.tr("Order source"), self.tr("Paid orders"), self.tr("Amount")]
+        self.source_model.set_rows([
+            [source or self.tr("(unknown)"), formatting.count(n), formatting.money(amount)]
+            for source, n, amount in comp.order_sources
+        ])
+        self.channel_view.setVisible(bool(comp.channels))
+        self.source_view.setVisible(bool(comp.order_sources))
+
+    # --- overlay and chart export -----------------------------------------------------------------------
+
+    def _overlay_changed(self) -> None:
+        other_id = self.overlay_combo.currentData()
+        if other_id is None:
+            self.charts.set_overlay(None)
+            return
+        self.charts.set_overlay(review_views.chart_data(self.db, other_id), self.overlay_combo.currentText())
+
+    def save_chart(self, path: str | None = None) -> None:
+        if not path:
+            name = f"{self.bundle.title if self.bundle else 'review'}.png"
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart as PNG"), name, self.tr("PNG image (*.png)"))
+        if not path:
+            return
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        if self.charts.save_png(path):
+            self.status_message.emit(self.tr("Chart saved to {0}").format(Path(path).name), 5000)
+        else:
+            show_error(self, OSError(13, self.tr("could not write the image"), path))
+
+    # --- import -----------------------------------------------------------------------------------------
+
+    def _progress_dialog(self, title: str) -> QProgressDialog:
+        dialog = QProgressDialog(title, self.tr("Cancel"), 0, 100, self)
+        dialog.setObjectName("reviewProgress")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        return dialog
+
+    def _run_with_progress(self, title: str, fn, on_done, on_error) -> None:
+        """Run fn(progress, cancelled) off the GUI thread behind a progress dialog with Cancel."""
+        dialog = self._progress_dialog(title)
+        state: dict[str, Any] = {"handle": None, "cancel": False}
+
+        def cancelled_flag() -> bool:
+            return state["cancel"]
+
+        def cancel() -> None:
+            state["cancel"] = True
+            if state["handle"] is not None:
+                state["handle"].cancel()
+
+        dialog.canceled.connect(cancel)
+
+        def progress(done: int, total: int) -> None:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(done)
+
+        def finish(result) -> None:
+            dialog.close()
+            dialog.deleteLater()
+            on_done(result)
+
+        def fail(exc: BaseException) -> None:
+            dialog.close()
+            dialog.deleteLater()
+            on_error(exc)
+
+        state["handle"] = run_task(lambda p, c: fn(p, lambda: c() or cancelled_flag()), finish, fail, progress)
+
+    def import_files(self, paths: list[str] | None = None) -> None:
+        if self.stream_id is None:
+            return
+        if not paths:
+            paths, _ = QFileDialog.getOpenFileNames(
+                self, self.tr("Import review data"), "", self.tr("Platform exports (*.xlsx *.xls *.csv)"))
+        if not paths:
+            return
+        paths = [str(p) for p in paths]
+
+        def inspect(progress, cancelled):
+            found = []
+            for i, path in enumerate(paths):
+                if cancelled():
+                    raise ImportCancelledError()
+                progress(i, len(paths))
+                inspection = inspect_review_file(path)
+                found.append(PreviewFile(path, inspection.file_name, inspection.kind, inspection.label, inspection.mappings))
+            progress(len(paths), len(paths))
+            return found
+
+        self._run_with_progress(
+            self.tr("Reading the files…"), inspect, lambda files: self._confirm_files(paths, files), self._import_failed
+        )
+
+    def _confirm_files(self, paths: list[str], files: list[PreviewFile]) -> None:
+        dialog = self.dialog_factory(files, self)
+        self.last_import_dialog = dialog
+        if not dialog.exec():
+            return
+        overrides = dialog.mapping_overrides()
+        db, stream_id = self.db, self.stream_id
+
+        def work(progress, cancelled):
+            return import_review_files(
+                db, stream_id, paths, overrides or None, progress=lambda i, n, _text: progress(i, n), cancelled=cancelled
+            )
+
+        self._run_with_progress(self.tr("Importing…"), work, self._imported, self._import_failed)
+
+    def paste_from_clipboard(self, text: str | None = None) -> None:
+        if self.stream_id is None:
+            return
+        if text is None:
+            text = QGuiApplication.clipboard().text()
+        db, stream_id = self.db, self.stream_id
+
+        def preview(progress, cancelled):
+            with db.session() as s:
+                start = s.get(Stream, stream_id).start_at
+            data = parse_pasted_text(text, start)
+            return [PreviewFile("clipboard", self.tr("Clipboard"), KIND_PASTED, KIND_LABELS[KIND_PASTED], data.mappings)]
+
+        def confirm(files: list[PreviewFile]) -> None:
+            dialog = self.dialog_factory(files, self)
+            self.last_import_dialog = dialog
+            if not dialog.exec():
+                return
+            mapping = dialog.mapping_overrides().get("clipboard")
+            self._run_with_progress(
+                self.tr("Importing…"),
+                lambda p, c: import_pasted_curve(db, stream_id, text, mapping),
+                self._imported,
+                self._import_failed,
+            )
+
+        self._run_with_progress(self.tr("Reading the pasted table…"), preview, confirm, self._import_failed)
+
+    def _imported(self, summary) -> None:
+        self.last_summary = summary
+        parts = [self.tr("%n file(s)", "", len(summary.files))]
+        if summary.curve_points:
+            parts.append(self.tr("%n curve point(s)", "", summary.curve_points))
+        if summary.products:
+            parts.append(self.tr("%n product(s)", "", summary.products))
+        if summary.orders:
+            parts.append(self.tr("%n order line(s)", "", summary.orders))
+        self.status_message.emit(self.tr("Imported: {0}").format(", ".join(parts)), 6000)
+        self.reload()
+
+    def _import_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ImportCancelledError):
+            self.status_message.emit(self.tr("Import cancelled; nothing was written."), 5000)
+            return
+        show_error(self, exc, self.tr("Import review data"))
+
+    def dragEnterEvent(self, event) -> None:
+        if self._dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:
+        paths = self._dropped_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+
+    @staticmethod
+    def _dropped_paths(mime) -> list[str]:
+        if not mime.hasUrls():
+            return []
+        return [
+            u.toLocalFile() for u in mime.urls()
+            if u.isLocalFile() and u.toLocalFile().lower().endswith(SPREADSHEET_SUFFIXES)
+        ]
+
+    # --- moments ----------------------------------------------------------------------------------------
+
+    def _edit_moment_note(self, row: review_views.MomentRow, note: str) -> None:
+        self._push(EditMomentNote(
+            self.db, row.id, row.note, note, self.tr("Note on the minute {0} {1}").format(row.minute, row.kind),
+            self.moment_model.set_note,
+        ))
+
+    # --- debrief ----------------------------------------------------------------------------------------
+
+    def _set_debrief(self, texts: dict[str, str], stream_id: int | None) -> None:
+        self._debrief_timer.stop()
+        self._debrief_pending.clear()
+        self._debrief_stream = stream_id
+        for key, edit in self.debrief_edits.items():
+            edit.blockSignals(True)
+            edit.setPlainText(texts.get(key, ""))
+            edit.blockSignals(False)
+            edit.setEnabled(stream_id is not None)
+        for button in (self.add_item_button, self.delete_item_button):
+            button.setEnabled(stream_id is not None)
+
+    def _debrief_typed(self, key: str) -> None:
+        if self._debrief_stream is None:
+            return
+        self._debrief_pending.add(key)
+        self._debrief_timer.start()
+
+    def flush_debrief(self) -> None:
+        """Save the debrief texts typed since the last save (called by the debounce timer and on switching)."""
+        self._debrief_timer.stop()
+        if not self._debrief_pending or self._debrief_stream is None:
+            return
+        texts = {k: self.debrief_edits[k].toPlainText() for k in self._debrief_pending}
+        self._debrief_pending.clear()
+        try:
+            review_views.save_debrief(self.db, self._debrief_stream, **texts)
+        except Exception as exc:
+            show_error(self, exc, self.tr("Debrief"))
+            return
+        self.status_message.emit(self.tr("Debrief saved"), 2000)
+
+    # --- improvement list -------------------------------------------------------------------------------
+
+    def _improvements_changed(self) -> None:
+        if self.stream_id is not None:
+            self.improvement_model.set_rows(review_views.list_improvements(self.db, self.stream_id))
+
+    def add_improvement(self, text: str | None = None, owner: str = "", due: dt.date | None = None) -> None:
+        if self.stream_id is None:
+            return
+        item = review_views.ImprovementData(text or self.tr("New improvement"), owner, due or dt.date.today() + dt.timedelta(days=7))
+        self._push(AddImprovement(self.db, self.stream_id, item, self.tr("Add improvement"), self._improvements_changed))
+        if text is None:
+            row = self.improvement_model.rowCount() - 1
+            index = self.improvement_proxy.mapFromSource(self.improvement_model.index(row, 0))
+            self.improvement_view.setCurrentIndex(index)
+            self.improvement_view.edit(index)
+
+    def _edit_improvement(self, before: review_views.ImprovementData, after: review_views.ImprovementData) -> None:
+        self._push(EditImprovement(self.db, before, after, self.tr("Edit improvement"), self._improvements_changed))
+
+    def delete_improvements(self) -> None:
+        if self.stream_id is None:
+            return
+        rows = {self.improvement_proxy.mapToSource(i).row() for i in self.improvement_view.selectionModel().selectedRows()}
+        items = [self.improvement_model.row_at(r) for r in sorted(rows)]
+        if items:
+            self._push(DeleteImprovements(
+                self.db, self.stream_id, items, self.tr("Delete %n improvement(s)", "", len(items)),
+                self._improvements_changed,
+            ))
+
+    def _push(self, command) -> None:
+        try:
+            self.undo_stack.push(command)
+        except Exception as exc:  # the command's own transaction rolled back; nothing changed
+            show_error(self, exc)
+            self.reload()
+
+    # --- trends -----------------------------------------------------------------------------------------
+
+    def _fill_trend_filters(self) -> None:
+        options = review_views.trend_filters(self.db)
+        for combo, everything, values, label in (
+            (self.trend_platform, self.tr("All platforms"), options.platforms, platform_label),
+            (self.trend_account, self.tr("All accounts"), options.accounts, str),
+            (self.trend_host, self.tr("All hosts"), options.hosts, str),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for value in values:
+                combo.addItem(label(value), value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+    def refresh_trends(self) -> None:
+        rows = review_views.trends(
+            self.db, self.period_combo.currentData() or "day", self.trend_platform.currentData(),
+            self.trend_account.currentData(), self.trend_host.currentData(),
+        )
+        self.trend_model.set_rows(rows)
+        metric = self.trend_metric.currentData() or "gmv"
+        xs, ys = [], []
+        for i, row in enumerate(rows):
+            value = getattr(row, metric)
+            if value is not None:
+                xs.append(i)
+                ys.append(float(value))
+        self.trend_curve.setData(xs, ys)
+        axis = self.trend_plot.getPlotItem().getAxis("bottom")
+        axis.setTicks([[(i, r.period) for i, r in enumerate(rows)]])
+
+    # --- report and screenshots -------------------------------------------------------------------------
+
+    def make_report(self, path: str | None = None) -> None:
+        """Build the stream's written report (场报) with livedesk.ui.reports, off the GUI thread."""
+        if self.stream_id is None:
+            return
+        try:
+            from livedesk.ui import reports  # written separately; the button only shows when it exists
+        except ImportError as exc:
+            show_error(self, exc, self.tr("Report"))
+            return
+        if not path:
+            name = f"{self.bundle.title if self.bundle else 'report'}.pdf"
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report"), name)
+        if not path:
+            return
+        db, stream_id = self.db, self.stream_id
+
+        def work(progress, cancelled):
+            return reports.build_report(
+                db, stream_id, path, progress=lambda *a: progress(a[0], a[1]) if len(a) >= 2 else None,
+                cancelled=cancelled,
+            )
+
+        def done(_result) -> None:
+            self.status_message.emit(self.tr("Report saved to {0}").format(Path(path).name), 5000)
+
+        self._run_with_progress(self.tr("Writing the report…"), work, done, self._import_failed)
+
+    def prepare_screenshot(self) -> None:
+        """Show the stream with the richest review data, on the overview."""
+        stream_id = review_views.richest_stream(self.choices)
+        if stream_id is not None:
+            self.select_stream(stream_id)
+        self.pages.setCurrentIndex(0)
+        if self.charts.data is not None and not self.charts.data.empty:
+            minutes = self.charts.data.minutes
+            self.charts.show_readout(minutes[len(minutes) // 2])
