@@ -6,7 +6,7 @@ import argparse
 
 
 def register_all(subparsers: argparse._SubParsersAction) -> None:
-    from livedesk.commands import demo, screenshot, streams
+    from livedesk.commands import demo, review, screenshot, streams
 
-    for module in (demo, streams, screenshot):
+    for module in (demo, streams, screenshot, review):
         module.register(subparsers)

@@ -1,0 +1,124 @@
+"""`livedesk review import|show` and `livedesk report`.
+
+`review import` and `review show` never load Qt. `report` loads it lazily, because it draws the charts
+with pyqtgraph; without a display it runs Qt offscreen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from livedesk.commands.common import CommandError, open_db, print_json
+from livedesk.config import Paths
+
+REPORT_SUFFIXES = (".xlsx", ".pdf")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    review = subparsers.add_parser("review", help="import platform exports for a stream, or show its review")
+    actions = review.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    importing = actions.add_parser(
+        "import", help="import export files (trend, whole-session workbook, products, orders) into a stream"
+    )
+    importing.add_argument("files", nargs="+", metavar="FILE", help=".xlsx, .xls or .csv exports")
+    importing.add_argument("--stream", required=True, type=int, metavar="ID", help="the stream's id (see `streams list`)")
+    importing.add_argument("--json", action="store_true", help="print what was imported as JSON")
+    importing.set_defaults(handler=import_files)
+
+    show = actions.add_parser("show", help="show a stream's review figures")
+    show.add_argument("--stream", required=True, type=int, metavar="ID")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    show.set_defaults(handler=show_review)
+
+    report = subparsers.add_parser("report", help="write a stream's review report (.xlsx or .pdf)")
+    report.add_argument("--stream", required=True, type=int, metavar="ID")
+    report.add_argument("--out", required=True, metavar="FILE", help="FILE.xlsx or FILE.pdf")
+    report.add_argument("--json", action="store_true", help="print the file written as JSON")
+    report.set_defaults(handler=write_report)
+
+
+def _stream_missing(stream_id: int) -> CommandError:
+    return CommandError(f"Stream {stream_id} does not exist. `livedesk streams list` shows the ids.")
+
+
+def import_files(args: argparse.Namespace, paths: Paths) -> int:
+    from livedesk.services.importers.errors import ImportFailed
+    from livedesk.services.review import StreamNotFoundError, import_review_files
+
+    missing = [f for f in args.files if not Path(f).is_file()]
+    if missing:
+        raise ImportFailed(Path(missing[0]).name, f"File not found: {missing[0]}")
+    db = open_db(args, paths)
+    try:
+        summary = import_review_files(db, args.stream, args.files)
+    except StreamNotFoundError:
+        raise _stream_missing(args.stream) from None
+    result = {
+        "stream": args.stream,
+        "files": [{"file": name, "kind": kind, "rows": rows} for name, kind, rows in summary.files],
+        "figures": summary.figures,
+        "curve_points": summary.curve_points,
+        "products": summary.products,
+        "channels": summary.channels,
+        "orders": summary.orders,
+        "moments": summary.moments,
+    }
+    if args.json:
+        print_json(result)
+    else:
+        for item in result["files"]:
+            print(f"{item['file']}: {item['kind']}, {item['rows']} rows")
+        print(
+            f"Imported into stream {args.stream}: {len(summary.figures)} figures, {summary.curve_points} curve points, "
+            f"{summary.products} products, {summary.channels} channels, {summary.orders} orders, "
+            f"{summary.moments} moments."
+        )
+    return 0
+
+
+def show_review(args: argparse.Namespace, paths: Paths) -> int:
+    from livedesk.services.review import StreamNotFoundError, review_summary
+
+    db = open_db(args, paths)
+    try:
+        summary = review_summary(db, args.stream)
+    except StreamNotFoundError:
+        raise _stream_missing(args.stream) from None
+    if args.json:
+        print_json(summary)
+        return 0
+    for key, value in summary.items():
+        if isinstance(value, list):
+            print(f"{key}: {len(value)}")
+        else:
+            print(f"{key}: {'—' if value is None else value}")
+    return 0
+
+
+def write_report(args: argparse.Namespace, paths: Paths) -> int:
+    out = Path(args.out)
+    if out.suffix.lower() not in REPORT_SUFFIXES:
+        raise CommandError(
+            f"--out {args.out!r}: the report is written as .xlsx or .pdf; end the file name with one of them.",
+            exit_code=2,
+        )
+    from livedesk.models import Stream
+
+    db = open_db(args, paths)
+    with db.session() as session:
+        if session.get(Stream, args.stream) is None:
+            raise _stream_missing(args.stream)
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from livedesk.ui.reports import build_report
+
+    path = build_report(db, args.stream, out)
+    if args.json:
+        print_json({"stream": args.stream, "path": str(path.resolve()), "bytes": path.stat().st_size})
+    else:
+        print(f"Report written to {path}")
+    return 0

@@ -1,0 +1,303 @@
+"""`livedesk review import|show` and `livedesk report` end to end on the douyin_tidy fixture session."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+import sys
+import threading
+import unicodedata
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from openpyxl import load_workbook
+
+from livedesk.app import main
+from livedesk.models import Script, Segment
+from livedesk.services import schedule
+from livedesk.services.db import open_database
+from livedesk.services.importers.tabular import read_sheets
+from livedesk.services.review import empty_summary
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+START = dt.datetime(2026, 11, 12, 19, 30, tzinfo=SHANGHAI)
+TREND = "流量综合趋势分析下载.xlsx"
+WORKBOOK = "直播间详情页_整场数据下载.xlsx"
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(args))
+    except SystemExit as exc:  # argparse exits on usage errors
+        code = exc.code if isinstance(exc.code, int) else 2
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def session_dir(fixtures_dir: Path) -> Path:
+    folder = fixtures_dir / "exports" / "douyin_tidy"
+    if not folder.is_dir():
+        pytest.skip(f"{folder} not found")
+    return folder
+
+
+@pytest.fixture
+def url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+
+
+def add_stream(url: str, with_script: Path | None = None) -> int:
+    """The stream as `streams add --start "2026-11-12 19:30" --minutes 150 --platform douyin --gmv-target 80000`
+    would add it on a machine in China (the start is given with its zone so the test does not depend on TZ)."""
+    db = open_database(url)
+    try:
+        with db.session() as s:
+            stream = schedule.create_stream(
+                s, schedule.StreamData(title="双十二预热专场", start_at=START, planned_minutes=150, platform="douyin",
+                                       gmv_target=Decimal(80000))
+            )
+            s.flush()
+            stream_id = stream.id
+        if with_script is not None:
+            add_script_segments(db, stream_id, with_script)
+        return stream_id
+    finally:
+        db.close()
+
+
+def add_script_segments(db, stream_id: int, script_path: Path) -> None:
+    """Segments typed from the fixture's 直播脚本.xlsx time ranges (19:30-19:35 …), for the chart bands."""
+    rows = read_sheets(script_path)[0].rows
+    with db.session() as s:
+        script = Script(stream_id=stream_id)
+        s.add(script)
+        for position, row in enumerate(r for r in rows if "-" in str(r[0]) and ":" in str(r[0])):
+            begin, end = (dt.datetime.strptime(t.strip(), "%H:%M").time() for t in str(row[0]).split("-"))
+            begin_at = dt.datetime.combine(START.date(), begin, SHANGHAI)
+            end_at = dt.datetime.combine(START.date(), end, SHANGHAI)
+            script.segments.append(
+                Segment(position=position, title=str(row[2]), kind="pitch" if "讲解" in str(row[2]) else "interaction",
+                        start_seconds=int((begin_at - START).total_seconds()),
+                        duration_seconds=int((end_at - begin_at).total_seconds()))
+            )
+
+
+@pytest.fixture
+def imported(capsys, url, session_dir) -> int:
+    stream_id = add_stream(url, session_dir / "直播脚本.xlsx")
+    code, out, err = run(capsys, "--db", url, "review", "import", str(session_dir / TREND), str(session_dir / WORKBOOK),
+                         "--stream", str(stream_id), "--json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["stream"] == stream_id
+    assert {f["file"]: f["kind"] for f in result["files"]} == {TREND: "trend", WORKBOOK: "douyin_workbook"}
+    assert all(f["rows"] > 0 for f in result["files"])
+    assert result["curve_points"] == 150 and result["products"] == 10
+    return stream_id
+
+
+def show(capsys, url: str, stream_id: int) -> dict:
+    code, out, err = run(capsys, "--db", url, "review", "show", "--stream", str(stream_id), "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+# ---------------------------------------------------------------- review import / show
+
+
+def test_imported_figures_match_the_fixture_expectations(capsys, url, imported, session_dir):
+    expected = json.loads((session_dir / "expected.json").read_text(encoding="utf-8"))
+    got = show(capsys, url, imported)
+    assert set(got) == set(empty_summary())
+    for key in ("gmv", "ad_spend", "gmv_target"):
+        assert got[key] == pytest.approx(expected[key], abs=0.01), key
+    for key in ("orders", "buyers", "uv", "peak_online", "new_followers", "duration_minutes", "avg_watch_seconds"):
+        assert got[key] == expected[key], key
+    assert got["pv"] == pytest.approx(expected["pv"], rel=0.005)
+    assert got["gpm"] == pytest.approx(expected["gpm"], rel=0.006)
+    assert got["avg_online"] == pytest.approx(expected["avg_online"], abs=1.0)
+    for key in ("conversion_rate", "aov_per_buyer", "avg_order_amount", "uv_value", "paid_roi", "gmv_attainment"):
+        assert got[key] == pytest.approx(expected[key], rel=0.001), key
+    products = {p["name"]: p for p in got["products"]}
+    assert set(products) == {p["name"] for p in expected["products"]}
+    for p in expected["products"]:
+        assert products[p["name"]]["gmv"] == pytest.approx(p["gmv"], abs=0.01)
+        assert products[p["name"]]["buyers"] == p["buyers"]
+        assert products[p["name"]]["click_rate"] == pytest.approx(p["click_rate"], rel=0.001)
+    peaks = [m for m in got["moments"] if m["kind"] == "peak"]
+    valleys = [m for m in got["moments"] if m["kind"] == "valley"]
+    assert any(abs(m["minute"] - expected["peak_minute"]) <= 3 for m in peaks)
+    assert any(abs(m["minute"] - expected["valley_minute"]) <= 4 for m in valleys)
+
+
+def test_a_corrupt_file_is_refused_and_nothing_is_written(capsys, url, imported, session_dir, tmp_path):
+    before = show(capsys, url, imported)
+    broken = tmp_path / "整场数据_损坏.xlsx"
+    broken.write_bytes(b"PK\x03\x04 this is not really a workbook")
+    trend = tmp_path / TREND
+    shutil.copy(session_dir / TREND, trend)
+    code, out, err = run(capsys, "--db", url, "review", "import", str(trend), str(broken), "--stream", str(imported))
+    assert code == 3
+    assert out == ""
+    assert broken.name in err and "Nothing was written." in err
+    assert show(capsys, url, imported) == before
+
+
+def test_a_bad_cell_names_the_file_sheet_row_and_column(capsys, url, tmp_path):
+    stream_id = add_stream(url)
+    bad = tmp_path / "趋势.csv"
+    bad.write_text("时间,在线人数\n2026-11-12 19:30,120\n2026-11-12 19:31,很多\n", encoding="utf-8")
+    code, _, err = run(capsys, "--db", url, "review", "import", str(bad), "--stream", str(stream_id))
+    assert code == 3
+    assert bad.name in err and "很多" in err and "在线人数" in err and "3" in err
+    assert show(capsys, url, stream_id) == empty_summary() | {"gmv_target": 80000.0}
+
+
+def test_missing_file_and_unknown_stream_are_bad_input(capsys, url, session_dir, tmp_path):
+    stream_id = add_stream(url)
+    code, _, err = run(capsys, "--db", url, "review", "import", str(tmp_path / "nope.xlsx"), "--stream", str(stream_id))
+    assert code == 3 and "nope.xlsx" in err
+    code, _, err = run(capsys, "--db", url, "review", "import", str(session_dir / TREND), "--stream", "999")
+    assert code == 3 and "Stream 999 does not exist" in err
+    code, _, err = run(capsys, "--db", url, "review", "show", "--stream", "999", "--json")
+    assert code == 3 and "Stream 999 does not exist" in err
+
+
+def test_a_stream_without_data_shows_every_key_with_nulls(capsys, url):
+    stream_id = add_stream(url)
+    got = show(capsys, url, stream_id)
+    assert set(got) == set(empty_summary())
+    assert got["gmv"] is None and got["conversion_rate"] is None and got["gmv_target"] == 80000.0
+    assert got["products"] == [] and got["moments"] == [] and got["segments"] == []
+
+
+def test_review_show_and_import_do_not_load_qt(tmp_path, session_dir):
+    db_url = f"sqlite:///{tmp_path / 'c.sqlite3'}"
+    stream_id = add_stream(db_url)
+    code = (
+        "import sys, json\n"
+        "from livedesk.app import main\n"
+        f"a = main(['--db', {db_url!r}, 'review', 'import', {str(session_dir / TREND)!r}, '--stream', '{stream_id}'])\n"
+        f"b = main(['--db', {db_url!r}, 'review', 'show', '--stream', '{stream_id}', '--json'])\n"
+        "loaded = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6')]\n"
+        "print(json.dumps({'codes': [a, b], 'qt': loaded}), file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                            env={**__import__("os").environ, "LIVEDESK_HOME": str(tmp_path / "home")})
+    report = json.loads(result.stderr.strip().splitlines()[-1])
+    assert report == {"codes": [0, 0], "qt": []}
+
+
+# ---------------------------------------------------------------- report
+
+
+def test_report_as_xlsx(capsys, url, imported, tmp_path):
+    out_path = tmp_path / "reports" / "复盘.xlsx"
+    code, out, err = run(capsys, "--db", url, "report", "--stream", str(imported), "--out", str(out_path))
+    assert code == 0, err
+    assert out_path.name in out
+    book = load_workbook(out_path)
+    assert book.sheetnames[0].startswith("汇总") and len(book.sheetnames) == 6
+    summary = book.worksheets[0]
+    values = {summary.cell(r, 1).value: summary.cell(r, 2).value for r in range(1, summary.max_row + 1)}
+    assert values["成交金额 GMV"] == pytest.approx(240830.47, abs=0.01)
+    assert values["观看人数 UV"] == 26718
+    curve = book.worksheets[1]
+    assert curve.max_row == 151  # 150 minutes and the header
+    assert any(curve.cell(r, 12).value for r in range(2, 152))  # minutes tied to script segments
+    with zipfile.ZipFile(out_path) as archive:
+        media = [n for n in archive.namelist() if n.startswith("xl/media/")]
+    assert len(media) == 2  # online curve and GMV charts
+
+
+def test_report_as_pdf(capsys, url, imported, tmp_path):
+    out_path = tmp_path / "复盘.pdf"
+    code, _, err = run(capsys, "--db", url, "report", "--stream", str(imported), "--out", str(out_path), "--json")
+    assert code == 0, err
+    data = out_path.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert len(data) > 50_000  # charts and embedded CJK fonts
+    pages = data.count(b"/Type /Page\n") + data.count(b"/Type /Page ") + data.count(b"/Type /Page/")
+    assert pages >= 2 or len(data) > 200_000
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", "-l", "1", str(out_path), "-"], capture_output=True, text=True).stdout
+        text = unicodedata.normalize("NFKC", text)  # the CJK font maps some glyphs to Kangxi radicals (⾦ for 金)
+        assert "直播复盘报告" in text and "双十二预热专场" in text and "成交金额 GMV" in text and "转化率" in text
+    if shutil.which("pdftoppm"):
+        png = tmp_path / "page"
+        subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(out_path), str(png)], check=True)
+        assert any(p.stat().st_size > 5_000 for p in tmp_path.glob("page*.png"))
+
+
+def test_report_refuses_other_suffixes_and_unknown_streams(capsys, url, tmp_path):
+    stream_id = add_stream(url)
+    code, _, err = run(capsys, "--db", url, "report", "--stream", str(stream_id), "--out", str(tmp_path / "r.docx"))
+    assert code == 2 and ".xlsx or .pdf" in err
+    assert not (tmp_path / "r.docx").exists()
+    code, _, err = run(capsys, "--db", url, "report", "--stream", "999", "--out", str(tmp_path / "r.pdf"))
+    assert code == 3 and "Stream 999 does not exist" in err
+
+
+def test_report_for_a_stream_without_data(capsys, url, tmp_path):
+    stream_id = add_stream(url)
+    for name in ("empty.xlsx", "empty.pdf"):
+        code, _, err = run(capsys, "--db", url, "report", "--stream", str(stream_id), "--out", str(tmp_path / name))
+        assert code == 0, err
+        assert (tmp_path / name).stat().st_size > 1000
+
+
+# ---------------------------------------------------------------- build_report from a worker thread
+
+
+def test_build_report_on_a_worker_thread_draws_charts_on_the_gui_thread(qtbot, url, imported, tmp_path):
+    from livedesk.ui import reports
+
+    db = open_database(url)
+    out_path = tmp_path / "worker.xlsx"
+    result: dict[str, object] = {}
+    steps: list[int] = []
+
+    def work() -> None:
+        try:
+            result["path"] = reports.build_report(db, imported, out_path, progress=lambda d, t, m: steps.append(d))
+        except BaseException as exc:  # pragma: no cover - reported below
+            result["error"] = exc
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=60_000)  # keeps the GUI event loop running
+    thread.join()
+    db.close()
+    assert "error" not in result, result.get("error")
+    assert result["path"] == out_path and steps[-1] == 3
+    with zipfile.ZipFile(out_path) as archive:
+        assert len([n for n in archive.namelist() if n.startswith("xl/media/")]) == 2
+
+
+def test_build_report_cancelled_writes_nothing(qapp, url, tmp_path):
+    from livedesk.services.review import ImportCancelledError
+    from livedesk.ui import reports
+
+    stream_id = add_stream(url)
+    db = open_database(url)
+    with pytest.raises(ImportCancelledError):
+        reports.build_report(db, stream_id, tmp_path / "c.pdf", cancelled=lambda: True)
+    db.close()
+    assert not list(tmp_path.glob("*.pdf*")) and not list(tmp_path.glob(".c-*"))
+
+
+def test_per_minute_rows_group_finer_samples():
+    from livedesk.services.review_views import ChartData
+    from livedesk.ui.reports import per_minute_rows
+
+    chart = ChartData(START, minutes=[0, 0.5, 1, 1.5], series={"online": [100, 200, 300, None],
+                                                                "gmv": [1.5, 2.0, None, 4.0]})
+    rows = per_minute_rows(chart)
+    assert [(r["minute"], r["online"], r["gmv"], r["gmv_total"]) for r in rows] == [(0, 150, 3.5, 3.5), (1, 300, 4.0, 7.5)]
+    assert rows[0]["time"] == START
