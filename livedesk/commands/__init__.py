@@ -6,7 +6,7 @@ import argparse
 
 
 def register_all(subparsers: argparse._SubParsersAction) -> None:
-    from livedesk.commands import demo, review, screenshot, streams
+    from livedesk.commands import demo, products, review, screenshot, streams
 
-    for module in (demo, streams, screenshot, review):
+    for module in (demo, streams, screenshot, products, review):
         module.register(subparsers)

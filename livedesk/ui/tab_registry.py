@@ -26,20 +26,13 @@ def _not_built(title: str, body: str) -> Callable[[], QWidget]:
 
 
 def tabs(window: MainWindow) -> list[tuple[str, str, Callable[[], QWidget]]]:
+    from livedesk.ui.products.tab import ProductsTab
     from livedesk.ui.review.tab import ReviewTab
     from livedesk.ui.schedule.tab import ScheduleTab
 
     return [
         ("schedule", QCoreApplication.translate("Tabs", "Schedule"), lambda: ScheduleTab(window.db, window.paths)),
-        (
-            "products",
-            QCoreApplication.translate("Tabs", "Products"),
-            _not_built(
-                QCoreApplication.translate("Tabs", "Product pool"),
-                QCoreApplication.translate("Tabs", "The product pool will hold every product with its role (traffic, profit, image, welfare), "
-                   "prices, cost, margin, stock and selling points, and each stream's lineup."),
-            ),
-        ),
+        ("products", QCoreApplication.translate("Tabs", "Products"), lambda: ProductsTab(window.db, window.paths)),
         (
             "script",
             QCoreApplication.translate("Tabs", "Script"),

@@ -1,0 +1,354 @@
+"""The product detail panel: selling points with demos, FAQ, photo, quality documents, notes and history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from livedesk.config import Paths
+from livedesk.services import products
+from livedesk.ui import formatting
+from livedesk.ui.products.labels import product_role_label, qualification_label
+from livedesk.ui.widgets.rows_model import RowsTableModel
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class PairsTableModel(QAbstractTableModel):
+    """An editable list of two-text rows: (selling point, how to demonstrate it) or (question, answer)."""
+
+    def __init__(self, headers: list[str], parent=None):
+        super().__init__(parent)
+        self.headers = headers
+        self.pairs: list[list[str]] = []
+
+    def set_pairs(self, pairs: list[tuple[str, str]]) -> None:
+        self.beginResetModel()
+        self.pairs = [[a, b] for a, b in pairs]
+        self.endResetModel()
+
+    def values(self) -> list[tuple[str, str]]:
+        return [(a.strip(), b.strip()) for a, b in self.pairs if a.strip()]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.pairs)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < 2:
+            return self.headers[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.pairs):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
+            return self.pairs[index.row()][index.column()]
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        self.pairs[index.row()][index.column()] = "" if value is None else str(value)
+        self.dataChanged.emit(index, index)
+        return True
+
+    def add_pair(self, first: str = "", second: str = "") -> int:
+        row = len(self.pairs)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.pairs.append([first, second])
+        self.endInsertRows()
+        return row
+
+    def remove_pair(self, row: int) -> None:
+        if 0 <= row < len(self.pairs):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.pairs[row]
+            self.endRemoveRows()
+
+
+class ProductDetailPanel(QScrollArea):
+    """Everything about the selected product beyond the table's columns. Saves go through `push` (undoable)."""
+
+    def __init__(self, db, paths: Paths, push: Callable[[object], None], make_change, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.paths, self.push, self.make_change = db, paths, push, make_change
+        self.product_id: int | None = None
+        self.documents: list[tuple[int, str, str]] = []
+        self.setWidgetResizable(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+
+        top = QHBoxLayout()
+        self.photo_label = QLabel()
+        self.photo_label.setObjectName("productPhoto")
+        self.photo_label.setFixedSize(96, 96)
+        self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo_label.setStyleSheet("border: 1px solid palette(mid); border-radius: 4px; color: palette(mid);")
+        top.addWidget(self.photo_label)
+        heading = QVBoxLayout()
+        self.title_label = QLabel()
+        self.title_label.setObjectName("productTitle")
+        self.title_label.setWordWrap(True)
+        self.title_label.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.info_label = QLabel()
+        self.info_label.setWordWrap(True)
+        self.info_label.setTextFormat(Qt.TextFormat.RichText)
+        self.photo_button = QPushButton(self.tr("Choose photo…"))
+        self.photo_button.setObjectName("choosePhoto")
+        self.photo_button.clicked.connect(lambda _=False: self.choose_photo())
+        heading.addWidget(self.title_label)
+        heading.addWidget(self.info_label)
+        heading.addWidget(self.photo_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        top.addLayout(heading, 1)
+        layout.addLayout(top)
+
+        self.points_model = PairsTableModel([self.tr("Selling point"), self.tr("How to demonstrate it")], self)
+        self.points_view, points_box = self._pairs_box(self.tr("Selling points (卖点手册)"), self.points_model, "points")
+        layout.addWidget(points_box)
+        self.faq_model = PairsTableModel([self.tr("Question"), self.tr("Answer")], self)
+        self.faq_view, faq_box = self._pairs_box(self.tr("FAQ"), self.faq_model, "faq")
+        layout.addWidget(faq_box)
+
+        notes_box = QGroupBox(self.tr("Notes"))
+        notes_layout = QVBoxLayout(notes_box)
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setObjectName("productNotes")
+        self.notes_edit.setFixedHeight(60)
+        notes_layout.addWidget(self.notes_edit)
+        layout.addWidget(notes_box)
+        self.save_button = QPushButton(self.tr("Save points, FAQ and notes"))
+        self.save_button.setObjectName("saveDetails")
+        self.save_button.clicked.connect(lambda _=False: self.save())
+        layout.addWidget(self.save_button, alignment=Qt.AlignmentFlag.AlignRight)
+
+        docs_box = QGroupBox(self.tr("Quality reports and licences"))
+        docs_layout = QVBoxLayout(docs_box)
+        self.docs_model = RowsTableModel([self.tr("File"), self.tr("Added")], parent=self)
+        self.docs_view = QTableView()
+        self.docs_view.setObjectName("documents")
+        self.docs_view.setModel(self.docs_model)
+        self.docs_view.verticalHeader().hide()
+        self.docs_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.docs_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.docs_view.setFixedHeight(80)
+        self.docs_view.doubleClicked.connect(lambda _: self.open_document())
+        docs_layout.addWidget(self.docs_view)
+        row = QHBoxLayout()
+        for text, name, slot in (
+            (self.tr("Add document…"), "addDocument", self.add_document),
+            (self.tr("Open"), "openDocument", self.open_document),
+            (self.tr("Remove"), "removeDocument", self.remove_document),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(lambda _=False, s=slot: s())
+            row.addWidget(button)
+        row.addStretch(1)
+        docs_layout.addLayout(row)
+        layout.addWidget(docs_box)
+
+        history_box = QGroupBox(self.tr("Performance in reviewed streams"))
+        history_layout = QVBoxLayout(history_box)
+        self.history_model = RowsTableModel(
+            [self.tr("Stream"), self.tr("Exposure"), self.tr("Click rate"), self.tr("Conversion"), self.tr("GMV")],
+            parent=self,
+        )
+        self.history_view = QTableView()
+        self.history_view.setObjectName("history")
+        self.history_view.setModel(self.history_model)
+        self.history_view.verticalHeader().hide()
+        self.history_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.history_view.setMinimumHeight(110)
+        history_layout.addWidget(self.history_view)
+        self.history_note = QLabel()
+        self.history_note.setWordWrap(True)
+        self.history_note.setStyleSheet("color: palette(mid);")
+        history_layout.addWidget(self.history_note)
+        layout.addWidget(history_box)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self.show_product(None)
+
+    def _pairs_box(self, title: str, model: PairsTableModel, name: str) -> tuple[QTableView, QGroupBox]:
+        box = QGroupBox(title)
+        box_layout = QVBoxLayout(box)
+        view = QTableView()
+        view.setObjectName(name)
+        view.setModel(model)
+        view.verticalHeader().hide()
+        view.setWordWrap(True)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        view.setMinimumHeight(120)
+        box_layout.addWidget(view)
+        row = QHBoxLayout()
+        add = QPushButton(self.tr("Add"))
+        add.setObjectName(f"{name}Add")
+        remove = QPushButton(self.tr("Remove"))
+        remove.setObjectName(f"{name}Remove")
+
+        def add_row() -> None:
+            r = model.add_pair()
+            view.setCurrentIndex(model.index(r, 0))
+            view.edit(model.index(r, 0))
+
+        add.clicked.connect(lambda _=False: add_row())
+        remove.clicked.connect(lambda _=False: model.remove_pair(view.currentIndex().row()))
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        box_layout.addLayout(row)
+        return view, box
+
+    # --- showing ----------------------------------------------------------------------------------------
+
+    def show_product(self, row: products.ProductRow | None) -> None:
+        self.product_id = row.id if row else None
+        self.widget().setEnabled(row is not None)
+        if row is None:
+            self.title_label.setText(self.tr("Select a product to see its selling points, FAQ and documents."))
+            self.info_label.setText("")
+            self.photo_label.setText(self.tr("No photo"))
+            self.photo_label.setPixmap(QPixmap())
+            self.points_model.set_pairs([])
+            self.faq_model.set_pairs([])
+            self.notes_edit.setPlainText("")
+            self.docs_model.set_rows([])
+            self.history_model.set_rows([])
+            self.history_note.setText("")
+            return
+        with self.db.session() as session:
+            [product] = products.load_products_with_children(session, [row.id])
+            points = [(p.point, p.demo) for p in product.selling_points]
+            faqs = [(f.question, f.answer) for f in product.faqs]
+            self.documents = [(d.id, d.file_name, d.stored_path, d.added_at) for d in product.documents]
+            history = products.product_history(session, row.id)
+        self.title_label.setText(f"{row.name}  ·  {row.sku}")
+        lines = [
+            f"{product_role_label(row.role)} · {_esc(row.category) or '—'} · {_esc(row.supplier) or '—'}",
+            self.tr("Live price {0} · cost {1} · margin {2}").format(
+                formatting.money(row.live_price), formatting.money(row.cost), formatting.percent(row.gross_margin)
+            ),
+            self.tr("Quality report: {0}").format(qualification_label(row.qualification)),
+        ]
+        if row.upcoming_units:
+            lines.append(self.tr("Planned on upcoming lineups: {0} units").format(formatting.count(row.upcoming_units)))
+        for reason in row.flag_reasons.values():
+            lines.append(f"<span style='color:#b91c1c'>⚠ {_esc(reason)}</span>")
+        self.info_label.setText("<br>".join(lines))
+        self._show_photo(row.photo_path)
+        self.points_model.set_pairs(points)
+        self.faq_model.set_pairs(faqs)
+        self.notes_edit.setPlainText(row.notes)
+        self.docs_model.set_rows([[name, formatting.date_time(added)] for _, name, _, added in self.documents])
+        self.history_model.set_rows([
+            [f"{h.date.astimezone():%m-%d} {h.title}", formatting.count(h.exposure_users), formatting.percent(h.click_rate),
+             formatting.percent(h.conversion), formatting.money(h.gmv)]
+            for h in history
+        ])  # fmt: skip
+        self.history_note.setText(
+            "" if history else self.tr("No review data yet: figures appear after a reviewed stream sells this product.")
+        )
+        self.history_note.setVisible(not history)
+
+    def _show_photo(self, stored: str) -> None:
+        if stored:
+            pixmap = QPixmap(str(products.attachment_file(stored, self.paths.data)))
+            if not pixmap.isNull():
+                self.photo_label.setPixmap(
+                    pixmap.scaled(96, 96, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+                )
+                return
+        self.photo_label.setPixmap(QPixmap())
+        self.photo_label.setText(self.tr("No photo"))
+
+    # --- changes ----------------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        if self.product_id is None:
+            return
+        pid = self.product_id
+        points, faqs, notes = self.points_model.values(), self.faq_model.values(), self.notes_edit.toPlainText()
+
+        def action(session) -> None:
+            products.replace_selling_points(session, pid, points)
+            products.replace_faqs(session, pid, faqs)
+            products.update_product(session, pid, {"notes": notes})
+
+        self.push(self.make_change(pid, action, self.tr("Edit selling points, FAQ and notes")))
+
+    def choose_photo(self, path: str | None = None) -> None:
+        if self.product_id is None:
+            return
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Product photo"), "", self.tr("Images (*.png *.jpg *.jpeg *.webp *.bmp)"))
+        if not path:
+            return
+        pid, attachments = self.product_id, self.paths.attachments
+        self.push(self.make_change(pid, lambda s: products.set_photo(s, pid, path, attachments), self.tr("Set photo")))
+
+    def add_document(self, path: str | None = None) -> None:
+        if self.product_id is None:
+            return
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Quality report or licence"), "", self.tr("Documents (*.pdf *.png *.jpg *.jpeg *.doc *.docx *.xlsx);;All files (*)"))
+        if not path:
+            return
+        pid, attachments = self.product_id, self.paths.attachments
+        self.push(self.make_change(
+            pid, lambda s: products.attach_document(s, pid, path, attachments), self.tr("Add document {0}").format(Path(path).name)
+        ))
+
+    def _current_document(self):
+        row = self.docs_view.currentIndex().row()
+        if not 0 <= row < len(self.documents):
+            row = 0 if len(self.documents) == 1 else -1
+        return self.documents[row] if row >= 0 else None
+
+    def document_path(self) -> Path | None:
+        doc = self._current_document()
+        return products.attachment_file(doc[2], self.paths.data) if doc else None
+
+    def open_document(self) -> None:
+        path = self.document_path()
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def remove_document(self) -> None:
+        doc = self._current_document()
+        if self.product_id is None or doc is None:
+            return
+        self.push(self.make_change(
+            self.product_id, lambda s: products.remove_document(s, doc[0]), self.tr("Remove document {0}").format(doc[1])
+        ))
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

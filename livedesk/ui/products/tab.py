@@ -1,0 +1,511 @@
+"""The product tab (选品池): the pool with search and filters, inline and bulk edits, details, import and lineups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSplitter,
+    QStyledItemDelegate,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import func, select
+
+from livedesk.config import Paths, Preferences
+from livedesk.models import Product
+from livedesk.services import products
+from livedesk.services.db import Database
+from livedesk.services.lineups import LineupError
+from livedesk.ui.errors import show_error
+from livedesk.ui.products.commands import (
+    BulkEdit,
+    CreateProduct,
+    DeleteProducts,
+    EditProduct,
+    ImportProducts,
+    ProductChange,
+)
+from livedesk.ui.products.detail import ProductDetailPanel
+from livedesk.ui.products.labels import (
+    QUALIFICATIONS,
+    ROLES,
+    STATES,
+    product_role_label,
+    qualification_label,
+    state_label,
+)
+from livedesk.ui.products.lineup import LineupEditor
+from livedesk.ui.products.table_model import COLUMNS, PRODUCT_ROLE, ProductFilterProxy, ProductTableModel
+from livedesk.ui.tasks import run_task
+
+SYNC_LOAD_LIMIT = 2000  # below this many products the pool loads at once (well under 100 ms)
+USER_ERRORS = (ValueError, products.ProductChangedError, products.ProductNotFoundError, LineupError)
+
+
+class _ChoiceDelegate(QStyledItemDelegate):
+    """A combo box editor for the role and quality-report columns."""
+
+    def __init__(self, choices: list[tuple[str, str]], parent=None):
+        super().__init__(parent)
+        self.choices = choices
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        combo = QComboBox(parent)
+        for value, text in self.choices:
+            combo.addItem(text, value)
+        return combo
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class ProductsTab(QWidget):
+    status_message = Signal(str, int)  # shown in the window's status bar
+
+    def __init__(self, db: Database, paths: Paths, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.paths = paths
+        self.undo_stack = QUndoStack(self)
+        self.rules = products.Rules.from_preferences(Preferences.load(paths))
+        self.model = ProductTableModel(self)
+        self.model.edit_handler = self._edit_cell
+        self.proxy = ProductFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._load_token = 0
+        self._build()
+        self.reload()
+
+    # --- layout -----------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        toolbar = QToolBar()
+        toolbar.setObjectName("productsToolbar")
+        self.new_action = self._add_action(toolbar, self.tr("New product"), self.new_product, "Ctrl+Shift+N", "newProduct")
+        self.bulk_action = self._add_action(toolbar, self.tr("Bulk edit…"), self.bulk_edit, "Ctrl+E", "bulkEdit")
+        self.delete_action = self._add_action(toolbar, self.tr("Delete"), self.delete_selected, QKeySequence.StandardKey.Delete, "deleteProduct")
+        toolbar.addSeparator()
+        self.lineup_action = self._add_action(toolbar, self.tr("Add to lineup"), self.add_to_lineup, "Ctrl+L", "addToLineup")
+        toolbar.addSeparator()
+        self._add_action(toolbar, self.tr("Import…"), self.import_products, None, "importProducts")
+        self._add_action(toolbar, self.tr("Export…"), self.export_products, None, "exportProducts")
+        layout.addWidget(toolbar)
+
+        filters = QHBoxLayout()
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("search")
+        self.search_edit.setPlaceholderText(self.tr("Search name, SKU, category, supplier…"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(150)
+        self.search_timer.timeout.connect(self.apply_filters)
+        self.search_edit.textChanged.connect(lambda _: self.search_timer.start())
+        self.category_combo = QComboBox()
+        self.category_combo.setObjectName("categoryFilter")
+        self.role_combo = QComboBox()
+        self.role_combo.setObjectName("roleFilter")
+        self.role_combo.addItem(self.tr("All roles"), None)
+        for role in ROLES:
+            self.role_combo.addItem(product_role_label(role), role)
+        self.supplier_combo = QComboBox()
+        self.supplier_combo.setObjectName("supplierFilter")
+        self.state_combo = QComboBox()
+        self.state_combo.setObjectName("stateFilter")
+        self.state_combo.addItem(self.tr("Any state"), None)
+        self.state_combo.addItem(self.tr("With any warning"), "any")
+        for state in STATES:
+            self.state_combo.addItem(state_label(state), state)
+        for combo in (self.category_combo, self.role_combo, self.supplier_combo, self.state_combo):
+            combo.currentIndexChanged.connect(self.apply_filters)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        filters.addWidget(self.search_edit, 2)
+        filters.addWidget(self.category_combo)
+        filters.addWidget(self.role_combo)
+        filters.addWidget(self.supplier_combo)
+        filters.addWidget(self.state_combo)
+        layout.addLayout(filters)
+
+        self.table = QTableView()
+        self.table.setObjectName("productTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COLUMNS.index("sku"), Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setItemDelegateForColumn(
+            COLUMNS.index("role"), _ChoiceDelegate([(r, product_role_label(r)) for r in ROLES], self.table)
+        )
+        self.table.setItemDelegateForColumn(
+            COLUMNS.index("qualification"),
+            _ChoiceDelegate([(q, qualification_label(q)) for q in QUALIFICATIONS], self.table),
+        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        widths = {
+            "name": 170, "sku": 76, "category": 50, "role": 56, "list_price": 64, "live_price": 64, "cost": 60,
+            "commission_rate": 56, "gross_margin": 56, "stock": 54, "safety_stock": 54, "flags": 170, "supplier": 100,
+            "qualification": 70, "points": 44,
+        }  # fmt: skip
+        metrics = self.table.horizontalHeader().fontMetrics()
+        for column, width in widths.items():
+            title = str(self.model.headerData(COLUMNS.index(column), Qt.Orientation.Horizontal))
+            # never clip a header: long translations widen their column
+            self.table.setColumnWidth(COLUMNS.index(column), max(width, metrics.horizontalAdvance(title) + 22))
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.detail = ProductDetailPanel(self.db, self.paths, self._push, self._make_change)
+        self.detail.setObjectName("productDetail")
+        self.lineup = LineupEditor(self.db, lambda: self.rules, self._push, self.selected_ids)
+        self.lineup.setObjectName("lineupEditor")
+        self.lineup.lineup_changed = self._refresh
+        self.lineup.table.selectionModel().selectionChanged.connect(lambda *_: self.lineup._enable())
+        self.side = QTabWidget()
+        self.side.setObjectName("productSide")
+        self.side.addTab(self.detail, self.tr("Details"))
+        self.side.addTab(self.lineup, self.tr("Lineup"))
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1060, 380])
+        self.splitter = splitter
+        layout.addWidget(splitter, 1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        layout.addWidget(self.count_label)
+
+    def _add_action(self, toolbar: QToolBar, text: str, slot, shortcut, name: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.triggered.connect(lambda _checked=False: slot())
+        toolbar.addAction(action)
+        self.addAction(action)
+        return action
+
+    def file_actions(self) -> list[tuple[str, str, object]]:
+        return [
+            ("import", self.tr("Product sheet (选品表)…"), self.import_products),
+            ("export", self.tr("Product sheet (选品表)…"), self.export_products),
+        ]
+
+    def shortcuts(self) -> list[tuple[str, str]]:
+        native = QKeySequence.SequenceFormat.NativeText
+        return [
+            (self.new_action.shortcut().toString(native), self.tr("Products: new product")),
+            (self.bulk_action.shortcut().toString(native), self.tr("Products: edit the selected products together")),
+            (self.delete_action.shortcut().toString(native), self.tr("Products: delete the selected products")),
+            (self.lineup_action.shortcut().toString(native), self.tr("Products: add the selected products to the lineup")),
+        ]
+
+    # --- data -------------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Load the whole pool once; a big pool loads off the GUI thread."""
+        self._load_token += 1
+        token = self._load_token
+        rules, db = self.rules, self.db
+        with db.session() as session:
+            total = session.scalar(select(func.count()).select_from(Product)) or 0
+        if total <= SYNC_LOAD_LIMIT:
+            with db.session() as session:
+                self._loaded(products.list_products(session, rules), token)
+        else:
+            self.count_label.setText(self.tr("Loading %n product(s)…", "", total))
+
+            def load(progress, cancelled):
+                with db.session() as session:
+                    return products.list_products(session, rules)
+
+            run_task(load, lambda rows: self._loaded(rows, token), lambda exc: show_error(self, exc, self.tr("Products")))
+        self.lineup.reload_streams()
+
+    def _loaded(self, rows: list[products.ProductRow], token: int) -> None:
+        if token != self._load_token:
+            return  # a newer load replaced this one
+        selected = self.selected_ids()
+        self.model.set_rows(rows)
+        self._fill_filter(self.category_combo, self.tr("All categories"), sorted({r.category for r in rows if r.category}))
+        self._fill_filter(self.supplier_combo, self.tr("All suppliers"), sorted({r.supplier for r in rows if r.supplier}))
+        self.apply_filters()
+        for pid in selected:
+            self.select_product(pid, clear=False)
+        self._selection_changed()
+
+    def _refresh(self, ids: list[int] | None) -> None:
+        """After a change: reload the changed rows only, or everything when `ids` is None."""
+        if ids is None:
+            self.reload()
+            return
+        if not ids:
+            return
+        with self.db.session() as session:
+            rows = products.list_products(session, self.rules, ids=ids)
+        found = {r.id for r in rows}
+        self.model.update_rows(rows, removed_ids={pid for pid in ids if pid not in found})
+        categories = sorted({r.category for r in self.model.rows() if r.category})
+        suppliers = sorted({r.supplier for r in self.model.rows() if r.supplier})
+        self._fill_filter(self.category_combo, self.tr("All categories"), categories)
+        self._fill_filter(self.supplier_combo, self.tr("All suppliers"), suppliers)
+        self.proxy.invalidate()
+        self._update_count()
+        current = self.current_id()
+        if current in found:
+            self.detail.show_product(self.model.product(current))
+
+    def _fill_filter(self, combo: QComboBox, everything: str, values: list[str]) -> None:
+        current = combo.currentData()
+        existing = [combo.itemData(i) for i in range(1, combo.count())]
+        if existing == values and combo.count():
+            return
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for value in values:
+            combo.addItem(value, value)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
+    def apply_filters(self) -> None:
+        self.search_timer.stop()
+        self.proxy.set_filters(
+            text=self.search_edit.text(),
+            category=self.category_combo.currentData(),
+            role=self.role_combo.currentData(),
+            supplier=self.supplier_combo.currentData(),
+            state=self.state_combo.currentData(),
+        )
+        self._update_count()
+
+    def _update_count(self) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        flagged = sum(1 for r in self.model.rows() if r.flags)
+        text = self.tr("%n product(s) shown", "", shown)
+        if shown != total:
+            text += " " + self.tr("of {0}").format(total)
+        if flagged:
+            text += " · " + self.tr("%n with warnings", "", flagged)
+        self.count_label.setText(text)
+
+    def visible_ids(self) -> list[int]:
+        return [self.proxy.index(r, 0).data(PRODUCT_ROLE) for r in range(self.proxy.rowCount())]
+
+    # --- selection --------------------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        return [index.data(PRODUCT_ROLE) for index in self.table.selectionModel().selectedRows()]
+
+    def current_id(self) -> int | None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            return ids[0]
+        return None
+
+    def select_product(self, product_id: int, clear: bool = True) -> bool:
+        row = self.model.row_of(product_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        flags = QItemSelectionModel.SelectionFlag.Rows
+        flags |= QItemSelectionModel.SelectionFlag.ClearAndSelect if clear else QItemSelectionModel.SelectionFlag.Select
+        self.table.selectionModel().select(index, flags)
+        if clear:
+            self.table.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.table.scrollTo(index)
+        return True
+
+    def _selection_changed(self, *_args) -> None:
+        ids = self.selected_ids()
+        self.bulk_action.setEnabled(bool(ids))
+        self.delete_action.setEnabled(bool(ids))
+        self.lineup_action.setEnabled(bool(ids) and self.lineup.stream_id is not None)
+        current = self.current_id()
+        shown = self.detail.product_id
+        if current != shown:
+            self.detail.show_product(self.model.product(current) if current is not None else None)
+
+    # --- commands ---------------------------------------------------------------------------------------
+
+    def _push(self, command) -> bool:
+        """Do the change (one unit of work) and put it on the undo stack; a refused change shows why."""
+        try:
+            command.run_first()
+        except USER_ERRORS as exc:
+            self._user_error(exc)
+            self._refresh(None)
+            return False
+        except Exception as exc:  # a bug: logged with its traceback, the transaction rolled back
+            show_error(self, exc)
+            self._refresh(None)
+            return False
+        self.undo_stack.push(command)
+        return True
+
+    def _user_error(self, exc: BaseException) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Products"), str(exc), QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("errorDialog")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.last_error = str(exc)
+        self.status_message.emit(str(exc), 8000)
+
+    def _make_change(self, product_id: int, action, text: str) -> ProductChange:
+        return ProductChange(self.db, product_id, action, text, self._refresh)
+
+    def _edit_cell(self, row: products.ProductRow, field: str, value: object) -> bool:
+        text = self.tr("Edit {0} of “{1}”").format(self.model.headerData(COLUMNS.index(field), Qt.Orientation.Horizontal), row.name)
+        old = getattr(row, field)
+        return self._push(EditProduct(self.db, row.id, field, old, value, row.version, text, self._refresh))
+
+    def new_product(self) -> None:
+        skus = {r.sku for r in self.model.rows()}
+        n = 1
+        while f"NEW-{n:04d}" in skus:
+            n += 1
+        fields = {"sku": f"NEW-{n:04d}", "name": self.tr("New product"), "live_price": "0", "role": "profit"}
+        command = CreateProduct(self.db, fields, self.tr("New product"), self._refresh)
+        if self._push(command) and command.product_id is not None:
+            self.search_edit.clear()
+            self.apply_filters()
+            self.select_product(command.product_id)
+            index = self.table.currentIndex()
+            self.table.edit(index.siblingAtColumn(COLUMNS.index("name")))
+
+    def bulk_edit(self, field: str | None = None, value: object = None) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        if field is None:
+            from livedesk.ui.products.dialogs import BulkEditDialog
+
+            rows = self.model.rows()
+            dialog = BulkEditDialog(
+                len(ids), sorted({r.supplier for r in rows if r.supplier}), sorted({r.category for r in rows if r.category}), self
+            )
+            self.last_bulk_dialog = dialog
+            if not dialog.exec():
+                return
+            field, value = dialog.result_value()
+        self._push(BulkEdit(self.db, ids, field, value, self.tr("Edit %n product(s)", "", len(ids)), self._refresh))
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        if self._push(DeleteProducts(self.db, ids, self.tr("Delete %n product(s)", "", len(ids)), self._refresh)):
+            self.status_message.emit(self.tr("Deleted. Press Ctrl+Z to undo."), 5000)
+
+    def add_to_lineup(self) -> None:
+        self.side.setCurrentWidget(self.lineup)
+        self.lineup.add_selected()
+
+    def open_lineup(self, stream_id: int) -> None:
+        """Show the lineup editor for a stream (the schedule's “Lineup” button lands here)."""
+        self.side.setCurrentWidget(self.lineup)
+        self.lineup.set_stream(stream_id)
+        self._selection_changed()
+
+    # --- import / export --------------------------------------------------------------------------------
+
+    def import_products(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Import product sheet"), "", self.tr("Spreadsheets (*.xlsx *.csv)")
+            )
+        if not path:
+            return
+        from livedesk.services.importers.product_sheet import read_product_sheet
+
+        self.window().setCursor(Qt.CursorShape.BusyCursor)
+        run_task(lambda progress, cancelled: read_product_sheet(path), self._show_import_preview, self._import_failed)
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self.window().unsetCursor()
+        show_error(self, exc, self.tr("Import product sheet"))
+
+    def _show_import_preview(self, preview) -> None:
+        from livedesk.ui.products.dialogs import ProductImportDialog
+
+        self.window().unsetCursor()
+        dialog = ProductImportDialog(preview, {r.sku for r in self.model.rows()}, self)
+        self.last_import_dialog = dialog
+        if not dialog.exec() or not dialog.can_import():
+            return
+        command = ImportProducts(
+            self.db, preview, dialog.exclude_bad(), self.tr("Import %n product(s)", "", len(preview.good)), self._refresh
+        )
+        if self._push(command) and command.result is not None:
+            r = command.result
+            self.status_message.emit(
+                self.tr("Imported: {0} new, {1} updated, {2} unchanged.").format(r.created, r.updated, r.unchanged), 8000
+            )
+
+    def export_products(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export product sheet"), "选品表.xlsx", self.tr("Excel workbook (*.xlsx);;CSV (*.csv)")
+            )
+        if not path:
+            return
+        if Path(path).suffix.lower() not in (".xlsx", ".csv"):
+            path += ".xlsx"
+        filtered = self.proxy.rowCount() != self.model.rowCount()
+        ids = self.visible_ids() if filtered else None
+        db = self.db
+        from livedesk.services.exporters.product_sheet import export_products
+
+        def work(progress, cancelled):
+            with db.session() as session:
+                return export_products(session, path, ids)
+
+        def done(summary) -> None:
+            self.status_message.emit(
+                self.tr("Exported %n product(s) to {0}", "", summary.rows).format(Path(path).name), 5000
+            )
+
+        run_task(work, done, lambda exc: show_error(self, exc, self.tr("Export product sheet")))
+
+    def prepare_screenshot(self) -> None:
+        """Select a product that breaks a rule so the details show its warnings, selling points and history."""
+        rows = self.model.rows()
+        pick = next((r for r in rows if r.flags and r.selling_point_count and r.faq_count), None)
+        pick = pick or next((r for r in rows if r.flags), None) or (rows[0] if rows else None)
+        if pick is not None:
+            self.select_product(pick.id)
