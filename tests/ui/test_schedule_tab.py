@@ -221,3 +221,21 @@ def test_roster_dialog_adds_a_person(qtbot, db):
     dialog.name_edit.setText("阿强")
     dialog._save()
     assert "already on the roster" in dialog.error_label.text()
+
+
+def test_a_refused_edit_leaves_the_undo_stack_and_data_unchanged(tab, demo_db, monkeypatch):
+    tab.reload()
+    tab.table.selectRow(0)
+    shown = []
+    monkeypatch.setattr("livedesk.ui.schedule.tab.show_error", lambda parent, exc, title=None: shown.append(str(exc)))
+
+    def fill(dialog):
+        dialog.title_edit.setText("改了")
+        dialog.people_rows[0][1].setCurrentIndex(0)
+
+    answer_dialog(monkeypatch, fill)
+    monkeypatch.setattr(schedule, "update_stream", lambda *a, **k: (_ for _ in ()).throw(schedule.ValidationError("refused")))
+    tab.edit_action.trigger()
+    assert shown == ["refused"]
+    assert tab.undo_stack.count() == 0
+    assert "改了" not in titles(tab)

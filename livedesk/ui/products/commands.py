@@ -8,37 +8,22 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
 from sqlalchemy import select
 
 from livedesk.models import Product
 from livedesk.services import lineups, products
 from livedesk.services.db import Database
 from livedesk.services.importers.product_sheet import ImportResult, ProductSheetPreview, apply_import
+from livedesk.ui.undo import DbCommand
 
 Changed = Callable[[list[int] | None], None]
 
 
-class _Command(QUndoCommand):
+class _Command(DbCommand):
     def __init__(self, db: Database, text: str, changed: Changed):
         super().__init__(text)
         self.db = db
         self.changed = changed
-        self.done_before_push = False
-
-    def redo(self) -> None:
-        if self.done_before_push:  # the tab ran the first redo itself to catch errors before pushing
-            self.done_before_push = False
-            return
-        self._redo()
-
-    def _redo(self) -> None:
-        raise NotImplementedError
-
-    def run_first(self) -> None:
-        """Do the change now (errors propagate unchanged); the following push to the stack will not repeat it."""
-        self._redo()
-        self.done_before_push = True
 
 
 class EditProduct(_Command):

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
-
 from livedesk.models import Stream
 from livedesk.services import schedule, snapshots
 from livedesk.services.db import Database
+from livedesk.ui.undo import DbCommand
 
 
-class _StreamCommand(QUndoCommand):
+class _StreamCommand(DbCommand):
     def __init__(self, db: Database, text: str, changed: Callable[[], None]):
         super().__init__(text)
         self.db = db
@@ -26,7 +25,7 @@ class CreateStreams(_StreamCommand):
         self.streams = streams
         self.ids: list[int] = []
 
-    def redo(self) -> None:
+    def _redo(self) -> None:
         with self.db.session() as session:
             created = []
             for i, data in enumerate(self.streams):
@@ -54,7 +53,7 @@ class EditStream(_StreamCommand):
             schedule.update_stream(session, self.stream_id, data)
         self.changed()
 
-    def redo(self) -> None:
+    def _redo(self) -> None:
         self._apply(self.after)
 
     def undo(self) -> None:
@@ -69,7 +68,7 @@ class DeleteStreams(_StreamCommand):
         self.stream_ids = stream_ids
         self.snapshot: snapshots.Snapshot | None = None
 
-    def redo(self) -> None:
+    def _redo(self) -> None:
         with self.db.session() as session:
             self.snapshot = snapshots.snapshot(session, Stream.__table__, self.stream_ids)
             for stream_id in self.stream_ids:

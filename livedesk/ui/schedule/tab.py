@@ -36,6 +36,7 @@ from livedesk.ui.schedule.commands import CreateStreams, DeleteStreams, EditStre
 from livedesk.ui.schedule.stream_dialog import StreamDialog, default_new_stream
 from livedesk.ui.schedule.table_model import STREAM_ROLE, StreamFilterProxy, StreamTableModel
 from livedesk.ui.tasks import run_task
+from livedesk.ui.undo import push_command
 
 
 class ScheduleTab(QWidget):
@@ -392,9 +393,8 @@ class ScheduleTab(QWidget):
 
     def _push(self, command) -> None:
         try:
-            self.undo_stack.push(command)
+            push_command(self.undo_stack, command)
         except Exception as exc:  # the command's own transaction rolled back; nothing changed
-            self.undo_stack.setIndex(self.undo_stack.index())
             show_error(self, exc)
             self.reload()
 
