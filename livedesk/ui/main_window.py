@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
                 self.undo_group.addStack(stack)
             if hasattr(widget, "status_message"):
                 widget.status_message.connect(self.statusBar().showMessage)
+            if hasattr(widget, "open_stream_in"):
+                widget.open_stream_in.connect(self.open_stream_in)
             self.tabs.addTab(widget, title)
         self._fill_file_menus()
         self.db_label.setText(self.tr("Database: {0}").format(self.db.describe()))
@@ -90,6 +92,13 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.tabs)
         self.tabs.setCurrentIndex(TAB_KEYS.index(key))
         return self.tab(key)
+
+    def open_stream_in(self, key: str, stream_id: int) -> None:
+        """Show a tab on one stream: the lineup in Products, the stream's script, its review…"""
+        tab = self.show_tab(key)
+        method = getattr(tab, "open_lineup" if key == "products" else "select_stream", None)
+        if method is not None:
+            method(stream_id)
 
     def _tab_changed(self, index: int) -> None:
         widget = self.tabs.widget(index)

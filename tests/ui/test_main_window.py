@@ -94,3 +94,16 @@ def test_preferences_are_saved_apart_from_window_state(qtbot, window, paths, mon
     saved = Preferences.load(paths)
     assert saved.language == "zh_CN" and saved.margin_floor_profit == 0.35
     assert paths.settings_file != paths.window_state_file
+
+
+def test_schedule_buttons_open_the_stream_in_other_tabs(window, demo_db):
+    window.refresh_all()
+    schedule_tab = window.tab("schedule")
+    schedule_tab.table.selectRow(0)
+    stream_id = schedule_tab.selected_ids()[0]
+    schedule_tab.lineup_action.trigger()
+    assert window.tabs.currentIndex() == 1
+    assert window.tab("products").lineup.stream_id == stream_id
+    window.show_tab("schedule")
+    schedule_tab.review_action.trigger()
+    assert window.tabs.currentIndex() == 4

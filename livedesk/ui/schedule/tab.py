@@ -41,6 +41,7 @@ from livedesk.ui.undo import push_command
 
 class ScheduleTab(QWidget):
     status_message = Signal(str, int)  # shown in the window's status bar
+    open_stream_in = Signal(str, int)  # (tab key, stream id): the window shows that tab on this stream
 
     def __init__(self, db: Database, paths: Paths, parent: QWidget | None = None):
         super().__init__(parent)
@@ -65,6 +66,10 @@ class ScheduleTab(QWidget):
         self.edit_action = self._add_action(toolbar, self.tr("Edit"), self.edit_selected, "Return", "editStream")
         self.duplicate_action = self._add_action(toolbar, self.tr("Duplicate to next week"), self.duplicate_selected, "Ctrl+D", "duplicateStream")
         self.delete_action = self._add_action(toolbar, self.tr("Delete"), self.delete_selected, QKeySequence.StandardKey.Delete, "deleteStream")
+        toolbar.addSeparator()
+        self.lineup_action = self._add_action(toolbar, self.tr("Lineup…"), lambda: self._open_in("products"), None, "openLineup")
+        self.script_action = self._add_action(toolbar, self.tr("Script…"), lambda: self._open_in("script"), None, "openScript")
+        self.review_action = self._add_action(toolbar, self.tr("Review…"), lambda: self._open_in("review"), None, "openReview")
         toolbar.addSeparator()
         self._add_action(toolbar, self.tr("Team roster"), self.open_roster, None, "roster")
         toolbar.addSeparator()
@@ -289,6 +294,8 @@ class ScheduleTab(QWidget):
         ids = self.selected_ids()
         has = bool(ids)
         self.edit_action.setEnabled(len(ids) == 1)
+        for action in (self.lineup_action, self.script_action, self.review_action):
+            action.setEnabled(len(ids) == 1)
         self.duplicate_action.setEnabled(has)
         self.delete_action.setEnabled(has)
         if not ids:
@@ -375,6 +382,11 @@ class ScheduleTab(QWidget):
             after = dialog.result_data()
             if after != before:
                 self._push(EditStream(self.db, ids[0], before, after, self.tr("Edit “{0}”").format(after.title), self._changed))
+
+    def _open_in(self, tab_key: str) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.open_stream_in.emit(tab_key, ids[0])
 
     def duplicate_selected(self) -> None:
         ids = self.selected_ids()
