@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The app shows times in the computer's zone; the users and the platforms' exports are in China, so the
+# tests run there too, whatever zone the CI machine is set to.
+os.environ["TZ"] = "Asia/Shanghai"
+time.tzset()
 # Never touch the user's real data folder or settings, even before the first fixture runs.
 os.environ["LIVEDESK_HOME"] = tempfile.mkdtemp(prefix="livedesk-tests-")
 os.environ.pop("LIVEDESK_DB", None)

@@ -6,7 +6,7 @@ import argparse
 
 
 def register_all(subparsers: argparse._SubParsersAction) -> None:
-    from livedesk.commands import demo, products, review, screenshot, streams
+    from livedesk.commands import backup, demo, products, review, screenshot, script, streams
 
-    for module in (demo, streams, screenshot, products, review):
+    for module in (demo, streams, screenshot, products, backup, review, script):
         module.register(subparsers)

@@ -20,7 +20,16 @@ class CommandError(Exception):
 
 
 def open_db(args: argparse.Namespace, paths: Paths) -> Database:
-    return open_database(database_url(args.db, Preferences.load(paths), paths))
+    from livedesk.services.credentials import resolve_url
+
+    return open_database(resolve_url(database_url(args.db, Preferences.load(paths), paths)))
+
+
+def backup_before_import(db: Database, paths: Paths) -> None:
+    """Every import starts from a fresh backup, so even a wrong-but-valid file can be undone."""
+    from livedesk.services.backup import backup_before
+
+    backup_before(db, paths, "import")
 
 
 def print_json(value: Any) -> None:

@@ -7,7 +7,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from livedesk.commands.common import CommandError, open_db, print_json
+from livedesk.commands.common import CommandError, backup_before_import, open_db, print_json
 from livedesk.config import Paths, Preferences
 
 
@@ -55,6 +55,7 @@ def import_products(args: argparse.Namespace, paths: Paths) -> int:
         print("Nothing was written.", file=sys.stderr)
         return 3
     db = open_db(args, paths)
+    backup_before_import(db, paths)
     with db.session() as session:
         result = apply_import(session, preview)
     rows = len(preview.good)

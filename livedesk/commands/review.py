@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from livedesk.commands.common import CommandError, open_db, print_json
+from livedesk.commands.common import CommandError, backup_before_import, open_db, print_json
 from livedesk.config import Paths
 
 REPORT_SUFFIXES = (".xlsx", ".pdf")
@@ -53,6 +53,7 @@ def import_files(args: argparse.Namespace, paths: Paths) -> int:
     if missing:
         raise ImportFailed(Path(missing[0]).name, f"File not found: {missing[0]}")
     db = open_db(args, paths)
+    backup_before_import(db, paths)
     try:
         summary = import_review_files(db, args.stream, args.files)
     except StreamNotFoundError:

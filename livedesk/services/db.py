@@ -32,6 +32,7 @@ class Database:
         self.url = url
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.instance_lock = None  # set by the GUI: one window per SQLite file (services/instance_lock.py)
 
     @property
     def is_sqlite(self) -> bool:
@@ -64,6 +65,9 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.instance_lock is not None:
+            self.instance_lock.release()
+            self.instance_lock = None
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -96,7 +100,11 @@ def open_database(url: str, migrate: bool = True) -> Database:
         raise DatabaseError(f"Cannot open the database {make_url(url).render_as_string(hide_password=True)}: {exc}") from exc
     db = Database(url, engine)
     if migrate:
-        upgrade_schema(db)
+        try:
+            upgrade_schema(db)
+        except BaseException:
+            db.close()  # a refused or failed upgrade must not leave connections open
+            raise
     return db
 
 

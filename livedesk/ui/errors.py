@@ -17,9 +17,6 @@ log = logging.getLogger("livedesk.ui")
 _log_file: Path | None = None
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
 
 def user_error_text(exc: BaseException) -> str | None:
     """The message for an error the user can fix, or None for a bug."""

@@ -5,10 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 def platform_label(value: str) -> str:
     return {
         "douyin": QCoreApplication.translate("Labels", "Douyin"),

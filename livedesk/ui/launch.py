@@ -47,14 +47,23 @@ def _remove_old_demos(folder: Path, keep: int) -> None:
 
 
 def open_for_gui(args: argparse.Namespace, paths: Paths, prefs: Preferences):
+    """Open the database for a window: one window per SQLite file (a second one is refused, by name)."""
+    from livedesk.services.credentials import resolve_url
     from livedesk.services.db import open_database
     from livedesk.services.demo import fill_demo
+    from livedesk.services.instance_lock import lock_database
 
     if args.demo:
         db = open_database(demo_database_url(paths))
         fill_demo(db)
-        return db
-    return open_database(database_url(args.db, prefs, paths))
+    else:
+        db = open_database(resolve_url(database_url(args.db, prefs, paths)))
+    try:
+        db.instance_lock = lock_database(db)
+    except Exception:
+        db.close()
+        raise
+    return db
 
 
 def run_gui(args: argparse.Namespace, paths: Paths) -> int:
@@ -78,6 +87,7 @@ def run_gui(args: argparse.Namespace, paths: Paths) -> int:
 
     window = MainWindow(db, paths, prefs)
     window.show()
+    window.start_daily_backup()
     return app.exec()
 
 

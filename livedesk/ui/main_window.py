@@ -50,6 +50,9 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel()
         self.statusBar().addPermanentWidget(self.db_label)
         self._build_menus()
+        from livedesk.ui.backup_actions import add_backup_actions
+
+        add_backup_actions(self)
         self._build_tabs()
         self._restore_window_state()
 
@@ -265,16 +268,36 @@ class MainWindow(QMainWindow):
             self.switch_database(sqlite_url(path))
 
     def switch_database(self, url: str) -> bool:
+        from livedesk.services.instance_lock import lock_database
+
         try:
             db = open_database(url)
+            try:
+                db.instance_lock = lock_database(db)
+            except DatabaseError:
+                db.close()
+                raise
         except DatabaseError as exc:
             show_error(self, exc, self.tr("Cannot open the database"))
             return False
         old, self.db = self.db, db
-        old.close()
+        old.close()  # releases its lock; reopening the same file holds it twice, so it stays locked
         self._build_tabs()
         self.database_changed.emit()
         return True
+
+    def start_daily_backup(self) -> None:
+        """The daily backup runs in the background after the window is up; a failure is logged and shown."""
+        from livedesk.services.backup import auto_backup
+        from livedesk.ui.tasks import run_task
+
+        db, paths, keep = self.db, self.paths, self.prefs.backups_kept
+
+        def failed(exc: BaseException) -> None:
+            log.warning("Daily backup failed: %s", exc)
+            self.statusBar().showMessage(self.tr("The daily backup failed: {0}").format(exc), 10000)
+
+        run_task(lambda progress, cancelled: auto_backup(db, paths, keep), lambda _path: None, failed)
 
     # --- window state -----------------------------------------------------------------------------------
 

@@ -1,60 +1,62 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
+    <name>Backup</name>
     <message>
         <source>LiveDesk backup (*.sqlite3 *.db);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>LiveDesk 备份 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
         <source>PostgreSQL backup (*.pgdump);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>PostgreSQL 备份 (*.pgdump);;所有文件 (*)</translation>
     </message>
     <message>
         <source>&amp;Back Up Now…</source>
-        <translation type="unfinished" />
+        <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Restore from Backup…</source>
-        <translation type="unfinished" />
+        <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
         <source>Back Up Now</source>
-        <translation type="unfinished" />
+        <translation>立即备份</translation>
     </message>
     <message>
         <source>Backup failed</source>
-        <translation type="unfinished" />
+        <translation>备份失败</translation>
     </message>
     <message>
-        <source>Backed up to %1</source>
-        <translation type="unfinished" />
+        <source>Backed up to {0}</source>
+        <translation>已备份到 {0}</translation>
     </message>
     <message>
         <source>Restore from Backup</source>
-        <translation type="unfinished" />
+        <translation>从备份恢复</translation>
     </message>
     <message>
         <source>Cannot restore this file</source>
-        <translation type="unfinished" />
+        <translation>无法恢复此文件</translation>
     </message>
     <message>
-        <source>Replace everything in %1 with the backup %2?
+        <source>Replace everything in {0} with the backup {1}?
 
 The current data is backed up first, so this can be undone by restoring that copy.</source>
-        <translation type="unfinished" />
+        <translation>用备份 {1} 替换 {0} 中的全部数据？
+
+会先备份当前数据，可通过恢复该备份撤销。</translation>
     </message>
     <message>
         <source>Restore failed</source>
-        <translation type="unfinished" />
+        <translation>恢复失败</translation>
     </message>
     <message>
-        <source>Restored from %1.</source>
-        <translation type="unfinished" />
+        <source>Restored from {0}.</source>
+        <translation>已从 {0} 恢复。</translation>
     </message>
     <message>
-        <source>The replaced data was saved as %1.</source>
-        <translation type="unfinished" />
+        <source>The replaced data was saved as {0}.</source>
+        <translation>被替换的数据已保存为 {0}。</translation>
     </message>
 </context>
 <context>
@@ -150,6 +152,56 @@ The details are in the log file:
     <message>
         <source>LiveDesk</source>
         <translation>LiveDesk</translation>
+    </message>
+</context>
+<context>
+    <name>HostView</name>
+    <message>
+        <source>Host view</source>
+        <translation>主播屏</translation>
+    </message>
+    <message>
+        <source>Next: {0}</source>
+        <translation>下一环节：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDialog</name>
+    <message>
+        <source>Log an incident</source>
+        <translation>记录事故</translation>
+    </message>
+    <message>
+        <source>What happened and what was done</source>
+        <translation>发生了什么、怎么处理的</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Prepared lines (应急话术)</source>
+        <translation>应急话术</translation>
+    </message>
+    <message>
+        <source>Edit lines</source>
+        <translation>编辑话术</translation>
+    </message>
+    <message>
+        <source>Save lines</source>
+        <translation>保存话术</translation>
     </message>
 </context>
 <context>
@@ -492,6 +544,523 @@ The details are in the log file:
     </message>
 </context>
 <context>
+    <name>LiveIncidents</name>
+    <message>
+        <source>Network drop</source>
+        <translation>网络中断</translation>
+    </message>
+    <message>
+        <source>Device fault</source>
+        <translation>设备故障</translation>
+    </message>
+    <message>
+        <source>Banned word said</source>
+        <translation>说了违禁词</translation>
+    </message>
+    <message>
+        <source>Negative-comment flood</source>
+        <translation>负面评论刷屏</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <source>Host mistake</source>
+        <translation>主播口误</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>LiveModels</name>
+    <message>
+        <source>Traffic</source>
+        <translation>引流款</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>利润款</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>形象款</translation>
+    </message>
+    <message>
+        <source>Welfare</source>
+        <translation>福利款</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Ticked by</source>
+        <translation>勾选人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接号</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>定位</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>On shelf</source>
+        <translation>上架状态</translation>
+    </message>
+    <message>
+        <source>Stock left</source>
+        <translation>剩余库存</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>安全库存</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>▲ Up</source>
+        <translation>▲ 已上架</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>已下架</translation>
+    </message>
+    <message>
+        <source>Sold out: take the link down!</source>
+        <translation>已售罄：请下架链接！</translation>
+    </message>
+    <message>
+        <source>Sold out</source>
+        <translation>已售罄</translation>
+    </message>
+    <message>
+        <source>Below safety stock</source>
+        <translation>低于安全库存</translation>
+    </message>
+</context>
+<context>
+    <name>LiveTab</name>
+    <message>
+        <source>Stream</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>中控台</translation>
+    </message>
+    <message>
+        <source>Mirror</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Flip the host view horizontally for prompter glass</source>
+        <translation>水平翻转主播屏（提词器玻璃用）</translation>
+    </message>
+    <message>
+        <source>Host view</source>
+        <translation>主播屏</translation>
+    </message>
+    <message>
+        <source>Take the link down</source>
+        <translation>下架链接</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提示</translation>
+    </message>
+    <message>
+        <source>Pre-live checklist</source>
+        <translation>开播前检查清单</translation>
+    </message>
+    <message>
+        <source>Tick as</source>
+        <translation>勾选人</translation>
+    </message>
+    <message>
+        <source>Edit template…</source>
+        <translation>编辑模板…</translation>
+    </message>
+    <message>
+        <source>Tick each item once it is done; who ticked it and when is kept. Items marked 改进 come from the last review of this account.</source>
+        <translation>每项完成后打勾，系统会记录谁在何时确认。标有“改进”的项目来自这个账号上一场的复盘。</translation>
+    </message>
+    <message>
+        <source>Go live</source>
+        <translation>开播</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 上一环节</translation>
+    </message>
+    <message>
+        <source>Next ▶ (F5)</source>
+        <translation>下一环节 ▶ (F5)</translation>
+    </message>
+    <message>
+        <source>Skip next</source>
+        <translation>跳过下一环节</translation>
+    </message>
+    <message>
+        <source>Hold (F6)</source>
+        <translation>暂停计时 (F6)</translation>
+    </message>
+    <message>
+        <source>+1 min (F7)</source>
+        <translation>+1 分钟 (F7)</translation>
+    </message>
+    <message>
+        <source>−1 min</source>
+        <translation>−1 分钟</translation>
+    </message>
+    <message>
+        <source>End stream</source>
+        <translation>结束直播</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>策划</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预计</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <source>Short message to the host (Enter sends; it blinks on the host view)</source>
+        <translation>给主播的短消息（回车发送，在主播屏上闪烁）</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Incident… (F9)</source>
+        <translation>记录事故… (F9)</translation>
+    </message>
+    <message>
+        <source>Quick metrics (Tab between fields, Enter saves)</source>
+        <translation>快速录数（Tab 切换，回车保存）</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Viewers (UV)</source>
+        <translation>观看人数 UV</translation>
+    </message>
+    <message>
+        <source>GMV ¥</source>
+        <translation>GMV ¥</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Click rate %</source>
+        <translation>点击率 %</translation>
+    </message>
+    <message>
+        <source>Products on the shelf</source>
+        <translation>在架商品</translation>
+    </message>
+    <message>
+        <source>Link up</source>
+        <translation>上架</translation>
+    </message>
+    <message>
+        <source>Link down</source>
+        <translation>下架</translation>
+    </message>
+    <message>
+        <source>Stock left, Enter</source>
+        <translation>剩余库存，回车</translation>
+    </message>
+    <message>
+        <source>Arm or disarm the hotkeys</source>
+        <translation>启用或关闭热键</translation>
+    </message>
+    <message>
+        <source>Next segment</source>
+        <translation>下一环节</translation>
+    </message>
+    <message>
+        <source>Hold or resume</source>
+        <translation>暂停或继续计时</translation>
+    </message>
+    <message>
+        <source>Add one minute</source>
+        <translation>加 1 分钟</translation>
+    </message>
+    <message>
+        <source>Log an incident</source>
+        <translation>记录事故</translation>
+    </message>
+    <message>
+        <source>Live: arm or disarm the console hotkeys</source>
+        <translation>直播：启用或关闭中控热键</translation>
+    </message>
+    <message>
+        <source>Live: next segment (when armed)</source>
+        <translation>直播：下一环节（热键启用时）</translation>
+    </message>
+    <message>
+        <source>Live: hold or resume (when armed)</source>
+        <translation>直播：暂停或继续计时（热键启用时）</translation>
+    </message>
+    <message>
+        <source>Live: add one minute (when armed)</source>
+        <translation>直播：加 1 分钟（热键启用时）</translation>
+    </message>
+    <message>
+        <source>Live: log an incident</source>
+        <translation>直播：记录事故</translation>
+    </message>
+    <message>
+        <source>Controller</source>
+        <translation>场控</translation>
+    </message>
+    <message>
+        <source>Screen {0}: {1}</source>
+        <translation>屏幕 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0} of {1} ticked</source>
+        <translation>已勾选 {0}/{1}</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接号</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>UV value (GMV / UV): {0}</source>
+        <translation>UV 价值（GMV / UV）：{0}</translation>
+    </message>
+    <message>
+        <source>{0} is sold out: take the link down.</source>
+        <translation>{0} 已售罄：请下架链接。</translation>
+    </message>
+    <message>
+        <source>No streams yet: plan one in the Schedule tab</source>
+        <translation>还没有场次：请先在排期中新建</translation>
+    </message>
+    <message>
+        <source>Not live yet: tick the checklist, then Go live</source>
+        <translation>尚未开播：先完成检查清单，再点开播</translation>
+    </message>
+    <message>
+        <source>Not live</source>
+        <translation>未开播</translation>
+    </message>
+    <message>
+        <source>Stream ended at {0}</source>
+        <translation>直播已于 {0} 结束</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Live — this stream has no script</source>
+        <translation>直播中 — 本场没有脚本</translation>
+    </message>
+    <message>
+        <source>● LIVE</source>
+        <translation>● 直播中</translation>
+    </message>
+    <message>
+        <source>● LIVE · HELD</source>
+        <translation>● 直播中 · 已暂停计时</translation>
+    </message>
+    <message>
+        <source>over time</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>switch soon</source>
+        <translation>即将切换</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <source>Elapsed {0} · on air {1}</source>
+        <translation>本段已用 {0} · 已开播 {1}</translation>
+    </message>
+    <message>
+        <source>Show {0} · expected end {1} (planned {2})</source>
+        <translation>整场 {0} · 预计 {1} 下播（计划 {2}）</translation>
+    </message>
+    <message>
+        <source>Next: {0} at {1}</source>
+        <translation>下一环节：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Next: end of the show</source>
+        <translation>下一环节：下播</translation>
+    </message>
+    <message>
+        <source>Show {0}</source>
+        <translation>整场 {0}</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>准时</translation>
+    </message>
+    <message>
+        <source>{0} behind</source>
+        <translation>落后 {0}</translation>
+    </message>
+    <message>
+        <source>{0} ahead</source>
+        <translation>提前 {0}</translation>
+    </message>
+    <message>
+        <source>Resume (F6)</source>
+        <translation>继续计时 (F6)</translation>
+    </message>
+    <message>
+        <source>Time to enter the dashboard numbers (last {0} min ago)</source>
+        <translation>该录入大屏数据了（上次在 {0} 分钟前）</translation>
+    </message>
+    <message>
+        <source>● Hotkeys ARMED (F8)</source>
+        <translation>● 热键已启用 (F8)</translation>
+    </message>
+    <message>
+        <source>Hotkeys off — F8 to arm</source>
+        <translation>热键未启用 — 按 F8 启用</translation>
+    </message>
+    <message>
+        <source>Hotkeys are paused while you type.</source>
+        <translation>输入文字时热键暂停。</translation>
+    </message>
+    <message>
+        <source>Live! The stream clock is running.</source>
+        <translation>已开播！直播计时开始。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checklist item(s) are not ticked:</source>
+        <translation><numerusform>有 %n 项检查未勾选：</numerusform></translation>
+    </message>
+    <message>
+        <source>Go live anyway?</source>
+        <translation>仍然开播吗？</translation>
+    </message>
+    <message>
+        <source>End the stream now?</source>
+        <translation>现在结束直播吗？</translation>
+    </message>
+    <message>
+        <source>Checklist template</source>
+        <translation>检查清单模板</translation>
+    </message>
+    <message>
+        <source>One item per line. New streams start from this list.</source>
+        <translation>每行一项。新场次从这份清单开始。</translation>
+    </message>
+    <message>
+        <source>Select a product on the shelf first.</source>
+        <translation>请先在在架商品中选中一个商品。</translation>
+    </message>
+    <message>
+        <source>Type the stock left as a whole number.</source>
+        <translation>剩余库存请输入整数。</translation>
+    </message>
+    <message>
+        <source>Numbers only, please (e.g. 1234, 1.2万, 3.5%).</source>
+        <translation>请只输入数字（如 1234、1.2万、3.5%）。</translation>
+    </message>
+    <message>
+        <source>Metrics saved.</source>
+        <translation>数据已保存。</translation>
+    </message>
+    <message>
+        <source>Incident logged.</source>
+        <translation>事故已记录。</translation>
+    </message>
+    <message>
+        <source>Close host view</source>
+        <translation>关闭主播屏</translation>
+    </message>
+    <message>
+        <source>Sent to the host view: {0}</source>
+        <translation>已发送到主播屏：{0}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>LiveDesk</source>
@@ -664,6 +1233,10 @@ Logs: {2}</source>
     <message>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>The daily backup failed: {0}</source>
+        <translation>每日备份失败：{0}</translation>
     </message>
 </context>
 <context>
@@ -1131,6 +1704,73 @@ Logs: {2}</source>
     <message>
         <source>Import</source>
         <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>ProductLabels</name>
+    <message>
+        <source>Traffic</source>
+        <translation>引流款</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>利润款</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>形象款</translation>
+    </message>
+    <message>
+        <source>Welfare</source>
+        <translation>福利款</translation>
+    </message>
+    <message>
+        <source>On file</source>
+        <translation>已存档</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待补</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Low margin</source>
+        <translation>毛利偏低</translation>
+    </message>
+    <message>
+        <source>Below stock line</source>
+        <translation>低于库存警戒线</translation>
+    </message>
+    <message>
+        <source>Short for lineups</source>
+        <translation>排品缺货</translation>
+    </message>
+    <message>
+        <source>No quality report</source>
+        <translation>无质检报告</translation>
+    </message>
+    <message>
+        <source>Low click rate</source>
+        <translation>点击率低</translation>
+    </message>
+    <message>
+        <source>Below margin floor</source>
+        <translation>低于毛利率下限</translation>
+    </message>
+    <message>
+        <source>Short for upcoming lineups</source>
+        <translation>库存不够后续排品</translation>
+    </message>
+    <message>
+        <source>Missing qualification</source>
+        <translation>缺少资质</translation>
+    </message>
+    <message>
+        <source>Elimination candidate (click rate &lt; 3%)</source>
+        <translation>待淘汰（点击率 &lt; 3%）</translation>
     </message>
 </context>
 <context>
@@ -2235,6 +2875,18 @@ Logs: {2}</source>
         <translation>删除</translation>
     </message>
     <message>
+        <source>Lineup…</source>
+        <translation>排品…</translation>
+    </message>
+    <message>
+        <source>Script…</source>
+        <translation>脚本…</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>复盘…</translation>
+    </message>
+    <message>
         <source>Team roster</source>
         <translation>团队成员</translation>
     </message>
@@ -2412,6 +3064,180 @@ Logs: {2}</source>
     </message>
 </context>
 <context>
+    <name>ScriptLabels</name>
+    <message>
+        <source>Opening</source>
+        <translation>开场</translation>
+    </message>
+    <message>
+        <source>Gather</source>
+        <translation>聚人</translation>
+    </message>
+    <message>
+        <source>Retain</source>
+        <translation>留人</translation>
+    </message>
+    <message>
+        <source>Product pitch</source>
+        <translation>讲品</translation>
+    </message>
+    <message>
+        <source>Proof/demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <translation>互动</translation>
+    </message>
+    <message>
+        <source>Welfare drop</source>
+        <translation>福利发放</translation>
+    </message>
+    <message>
+        <source>Closing push</source>
+        <translation>逼单</translation>
+    </message>
+    <message>
+        <source>Encore</source>
+        <translation>返场</translation>
+    </message>
+    <message>
+        <source>Wrap-up</source>
+        <translation>下播</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Host lines</source>
+        <translation>话术</translation>
+    </message>
+    <message>
+        <source>Cues</source>
+        <translation>配合提示</translation>
+    </message>
+    <message>
+        <source>Props</source>
+        <translation>道具</translation>
+    </message>
+    <message>
+        <source>BGM</source>
+        <translation>BGM</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>脚本</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Rehearsal</source>
+        <translation>彩排</translation>
+    </message>
+    <message>
+        <source>Absolute term</source>
+        <translation>极限词</translation>
+    </message>
+    <message>
+        <source>National/world level</source>
+        <translation>国家级/世界级用语</translation>
+    </message>
+    <message>
+        <source>First/exclusive claim</source>
+        <translation>首个/独家用语</translation>
+    </message>
+    <message>
+        <source>Medical claim</source>
+        <translation>医疗功效用语</translation>
+    </message>
+    <message>
+        <source>Guaranteed result</source>
+        <translation>承诺效果</translation>
+    </message>
+    <message>
+        <source>Inducement</source>
+        <translation>诱导用语</translation>
+    </message>
+    <message>
+        <source>Fake scarcity</source>
+        <translation>虚假稀缺</translation>
+    </message>
+    <message>
+        <source>Team term</source>
+        <translation>团队自定义词</translation>
+    </message>
+    <message>
+        <source>No script</source>
+        <translation>没有脚本</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>空档</translation>
+    </message>
+    <message>
+        <source>Overlap</source>
+        <translation>重叠</translation>
+    </message>
+    <message>
+        <source>Over the slot</source>
+        <translation>超出时段</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptPdf</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Host lines</source>
+        <translation>话术</translation>
+    </message>
+    <message>
+        <source>Co-host / controller cues</source>
+        <translation>助播 / 场控配合</translation>
+    </message>
+    <message>
+        <source>Props</source>
+        <translation>道具</translation>
+    </message>
+    <message>
+        <source>BGM</source>
+        <translation>BGM</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Run of show</source>
+        <translation>直播流程</translation>
+    </message>
+</context>
+<context>
     <name>ScriptTab</name>
     <message>
         <source>Stream:</source>
@@ -2419,31 +3245,31 @@ Logs: {2}</source>
     </message>
     <message>
         <source>New from template</source>
-        <translation type="unfinished" />
+        <translation>从模板新建</translation>
     </message>
     <message>
         <source>Daily stream (2 h)</source>
-        <translation type="unfinished" />
+        <translation>日常场（2 小时）</translation>
     </message>
     <message>
         <source>Special (3 h)</source>
-        <translation type="unfinished" />
+        <translation>专场（3 小时）</translation>
     </message>
     <message>
         <source>Big promotion (6 h)</source>
-        <translation type="unfinished" />
+        <translation>大促（6 小时）</translation>
     </message>
     <message>
         <source>Add segment</source>
-        <translation type="unfinished" />
+        <translation>添加环节</translation>
     </message>
     <message>
         <source>Insert product pitch</source>
-        <translation type="unfinished" />
+        <translation>插入商品讲解</translation>
     </message>
     <message>
         <source>Delete segment</source>
-        <translation type="unfinished" />
+        <translation>删除环节</translation>
     </message>
     <message>
         <source>Move up</source>
@@ -2455,19 +3281,19 @@ Logs: {2}</source>
     </message>
     <message>
         <source>Word list…</source>
-        <translation type="unfinished" />
+        <translation>违禁词库…</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished" />
+        <translation>已定稿</translation>
     </message>
     <message>
         <source>Rehearse</source>
-        <translation type="unfinished" />
+        <translation>开始彩排</translation>
     </message>
     <message>
         <source>Mark rehearsed</source>
-        <translation type="unfinished" />
+        <translation>标记已彩排</translation>
     </message>
     <message>
         <source>Import…</source>
@@ -2479,19 +3305,19 @@ Logs: {2}</source>
     </message>
     <message>
         <source>Drag to move · Shift+drag to reorder · drag the right edge to resize · Ctrl+wheel to zoom</source>
-        <translation type="unfinished" />
+        <translation>拖动可移动 · Shift+拖动可调整顺序 · 拖右边缘可改时长 · Ctrl+滚轮缩放</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation type="unfinished" />
+        <translation>适应宽度</translation>
     </message>
     <message>
         <source>Host lines (话术)</source>
-        <translation type="unfinished" />
+        <translation>主播话术</translation>
     </message>
     <message>
         <source>What the host says in this segment…</source>
-        <translation type="unfinished" />
+        <translation>这个环节主播要说的话…</translation>
     </message>
     <message>
         <source>Segment</source>
@@ -2511,11 +3337,11 @@ Logs: {2}</source>
     </message>
     <message>
         <source>Suggestion</source>
-        <translation type="unfinished" />
+        <translation>建议改为</translation>
     </message>
     <message>
         <source>Compliance</source>
-        <translation type="unfinished" />
+        <translation>合规检查</translation>
     </message>
     <message>
         <source>Rehearsal</source>
@@ -2535,47 +3361,47 @@ Logs: {2}</source>
     </message>
     <message>
         <source>Rehearsals</source>
-        <translation type="unfinished" />
+        <translation>彩排记录</translation>
     </message>
     <message>
         <source>Script (直播脚本)…</source>
-        <translation type="unfinished" />
+        <translation>直播脚本…</translation>
     </message>
     <message>
         <source>Script: add a segment</source>
-        <translation type="unfinished" />
+        <translation>脚本：添加环节</translation>
     </message>
     <message>
         <source>Script: delete the selected segment (table)</source>
-        <translation type="unfinished" />
+        <translation>脚本：删除选中的环节（表格）</translation>
     </message>
     <message>
         <source>Script: move the segment up (table)</source>
-        <translation type="unfinished" />
+        <translation>脚本：环节上移（表格）</translation>
     </message>
     <message>
         <source>Script: move the segment down (table)</source>
-        <translation type="unfinished" />
+        <translation>脚本：环节下移（表格）</translation>
     </message>
     <message>
         <source>Script: start a rehearsal</source>
-        <translation type="unfinished" />
+        <translation>脚本：开始彩排</translation>
     </message>
     <message>
         <source>Space / →</source>
-        <translation type="unfinished" />
+        <translation>空格 / →</translation>
     </message>
     <message>
         <source>Rehearsal: next segment</source>
-        <translation type="unfinished" />
+        <translation>彩排：下一个环节</translation>
     </message>
     <message>
         <source>Ctrl+wheel</source>
-        <translation type="unfinished" />
+        <translation>Ctrl+滚轮</translation>
     </message>
     <message>
         <source>Script timeline: zoom</source>
-        <translation type="unfinished" />
+        <translation>脚本时间轴：缩放</translation>
     </message>
     <message>
         <source>No streams yet: plan one on the Schedule tab first.</source>
@@ -2583,33 +3409,27 @@ Logs: {2}</source>
     </message>
     <message>
         <source>#{0} · {1}</source>
-        <translation type="unfinished" />
+        <translation>#{0} · {1}</translation>
     </message>
     <message>
         <source> (not finished)</source>
-        <translation type="unfinished" />
+        <translation>（未完成）</translation>
     </message>
     <message>
         <source>Whole script</source>
-        <translation type="unfinished" />
+        <translation>整份脚本</translation>
     </message>
     <message numerus="yes">
         <source>Rehearsals (%n)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>彩排记录（%n）</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n gap(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 处空档</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n overlap(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 处重叠</numerusform></translation>
     </message>
     <message>
         <source>over the slot by {0}</source>
@@ -2617,67 +3437,63 @@ Logs: {2}</source>
     </message>
     <message>
         <source>✓ No gaps or overlaps; the script fits the slot.</source>
-        <translation type="unfinished" />
+        <translation>✓ 没有空档或重叠，脚本时长在时段内。</translation>
     </message>
     <message numerus="yes">
         <source>%n segment(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 个环节</numerusform></translation>
     </message>
     <message>
         <source>approved</source>
-        <translation type="unfinished" />
+        <translation>定稿</translation>
     </message>
     <message numerus="yes">
         <source>Compliance (%n)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>合规检查（%n）</numerusform></translation>
     </message>
     <message>
         <source>This stream has no script yet. Start from a template (New from template), import your team's Excel script (Import…), or add segments one by one.</source>
-        <translation type="unfinished" />
+        <translation>这场还没有脚本。可以从模板新建，导入团队的 Excel 脚本（导入…），或逐个添加环节。</translation>
     </message>
     <message>
         <source>Select a segment to edit its host lines.</source>
-        <translation type="unfinished" />
+        <translation>选中一个环节即可编辑话术。</translation>
     </message>
     <message>
         <source>✓ No risky words in the host lines.</source>
-        <translation type="unfinished" />
+        <translation>✓ 话术里没有风险词。</translation>
     </message>
     <message>
         <source>type</source>
-        <translation type="unfinished" />
+        <translation>类型</translation>
     </message>
     <message>
         <source>title</source>
-        <translation type="unfinished" />
+        <translation>标题</translation>
     </message>
     <message>
         <source>start</source>
-        <translation type="unfinished" />
+        <translation>开始时间</translation>
     </message>
     <message>
         <source>duration</source>
-        <translation type="unfinished" />
+        <translation>时长</translation>
     </message>
     <message>
         <source>product</source>
-        <translation type="unfinished" />
+        <translation>商品</translation>
     </message>
     <message>
         <source>host lines</source>
-        <translation type="unfinished" />
+        <translation>话术</translation>
     </message>
     <message>
         <source>cues</source>
-        <translation type="unfinished" />
+        <translation>场控配合</translation>
     </message>
     <message>
         <source>props</source>
-        <translation type="unfinished" />
+        <translation>道具</translation>
     </message>
     <message>
         <source>BGM</source>
@@ -2685,7 +3501,7 @@ Logs: {2}</source>
     </message>
     <message>
         <source>notes</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
     </message>
     <message>
         <source>Edit {0} of “{1}”</source>
@@ -2693,35 +3509,35 @@ Logs: {2}</source>
     </message>
     <message>
         <source>Change segment times</source>
-        <translation type="unfinished" />
+        <translation>调整环节时间</translation>
     </message>
     <message>
         <source>Move “{0}”</source>
-        <translation type="unfinished" />
+        <translation>移动“{0}”</translation>
     </message>
     <message>
         <source>New segment</source>
-        <translation type="unfinished" />
+        <translation>新环节</translation>
     </message>
     <message>
         <source>The stream's lineup is empty</source>
-        <translation type="unfinished" />
+        <translation>这场的排品还是空的</translation>
     </message>
     <message>
         <source>Pitch: {0}</source>
-        <translation type="unfinished" />
+        <translation>讲解：{0}</translation>
     </message>
     <message>
         <source>Link {0} up</source>
-        <translation type="unfinished" />
+        <translation>{0} 号链接上架</translation>
     </message>
     <message>
         <source>Insert pitch for {0}</source>
-        <translation type="unfinished" />
+        <translation>插入 {0} 的讲解</translation>
     </message>
     <message>
         <source>Delete “{0}”</source>
-        <translation type="unfinished" />
+        <translation>删除“{0}”</translation>
     </message>
     <message>
         <source>Deleted. Press Ctrl+Z to undo.</source>
@@ -2729,79 +3545,71 @@ Logs: {2}</source>
     </message>
     <message>
         <source>Replace the script?</source>
-        <translation type="unfinished" />
+        <translation>替换现有脚本？</translation>
     </message>
     <message numerus="yes">
         <source>The script has %n segment(s). Building from the template replaces all of them (Ctrl+Z brings them back).</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>当前脚本有 %n 个环节，按模板生成会全部替换（可按 Ctrl+Z 恢复）。</numerusform></translation>
     </message>
     <message>
         <source>daily</source>
-        <translation type="unfinished" />
+        <translation>日常场</translation>
     </message>
     <message>
         <source>special</source>
-        <translation type="unfinished" />
+        <translation>专场</translation>
     </message>
     <message>
         <source>big promotion</source>
-        <translation type="unfinished" />
+        <translation>大促</translation>
     </message>
     <message>
         <source>Script from the {0} template</source>
-        <translation type="unfinished" />
+        <translation>按{0}模板生成脚本</translation>
     </message>
     <message>
         <source>Approve with risky words?</source>
-        <translation type="unfinished" />
+        <translation>仍有风险词，确定定稿？</translation>
     </message>
     <message numerus="yes">
         <source>The checker found %n risky word(s) in this script. Approve it anyway?</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>检查发现脚本里有 %n 个风险词，仍要定稿吗？</numerusform></translation>
     </message>
     <message>
         <source>Approve script</source>
-        <translation type="unfinished" />
+        <translation>脚本定稿</translation>
     </message>
     <message>
         <source>Withdraw approval</source>
-        <translation type="unfinished" />
+        <translation>撤回定稿</translation>
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>……还有 %n 项</numerusform></translation>
     </message>
     <message>
         <source>Mark as rehearsed anyway?</source>
-        <translation type="unfinished" />
+        <translation>仍然标记为已彩排？</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s) are not resolved:</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>还有 %n 个问题未解决：</numerusform></translation>
     </message>
     <message>
         <source>Mark the stream as rehearsed anyway?</source>
-        <translation type="unfinished" />
+        <translation>仍然把这场标记为已彩排？</translation>
     </message>
     <message>
         <source>The stream is marked as rehearsed.</source>
-        <translation type="unfinished" />
+        <translation>这场已标记为已彩排。</translation>
     </message>
     <message>
         <source>Choose a stream first.</source>
-        <translation type="unfinished" />
+        <translation>请先选择场次。</translation>
     </message>
     <message>
         <source>Import script</source>
-        <translation type="unfinished" />
+        <translation>导入脚本</translation>
     </message>
     <message>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
@@ -2809,31 +3617,27 @@ Logs: {2}</source>
     </message>
     <message numerus="yes">
         <source>The file holds %n segment(s); importing replaces the current script (Ctrl+Z brings it back).</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>文件里有 %n 个环节；导入会替换当前脚本（可按 Ctrl+Z 恢复）。</numerusform></translation>
     </message>
     <message>
         <source>Import script from {0}</source>
-        <translation type="unfinished" />
+        <translation>从 {0} 导入脚本</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n segment(s).</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>已导入 %n 个环节。</numerusform></translation>
     </message>
     <message>
         <source>Export script</source>
-        <translation type="unfinished" />
+        <translation>导出脚本</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx);;PDF run sheet (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>Excel 工作簿 (*.xlsx);;PDF 流程单 (*.pdf)</translation>
     </message>
     <message>
         <source>Exported the script to {0}</source>
-        <translation type="unfinished" />
+        <translation>脚本已导出到 {0}</translation>
     </message>
 </context>
 <context>
@@ -3056,10 +3860,6 @@ Logs: {2}</source>
 <context>
     <name>Tabs</name>
     <message>
-        <source>This part of LiveDesk is not built yet.</source>
-        <translation>LiveDesk 的这部分还没做好。</translation>
-    </message>
-    <message>
         <source>Schedule</source>
         <translation>排期</translation>
     </message>
@@ -3074,14 +3874,6 @@ Logs: {2}</source>
     <message>
         <source>Live</source>
         <translation>直播</translation>
-    </message>
-    <message>
-        <source>Live console</source>
-        <translation>直播中控台</translation>
-    </message>
-    <message>
-        <source>The live console will hold the pre-live checklist and the controller's console: countdowns, drift, warnings, product links, quick metrics, alerts and incidents.</source>
-        <translation>直播中控台将包含开播前检查清单和场控台：倒计时、进度偏差、提醒、商品链接、快速录数、预警和事故记录。</translation>
     </message>
     <message>
         <source>Review</source>

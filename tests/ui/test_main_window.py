@@ -66,9 +66,10 @@ def test_switching_to_a_newer_database_shows_an_error_and_keeps_the_current(wind
     assert window.db is old and "newer version" in shown[0]
 
 
-def test_unbuilt_tabs_say_so(window):
-    texts = " ".join(label.text() for label in window.tab("live").findChildren(QLabel))
-    assert "not built yet" in texts
+def test_every_tab_is_built(window):
+    texts = " ".join(label.text() for i in range(5) for label in window.tabs.widget(i).findChildren(QLabel))
+    assert "not built yet" not in texts
+    assert [type(window.tab(k)).__name__ for k in TAB_KEYS] == ["ScheduleTab", "ProductsTab", "ScriptTab", "LiveTab", "ReviewTab"]
 
 
 def test_file_menu_import_and_export_lead_to_the_tabs(window, monkeypatch):

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from livedesk.models import LineupItem, Product, ProductFAQ, SellingPoint, Stream
-from livedesk.services.importers.script_sheet import STREAM_TZ
 
 FIXTURE_PRODUCTS = [("护手霜 3支装", 7, "traffic"), ("防晒喷雾 150ml", 9, "profit"), ("胶原蛋白饮 10瓶", 8, "profit")]
 
 
 def make_stream(session: Session, start: str = "2026-11-15 20:00", minutes: int = 120, stream_type: str = "daily",
                 title: str = "冬季焕新专场") -> Stream:
-    start_at = dt.datetime.strptime(start, "%Y-%m-%d %H:%M").replace(tzinfo=STREAM_TZ)
+    start_at = dt.datetime.strptime(start, "%Y-%m-%d %H:%M").replace(tzinfo=ZoneInfo("Asia/Shanghai"))
     stream = Stream(title=title, start_at=start_at, planned_minutes=minutes, stream_type=stream_type, theme="新品发布")
     session.add(stream)
     session.flush()

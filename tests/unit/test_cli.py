@@ -96,3 +96,17 @@ def test_not_a_livedesk_database_is_bad_input(capsys, tmp_path):
         connection.execute("CREATE TABLE notes (id INTEGER)")
     code, _, err = run(capsys, "--db", f"sqlite:///{other}", "streams", "list")
     assert code == 3 and "not a LiveDesk database" in err
+
+
+def test_an_import_takes_a_backup_first(capsys, url, paths, tmp_path):
+    from openpyxl import Workbook
+
+    run(capsys, "--db", url, "streams", "add", "--title", "x", "--start", "2026-11-20 20:00", "--minutes", "60",
+        "--platform", "douyin")
+    book = Workbook()
+    book.active.append(["商品名称", "SKU编码", "直播价"])
+    book.active.append(["护手霜", "SKU-1", 19.9])
+    book.save(tmp_path / "pool.xlsx")
+    code, _, _ = run(capsys, "--db", url, "products", "import", str(tmp_path / "pool.xlsx"))
+    assert code == 0
+    assert any("import" in p.name for p in paths.backups.iterdir())

@@ -1,6 +1,6 @@
 """Export a stream's run of show (直播脚本) as a printable .xlsx the script importer reads back.
 
-One row per segment: clock start–end in the stream's local time (Asia/Shanghai), minutes, type,
+One row per segment: clock start–end in the stream's local time (the computer's time zone), minutes, type,
 title, product (with its link number), live price, host lines, cues, props, BGM, notes.
 Landscape, fitted to the page width, the header row repeated on every printed page.
 """
@@ -16,7 +16,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from livedesk.models import LineupItem, Product, Stream
-from livedesk.services.importers.script_sheet import STREAM_TZ
 from livedesk.services.scripts import KIND_LABELS, list_segments
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -53,7 +52,7 @@ def export_script_sheet(session: Session, stream_id: int, path: str | Path) -> P
     path = Path(path)
     segments = list_segments(session, stream_id)
     lineup = {i.product_id: i for i in session.scalars(select(LineupItem).where(LineupItem.stream_id == stream_id))}
-    start = stream.start_at.astimezone(STREAM_TZ)
+    start = stream.start_at.astimezone()
 
     workbook = Workbook()
     sheet = workbook.active

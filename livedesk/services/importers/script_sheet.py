@@ -5,8 +5,8 @@ The sheet has a title row above the header and columns such as 时间节点, 直
 
 时间节点 may hold:
 * clock ranges "20:00-20:05" (also ~ 至 — as separators, full-width digits and colons, h:mm:ss),
-  read in the stream's local time (Asia/Shanghai, UTC+8, no daylight saving) relative to its
-  start; a run crossing midnight (23:50-00:10) is fine;
+  read in the stream's local time (the computer's time zone, as the schedule shows it) relative
+  to its start; a run crossing midnight (23:50-00:10) is fine;
 * offsets from the start "00:00-05:00" (minutes:seconds; read as hours:minutes only when
   minutes would make the run absurdly short for the slot), recognised by a first row at 00:00;
 * a start only ("20:05"): the segment runs until the next row starts (the last one until the
@@ -38,7 +38,6 @@ from livedesk.services.importers.errors import CellProblem, ImportFailed
 from livedesk.services.importers.tabular import Row, find_header_row, normalise_header, read_sheets
 from livedesk.services.importers.values import clean_text, is_empty, parse_money
 
-STREAM_TZ = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
 DAY = 86_400
 
 HEADERS: dict[str, set[str]] = {
@@ -292,7 +291,7 @@ def parse_script_sheet(session: Session, stream_id: int, path: str | Path) -> Sc
         raise ImportFailed(path.name, "The script table has a header but no segments. Fill in at least one row.")
 
     slot = stream.planned_minutes * 60
-    local_start = stream.start_at.astimezone(STREAM_TZ)
+    local_start = stream.start_at.astimezone()  # the zone the schedule shows it in
     start_of_day = local_start.hour * 3600 + local_start.minute * 60 + local_start.second
     spans = _resolve_times(raw, slot, start_of_day, column_name("time"), sheet.name, problems)
 

@@ -10,40 +10,37 @@ STATES = ["below_margin_floor", "below_safety_stock", "short_for_lineups", "miss
 ROLE_COLOURS = {"traffic": "#2563eb", "profit": "#059669", "image": "#7c3aed", "welfare": "#d97706"}
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ProductLabels", text)
-
 
 def product_role_label(value: str) -> str:
     return {
-        "traffic": _t("Traffic"),
-        "profit": _t("Profit"),
-        "image": _t("Image"),
-        "welfare": _t("Welfare"),
+        "traffic": QCoreApplication.translate("ProductLabels", "Traffic"),
+        "profit": QCoreApplication.translate("ProductLabels", "Profit"),
+        "image": QCoreApplication.translate("ProductLabels", "Image"),
+        "welfare": QCoreApplication.translate("ProductLabels", "Welfare"),
     }.get(value, value)
 
 
 def qualification_label(value: str) -> str:
-    return {"ok": _t("On file"), "pending": _t("Pending"), "missing": _t("Missing")}.get(value, value)
+    return {"ok": QCoreApplication.translate("ProductLabels", "On file"), "pending": QCoreApplication.translate("ProductLabels", "Pending"), "missing": QCoreApplication.translate("ProductLabels", "Missing")}.get(value, value)
 
 
 def flag_label(value: str) -> str:
     """Short name of a warning, for the table's flag column."""
     return {
-        "below_margin_floor": _t("Low margin"),
-        "below_safety_stock": _t("Below stock line"),
-        "short_for_lineups": _t("Short for lineups"),
-        "missing_qualification": _t("No quality report"),
-        "low_click_rate": _t("Low click rate"),
+        "below_margin_floor": QCoreApplication.translate("ProductLabels", "Low margin"),
+        "below_safety_stock": QCoreApplication.translate("ProductLabels", "Below stock line"),
+        "short_for_lineups": QCoreApplication.translate("ProductLabels", "Short for lineups"),
+        "missing_qualification": QCoreApplication.translate("ProductLabels", "No quality report"),
+        "low_click_rate": QCoreApplication.translate("ProductLabels", "Low click rate"),
     }.get(value, value)
 
 
 def state_label(value: str) -> str:
     """Name of a state filter."""
     return {
-        "below_margin_floor": _t("Below margin floor"),
-        "below_safety_stock": _t("Below stock line"),
-        "short_for_lineups": _t("Short for upcoming lineups"),
-        "missing_qualification": _t("Missing qualification"),
-        "low_click_rate": _t("Elimination candidate (click rate < 3%)"),
+        "below_margin_floor": QCoreApplication.translate("ProductLabels", "Below margin floor"),
+        "below_safety_stock": QCoreApplication.translate("ProductLabels", "Below stock line"),
+        "short_for_lineups": QCoreApplication.translate("ProductLabels", "Short for upcoming lineups"),
+        "missing_qualification": QCoreApplication.translate("ProductLabels", "Missing qualification"),
+        "low_click_rate": QCoreApplication.translate("ProductLabels", "Elimination candidate (click rate < 3%)"),
     }.get(value, value)

@@ -19,9 +19,6 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 LOW_CLICK_BRUSH = QBrush(QColor(245, 158, 11, 70))
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ReviewModels", text)
-
 
 def _sort_value(value: Any) -> Any:
     """A value the proxy can compare: missing sorts first, numbers as floats."""

@@ -1,0 +1,111 @@
+"""Translated names and colours of segment types (SegmentKind values)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+SEGMENT_KINDS = [
+    "opening",
+    "gather",
+    "retain",
+    "pitch",
+    "proof",
+    "interaction",
+    "welfare",
+    "closing_push",
+    "encore",
+    "wrap_up",
+]
+
+KIND_COLOURS = {
+    "opening": "#6366f1",
+    "gather": "#0ea5e9",
+    "retain": "#14b8a6",
+    "pitch": "#3b82f6",
+    "proof": "#8b5cf6",
+    "interaction": "#10b981",
+    "welfare": "#f59e0b",
+    "closing_push": "#ef4444",
+    "encore": "#ec4899",
+    "wrap_up": "#64748b",
+}
+
+FIELDS = ["title", "host_lines", "cues", "props", "bgm", "notes"]
+
+
+
+def segment_kind_label(value: str) -> str:
+    return {
+        "opening": QCoreApplication.translate("ScriptLabels", "Opening"),
+        "gather": QCoreApplication.translate("ScriptLabels", "Gather"),
+        "retain": QCoreApplication.translate("ScriptLabels", "Retain"),
+        "pitch": QCoreApplication.translate("ScriptLabels", "Product pitch"),
+        "proof": QCoreApplication.translate("ScriptLabels", "Proof/demo"),
+        "interaction": QCoreApplication.translate("ScriptLabels", "Interaction"),
+        "welfare": QCoreApplication.translate("ScriptLabels", "Welfare drop"),
+        "closing_push": QCoreApplication.translate("ScriptLabels", "Closing push"),
+        "encore": QCoreApplication.translate("ScriptLabels", "Encore"),
+        "wrap_up": QCoreApplication.translate("ScriptLabels", "Wrap-up"),
+    }.get(value, value)
+
+
+def field_label(value: str) -> str:
+    return {
+        "title": QCoreApplication.translate("ScriptLabels", "Title"),
+        "host_lines": QCoreApplication.translate("ScriptLabels", "Host lines"),
+        "cues": QCoreApplication.translate("ScriptLabels", "Cues"),
+        "props": QCoreApplication.translate("ScriptLabels", "Props"),
+        "bgm": QCoreApplication.translate("ScriptLabels", "BGM"),
+        "notes": QCoreApplication.translate("ScriptLabels", "Notes"),
+        "script": QCoreApplication.translate("ScriptLabels", "Script"),
+        "timing": QCoreApplication.translate("ScriptLabels", "Timing"),
+        "rehearsal": QCoreApplication.translate("ScriptLabels", "Rehearsal"),
+    }.get(value, value)
+
+
+def category_label(value: str) -> str:
+    return {
+        "absolute": QCoreApplication.translate("ScriptLabels", "Absolute term"),
+        "national_level": QCoreApplication.translate("ScriptLabels", "National/world level"),
+        "first_exclusive": QCoreApplication.translate("ScriptLabels", "First/exclusive claim"),
+        "medical": QCoreApplication.translate("ScriptLabels", "Medical claim"),
+        "guaranteed": QCoreApplication.translate("ScriptLabels", "Guaranteed result"),
+        "inducement": QCoreApplication.translate("ScriptLabels", "Inducement"),
+        "fake_scarcity": QCoreApplication.translate("ScriptLabels", "Fake scarcity"),
+        "custom": QCoreApplication.translate("ScriptLabels", "Team term"),
+        "script": QCoreApplication.translate("ScriptLabels", "No script"),
+        "rehearsal": QCoreApplication.translate("ScriptLabels", "Rehearsal"),
+        "timeline_gap": QCoreApplication.translate("ScriptLabels", "Gap"),
+        "timeline_overlap": QCoreApplication.translate("ScriptLabels", "Overlap"),
+        "timeline_over_slot": QCoreApplication.translate("ScriptLabels", "Over the slot"),
+    }.get(value, value)
+
+
+def parse_clock(text: str) -> int:
+    """Seconds from "h:mm:ss", "mm:ss" or a bare number of minutes ("5", "2.5"); ValueError otherwise."""
+    text = text.strip().replace("：", ":")
+    if not text:
+        raise ValueError("empty")
+    if ":" in text:
+        parts = text.split(":")
+        if len(parts) > 3 or not all(p.strip().isdigit() for p in parts):
+            raise ValueError(text)
+        numbers = [int(p) for p in parts]
+        if len(numbers) == 2:
+            minutes, seconds = numbers
+            hours = 0
+        else:
+            hours, minutes, seconds = numbers
+        if seconds >= 60 or (len(numbers) == 3 and minutes >= 60):
+            raise ValueError(text)
+        return hours * 3600 + minutes * 60 + seconds
+    value = float(text)
+    if value < 0:
+        raise ValueError(text)
+    return int(round(value * 60))
+
+
+def mmss(seconds: int) -> str:
+    """A duration as m:ss (minutes may exceed 59)."""
+    minutes, rest = divmod(int(seconds), 60)
+    return f"{minutes}:{rest:02d}"

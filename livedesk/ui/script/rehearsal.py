@@ -1,0 +1,234 @@
+"""Rehearsal mode (彩排): a running clock, Space or → to move to the next segment, planned vs actual.
+
+The clock is read on every tick from a monotonic source (`clock`, injectable for tests); nothing is
+counted down, so a slow or skipped tick never makes it drift. Each segment's time is saved the
+moment the user moves on, so a crash keeps what was rehearsed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from livedesk.services import scripts
+from livedesk.services.db import Database
+from livedesk.services.timeline import clock as fmt_clock
+from livedesk.ui.script.labels import segment_kind_label
+from livedesk.ui.script.table_model import SegmentRow
+from livedesk.ui.widgets.rows_model import RowsTableModel
+
+
+def signed(seconds: float) -> str:
+    return ("+" if seconds > 0 else "") + fmt_clock(seconds)
+
+
+class _RehearsalRowsModel(RowsTableModel):
+    def __init__(self, headers, parent=None):
+        super().__init__(headers, parent=parent)
+        self.over: set[int] = set()
+        self.current: int | None = None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ForegroundRole and index.row() in self.over and index.column() >= 3:
+            return QBrush(QColor("#dc2626"))
+        if role == Qt.ItemDataRole.BackgroundRole and index.row() == self.current:
+            return QBrush(QColor(59, 130, 246, 50))
+        return super().data(index, role)
+
+
+class RehearsalDialog(QDialog):
+    finished_rehearsal = Signal(int)  # rehearsal id
+
+    def __init__(self, db: Database, stream_id: int, rows: list[SegmentRow], clock: Callable[[], float] | None = None,
+                 parent=None):
+        super().__init__(parent)
+        self.setObjectName("rehearsalDialog")
+        self.setWindowTitle(self.tr("Rehearsal"))
+        self.resize(820, 600)
+        self.db, self.stream_id, self.rows = db, stream_id, rows
+        self.clock = clock or time.monotonic
+        self.rehearsal_id: int | None = None
+        self.index = -1  # the segment being rehearsed; -1 before the start
+        self.started_at = 0.0
+        self.segment_started_at = 0.0
+        self.actual: list[float | None] = [None] * len(rows)
+        self.done = False
+
+        layout = QVBoxLayout(self)
+        self.segment_label = QLabel()
+        self.segment_label.setObjectName("rehearsalSegment")
+        self.segment_label.setStyleSheet("font-size: 20px; font-weight: 600;")
+        self.segment_label.setWordWrap(True)
+        layout.addWidget(self.segment_label)
+        clocks = QHBoxLayout()
+        self.segment_clock = QLabel("0:00")
+        self.segment_clock.setObjectName("segmentClock")
+        self.segment_clock.setStyleSheet("font-size: 48px; font-weight: 700; font-family: monospace;")
+        self.planned_label = QLabel()
+        self.planned_label.setStyleSheet("font-size: 18px;")
+        self.total_clock = QLabel("0:00")
+        self.total_clock.setObjectName("totalClock")
+        self.total_clock.setStyleSheet("font-size: 18px; font-family: monospace;")
+        clocks.addWidget(self.segment_clock)
+        clocks.addSpacing(16)
+        clocks.addWidget(self.planned_label)
+        clocks.addStretch(1)
+        clocks.addWidget(self.total_clock)
+        layout.addLayout(clocks)
+        self.hint = QLabel(self.tr("Press Start, then Space or → at the end of each segment. Esc stops."))
+        self.hint.setStyleSheet("color: palette(mid);")
+        layout.addWidget(self.hint)
+        self.model = _RehearsalRowsModel(
+            [self.tr("#"), self.tr("Segment"), self.tr("Planned"), self.tr("Actual"), self.tr("Difference")], self)
+        self.table = QTableView()
+        self.table.setObjectName("rehearsalTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.start_button = QPushButton(self.tr("Start"))
+        self.start_button.setObjectName("rehearsalStart")
+        self.next_button = QPushButton(self.tr("Next segment (Space)"))
+        self.next_button.setObjectName("rehearsalNext")
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.close_button = QPushButton(self.tr("Close"))
+        for b in (self.start_button, self.next_button, self.stop_button, self.close_button):
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must advance, never press a button
+            buttons.addWidget(b)
+        self.start_button.clicked.connect(self.start)
+        self.next_button.clicked.connect(self.advance)
+        self.stop_button.clicked.connect(self.stop)
+        self.close_button.clicked.connect(self.close)
+        layout.addLayout(buttons)
+        self.timer = QTimer(self)
+        self.timer.setInterval(200)
+        self.timer.timeout.connect(self.tick)
+        self._update()
+
+    # --- running ------------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self.index >= 0 or not self.rows:
+            return
+        with self.db.session() as session:
+            self.rehearsal_id = scripts.start_rehearsal(session, self.stream_id).id
+        self.started_at = self.segment_started_at = self.clock()
+        self.index = 0
+        self.timer.start()
+        self._update()
+
+    def advance(self) -> None:
+        """Record the running segment's time and move to the next (the last one finishes the rehearsal)."""
+        if self.done:
+            return
+        if self.index < 0:
+            self.start()
+            return
+        now = self.clock()
+        seconds = now - self.segment_started_at
+        row = self.rows[self.index]
+        assert self.rehearsal_id is not None
+        with self.db.session() as session:
+            scripts.record_segment_time(session, self.rehearsal_id, row.id, seconds)
+            if self.index == len(self.rows) - 1:
+                scripts.finish_rehearsal(session, self.rehearsal_id)
+        self.actual[self.index] = seconds
+        self.segment_started_at = now
+        self.index += 1
+        if self.index >= len(self.rows):
+            self._finish()
+        self._update()
+
+    def stop(self) -> None:
+        """End early: what was timed is kept; the rehearsal is finished with the rest untimed."""
+        if self.index < 0 or self.done:
+            return
+        assert self.rehearsal_id is not None
+        with self.db.session() as session:
+            scripts.finish_rehearsal(session, self.rehearsal_id)
+        self._finish()
+        self._update()
+
+    def _finish(self) -> None:
+        self.done = True
+        self.timer.stop()
+        self.finished_rehearsal.emit(self.rehearsal_id or 0)
+
+    def tick(self) -> None:
+        self._update_clocks()
+
+    # --- display ------------------------------------------------------------------------------------
+
+    def _update_clocks(self) -> None:
+        if self.index < 0 or self.done:
+            return
+        now = self.clock()
+        elapsed = now - self.segment_started_at
+        row = self.rows[self.index]
+        self.segment_clock.setText(fmt_clock(elapsed))
+        over = elapsed > row.duration_seconds
+        self.segment_clock.setStyleSheet(
+            "font-size: 48px; font-weight: 700; font-family: monospace;" + (" color: #dc2626;" if over else ""))
+        planned_so_far = sum(r.duration_seconds for r in self.rows[: self.index]) + min(elapsed, row.duration_seconds)
+        self.total_clock.setText(self.tr("Total {0} · plan {1}").format(fmt_clock(now - self.started_at),
+                                                                        fmt_clock(planned_so_far)))
+
+    def _update(self) -> None:
+        self.start_button.setEnabled(self.index < 0 and bool(self.rows))
+        self.next_button.setEnabled(not self.done and self.index >= 0)
+        self.stop_button.setEnabled(not self.done and self.index >= 0)
+        if self.done:
+            total = sum(a or 0 for a in self.actual)
+            planned = sum(r.duration_seconds for r in self.rows)
+            self.segment_label.setText(self.tr("Rehearsal finished: {0} for a plan of {1} ({2})").format(
+                fmt_clock(total), fmt_clock(planned), signed(total - planned)))
+            self.segment_clock.setText(fmt_clock(total))
+        elif self.index < 0:
+            self.segment_label.setText(self.tr("%n segment(s) to rehearse", "", len(self.rows)))
+        else:
+            row = self.rows[self.index]
+            self.segment_label.setText(f"{self.index + 1}/{len(self.rows)} · {segment_kind_label(row.kind)} · {row.title}")
+            self.planned_label.setText(self.tr("planned {0}").format(fmt_clock(row.duration_seconds)))
+        rows, over = [], set()
+        for i, (row, actual) in enumerate(zip(self.rows, self.actual, strict=True)):
+            diff = "" if actual is None else signed(round(actual) - row.duration_seconds)
+            if actual is not None and round(actual) > row.duration_seconds:
+                over.add(i)
+            rows.append([str(i + 1), row.title, fmt_clock(row.duration_seconds),
+                         "" if actual is None else fmt_clock(actual), diff])
+        self.model.over = over
+        self.model.current = self.index if 0 <= self.index < len(self.rows) and not self.done else None
+        self.model.set_rows(rows)
+        self._update_clocks()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Right) and not event.isAutoRepeat():
+            self.advance()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            if self.index >= 0 and not self.done:
+                self.stop()
+                return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.timer.stop()
+        if self.index >= 0 and not self.done:
+            self.stop()
+        event.accept()

@@ -1,0 +1,860 @@
+"""The script tab (直播脚本): one stream's run of show as a table and a timeline of the same model.
+
+Every edit is an undoable command saved at once. The compliance panel and the host-lines
+highlighter use one compiled word list (cached; rebuilt when the list changes).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from livedesk.config import Paths
+from livedesk.models import LineupItem, Product, Stream
+from livedesk.services import compliance, schedule, scripts
+from livedesk.services.db import Database
+from livedesk.ui.errors import show_error
+from livedesk.ui.labels import status_label, stream_type_label
+from livedesk.ui.script import commands as cmd
+from livedesk.ui.script.delegates import KindDelegate, ProductDelegate
+from livedesk.ui.script.highlighter import ComplianceHighlighter
+from livedesk.ui.script.labels import category_label, field_label, mmss, segment_kind_label
+from livedesk.ui.script.table_model import SEGMENT_ID_ROLE, SegmentRow, SegmentTableModel
+from livedesk.ui.script.timeline_view import TimelineView
+from livedesk.ui.tasks import run_task
+from livedesk.ui.widgets.rows_model import RowsTableModel
+
+DRAFT_DELAY_MS = 700  # typing in the detail editor is saved after this pause (and on leaving the segment)
+
+
+class SetApproved(QUndoCommand):
+    def __init__(self, db: Database, stream_id: int, approved: bool, text: str, changed: Callable[[], None]):
+        super().__init__(text)
+        self.db, self.stream_id, self.approved, self.changed = db, stream_id, approved, changed
+
+    def _apply(self, approved: bool) -> None:
+        with self.db.session() as session:
+            scripts.set_approved(session, self.stream_id, approved)
+        self.changed()
+
+    def redo(self) -> None:
+        self._apply(self.approved)
+
+    def undo(self) -> None:
+        self._apply(not self.approved)
+
+
+class ScriptTab(QWidget):
+    status_message = Signal(str, int)
+
+    def __init__(self, db: Database, paths: Paths, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.paths = paths
+        self.undo_stack = QUndoStack(self)
+        self.model = SegmentTableModel(self)
+        self.model.commit = self.commit_edit
+        self.stream_id: int | None = None
+        self.streams: list[schedule.StreamData] = []
+        self.terms: compliance.TermSet | None = None
+        self.findings: list[compliance.ScriptFinding] = []
+        self.approved = False
+        self.clock: Callable[[], float] | None = None  # tests inject a fake clock for rehearsals
+        self.confirm: Callable[[str, str, str], bool] = self._confirm  # tests answer questions here
+        self._editing_id: int | None = None
+        self._loading = False
+        self._draft_only = False
+        self.rehearsal_dialog = None
+        self._build()
+        self.reload()
+
+    # --- layout -----------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Stream:")))
+        self.stream_combo = QComboBox()
+        self.stream_combo.setObjectName("streamPicker")
+        self.stream_combo.setMinimumWidth(360)
+        self.stream_combo.currentIndexChanged.connect(self._stream_changed)
+        top.addWidget(self.stream_combo)
+        self.stream_info = QLabel()
+        self.stream_info.setObjectName("streamInfo")
+        top.addWidget(self.stream_info, 1)
+        layout.addLayout(top)
+
+        toolbar = QToolBar()
+        toolbar.setObjectName("scriptToolbar")
+        self.template_button = QToolButton()
+        self.template_button.setText(self.tr("New from template"))
+        self.template_button.setObjectName("templateButton")
+        self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.template_menu = QMenu(self.template_button)
+        for key, text in (("daily", self.tr("Daily stream (2 h)")), ("special", self.tr("Special (3 h)")),
+                          ("big_promotion", self.tr("Big promotion (6 h)"))):
+            action = self.template_menu.addAction(text)
+            action.setObjectName(f"template_{key}")
+            action.triggered.connect(lambda _c=False, key=key: self.build_from_template(key))
+        self.template_button.setMenu(self.template_menu)
+        toolbar.addWidget(self.template_button)
+        self.add_action = self._add_action(toolbar, self.tr("Add segment"), self.add_segment, "Ctrl+Shift+N", "addSegment")
+        self.pitch_button = QToolButton()
+        self.pitch_button.setText(self.tr("Insert product pitch"))
+        self.pitch_button.setObjectName("pitchButton")
+        self.pitch_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.pitch_menu = QMenu(self.pitch_button)
+        self.pitch_menu.aboutToShow.connect(self._fill_pitch_menu)
+        self.pitch_button.setMenu(self.pitch_menu)
+        toolbar.addWidget(self.pitch_button)
+        self.delete_action = self._add_action(toolbar, self.tr("Delete segment"), self.delete_segment, None, "deleteSegment")
+        self.up_action = self._add_action(toolbar, self.tr("Move up"), lambda: self.move_selected(-1), None, "moveUp")
+        self.down_action = self._add_action(toolbar, self.tr("Move down"), lambda: self.move_selected(1), None, "moveDown")
+        toolbar.addSeparator()
+        self._add_action(toolbar, self.tr("Word list…"), self.open_word_list, None, "wordList")
+        self.approve_action = self._add_action(toolbar, self.tr("Approved"), self.toggle_approved, None, "approve")
+        self.approve_action.setCheckable(True)
+        self.rehearse_action = self._add_action(toolbar, self.tr("Rehearse"), self.start_rehearsal, "F5", "rehearse")
+        self.mark_action = self._add_action(toolbar, self.tr("Mark rehearsed"), self.mark_rehearsed, None, "markRehearsed")
+        toolbar.addSeparator()
+        self._add_action(toolbar, self.tr("Import…"), self.import_script, None, "importScript")
+        self._add_action(toolbar, self.tr("Export…"), self.export_script, None, "exportScript")
+        layout.addWidget(toolbar)
+
+        # the table's own keys: never fire while typing in the detail editor
+        for action, key in ((self.delete_action, QKeySequence.StandardKey.Delete), (self.up_action, "Ctrl+Up"),
+                            (self.down_action, "Ctrl+Down")):
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+
+        bar = QHBoxLayout()
+        self.issues_label = QLabel()
+        self.issues_label.setObjectName("timelineIssues")
+        bar.addWidget(self.issues_label, 1)
+        hint = QLabel(self.tr("Drag to move · Shift+drag to reorder · drag the right edge to resize · Ctrl+wheel to zoom"))
+        hint.setStyleSheet("color: palette(mid);")
+        bar.addWidget(hint)
+        for text, slot, name in (("−", lambda: self.timeline.zoom_out(), "zoomOut"),
+                                 ("+", lambda: self.timeline.zoom_in(), "zoomIn"),
+                                 (self.tr("Fit"), self.fit_timeline, "zoomFit")):
+            button = QToolButton()
+            button.setText(text)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+        layout.addLayout(bar)
+
+        self.timeline = TimelineView(self.model)
+        self.timeline_scroll = QScrollArea()
+        self.timeline_scroll.setObjectName("timelineScroll")
+        self.timeline_scroll.setWidget(self.timeline)
+        self.timeline_scroll.setWidgetResizable(False)
+        self.timeline_scroll.setMinimumHeight(150)
+        self.timeline.segment_clicked.connect(self.select_segment)
+        self.timeline.segment_activated.connect(self._focus_editor)
+        self.timeline.times_changed.connect(self.set_times)
+        self.timeline.reorder_requested.connect(self.reorder)
+
+        self.table = QTableView()
+        self.table.setObjectName("segmentTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setItemDelegateForColumn(0, KindDelegate(self.table))
+        self.table.setItemDelegateForColumn(4, ProductDelegate(lambda: self.model.lineup, self.table))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate([110, 190, 110, 70, 150, 260, 160, 100, 80, 120]):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        for action in (self.delete_action, self.up_action, self.down_action):
+            self.table.addAction(action)
+
+        self.side = QTabWidget()
+        self.side.setObjectName("scriptSide")
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(4, 4, 4, 4)
+        self.detail_title = QLabel()
+        self.detail_title.setObjectName("detailTitle")
+        self.detail_title.setStyleSheet("font-weight: 600; font-size: 14px;")
+        self.detail_title.setWordWrap(True)
+        details_layout.addWidget(self.detail_title)
+        details_layout.addWidget(QLabel(self.tr("Host lines (话术)")))
+        self.host_edit = QPlainTextEdit()
+        self.host_edit.setObjectName("hostLinesEditor")
+        self.host_edit.setPlaceholderText(self.tr("What the host says in this segment…"))
+        self.highlighter = ComplianceHighlighter(self.host_edit.document())
+        self.host_edit.textChanged.connect(self._host_text_changed)
+        details_layout.addWidget(self.host_edit, 3)
+        self.detail_findings = QLabel()
+        self.detail_findings.setObjectName("detailFindings")
+        self.detail_findings.setWordWrap(True)
+        details_layout.addWidget(self.detail_findings)
+        self.side.addTab(details, self.tr("Segment"))
+
+        self.findings_model = RowsTableModel([self.tr("Segment"), self.tr("Field"), self.tr("Term"),
+                                              self.tr("Category"), self.tr("Suggestion")], parent=self)
+        self.findings_view = QTableView()
+        self.findings_view.setObjectName("findingsTable")
+        self.findings_view.setModel(self.findings_model)
+        self.findings_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.findings_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.findings_view.verticalHeader().hide()
+        self.findings_view.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate([150, 80, 70, 110]):
+            self.findings_view.setColumnWidth(column, width)
+        self.findings_view.doubleClicked.connect(self._finding_activated)
+        self.side.addTab(self.findings_view, self.tr("Compliance"))
+
+        self.rehearsals_model = RowsTableModel([self.tr("Rehearsal"), self.tr("Segment"), self.tr("Planned"),
+                                                self.tr("Actual"), self.tr("Difference")], parent=self)
+        self.rehearsals_view = QTableView()
+        self.rehearsals_view.setObjectName("rehearsalsTable")
+        self.rehearsals_view.setModel(self.rehearsals_model)
+        self.rehearsals_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rehearsals_view.verticalHeader().hide()
+        self.rehearsals_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.side.addTab(self.rehearsals_view, self.tr("Rehearsals"))
+
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(self.table)
+        lower.addWidget(self.side)
+        lower.setStretchFactor(0, 3)
+        lower.setStretchFactor(1, 2)
+        lower.setSizes([860, 480])
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.timeline_scroll)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([170, 530])
+        layout.addWidget(self.splitter, 1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("scriptCount")
+        layout.addWidget(self.count_label)
+
+        self.draft_timer = QTimer(self)
+        self.draft_timer.setSingleShot(True)
+        self.draft_timer.setInterval(DRAFT_DELAY_MS)
+        self.draft_timer.timeout.connect(self.flush_draft)
+        self.model.rows_changed.connect(self._rows_changed)
+
+    def _add_action(self, toolbar: QToolBar, text: str, slot, shortcut, name: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.triggered.connect(lambda _checked=False: slot())
+        toolbar.addAction(action)
+        self.addAction(action)
+        return action
+
+    def file_actions(self) -> list[tuple[str, str, object]]:
+        return [
+            ("import", self.tr("Script (直播脚本)…"), self.import_script),
+            ("export", self.tr("Script (直播脚本)…"), self.export_script),
+        ]
+
+    def shortcuts(self) -> list[tuple[str, str]]:
+        native = QKeySequence.SequenceFormat.NativeText
+        return [
+            (self.add_action.shortcut().toString(native), self.tr("Script: add a segment")),
+            (self.delete_action.shortcut().toString(native), self.tr("Script: delete the selected segment (table)")),
+            (self.up_action.shortcut().toString(native), self.tr("Script: move the segment up (table)")),
+            (self.down_action.shortcut().toString(native), self.tr("Script: move the segment down (table)")),
+            (self.rehearse_action.shortcut().toString(native), self.tr("Script: start a rehearsal")),
+            (self.tr("Space / →"), self.tr("Rehearsal: next segment")),
+            (self.tr("Ctrl+wheel"), self.tr("Script timeline: zoom")),
+        ]
+
+    # --- streams ------------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Streams into the picker (past planning first), then the chosen stream's script."""
+        with self.db.session() as session:
+            streams = schedule.list_streams(session)
+            self.terms = compliance.term_set(session)
+        self.highlighter.set_terms(self.terms)
+        ready = [s for s in streams if s.status != "planned"]
+        planned = [s for s in streams if s.status == "planned"]
+        ready.sort(key=lambda s: s.start_at)
+        planned.sort(key=lambda s: s.start_at)
+        self.streams = ready + planned
+        current = self.stream_id
+        if current is None or all(s.id != current for s in self.streams):
+            current = self._default_stream(ready, planned)
+        self._loading = True
+        self.stream_combo.clear()
+        for s in self.streams:
+            stamp = s.start_at.astimezone().strftime("%m-%d %H:%M")
+            self.stream_combo.addItem(f"{stamp} · {s.title} · {status_label(s.status)}", s.id)
+        self.stream_combo.setCurrentIndex(max(0, self.stream_combo.findData(current)))
+        self._loading = False
+        self.stream_id = self.stream_combo.currentData()
+        self.load_script()
+
+    @staticmethod
+    def _default_stream(ready: list[schedule.StreamData], planned: list[schedule.StreamData]) -> int | None:
+        now = dt.datetime.now().astimezone()
+        upcoming = [s for s in ready if s.start_at + dt.timedelta(minutes=s.planned_minutes) >= now]
+        if upcoming:
+            return upcoming[0].id
+        if ready:
+            return ready[-1].id
+        return planned[0].id if planned else None
+
+    def _stream_changed(self) -> None:
+        if self._loading:
+            return
+        self.flush_draft()
+        self.stream_id = self.stream_combo.currentData()
+        self._editing_id = None
+        self.load_script()
+
+    def select_stream(self, stream_id: int) -> None:
+        index = self.stream_combo.findData(stream_id)
+        if index >= 0:
+            self.stream_combo.setCurrentIndex(index)
+
+    def load_script(self) -> None:
+        """Read the stream's script, lineup and rehearsals in one unit of work and show them."""
+        selected = self.selected_id()
+        if self.stream_id is None:
+            self.model.set_rows([], {}, [], None, 0)
+            self.stream_info.setText(self.tr("No streams yet: plan one on the Schedule tab first."))
+            self._after_load([])
+            return
+        with self.db.session() as session:
+            stream = session.get(Stream, self.stream_id)
+            if stream is None:
+                self.stream_id = None
+                self.model.set_rows([], {}, [], None, 0)
+                self._after_load([])
+                return
+            segments = scripts.list_segments(session, self.stream_id)
+            rows = [SegmentRow.from_segment(s) for s in segments]
+            script = scripts.get_script(session, self.stream_id)
+            self.approved = bool(script and script.approved)
+            items = session.query(LineupItem).filter(LineupItem.stream_id == self.stream_id).order_by(
+                LineupItem.position, LineupItem.id).all()
+            lineup = [(i.product_id, i.product.name) for i in items]
+            products = dict(lineup)
+            for r in rows:
+                if r.product_id is not None and r.product_id not in products:
+                    product = session.get(Product, r.product_id)
+                    products[r.product_id] = product.name if product else "?"
+            info = (f"{stream.start_at.astimezone():%Y-%m-%d %H:%M} · {stream.planned_minutes} min · "
+                    f"{stream_type_label(stream.stream_type)} · {status_label(stream.status)}")
+            start_at, slot = stream.start_at, stream.planned_minutes * 60
+            rehearsals = scripts.list_rehearsals(session, self.stream_id)
+        self.stream_info.setText(info)
+        self.model.set_rows(rows, products, lineup, start_at, slot)
+        self._show_rehearsals(rehearsals)
+        self._after_load(rows)
+        if selected is not None and self.model.row_of(selected) >= 0:
+            self.select_segment(selected)
+
+    def _after_load(self, rows: list[SegmentRow]) -> None:
+        self.approve_action.blockSignals(True)
+        self.approve_action.setChecked(self.approved)
+        self.approve_action.blockSignals(False)
+        has_stream = self.stream_id is not None
+        for widget in (self.template_button, self.pitch_button):
+            widget.setEnabled(has_stream)
+        for action in (self.add_action, self.approve_action, self.mark_action):
+            action.setEnabled(has_stream)
+        self.rehearse_action.setEnabled(bool(rows))
+        self._update_detail()
+
+    def _show_rehearsals(self, reports: list[scripts.RehearsalReport]) -> None:
+        rows, bad = [], set()
+        for n, report in enumerate(reports):
+            label = self.tr("#{0} · {1}").format(len(reports) - n, report.started_at.astimezone().strftime("%m-%d %H:%M"))
+            state = "" if report.finished_at else self.tr(" (not finished)")
+            rows.append([label + state, self.tr("Whole script"), scripts.timeline.clock(report.planned_seconds),
+                         scripts.timeline.clock(report.actual_seconds),
+                         _signed(report.actual_seconds - report.planned_seconds)])
+            for r in report.rows:
+                if r.difference is not None and r.difference > 0:
+                    bad.add(len(rows))
+                rows.append(["", r.title, scripts.timeline.clock(r.planned_seconds),
+                             "—" if r.actual_seconds is None else scripts.timeline.clock(r.actual_seconds),
+                             "" if r.difference is None else _signed(r.difference)])
+        self.rehearsals_model.set_rows(rows, bad_rows=bad)
+        self.side.setTabText(2, self.tr("Rehearsals (%n)", "", len(reports)))
+
+    # --- rows, issues, compliance ----------------------------------------------------------------------
+
+    def _rows_changed(self) -> None:
+        rows = self.model.rows()
+        issues = self.timeline.issues
+        parts = []
+        gaps = [i for i in issues if i.kind == "gap"]
+        overlaps = [i for i in issues if i.kind == "overlap"]
+        over = [i for i in issues if i.kind == "over_slot"]
+        if gaps:
+            parts.append(self.tr("%n gap(s)", "", len(gaps)))
+        if overlaps:
+            parts.append(self.tr("%n overlap(s)", "", len(overlaps)))
+        if over:
+            parts.append(self.tr("over the slot by {0}").format(mmss(int(over[0].seconds))))
+        if parts:
+            self.issues_label.setText("⚠ " + " · ".join(parts))
+            self.issues_label.setStyleSheet("color: #dc2626; font-weight: 600;")
+        elif rows:
+            self.issues_label.setText(self.tr("✓ No gaps or overlaps; the script fits the slot."))
+            self.issues_label.setStyleSheet("color: #059669;")
+        else:
+            self.issues_label.setText("")
+        total = sum(r.duration_seconds for r in rows)
+        self.count_label.setText(self.tr("%n segment(s)", "", len(rows)) + f" · {scripts.timeline.clock(total)}"
+                                 + (" · " + self.tr("approved") if self.approved else ""))
+        self.refresh_findings()
+
+    def refresh_findings(self) -> None:
+        """Findings over the rows as they are, the detail editor's unsaved text included."""
+        rows = self.model.rows()
+        if self._editing_id is not None and self.model.row_of(self._editing_id) >= 0:
+            i = self.model.row_of(self._editing_id)
+            rows[i] = replace(rows[i], host_lines=self.host_edit.toPlainText())
+        self.findings = compliance.check_segments(rows, self.terms) if self.terms is not None else []
+        flagged: dict[int, int] = {}
+        for f in self.findings:
+            if f.segment_id is not None:
+                flagged[f.segment_id] = flagged.get(f.segment_id, 0) + 1
+        self.model.set_flagged(flagged)
+        self.timeline.update()
+        self.findings_model.set_rows([
+            [f.segment_title, field_label(f.field), f.term, category_label(f.category), f.suggestion]
+            for f in self.findings
+        ])
+        self.side.setTabText(1, self.tr("Compliance (%n)", "", len(self.findings)))
+
+    def _finding_activated(self, index) -> None:
+        finding = self.findings[index.row()]
+        if finding.segment_id is not None:
+            self.select_segment(finding.segment_id)
+            if finding.field == "host_lines":
+                self.side.setCurrentIndex(0)
+                cursor = self.host_edit.textCursor()
+                cursor.setPosition(finding.start)
+                cursor.setPosition(finding.end, cursor.MoveMode.KeepAnchor)
+                self.host_edit.setTextCursor(cursor)
+                self.host_edit.setFocus()
+
+    # --- selection and the detail editor ------------------------------------------------------------
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(SEGMENT_ID_ROLE) if rows else None
+
+    def select_segment(self, segment_id: int) -> None:
+        row = self.model.row_of(segment_id)
+        if row < 0:
+            return
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+
+    def _selection_changed(self) -> None:
+        self.flush_draft()
+        segment_id = self.selected_id()
+        self.timeline.select(segment_id)
+        if segment_id is not None:
+            rect = self.timeline.block_rect(segment_id)
+            self.timeline_scroll.ensureVisible(int(rect.center().x()), int(rect.center().y()),
+                                               int(rect.width() / 2) + 20, 20)
+        self._update_detail()
+
+    def _update_detail(self) -> None:
+        segment_id = self.selected_id()
+        has = segment_id is not None
+        for action in (self.delete_action, self.up_action, self.down_action):
+            action.setEnabled(has)
+        self.host_edit.setEnabled(has)
+        self._editing_id = None
+        self.host_edit.blockSignals(True)
+        if not has:
+            self.host_edit.setPlainText("")
+            if self.stream_id is not None and not self.model.rowCount():
+                self.detail_title.setText(self.tr(
+                    "This stream has no script yet. Start from a template (New from template), import your "
+                    "team's Excel script (Import…), or add segments one by one."))
+            else:
+                self.detail_title.setText(self.tr("Select a segment to edit its host lines."))
+        else:
+            r = self.model.row_at(self.model.row_of(segment_id))
+            self.detail_title.setText(f"{segment_kind_label(r.kind)} · {r.title} · "
+                                      f"{scripts.timeline.clock(r.start_seconds)} + {mmss(r.duration_seconds)}")
+            if self.host_edit.toPlainText() != r.host_lines:
+                self.host_edit.setPlainText(r.host_lines)
+        self.host_edit.blockSignals(False)
+        self._editing_id = segment_id
+        self._update_detail_findings()
+
+    def _update_detail_findings(self) -> None:
+        if self._editing_id is None or self.terms is None:
+            self.detail_findings.setText("")
+            return
+        found = compliance.check_text(self.host_edit.toPlainText(), self.terms)
+        if found:
+            self.detail_findings.setText("⚠ " + "；".join(
+                f"{f.term} → {f.suggestion}" if f.suggestion else f.term for f in found))
+            self.detail_findings.setStyleSheet("color: #dc2626;")
+        else:
+            self.detail_findings.setText(self.tr("✓ No risky words in the host lines."))
+            self.detail_findings.setStyleSheet("color: #059669;")
+
+    def _host_text_changed(self) -> None:
+        if self._editing_id is None:
+            return
+        self._update_detail_findings()
+        self.refresh_findings()
+        if not self._draft_only:
+            self.draft_timer.start()
+
+    def flush_draft(self) -> None:
+        """Save the detail editor's text now if it differs from the segment's (one undo step per pause)."""
+        self.draft_timer.stop()
+        if self._editing_id is None or self._draft_only:
+            return
+        row = self.model.row_of(self._editing_id)
+        if row < 0:
+            return
+        text = self.host_edit.toPlainText()
+        if text != self.model.row_at(row).host_lines:
+            self.commit_edit(self._editing_id, "host_lines", text, mergeable=True)
+
+    def _focus_editor(self, segment_id: int) -> None:
+        self.select_segment(segment_id)
+        self.side.setCurrentIndex(0)
+        self.host_edit.setFocus()
+
+    # --- editing ------------------------------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        self.load_script()
+
+    def _push(self, command: QUndoCommand) -> bool:
+        if isinstance(command, cmd._ScriptCommand):
+            command.on_error = lambda exc: show_error(self, exc)
+            self.undo_stack.push(command)
+            return command.error is None
+        try:
+            self.undo_stack.push(command)
+        except Exception as exc:
+            show_error(self, exc)
+            self.load_script()
+            return False
+        return True
+
+    def commit_edit(self, segment_id: int, field: str, value: Any, mergeable: bool = False) -> bool:
+        if self.stream_id is None:
+            return False
+        row = self.model.row_at(self.model.row_of(segment_id))
+        before = getattr(row, field)
+        names = {"kind": self.tr("type"), "title": self.tr("title"), "start_seconds": self.tr("start"),
+                 "duration_seconds": self.tr("duration"), "product_id": self.tr("product"),
+                 "host_lines": self.tr("host lines"), "cues": self.tr("cues"), "props": self.tr("props"),
+                 "bgm": self.tr("BGM"), "notes": self.tr("notes")}
+        text = self.tr("Edit {0} of “{1}”").format(names.get(field, field), row.title)
+        return self._push(cmd.EditSegment(self.db, self.stream_id, segment_id, field, before, value, text,
+                                          self._changed, mergeable))
+
+    def set_times(self, spans: list) -> None:
+        if self.stream_id is None:
+            return
+        before = [(r.start_seconds, r.duration_seconds) for r in self.model.rows()]
+        self._push(cmd.SetTimes(self.db, self.stream_id, before, spans, self.tr("Change segment times"), self._changed))
+
+    def reorder(self, segment_id: int, new_position: int) -> None:
+        if self.stream_id is None:
+            return
+        title = self.model.row_at(self.model.row_of(segment_id)).title
+        self._push(cmd.MoveSegment(self.db, self.stream_id, segment_id, new_position,
+                                   self.tr("Move “{0}”").format(title), self._changed))
+        self.select_segment(segment_id)
+
+    def move_selected(self, step: int) -> None:
+        segment_id = self.selected_id()
+        if segment_id is None:
+            return
+        row = self.model.row_of(segment_id)
+        target = row + step
+        if 0 <= target < self.model.rowCount():
+            self.reorder(segment_id, target)
+
+    def _insert_position(self) -> int | None:
+        segment_id = self.selected_id()
+        return None if segment_id is None else self.model.row_of(segment_id) + 1
+
+    def add_segment(self, values: dict[str, Any] | None = None, text: str | None = None) -> None:
+        if self.stream_id is None:
+            return
+        values = values or {"kind": "interaction", "title": self.tr("New segment"), "duration_seconds": 300}
+        command = cmd.AddSegment(self.db, self.stream_id, self._insert_position(), values,
+                                 text or self.tr("Add segment"), self._changed)
+        if self._push(command) and command.segment_id is not None:
+            self.select_segment(command.segment_id)
+
+    def _fill_pitch_menu(self) -> None:
+        self.pitch_menu.clear()
+        if not self.model.lineup:
+            action = self.pitch_menu.addAction(self.tr("The stream's lineup is empty"))
+            action.setEnabled(False)
+        for product_id, name in self.model.lineup:
+            action = self.pitch_menu.addAction(name)
+            action.triggered.connect(lambda _c=False, pid=product_id: self.insert_pitch(pid))
+
+    def insert_pitch(self, product_id: int) -> None:
+        """A product-pitch segment after the selected one, host lines from selling points and FAQ."""
+        if self.stream_id is None:
+            return
+        with self.db.session() as session:
+            product = session.get(Product, product_id)
+            if product is None:
+                return
+            item = session.query(LineupItem).filter_by(stream_id=self.stream_id, product_id=product_id).first()
+            price = item.live_price if item is not None and item.live_price is not None else None
+            lines = scripts.pitch_lines(product, price)
+            link = item.link_number if item is not None else None
+            name = product.name
+        values = {"kind": "pitch", "title": self.tr("Pitch: {0}").format(name), "duration_seconds": 600,
+                  "product_id": product_id, "host_lines": lines,
+                  "cues": self.tr("Link {0} up").format(link) if link else ""}
+        self.add_segment(values, self.tr("Insert pitch for {0}").format(name))
+
+    def delete_segment(self) -> None:
+        segment_id = self.selected_id()
+        if segment_id is None or self.stream_id is None:
+            return
+        title = self.model.row_at(self.model.row_of(segment_id)).title
+        self._push(cmd.DeleteSegment(self.db, self.stream_id, segment_id, self.tr("Delete “{0}”").format(title),
+                                     self._changed))
+        self.status_message.emit(self.tr("Deleted. Press Ctrl+Z to undo."), 5000)
+
+    def build_from_template(self, key: str) -> None:
+        if self.stream_id is None:
+            return
+        if self.model.rowCount() and not self.confirm(
+            self.tr("Replace the script?"),
+            self.tr("The script has %n segment(s). Building from the template replaces all of them "
+                    "(Ctrl+Z brings them back).", "", self.model.rowCount()),
+            "replaceScript",
+        ):
+            return
+        stream_id = self.stream_id
+        names = {"daily": self.tr("daily"), "special": self.tr("special"), "big_promotion": self.tr("big promotion")}
+        self._push(cmd.ReplaceScript(self.db, stream_id, lambda s: scripts.build_from_template(s, stream_id, key),
+                                     self.tr("Script from the {0} template").format(names.get(key, key)),
+                                     self._changed))
+
+    def toggle_approved(self) -> None:
+        if self.stream_id is None:
+            return
+        approved = self.approve_action.isChecked()
+        if approved and self.findings and not self.confirm(
+            self.tr("Approve with risky words?"),
+            self.tr("The checker found %n risky word(s) in this script. Approve it anyway?", "", len(self.findings)),
+            "approveWithFindings",
+        ):
+            self.approve_action.setChecked(False)
+            return
+        self._push(SetApproved(self.db, self.stream_id, approved,
+                               self.tr("Approve script") if approved else self.tr("Withdraw approval"), self._changed))
+
+    def mark_rehearsed(self) -> bool:
+        if self.stream_id is None:
+            return False
+        self.flush_draft()
+        with self.db.session() as session:
+            findings = scripts.can_mark_rehearsed(session, self.stream_id)
+        if findings:
+            listed = "\n".join(
+                f"• {f.segment_title + ': ' if f.segment_title else ''}{f.term} ({category_label(f.category)})"
+                for f in findings[:25])
+            if len(findings) > 25:
+                listed += "\n" + self.tr("… and %n more", "", len(findings) - 25)
+            if not self.confirm(
+                self.tr("Mark as rehearsed anyway?"),
+                self.tr("%n problem(s) are not resolved:", "", len(findings)) + "\n\n" + listed + "\n\n"
+                + self.tr("Mark the stream as rehearsed anyway?"),
+                "markRehearsedConfirm",
+            ):
+                return False
+        with self.db.session() as session:
+            scripts.mark_rehearsed(session, self.stream_id)
+        self.status_message.emit(self.tr("The stream is marked as rehearsed."), 5000)
+        self.reload()
+        return True
+
+    def _confirm(self, title: str, text: str, name: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName(name)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def open_word_list(self) -> None:
+        from livedesk.ui.script.word_list import WordListDialog
+
+        dialog = WordListDialog(self.db, self)
+        dialog.exec()
+        if dialog.changed:
+            self.reload()
+
+    # --- rehearsal ------------------------------------------------------------------------------------------
+
+    def start_rehearsal(self):
+        from livedesk.ui.script.rehearsal import RehearsalDialog
+
+        if self.stream_id is None or not self.model.rowCount():
+            return None
+        self.flush_draft()
+        if self.rehearsal_dialog is not None:
+            self.rehearsal_dialog.close()
+            self.rehearsal_dialog.deleteLater()
+        dialog = RehearsalDialog(self.db, self.stream_id, self.model.rows(), self.clock, self)
+        dialog.finished_rehearsal.connect(lambda _id: self.load_script())
+        self.rehearsal_dialog = dialog
+        dialog.show()
+        dialog.setFocus()
+        return dialog
+
+    # --- import / export ------------------------------------------------------------------------------------
+
+    def import_script(self, path: str | None = None) -> None:
+        if self.stream_id is None:
+            self.status_message.emit(self.tr("Choose a stream first."), 5000)
+            return
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import script"), "",
+                                                  self.tr("Spreadsheets (*.xlsx *.xls *.csv)"))
+        if not path:
+            return
+        stream_id = self.stream_id
+        from livedesk.services.importers.script_sheet import import_script_sheet, parse_script_sheet
+
+        def check(progress, cancelled):
+            with self.db.session() as session:
+                parsed = parse_script_sheet(session, stream_id, path)
+                count = len(parsed.segments)
+                session.rollback()
+            return count
+
+        def done(count: int) -> None:
+            self.window().unsetCursor()
+            if self.model.rowCount() and not self.confirm(
+                self.tr("Replace the script?"),
+                self.tr("The file holds %n segment(s); importing replaces the current script "
+                        "(Ctrl+Z brings it back).", "", count),
+                "replaceScript",
+            ):
+                return
+            if self._push(cmd.ReplaceScript(self.db, stream_id, lambda s: import_script_sheet(s, stream_id, path),
+                                            self.tr("Import script from {0}").format(Path(path).name), self._changed)):
+                self.status_message.emit(self.tr("Imported %n segment(s).", "", count), 5000)
+
+        def failed(exc: BaseException) -> None:
+            self.window().unsetCursor()
+            show_error(self, exc, self.tr("Import script"))
+
+        self.window().setCursor(Qt.CursorShape.BusyCursor)
+        run_task(check, done, failed)
+
+    def export_script(self, path: str | None = None) -> None:
+        if self.stream_id is None:
+            return
+        self.flush_draft()
+        if not path:
+            path, chosen = QFileDialog.getSaveFileName(
+                self, self.tr("Export script"), "直播脚本.xlsx",
+                self.tr("Excel workbook (*.xlsx);;PDF run sheet (*.pdf)"))
+            if not path:
+                return
+            if not path.lower().endswith((".xlsx", ".pdf")):
+                path += ".pdf" if "pdf" in chosen.lower() else ".xlsx"
+        stream_id = self.stream_id
+        name = Path(path).name
+
+        def done(_result) -> None:
+            self.status_message.emit(self.tr("Exported the script to {0}").format(name), 5000)
+
+        if path.lower().endswith(".pdf"):
+            from livedesk.ui.script.pdf import run_sheet_html, write_pdf
+
+            try:
+                with self.db.session() as session:
+                    html_text = run_sheet_html(session, stream_id)
+                write_pdf(html_text, path)  # Qt text layout stays on the GUI thread; a script prints in a blink
+            except Exception as exc:
+                show_error(self, exc, self.tr("Export script"))
+                return
+            done(None)
+            return
+        from livedesk.services.exporters.script_sheet import export_script_sheet
+
+        def work(progress, cancelled):
+            with self.db.session() as session:
+                return export_script_sheet(session, stream_id, path)
+
+        run_task(work, done, lambda exc: show_error(self, exc, self.tr("Export script")))
+
+    # --- zoom and screenshots -------------------------------------------------------------------------
+
+    def fit_timeline(self) -> None:
+        self.timeline.fit_width(self.timeline_scroll.viewport().width())
+
+    def prepare_screenshot(self) -> None:
+        """A demo stream's script with the timeline fitted and a risky word typed (not saved) into a pitch."""
+        if self.stream_id is None or not self.model.rowCount():
+            return
+        self.fit_timeline()
+        rows = self.model.rows()
+        pitch = next((r for r in rows if r.kind == "pitch"), rows[0])
+        self.select_segment(pitch.id)
+        self._draft_only = True  # the gallery shows the checker at work; nothing is written
+        cursor = self.host_edit.textCursor()
+        cursor.movePosition(cursor.MoveOperation.Start)
+        cursor.insertText("这是全网最低价，顶级工艺！\n")
+        self.side.setCurrentIndex(0)
+
+
+def _signed(seconds: float) -> str:
+    return ("+" if seconds > 0 else "") + scripts.timeline.clock(seconds)

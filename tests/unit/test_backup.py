@@ -1,0 +1,287 @@
+"""Backups: consistent copies, rotation, validated restore that backs up first and swaps atomically."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from livedesk.config import sqlite_url
+from livedesk.models import Stream
+from livedesk.services import backup, instance_lock
+from livedesk.services.db import DatabaseError, open_database
+
+
+def add_stream(db, title: str) -> int:
+    with db.session() as s:
+        stream = Stream(title=title, start_at=dt.datetime(2026, 11, 20, 12, tzinfo=dt.timezone.utc), planned_minutes=60)
+        s.add(stream)
+        s.flush()
+        return stream.id
+
+
+def titles(db) -> list[str]:
+    with db.session() as s:
+        return list(s.scalars(select(Stream.title).order_by(Stream.id)))
+
+
+def titles_in(path: Path) -> list[str]:
+    db = open_database(sqlite_url(path), migrate=False)
+    try:
+        return titles(db)
+    finally:
+        db.close()
+
+
+def test_backup_now_is_a_whole_consistent_copy(db, tmp_path):
+    add_stream(db, "周五场")
+    out = backup.backup_now(db, tmp_path / "out" / "copy.sqlite3")
+    assert out.exists() and not list(out.parent.glob(".*partial"))
+    assert backup.inspect_sqlite_backup(out) == "0001"
+    assert titles_in(out) == ["周五场"]
+
+
+def test_backup_while_another_connection_holds_a_write_transaction(db, tmp_path):
+    add_stream(db, "已提交")
+    other = sqlite3.connect(db.file_path)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE streams SET title = '未提交'")
+    try:
+        out = backup.backup_now(db, tmp_path / "mid.sqlite3")
+    finally:
+        other.rollback()
+        other.close()
+    assert titles_in(out) == ["已提交"]
+
+
+def test_auto_backup_once_a_day_and_rotation(db, paths):
+    add_stream(db, "a")
+    days = [dt.datetime(2026, 11, d, 9, 0, 0) for d in range(1, 6)]
+    made = [backup.auto_backup(db, paths, keep=3, now=day) for day in days]
+    assert all(made)
+    assert backup.auto_backup(db, paths, keep=3, now=days[-1].replace(hour=18)) is None  # one a day
+    names = [p.name for p in backup.list_backups(paths, "")]
+    assert names == [f"livedesk-202611{d:02d}-090000.sqlite3" for d in (3, 4, 5)]
+
+
+def test_backup_before_rotates_each_kind_on_its_own(db, paths):
+    backup.auto_backup(db, paths, keep=2)
+    for _ in range(4):
+        assert "-import" in backup.backup_before(db, paths, "import", keep=2).name
+    assert len(backup.list_backups(paths, "import")) == 2
+    assert len(backup.list_backups(paths, "")) == 1  # the daily copy survived a busy day of imports
+
+
+def test_backup_before_uses_the_preference_for_how_many_to_keep(db, paths):
+    from livedesk.config import Preferences
+
+    prefs = Preferences.load(paths)
+    prefs.backups_kept = 1
+    prefs.save(paths)
+    for _ in range(3):
+        backup.backup_before(db, paths, "Schedule import!")
+    kept = backup.list_backups(paths, "schedule-import")
+    assert len(kept) == 1 and kept[0].suffix == ".sqlite3"
+
+
+def test_in_memory_database_has_nothing_to_back_up(paths):
+    db = open_database("sqlite://")
+    try:
+        assert backup.auto_backup(db, paths, keep=3) is None
+        assert backup.backup_before(db, paths, "import") is None
+        with pytest.raises(DatabaseError):
+            backup.backup_now(db, paths.backups / "x.sqlite3")
+    finally:
+        db.close()
+
+
+def test_restore_brings_the_backup_back_and_keeps_the_replaced_data(db, paths, tmp_path):
+    add_stream(db, "旧")
+    saved = backup.backup_now(db, tmp_path / "saved.sqlite3")
+    add_stream(db, "新")
+    db.close()
+    result = backup.restore(db.url, saved, paths)
+    assert titles_in(db.file_path) == ["旧"]
+    assert result.previous_backup and result.previous_backup.parent == paths.backups
+    assert titles_in(result.previous_backup) == ["旧", "新"]
+    assert result.upgraded_from is None
+    assert not list(db.file_path.parent.glob(".*restoring*"))
+    assert backup.inspect_sqlite_backup(db.file_path) == "0001"
+
+
+def test_restore_into_a_missing_file_creates_it(tmp_path, paths, db):
+    add_stream(db, "x")
+    saved = backup.backup_now(db, tmp_path / "saved.sqlite3")
+    target = tmp_path / "new" / "fresh.sqlite3"
+    target.parent.mkdir()
+    result = backup.restore(sqlite_url(target), saved, paths)
+    assert result.previous_backup is None
+    assert titles_in(target) == ["x"]
+
+
+def corrupt_copy(source: Path, target: Path) -> Path:
+    data = bytearray(source.read_bytes())
+    page = 4096
+    for offset in range(page * 2, min(len(data), page * 6)):
+        data[offset] = 0xA5
+    target.write_bytes(bytes(data))
+    return target
+
+
+def make_bad_files(db, tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    add_stream(db, "x")
+    good = backup.backup_now(db, tmp_path / "good.sqlite3")
+    text = tmp_path / "notes.sqlite3"
+    text.write_text("hello", encoding="utf-8")
+    empty = tmp_path / "empty.sqlite3"
+    empty.write_bytes(b"")
+    other = tmp_path / "other.sqlite3"
+    with sqlite3.connect(other) as c:
+        c.execute("CREATE TABLE t (x)")
+    c.close()
+    newer = tmp_path / "newer.sqlite3"
+    newer.write_bytes(good.read_bytes())
+    with sqlite3.connect(newer) as c:
+        c.execute("UPDATE alembic_version SET version_num = '9999'")
+    c.close()
+    truncated = tmp_path / "truncated.sqlite3"
+    truncated.write_bytes(good.read_bytes()[:5000])
+    return {
+        "text": (text, "not a SQLite database"),
+        "empty": (empty, "not a SQLite database"),
+        "missing": (tmp_path / "nope.sqlite3", "does not exist"),
+        "other": (other, "not a LiveDesk one"),
+        "newer": (newer, "newer version of LiveDesk"),
+        "corrupt": (corrupt_copy(good, tmp_path / "corrupt.sqlite3"), "damaged"),
+        "truncated": (truncated, "damaged"),
+    }
+
+
+def test_invalid_files_are_refused_and_nothing_changes(db, paths, tmp_path):
+    bad = make_bad_files(db, tmp_path)
+    db.close()
+    before = db.file_path.read_bytes()
+    for name, (path, words) in bad.items():
+        with pytest.raises(backup.InvalidBackup) as err:
+            backup.restore(db.url, path, paths)
+        assert words in str(err.value), name
+        assert "Nothing was changed" in str(err.value), name
+    assert db.file_path.read_bytes() == before
+    assert backup.list_backups(paths) == []  # refused before anything was written
+
+
+def test_restore_refuses_while_another_process_has_the_file(db, paths, tmp_path):
+    saved = backup.backup_now(db, tmp_path / "saved.sqlite3")
+    code = (
+        "import sys, time; from livedesk.services.instance_lock import acquire; "
+        f"lock = acquire({str(db.file_path)!r}); print('locked', flush=True); time.sleep(30)"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(instance_lock.InstanceLocked) as err:
+            backup.restore(db.url, saved, paths)
+        assert str(db.file_path) in str(err.value)
+    finally:
+        holder.kill()
+        holder.wait()
+        holder.stdout.close()
+
+
+def test_restore_upgrades_an_older_schema(db, paths, tmp_path, monkeypatch):
+    """Pretend the app knows a revision after the backup's: the staged copy is upgraded before the swap."""
+    saved = backup.backup_now(db, tmp_path / "saved.sqlite3")
+    calls = []
+    real_open = backup.open_database
+
+    def fake_open(url, migrate=True):
+        calls.append((url, migrate))
+        return real_open(url, migrate=migrate)
+
+    monkeypatch.setattr(backup, "known_revisions", lambda: ({"0001", "0002"}, "0002"))
+    monkeypatch.setattr(backup, "open_database", fake_open)
+    db.close()
+    result = backup.restore(db.url, saved, paths)
+    assert result.upgraded_from == "0001"
+    assert any(migrate and ".restoring" in url for url, migrate in calls)
+    assert not list(db.file_path.parent.glob(".*restoring*"))
+
+
+def run_cli(*args: str, home: Path) -> subprocess.CompletedProcess:
+    import os
+
+    env = dict(os.environ, LIVEDESK_HOME=str(home))
+    return subprocess.run(
+        [sys.executable, "-m", "livedesk", *args], capture_output=True, text=True, env=env, timeout=120, check=False
+    )
+
+
+def test_cli_backup_and_restore(db, tmp_path, isolated_home):
+    add_stream(db, "一")
+    out = tmp_path / "cli.sqlite3"
+    done = run_cli("--db", db.url, "backup", "--out", str(out), home=isolated_home)
+    assert done.returncode == 0, done.stderr
+    assert titles_in(out) == ["一"]
+    add_stream(db, "二")
+    db.close()
+    done = run_cli("--db", db.url, "restore", str(out), home=isolated_home)
+    assert done.returncode == 0, done.stderr
+    assert "backed up to" in done.stdout
+    assert titles_in(db.file_path) == ["一"]
+
+
+def test_cli_restore_of_an_invalid_file_exits_3_and_changes_nothing(db, tmp_path, isolated_home):
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_text("not a database", encoding="utf-8")
+    db.close()
+    before = db.file_path.read_bytes()
+    done = run_cli("--db", db.url, "restore", str(bad), home=isolated_home)
+    assert done.returncode == 3
+    assert "not a LiveDesk backup" in done.stderr and "Nothing was changed" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert db.file_path.read_bytes() == before
+
+
+def test_backup_module_imports_no_qt():
+    code = (
+        "import sys; import livedesk.services.backup, livedesk.commands.backup, "
+        "livedesk.services.instance_lock, livedesk.services.credentials; "
+        "print(any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_pg_tools_missing_gives_a_clear_message(monkeypatch):
+    monkeypatch.setattr(backup.shutil, "which", lambda _name: None)
+    with pytest.raises(DatabaseError, match="postgresql-client"):
+        backup._pg_tool("pg_dump")
+
+
+def test_row_count_survives_round_trip(db, tmp_path):
+    for i in range(50):
+        add_stream(db, f"s{i}")
+    out = backup.backup_now(db, tmp_path / "n.sqlite3")
+    copy = open_database(sqlite_url(out))
+    try:
+        with copy.session() as s:
+            assert s.scalar(select(func.count()).select_from(Stream)) == 50
+    finally:
+        copy.close()
+
+
+def test_restore_over_a_damaged_database_keeps_a_raw_copy(db, paths, tmp_path):
+    add_stream(db, "好")
+    saved = backup.backup_now(db, tmp_path / "saved.sqlite3")
+    db.close()
+    damaged = corrupt_copy(db.file_path, tmp_path / "scratch.sqlite3").read_bytes()
+    db.file_path.write_bytes(damaged)
+    result = backup.restore(db.url, saved, paths)
+    assert titles_in(db.file_path) == ["好"]
+    assert "damaged" in result.previous_backup.name
+    assert result.previous_backup.read_bytes() == damaged
