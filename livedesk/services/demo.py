@@ -108,8 +108,9 @@ def _demo_streams(session: Session, rng: random.Random, today: dt.date) -> int:
         data = schedule.StreamData(
             title=title, start_at=start, planned_minutes=minutes, platform=platform, account=account,
             theme=theme, stream_type=stream_type, status=_status_for(day, today), gmv_target=gmv_target,
-            viewers_target=int(gmv_target / 3), peak_online_target=int(gmv_target / 60),
-            conversion_target=Decimal("0.03"), new_followers_target=int(gmv_target / 100),
+            # Goals a team would set: UV value around ¥7, an average watch of about 4½ minutes.
+            viewers_target=int(gmv_target / 7), peak_online_target=int(gmv_target / 7 * 270 / (minutes * 60) * 2 // 50 * 50),
+            conversion_target=Decimal("0.03"), new_followers_target=int(gmv_target / 200),
             welfare_plan=WELFARE, warmup_plan=WARMUP, people=people,
         )
         schedule.create_stream(session, data)

@@ -249,45 +249,52 @@ def _review(session: Session, stream: Stream, segments: list[Segment], rng: rand
     from livedesk.services.importers.review_files import CurveRow
     from livedesk.services.review import _store_moments  # the same peak/valley rules as a real import
 
+    # Figures that hang together as the platforms' do: UV from average online and watch time (Little's
+    # law), GMV from UV value, buyers from the average amount per buyer.
     minutes = stream.planned_minutes
     target = float(stream.gmv_target or 30000)
-    performance = rng.uniform(0.7, 1.4)
+    gmv_total = target * rng.uniform(0.7, 1.4)
+    uv = int(gmv_total / rng.uniform(5, 10))  # UV value ¥5–10
+    watch_seconds = rng.randrange(200, 330)
+    avg_online = uv * watch_seconds / (minutes * 60)
+    buyers = int(gmv_total / rng.uniform(200, 330))
+    orders = int(buyers * rng.uniform(1.05, 1.15))
+    pv = int(uv * rng.uniform(1.2, 1.35))
     hero_minutes = [s.start_seconds // 60 + 3 for s in segments if s.kind in ("welfare", "pitch")][:6]
     peaks = [m for i, m in enumerate(hero_minutes) if i % 2 == 0]
-    scale = target / 60 * performance
-    online = _online_curve(minutes, peaks, scale, rng)
-    total_gmv_weight = sum(online)
-    gmv_total = target * performance
+    shape = _online_curve(minutes, peaks, 1000, rng)
+    online = [max(5, int(v * avg_online / (sum(shape) / len(shape)))) for v in shape]
+    weights = [v * rng.uniform(0.6, 1.4) for v in online]
     review = Review(stream_id=stream.id, started_at=stream.start_at, duration_minutes=minutes)
     session.add(review)
     session.flush()
     curve_rows: list[CurveRow] = []
     gmv_sum = Decimal(0)
     order_sum = 0
-    entries_sum = 0
     for minute, value in enumerate(online):
-        gmv = _d(gmv_total * value / total_gmv_weight * rng.uniform(0.6, 1.4))
-        orders = max(0, int(float(gmv) / rng.uniform(180, 320)))
-        entries = int(value * rng.uniform(0.25, 0.4))
+        share = weights[minute] / sum(weights)
+        gmv = _d(gmv_total * share)
+        minute_orders = int(round(orders * share))
+        entries = int(pv * value / sum(online))
         leaves = max(0, entries - (value - (online[minute - 1] if minute else 0)))
         new_followers = int(value * rng.uniform(0.002, 0.01))
         comments = int(value * rng.uniform(0.02, 0.08))
         gmv_sum += gmv
-        order_sum += orders
-        entries_sum += entries
+        order_sum += minute_orders
         session.add(CurvePoint(
             review_id=review.id, second=minute * 60, online=value, entries=entries, leaves=leaves, gmv=gmv,
-            orders=orders, comments=comments, new_followers=new_followers, fan_club_joins=int(new_followers * 0.3),
+            orders=minute_orders, comments=comments, new_followers=new_followers,
+            fan_club_joins=int(new_followers * 0.3),
         ))
         curve_rows.append(CurveRow(at=stream.start_at + dt.timedelta(minutes=minute), online=value))
-    uv = int(entries_sum * 0.8)
-    buyers = int(order_sum * 0.9)
+    entries_sum = pv
+    buyers = min(buyers, order_sum)
     ad_spend = _d(float(gmv_sum) / rng.uniform(3, 6))
     review.gmv, review.orders, review.buyers = gmv_sum, order_sum, buyers
-    review.uv, review.pv = uv, entries_sum
+    review.uv, review.pv = uv, pv
     review.natural_uv, review.paid_uv = int(uv * 0.7), uv - int(uv * 0.7)
     review.peak_online, review.avg_online = max(online), _d(sum(online) / len(online))
-    review.avg_watch_seconds = rng.randrange(150, 360)
+    review.avg_watch_seconds = watch_seconds
     review.new_followers = sum(int(v * 0.006) for v in online)
     review.comments, review.likes, review.shares = int(uv * 0.3), int(uv * 1.9), int(uv * 0.03)
     review.refund_buyers = int(buyers * 0.04)

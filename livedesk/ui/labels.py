@@ -40,6 +40,18 @@ def role_label(value: str) -> str:
     }.get(value, value)
 
 
+def incident_kind_label(kind: str) -> str:
+    return {
+        "network_drop": QCoreApplication.translate("LiveIncidents", "Network drop"),
+        "device_fault": QCoreApplication.translate("LiveIncidents", "Device fault"),
+        "banned_word": QCoreApplication.translate("LiveIncidents", "Banned word said"),
+        "negative_comments": QCoreApplication.translate("LiveIncidents", "Negative-comment flood"),
+        "out_of_stock": QCoreApplication.translate("LiveIncidents", "Out of stock"),
+        "host_mistake": QCoreApplication.translate("LiveIncidents", "Host mistake"),
+        "other": QCoreApplication.translate("LiveIncidents", "Other"),
+    }.get(kind, kind)
+
+
 PLATFORMS = ["douyin", "kuaishou", "taobao", "channels", "xiaohongshu"]
 STATUSES = ["planned", "scripted", "rehearsed", "live", "reviewed"]
 STREAM_TYPES = ["daily", "special", "big_promotion"]

@@ -91,6 +91,16 @@ def run_gui(args: argparse.Namespace, paths: Paths) -> int:
     return app.exec()
 
 
+def _settle(app) -> None:
+    """Let background loads finish and their results paint before a picture is taken."""
+    from livedesk.ui.tasks import TaskRunner
+
+    for _ in range(3):
+        app.processEvents()
+        TaskRunner.wait(10000)
+        app.processEvents()
+
+
 def take_screenshots(args: argparse.Namespace, paths: Paths) -> int:
     """One PNG per tab at 1440×900, showing the richest data in the database."""
     app = make_app()
@@ -111,8 +121,7 @@ def take_screenshots(args: argparse.Namespace, paths: Paths) -> int:
         tab = window.show_tab(key)
         if hasattr(tab, "prepare_screenshot"):
             tab.prepare_screenshot()
-        for _ in range(5):
-            app.processEvents()
+        _settle(app)
         window.grab().save(str(out / f"{key}.png"))
         print(out / f"{key}.png")
     window.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, QTime
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTime
 from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPainterPath, QPen, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from livedesk.services import live as live_service
+from livedesk.ui.labels import incident_kind_label
 
 
 class Sparkline(QWidget):
@@ -145,16 +146,7 @@ class HostView(QWidget):
         painter.end()
 
 
-def kind_label(kind: str) -> str:
-    return {
-        "network_drop": QCoreApplication.translate("LiveIncidents", "Network drop"),
-        "device_fault": QCoreApplication.translate("LiveIncidents", "Device fault"),
-        "banned_word": QCoreApplication.translate("LiveIncidents", "Banned word said"),
-        "negative_comments": QCoreApplication.translate("LiveIncidents", "Negative-comment flood"),
-        "out_of_stock": QCoreApplication.translate("LiveIncidents", "Out of stock"),
-        "host_mistake": QCoreApplication.translate("LiveIncidents", "Host mistake"),
-        "other": QCoreApplication.translate("LiveIncidents", "Other"),
-    }.get(kind, kind)
+kind_label = incident_kind_label  # shared with the review charts
 
 
 class IncidentDialog(QDialog):

@@ -8,11 +8,12 @@ from collections.abc import Sequence
 
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from livedesk.services.review_views import ChartData, cumulative
 from livedesk.ui import formatting
+from livedesk.ui.labels import incident_kind_label
 
 BAND_COLOURS = {
     "opening": "#3b82f6",
@@ -122,6 +123,8 @@ class ReviewCharts(QWidget):
             widget.scene().sigMouseMoved.connect(lambda pos, w=widget: self._mouse_moved(w, pos))
             self.plots[key] = widget
             column.addWidget(widget)
+        self.plots["online"].getPlotItem().getViewBox().sigXRangeChanged.connect(self._fit_band_labels)
+        self.plots["online"].getPlotItem().getViewBox().sigResized.connect(self._fit_band_labels)
         scroll.setWidget(self.canvas)
         layout.addWidget(scroll, 1)
 
@@ -169,21 +172,43 @@ class ReviewCharts(QWidget):
                     label.setFont(_small_font())
                     top.addItem(label, ignoreBounds=True)
                     label.setPos(band.start_minute, max((v for v in self._series.get("online", []) if v), default=0))
+                    label.band_minutes = band.minutes
                     self.band_labels.append(label)
         for marker in data.markers:
             is_link = marker.kind.startswith("link_")
-            colour = "#16a34a" if marker.kind == "link_up" else "#6b7280" if is_link else "#dc2626"
-            text = {"link_up": QCoreApplication.translate("ReviewCharts", "Link up"), "link_down": QCoreApplication.translate("ReviewCharts", "Link down")}.get(marker.kind, marker.kind)
+            if is_link:
+                # Link changes are many (two per product): a faint tick on the online chart, details on hover.
+                text = QCoreApplication.translate("ReviewCharts", "Link up") if marker.kind == "link_up" else QCoreApplication.translate("ReviewCharts", "Link down")
+                colour = QColor("#16a34a" if marker.kind == "link_up" else "#6b7280")
+                colour.setAlpha(110)
+                line = pg.InfiniteLine(pos=marker.minute, angle=90, movable=False, pen=pg.mkPen(colour, width=1, style=Qt.PenStyle.DotLine))
+                line.setToolTip(f"{text} {marker.label}".strip())
+                top.addItem(line, ignoreBounds=True)
+                self.markers.append(line)
+                continue
+            text = incident_kind_label(marker.kind)
             for key, widget in self.plots.items():
                 line = pg.InfiniteLine(
                     pos=marker.minute, angle=90, movable=False,
-                    pen=pg.mkPen(colour, width=1, style=Qt.PenStyle.DashLine),
+                    pen=pg.mkPen("#dc2626", width=1.2, style=Qt.PenStyle.DashLine),
                     label=text if key == "online" else None,
-                    labelOpts={"position": 0.92, "color": colour, "rotateAxis": (1, 0)} if key == "online" else None,
+                    labelOpts={"position": 0.08, "color": "#dc2626", "fill": (255, 255, 255, 200), "anchors": [(0, 1), (0, 1)]} if key == "online" else None,
                 )
                 line.setToolTip(f"{text} {marker.label}".strip())
                 widget.getPlotItem().addItem(line, ignoreBounds=True)
                 self.markers.append(line)
+        self._fit_band_labels()
+
+    def _fit_band_labels(self, *_args) -> None:
+        """Show a segment's title only where its band is wide enough on screen to hold it."""
+        view = self.plots["online"].getPlotItem().getViewBox()
+        x_min, x_max = view.viewRange()[0]
+        width = view.width() or 1
+        per_minute = width / max(x_max - x_min, 1e-6)
+        metrics = QFontMetrics(_small_font())
+        for label in self.band_labels:
+            needed = metrics.horizontalAdvance(label.toPlainText()) + 6
+            label.setVisible(label.band_minutes * per_minute >= needed)
 
     def set_overlay(self, other: ChartData | None, name: str = "") -> None:
         """Another stream's online curve on the online plot, aligned by minutes from each stream's start."""

@@ -932,6 +932,8 @@ class ReviewTab(QWidget):
         stream_id = review_views.richest_stream(self.choices)
         if stream_id is not None:
             self.select_stream(stream_id)
+            self._load_token += 1  # load it now, not in the background: the picture is taken next
+            self._show_bundle(load_bundle(self.db, stream_id))
         self.pages.setCurrentIndex(0)
         if self.charts.data is not None and not self.charts.data.empty:
             minutes = self.charts.data.minutes
