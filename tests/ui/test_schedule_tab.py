@@ -239,3 +239,20 @@ def test_a_refused_edit_leaves_the_undo_stack_and_data_unchanged(tab, demo_db, m
     assert shown == ["refused"]
     assert tab.undo_stack.count() == 0
     assert "改了" not in titles(tab)
+
+
+def test_marking_rehearsed_with_open_findings_needs_confirmation(tab, demo_db, monkeypatch):
+    tab.reload()
+    scripted = next(s for s in tab.model.rows() if s.status == "scripted")
+    tab.select_stream(scripted.id)
+    answer_dialog(monkeypatch, lambda d: d.status_combo.setCurrentIndex(d.status_combo.findData("rehearsed")))
+    asked = []
+    tab.confirm = lambda title, text: (asked.append(text), False)[1]
+    tab.edit_action.trigger()
+    assert asked and "problem" in asked[0]  # no rehearsal has been timed yet, at least
+    with tab.db.session() as session:
+        assert schedule.get_stream_data(session, scripted.id).status == "scripted"
+    tab.confirm = lambda title, text: True
+    tab.edit_action.trigger()
+    with tab.db.session() as session:
+        assert schedule.get_stream_data(session, scripted.id).status == "rehearsed"

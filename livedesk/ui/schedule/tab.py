@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -380,8 +381,32 @@ class ScheduleTab(QWidget):
         dialog = self.dialog_factory(before, self.people_names, self)
         if dialog.exec():
             after = dialog.result_data()
-            if after != before:
+            if after != before and self._confirm_status(ids[0], before, after):
                 self._push(EditStream(self.db, ids[0], before, after, self.tr("Edit “{0}”").format(after.title), self._changed))
+
+    def _confirm_status(self, stream_id: int, before: schedule.StreamData, after: schedule.StreamData) -> bool:
+        """Moving a stream to 彩排 (rehearsed) with open script findings needs the user's say-so."""
+        if after.status != "rehearsed" or before.status == "rehearsed":
+            return True
+        from livedesk.services.scripts import can_mark_rehearsed
+
+        with self.db.session() as session:
+            findings = can_mark_rehearsed(session, stream_id)
+        if not findings:
+            return True
+        lines = [f"• {f.segment_title or '—'}: {f.term} ({f.suggestion})" for f in findings[:12]]
+        if len(findings) > 12:
+            lines.append(self.tr("… and %n more", "", len(findings) - 12))
+        return self.confirm(
+            self.tr("Mark as rehearsed anyway?"),
+            self.tr("%n problem(s) are not resolved:", "", len(findings)) + "\n" + "\n".join(lines),
+        )
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Ask a yes/no question (tests replace this)."""
+        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _open_in(self, tab_key: str) -> None:
         ids = self.selected_ids()
