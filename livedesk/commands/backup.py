@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from livedesk.config import Paths, Preferences, database_url
-from livedesk.services import backup
 from livedesk.services.credentials import resolve_url
 from livedesk.services.db import open_database
 
@@ -29,6 +28,8 @@ def _url(args: argparse.Namespace, paths: Paths) -> str:
 
 
 def backup_command(args: argparse.Namespace, paths: Paths) -> int:
+    from livedesk.services import backup
+
     db = open_database(_url(args, paths))
     try:
         out = backup.backup_now(db, Path(args.out))
@@ -39,6 +40,8 @@ def backup_command(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def restore_command(args: argparse.Namespace, paths: Paths) -> int:
+    from livedesk.services import backup
+
     result = backup.restore(_url(args, paths), Path(args.file), paths)
     print(f"Restored from {args.file}.")
     if result.previous_backup:

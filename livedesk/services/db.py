@@ -127,7 +127,20 @@ def schema_state(db: Database) -> tuple[str | None, str]:
     return current, head  # type: ignore[return-value]
 
 
+def _stored_revision(db: Database) -> str | None:
+    """The database's revision read with plain SQL (None for a new database)."""
+    try:
+        with db.engine.connect() as connection:
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except SQLAlchemyError:
+        return None
+
+
 def upgrade_schema(db: Database) -> None:
+    from livedesk.migrations import HEAD
+
+    if _stored_revision(db) == HEAD:  # the usual case: up to date, and alembic stays unimported
+        return
     from alembic import command
     from alembic.script import ScriptDirectory
 

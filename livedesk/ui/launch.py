@@ -74,6 +74,7 @@ def run_gui(args: argparse.Namespace, paths: Paths) -> int:
 
     install_language(app, choose_language(args.lang, prefs.language))
     install_excepthook(paths.logs / "livedesk.log")
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
     from livedesk.services.db import DatabaseError
@@ -87,6 +88,7 @@ def run_gui(args: argparse.Namespace, paths: Paths) -> int:
 
     window = MainWindow(db, paths, prefs)
     window.show()
+    QTimer.singleShot(0, window.warm_up)  # build the other tabs once the window has painted
     window.start_daily_backup()
     return app.exec()
 

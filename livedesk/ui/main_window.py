@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -64,32 +65,66 @@ class MainWindow(QMainWindow):
         return tab_registry.tabs(self)
 
     def _build_tabs(self) -> None:
-        while self.tabs.count():
-            widget = self.tabs.widget(0)
-            self.tabs.removeTab(0)
+        """Put a light holder in each tab; a tab's widget is built when first shown (start-up stays fast)."""
+        for widget in self.built_tabs():
             stack = getattr(widget, "undo_stack", None)
             if stack is not None:
                 self.undo_group.removeStack(stack)
-            widget.deleteLater()
+            if hasattr(widget, "shutdown"):
+                widget.shutdown()
+        while self.tabs.count():
+            holder = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            holder.deleteLater()
+        self._factories: dict[str, Callable[[], QWidget]] = {}
+        self._built: dict[str, QWidget] = {}
+        self.tabs.blockSignals(True)
         for key, title, factory in self.tab_factories():
-            widget = factory()
-            widget.setObjectName(f"tab_{key}")
-            stack = getattr(widget, "undo_stack", None)
-            if stack is not None:
-                self.undo_group.addStack(stack)
-            if hasattr(widget, "status_message"):
-                widget.status_message.connect(self.statusBar().showMessage)
-            if hasattr(widget, "open_stream_in"):
-                widget.open_stream_in.connect(self.open_stream_in)
-            self.tabs.addTab(widget, title)
-        self._fill_file_menus()
+            holder = QWidget()
+            holder.setObjectName(f"holder_{key}")
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self._factories[key] = factory
+            self.tabs.addTab(holder, title)
+        self.tabs.blockSignals(False)
+        self._files_filled = False
         self.db_label.setText(self.tr("Database: {0}").format(self.db.describe()))
         self.db_label.setToolTip(self.db.describe())
         self._show_welcome_if_empty()
         self._tab_changed(self.tabs.currentIndex())
 
+    def _ensure(self, key: str) -> QWidget:
+        widget = self._built.get(key)
+        if widget is not None:
+            return widget
+        widget = self._factories[key]()
+        widget.setObjectName(f"tab_{key}")
+        stack = getattr(widget, "undo_stack", None)
+        if stack is not None:
+            self.undo_group.addStack(stack)
+        if hasattr(widget, "status_message"):
+            widget.status_message.connect(self.statusBar().showMessage)
+        if hasattr(widget, "open_stream_in"):
+            widget.open_stream_in.connect(self.open_stream_in)
+        self.tabs.widget(TAB_KEYS.index(key)).layout().addWidget(widget)
+        self._built[key] = widget
+        return widget
+
+    def built_tabs(self) -> list[QWidget]:
+        return [self._built[k] for k in TAB_KEYS if k in getattr(self, "_built", {})]
+
+    def all_tabs(self) -> list[QWidget]:
+        """Every tab's widget, building the ones not shown yet."""
+        return [self._ensure(k) for k in TAB_KEYS]
+
+    def warm_up(self) -> None:
+        """Build the tabs not shown yet, one per turn of the event loop, after the window has painted."""
+        missing = [k for k in TAB_KEYS if k not in self._built]
+        if missing:
+            self._ensure(missing[0])
+            QTimer.singleShot(0, self.warm_up)
+
     def tab(self, key: str) -> QWidget:
-        return self.tabs.widget(TAB_KEYS.index(key))
+        return self._ensure(key)
 
     def show_tab(self, key: str) -> QWidget:
         self.stack.setCurrentWidget(self.tabs)
@@ -104,15 +139,16 @@ class MainWindow(QMainWindow):
             method(stream_id)
 
     def _tab_changed(self, index: int) -> None:
-        widget = self.tabs.widget(index)
+        if not (0 <= index < len(TAB_KEYS)) or not getattr(self, "_factories", None):
+            return
+        widget = self._ensure(TAB_KEYS[index])
         stack = getattr(widget, "undo_stack", None)
         self.undo_group.setActiveStack(stack)
         if widget is not None and hasattr(widget, "activated"):
             widget.activated()
 
     def refresh_all(self) -> None:
-        for i in range(self.tabs.count()):
-            widget = self.tabs.widget(i)
+        for widget in self.built_tabs():  # the others load fresh when first shown
             if hasattr(widget, "reload"):
                 widget.reload()
         self._show_welcome_if_empty()
@@ -171,6 +207,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.import_menu = file_menu.addMenu(self.tr("&Import"))
         self.export_menu = file_menu.addMenu(self.tr("&Export"))
+        file_menu.aboutToShow.connect(self._fill_file_menus_once)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
 
@@ -202,18 +239,22 @@ class MainWindow(QMainWindow):
         if PreferencesDialog(self.prefs, self.paths, self).exec():
             self.refresh_all()  # thresholds changed: flags and alerts follow at once
 
+    def _fill_file_menus_once(self) -> None:
+        if not self._files_filled:
+            self._fill_file_menus()
+            self._files_filled = True
+
     def _fill_file_menus(self) -> None:
         """Import and export entries come from the tabs (`file_actions()`), so the menus never hold dead items."""
         self.import_menu.clear()
         self.export_menu.clear()
-        for i in range(self.tabs.count()):
-            widget = self.tabs.widget(i)
+        for key, widget in zip(TAB_KEYS, self.all_tabs(), strict=True):
             if not hasattr(widget, "file_actions"):
                 continue
             for kind, text, callback in widget.file_actions():
                 menu = self.import_menu if kind == "import" else self.export_menu
                 action = menu.addAction(text)
-                action.triggered.connect(lambda _=False, w=widget, cb=callback: (self.show_tab(TAB_KEYS[self.tabs.indexOf(w)]), cb()))
+                action.triggered.connect(lambda _=False, k=key, cb=callback: (self.show_tab(k), cb()))
         self.import_menu.setEnabled(not self.import_menu.isEmpty())
         self.export_menu.setEnabled(not self.export_menu.isEmpty())
 
@@ -226,8 +267,7 @@ class MainWindow(QMainWindow):
             (QKeySequence(QKeySequence.StandardKey.Redo).toString(QKeySequence.SequenceFormat.NativeText), self.tr("Redo")),
             ("Ctrl+1 … Ctrl+5", self.tr("Go to Schedule, Products, Script, Live, Review")),
         ]
-        for i in range(self.tabs.count()):
-            widget = self.tabs.widget(i)
+        for widget in self.all_tabs():
             if hasattr(widget, "shortcuts"):
                 rows += widget.shortcuts()
         return rows
@@ -324,8 +364,7 @@ class MainWindow(QMainWindow):
         settings.setValue("state", self.saveState())
         settings.setValue("tab", self.tabs.currentIndex())
         settings.sync()
-        for i in range(self.tabs.count()):
-            widget = self.tabs.widget(i)
+        for widget in self.built_tabs():
             if hasattr(widget, "shutdown"):
                 widget.shutdown()
         super().closeEvent(event)

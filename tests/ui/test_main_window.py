@@ -67,12 +67,13 @@ def test_switching_to_a_newer_database_shows_an_error_and_keeps_the_current(wind
 
 
 def test_every_tab_is_built(window):
-    texts = " ".join(label.text() for i in range(5) for label in window.tabs.widget(i).findChildren(QLabel))
+    texts = " ".join(label.text() for tab in window.all_tabs() for label in tab.findChildren(QLabel))
     assert "not built yet" not in texts
     assert [type(window.tab(k)).__name__ for k in TAB_KEYS] == ["ScheduleTab", "ProductsTab", "ScriptTab", "LiveTab", "ReviewTab"]
 
 
 def test_file_menu_import_and_export_lead_to_the_tabs(window, monkeypatch):
+    window._fill_file_menus_once()
     imports = [a.text() for a in window.import_menu.actions()]
     exports = [a.text() for a in window.export_menu.actions()]
     assert any("排期表" in t for t in imports) and any("排期表" in t for t in exports)
@@ -108,3 +109,15 @@ def test_schedule_buttons_open_the_stream_in_other_tabs(window, demo_db):
     window.show_tab("schedule")
     schedule_tab.review_action.trigger()
     assert window.tabs.currentIndex() == 4
+
+
+def test_tabs_are_built_when_first_shown(qtbot, db, paths):
+    from livedesk.ui.main_window import MainWindow
+
+    win = MainWindow(db, paths)
+    qtbot.addWidget(win)
+    assert [type(w).__name__ for w in win.built_tabs()] == ["ScheduleTab"]
+    win.show_tab("review")
+    assert "ReviewTab" in [type(w).__name__ for w in win.built_tabs()]
+    win.warm_up()
+    qtbot.waitUntil(lambda: len(win.built_tabs()) == 5)

@@ -527,7 +527,8 @@ def test_lineup_of_a_demo_stream_shows_its_mix(demo_tab, demo_db):
 
 
 def test_tab_is_registered_in_the_window(window):
-    widget = window.findChild(ProductsTab)
+    widget = window.tab("products")
+    assert isinstance(widget, ProductsTab) and window.findChild(ProductsTab) is widget
     assert widget is not None
     assert any("Products" in text for _, text in widget.shortcuts())
     assert hasattr(widget, "open_lineup")

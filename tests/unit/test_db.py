@@ -41,6 +41,7 @@ def test_upgrade_from_an_older_revision_backs_up_first(tmp_path, monkeypatch):
     from livedesk.services import db as db_module
 
     calls = []
+    monkeypatch.setattr("livedesk.migrations.HEAD", "0002")
     monkeypatch.setattr(db_module, "schema_state", lambda d: ("0001", "0002"))
     monkeypatch.setattr("alembic.command.upgrade", lambda config, target: calls.append(target))
     db_module.open_database(url).close()
@@ -74,3 +75,12 @@ def test_a_failed_unit_of_work_writes_nothing(db):
             raise RuntimeError("boom")
     with db.session() as session:
         assert session.query(Stream).count() == 0
+
+
+def test_fast_path_head_matches_the_migration_scripts():
+    from alembic.script import ScriptDirectory
+
+    from livedesk.migrations import HEAD
+    from livedesk.services.db import _alembic_config
+
+    assert ScriptDirectory.from_config(_alembic_config()).get_current_head() == HEAD
