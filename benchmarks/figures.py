@@ -230,7 +230,7 @@ def product_search(ctx: Context) -> list[Row]:
             out.append((time.perf_counter() - start) * 1000)
         return out
 
-    haystacks = list(tab.model.haystacks)
+    haystacks = [tab.model._haystack(r) for r in tab.model.rows()]
     source = QStringListModel(haystacks)
     proxy = QSortFilterProxyModel()
     proxy.setSourceModel(source)

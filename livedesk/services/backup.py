@@ -28,6 +28,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from livedesk.config import Paths, Preferences, sqlite_url
 from livedesk.services.db import Database, DatabaseError, open_database, vacuum_into
+from livedesk.services.messages import translate
 
 log = logging.getLogger(__name__)
 
@@ -60,13 +61,15 @@ def backup_now(db: Database, out_path: str | Path) -> Path:
     try:
         if db.is_sqlite:
             if db.file_path is None:
-                raise DatabaseError("An in-memory database cannot be backed up.")
+                raise DatabaseError(translate("Messages", "An in-memory database cannot be backed up."))
             vacuum_into(db, tmp)
         else:
             _pg_dump(db.url, tmp)
         os.replace(tmp, out)
     except OSError as exc:
-        raise DatabaseError(f"Could not write the backup {out}: {exc.strerror or exc}") from exc
+        raise DatabaseError(
+            translate("Messages", "Could not write the backup {0}: {1}").format(out, exc.strerror or exc)
+        ) from exc
     finally:
         if tmp.exists():
             tmp.unlink()
@@ -187,42 +190,65 @@ def inspect_sqlite_backup(backup_file: str | Path) -> str:
     path = Path(backup_file)
     name = path.name
     if not path.is_file():
-        raise InvalidBackup(f"{path} does not exist or is not a file. Nothing was changed.")
+        raise InvalidBackup(
+            translate("Messages", "{0} does not exist or is not a file. Nothing was changed.").format(path)
+        )
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise InvalidBackup(f"Cannot read {path}: {exc.strerror or exc}. Nothing was changed.") from exc
+        raise InvalidBackup(
+            translate("Messages", "Cannot read {0}: {1}. Nothing was changed.").format(path, exc.strerror or exc)
+        ) from exc
     if header != SQLITE_MAGIC:
-        raise InvalidBackup(f"{name} is not a LiveDesk backup (not a SQLite database file). Nothing was changed.")
+        raise InvalidBackup(
+            translate(
+                "Messages", "{0} is not a LiveDesk backup (not a SQLite database file). Nothing was changed."
+            ).format(name)
+        )
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
-        raise InvalidBackup(f"{name} cannot be opened as a database: {exc}. Nothing was changed.") from exc
+        raise InvalidBackup(
+            translate("Messages", "{0} cannot be opened as a database: {1}. Nothing was changed.").format(name, exc)
+        ) from exc
     try:
         check = [row[0] for row in connection.execute("PRAGMA integrity_check")]
         if check != ["ok"]:
             detail = "; ".join(str(c) for c in check[:3])
-            raise InvalidBackup(f"{name} is damaged (integrity check: {detail}). Nothing was changed.")
+            raise InvalidBackup(
+                translate("Messages", "{0} is damaged (integrity check: {1}). Nothing was changed.").format(name, detail)
+            )
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         missing = [t for t in REQUIRED_TABLES if t not in tables]
         if missing:
             raise InvalidBackup(
-                f"{name} is a database, but not a LiveDesk one (it has no {', '.join(missing)} table). "
-                "Nothing was changed."
+                translate(
+                    "Messages",
+                    "{0} is a database, but not a LiveDesk one (it has no {1} table). Nothing was changed.",
+                ).format(name, ", ".join(missing))
             )
         versions = [row[0] for row in connection.execute("SELECT version_num FROM alembic_version")]
     except sqlite3.DatabaseError as exc:
-        raise InvalidBackup(f"{name} is damaged or not a database: {exc}. Nothing was changed.") from exc
+        raise InvalidBackup(
+            translate("Messages", "{0} is damaged or not a database: {1}. Nothing was changed.").format(name, exc)
+        ) from exc
     finally:
         connection.close()
     if len(versions) != 1:
-        raise InvalidBackup(f"{name} has no schema version, so it cannot be a LiveDesk backup. Nothing was changed.")
+        raise InvalidBackup(
+            translate(
+                "Messages", "{0} has no schema version, so it cannot be a LiveDesk backup. Nothing was changed."
+            ).format(name)
+        )
     known, _head = known_revisions()
     if versions[0] not in known:
         raise InvalidBackup(
-            f"{name} was written by a newer version of LiveDesk (schema {versions[0]}). "
-            "Update LiveDesk to restore it. Nothing was changed."
+            translate(
+                "Messages",
+                "{0} was written by a newer version of LiveDesk (schema {1}). "
+                "Update LiveDesk to restore it. Nothing was changed.",
+            ).format(name, versions[0])
         )
     return versions[0]
 
@@ -250,11 +276,15 @@ def _restore_sqlite(db_url: str, backup_file: Path, paths: Paths) -> RestoreResu
 
     database = make_url(db_url).database
     if not database or database == ":memory:":
-        raise DatabaseError("An in-memory database cannot be restored into.")
+        raise DatabaseError(translate("Messages", "An in-memory database cannot be restored into."))
     target = Path(database).resolve()
     revision = inspect_sqlite_backup(backup_file)
     if backup_file.resolve() == target:
-        raise InvalidBackup(f"{backup_file.name} is the database itself; choose a backup file. Nothing was changed.")
+        raise InvalidBackup(
+            translate("Messages", "{0} is the database itself; choose a backup file. Nothing was changed.").format(
+                backup_file.name
+            )
+        )
     _known, head = known_revisions()
 
     lock = instance_lock.lock_database_file(target)  # raises InstanceLocked when another window has it open
@@ -277,7 +307,11 @@ def _restore_sqlite(db_url: str, backup_file: Path, paths: Paths) -> RestoreResu
                 stale.unlink()
             os.replace(staging, target)
         except OSError as exc:
-            raise DatabaseError(f"Could not replace {target}: {exc.strerror or exc}. The database was not changed.") from exc
+            raise DatabaseError(
+                translate("Messages", "Could not replace {0}: {1}. The database was not changed.").format(
+                    target, exc.strerror or exc
+                )
+            ) from exc
         finally:
             for leftover in _sqlite_files(staging):
                 leftover.unlink()
@@ -311,7 +345,11 @@ def _save_current_sqlite(target: Path, paths: Paths) -> Path:
         for source in _sqlite_files(target):
             shutil.copy2(source, previous.with_name(previous.name + source.name[len(target.name):]))
     except OSError as exc:
-        raise DatabaseError(f"Could not back up {target} before restoring: {exc}. Nothing was changed.") from exc
+        raise DatabaseError(
+            translate("Messages", "Could not back up {0} before restoring: {1}. Nothing was changed.").format(
+                target, exc
+            )
+        ) from exc
     return previous
 
 
@@ -338,9 +376,12 @@ def _pg_tool(name: str) -> str:
     tool = shutil.which(name)
     if tool is None:
         raise DatabaseError(
-            f"Backing up or restoring a PostgreSQL database needs {name}, which is not installed. Install the "
-            "PostgreSQL client tools (Debian/Ubuntu: apt install postgresql-client; Windows/macOS: the "
-            "PostgreSQL installer) and try again."
+            translate(
+                "Messages",
+                "Backing up or restoring a PostgreSQL database needs {0}, which is not installed. Install the "
+                "PostgreSQL client tools (Debian/Ubuntu: apt install postgresql-client; Windows/macOS: the "
+                "PostgreSQL installer) and try again.",
+            ).format(name)
         )
     return tool
 
@@ -349,10 +390,11 @@ def _run(command: list[str], env: dict[str, str], what: str) -> None:
     try:
         result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603
     except OSError as exc:
-        raise DatabaseError(f"Could not run {command[0]}: {exc}") from exc
+        raise DatabaseError(translate("Messages", "Could not run {0}: {1}").format(command[0], exc)) from exc
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()
-        raise DatabaseError(f"{what} failed: {detail[-1] if detail else f'exit code {result.returncode}'}")
+        reason = detail[-1] if detail else translate("Messages", "exit code {0}").format(result.returncode)
+        raise DatabaseError(translate("Messages", "{0} failed: {1}").format(what, reason))
 
 
 def _pg_dump(url: str, out: Path) -> None:
@@ -364,11 +406,16 @@ def _pg_dump(url: str, out: Path) -> None:
 def _restore_postgres(db_url: str, backup_file: Path, paths: Paths) -> RestoreResult:
     tool = _pg_tool("pg_restore")
     if not backup_file.is_file():
-        raise InvalidBackup(f"{backup_file} does not exist or is not a file. Nothing was changed.")
+        raise InvalidBackup(
+            translate("Messages", "{0} does not exist or is not a file. Nothing was changed.").format(backup_file)
+        )
     listing = subprocess.run([tool, "--list", str(backup_file)], capture_output=True, text=True, check=False)  # noqa: S603
     if listing.returncode != 0 or "alembic_version" not in listing.stdout or " streams " not in listing.stdout:
         raise InvalidBackup(
-            f"{backup_file.name} is not a LiveDesk PostgreSQL backup (made by `livedesk backup`). Nothing was changed."
+            translate(
+                "Messages",
+                "{0} is not a LiveDesk PostgreSQL backup (made by `livedesk backup`). Nothing was changed.",
+            ).format(backup_file.name)
         )
     data = subprocess.run(  # noqa: S603 - the schema revision, read from the dump without restoring it
         [tool, "--data-only", "--table=alembic_version", "--file=-", str(backup_file)],
@@ -378,8 +425,10 @@ def _restore_postgres(db_url: str, backup_file: Path, paths: Paths) -> RestoreRe
     revisions = re.findall(r"^([0-9a-zA-Z_]+)$", data.stdout.split("FROM stdin;", 1)[-1], re.MULTILINE)
     if not revisions or revisions[0] not in known:
         raise InvalidBackup(
-            f"{backup_file.name} was written by a newer version of LiveDesk or has no schema version "
-            f"({revisions[0] if revisions else 'none'}). Nothing was changed."
+            translate(
+                "Messages",
+                "{0} was written by a newer version of LiveDesk or has no schema version ({1}). Nothing was changed.",
+            ).format(backup_file.name, revisions[0] if revisions else translate("Messages", "none"))
         )
     current = open_database(db_url, migrate=False)
     try:

@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session
 
 from livedesk.models import ComplianceTerm, Script, Segment
 from livedesk.resources import resource_path
+from livedesk.services.messages import translate
 
 CATEGORIES: dict[str, str] = {
     "absolute": "绝对化用语",
@@ -291,11 +292,13 @@ def add_term(session: Session, term: str, category: str = "custom", suggestion: 
     """Add a team term (or switch a removed built-in back on, with the given wording)."""
     term = term.strip()
     if not term:
-        raise ValueError("The term is empty.")
+        raise ValueError(translate("Messages", "The term is empty."))
     if len(term) > 100:
-        raise ValueError("The term is longer than 100 characters.")
+        raise ValueError(translate("Messages", "The term is longer than 100 characters."))
     if category not in CATEGORIES:
-        raise ValueError(f"Unknown category {category!r}; use one of {', '.join(CATEGORIES)}.")
+        raise ValueError(
+            translate("Messages", "Unknown category {0}; use one of {1}.").format(repr(category), ", ".join(CATEGORIES))
+        )
     row = _row(session, term)
     if row is None:
         row = ComplianceTerm(term=term)
@@ -314,7 +317,7 @@ def remove_term(session: Session, term: str) -> None:
     builtin = _builtin(term)
     if builtin is None:
         if row is None:
-            raise ValueError(f"{term!r} is not on the list.")
+            raise ValueError(translate("Messages", "{0} is not on the list.").format(repr(term)))
         session.delete(row)
     else:
         if row is None:

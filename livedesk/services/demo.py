@@ -10,12 +10,13 @@ import random
 from collections.abc import Callable
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from livedesk.models import Person, Stream, StreamStatus
+from livedesk.models import Person, StreamStatus
 from livedesk.services import demo_content, schedule
 from livedesk.services.db import Database
+from livedesk.services.messages import translate
 
 SEED = 20261123
 TEAM = [
@@ -45,7 +46,7 @@ class DatabaseNotEmpty(Exception):
 
 
 def is_empty(session: Session) -> bool:
-    return not session.scalar(select(func.count()).select_from(Stream))
+    return not schedule.has_streams(session)
 
 
 def fill_demo(db: Database, force: bool = False, today: dt.date | None = None) -> str:
@@ -54,8 +55,11 @@ def fill_demo(db: Database, force: bool = False, today: dt.date | None = None) -
     with db.session() as session:
         if not force and not is_empty(session):
             raise DatabaseNotEmpty(
-                "This database already holds streams. Use --force to add demo data anyway, "
-                "or point --db at a new file."
+                translate(
+                    "Messages",
+                    "This database already holds streams. Use --force to add demo data anyway, "
+                    "or point --db at a new file.",
+                )
             )
         rng = random.Random(SEED)
         counts = {}

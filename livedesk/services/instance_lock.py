@@ -17,6 +17,7 @@ import threading
 from pathlib import Path
 
 from livedesk.services.db import Database, DatabaseError
+from livedesk.services.messages import translate
 
 _held: dict[Path, Lock] = {}
 _guard = threading.Lock()
@@ -28,11 +29,18 @@ class InstanceLocked(DatabaseError):
     def __init__(self, db_path: Path, pid: int | None = None):
         self.db_path = db_path
         self.pid = pid
-        who = f" (process {pid})" if pid else ""
-        super().__init__(
-            f"{db_path} is already open in another LiveDesk window{who}. "
-            "Switch to that window, or close it and try again."
-        )
+        if pid:
+            message = translate(
+                "Messages",
+                "{0} is already open in another LiveDesk window (process {1}). "
+                "Switch to that window, or close it and try again.",
+            ).format(db_path, pid)
+        else:
+            message = translate(
+                "Messages",
+                "{0} is already open in another LiveDesk window. Switch to that window, or close it and try again.",
+            ).format(db_path)
+        super().__init__(message)
 
 
 def lock_path(db_path: str | Path) -> Path:

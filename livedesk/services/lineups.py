@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from livedesk.models import LineupItem, Product, ProductRole, Stream
 from livedesk.services.importers.values import parse_int, parse_money
+from livedesk.services.messages import translate
 from livedesk.services.products import ROLE_LABELS, Rules, get_product, gross_margin
 
 ITEM_FIELDS = ("live_price", "welfare_quantity", "planned_units", "link_number")
@@ -27,7 +28,7 @@ class LineupError(ValueError):
 def _stream(session: Session, stream_id: int) -> Stream:
     stream = session.get(Stream, stream_id)
     if stream is None:
-        raise LineupError(f"Stream {stream_id} no longer exists; it may have been deleted.")
+        raise LineupError(translate("Messages", "Stream {0} no longer exists; it may have been deleted.").format(stream_id))
     return stream
 
 
@@ -36,7 +37,7 @@ def _item(session: Session, stream_id: int, product_id: int) -> LineupItem:
         select(LineupItem).where(LineupItem.stream_id == stream_id, LineupItem.product_id == product_id)
     )
     if item is None:
-        raise LineupError("This product is not on the stream's lineup.")
+        raise LineupError(translate("Messages", "This product is not on the stream's lineup."))
     return item
 
 
@@ -60,14 +61,20 @@ def clean_item_values(values: Mapping[str, object]) -> dict[str, Any]:
     if unknown:
         raise LineupError(f"Unknown lineup field(s): {', '.join(sorted(unknown))}")
     cleaned: dict[str, Any] = {}
+    words = {
+        "live_price": translate("Messages", "Live price"),
+        "welfare_quantity": translate("Messages", "Welfare quantity"),
+        "planned_units": translate("Messages", "Planned units"),
+        "link_number": translate("Messages", "Link number"),
+    }
     for name, raw in values.items():
-        word = name.replace("_", " ").capitalize()
+        word = words.get(name, name.replace("_", " ").capitalize())
         try:
             value = parse_money(raw) if name == "live_price" else parse_int(raw)
         except ValueError as exc:
-            raise LineupError(f"{word}: {exc}") from None
+            raise LineupError(translate("Messages", "{0}: {1}").format(word, exc)) from None
         if value is not None and value < 0:
-            raise LineupError(f"{word} cannot be negative (got {value}).")
+            raise LineupError(translate("Messages", "{0} cannot be negative (got {1}).").format(word, value))
         cleaned[name] = value
     return cleaned
 
@@ -81,7 +88,7 @@ def add_to_lineup(
     cleaned = clean_item_values(values)
     items = _ordered(session, stream_id)
     if any(item.product_id == product_id for item in items):
-        raise LineupError("This product is already on the stream's lineup.")
+        raise LineupError(translate("Messages", "This product is already on the stream's lineup."))
     item = LineupItem(stream_id=stream_id, product_id=product_id, **cleaned)
     index = len(items) if position is None else max(0, min(position, len(items)))
     items.insert(index, item)
@@ -121,7 +128,9 @@ def reorder_lineup(session: Session, stream_id: int, product_ids: Sequence[int])
     """Set the whole order at once (e.g. after a drag); every product on the lineup must be listed once."""
     items = {item.product_id: item for item in _ordered(session, stream_id)}
     if sorted(product_ids) != sorted(items):
-        raise LineupError("The new order must list each product on the lineup exactly once; reload the lineup.")
+        raise LineupError(
+            translate("Messages", "The new order must list each product on the lineup exactly once; reload the lineup.")
+        )
     _renumber([items[pid] for pid in product_ids])
     session.flush()
 
@@ -131,7 +140,7 @@ def move_in_lineup(session: Session, stream_id: int, product_id: int, new_index:
     items = _ordered(session, stream_id)
     old = next((i for i, item in enumerate(items) if item.product_id == product_id), None)
     if old is None:
-        raise LineupError("This product is not on the stream's lineup.")
+        raise LineupError(translate("Messages", "This product is not on the stream's lineup."))
     item = items.pop(old)
     items.insert(max(0, min(new_index, len(items))), item)
     _renumber(items)
@@ -155,7 +164,11 @@ def set_lineup_values(session: Session, stream_id: int, product_id: int, **value
             )
         )
         if taken is not None:
-            raise LineupError(f"Link number {cleaned['link_number']} is already used by another product here.")
+            raise LineupError(
+                translate("Messages", "Link number {0} is already used by another product here.").format(
+                    cleaned["link_number"]
+                )
+            )
     previous = {name: getattr(item, name) for name in cleaned}
     for name, value in cleaned.items():
         setattr(item, name, value)
@@ -298,20 +311,32 @@ def _stock_warnings(row: LineupRow, rules: Rules) -> list[StockWarning]:
     needed_units = max(row.planned_units or 0, row.welfare_quantity or 0)
     if row.stock is None:
         if needed_units:
-            warn("no_stock", "No stock entered for a product planned on this stream.")
+            warn("no_stock", translate("Messages", "No stock entered for a product planned on this stream."))
         return found
     if row.planned_units:
         needed = rules.needed_stock(row.planned_units)
         if row.stock < needed:
             warn(
                 "short_for_stream",
-                f"Stock {row.stock} is below the {row.planned_units} planned units plus "
-                f"{(rules.stock_buffer * 100).normalize():f}% buffer ({needed.quantize(Decimal(1), 'ROUND_CEILING')}).",
+                translate("Messages", "Stock {0} is below the {1} planned units plus {2}% buffer ({3}).").format(
+                    row.stock,
+                    row.planned_units,
+                    f"{(rules.stock_buffer * 100).normalize():f}",
+                    needed.quantize(Decimal(1), "ROUND_CEILING"),
+                ),
             )
     if row.welfare_quantity and row.stock < row.welfare_quantity:
-        warn("welfare_over_stock", f"Welfare quantity {row.welfare_quantity} is more than the stock of {row.stock}.")
+        warn(
+            "welfare_over_stock",
+            translate("Messages", "Welfare quantity {0} is more than the stock of {1}.").format(
+                row.welfare_quantity, row.stock
+            ),
+        )
     if row.safety_stock is not None and row.stock < row.safety_stock:
-        warn("below_safety_stock", f"Stock {row.stock} is below the safety line of {row.safety_stock}.")
+        warn(
+            "below_safety_stock",
+            translate("Messages", "Stock {0} is below the safety line of {1}.").format(row.stock, row.safety_stock),
+        )
     return found
 
 

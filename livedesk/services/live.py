@@ -142,7 +142,7 @@ def save_checklist_template(paths: Paths, items: Iterable[str]) -> list[str]:
 def _stream(session: Session, stream_id: int) -> Stream:
     stream = session.get(Stream, stream_id)
     if stream is None:
-        raise LiveError(translate("Live", "This stream no longer exists (it may have been deleted)."))
+        raise LiveError(translate("Messages", "This stream no longer exists (it may have been deleted)."))
     return stream
 
 
@@ -202,7 +202,7 @@ def ensure_checklist(session: Session, stream_id: int, template: Sequence[str] |
 def tick(session: Session, item_id: int, who: str, now: dt.datetime) -> ChecklistItem:
     item = session.get(ChecklistItem, item_id)
     if item is None:
-        raise LiveError(translate("Live", "This checklist item no longer exists."))
+        raise LiveError(translate("Messages", "This checklist item no longer exists."))
     item.ticked_by = (who or "").strip()[:100] or "?"
     item.ticked_at = now
     session.flush()
@@ -212,7 +212,7 @@ def tick(session: Session, item_id: int, who: str, now: dt.datetime) -> Checklis
 def untick(session: Session, item_id: int) -> ChecklistItem:
     item = session.get(ChecklistItem, item_id)
     if item is None:
-        raise LiveError(translate("Live", "This checklist item no longer exists."))
+        raise LiveError(translate("Messages", "This checklist item no longer exists."))
     item.ticked_by = ""
     item.ticked_at = None
     session.flush()
@@ -233,9 +233,9 @@ def get_live_session(session: Session, stream_id: int) -> LiveSession | None:
 def _running(session: Session, stream_id: int) -> LiveSession:
     live = get_live_session(session, stream_id)
     if live is None:
-        raise LiveError(translate("Live", "The stream is not live yet. Press Go live first."))
+        raise LiveError(translate("Messages", "The stream is not live yet. Press Go live first."))
     if live.ended_at is not None:
-        raise LiveError(translate("Live", "The stream has already ended."))
+        raise LiveError(translate("Messages", "The stream has already ended."))
     return live
 
 
@@ -276,7 +276,7 @@ def go_live(session: Session, stream_id: int, now: dt.datetime) -> LiveSession:
     """Start the stream clock, set the stream's status to live and start the first segment."""
     stream = _stream(session, stream_id)
     if get_live_session(session, stream_id) is not None:
-        raise LiveError(translate("Live", "This stream has already gone live."))
+        raise LiveError(translate("Messages", "This stream has already gone live."))
     segments = list_segments(session, stream_id)
     live = LiveSession(stream_id=stream_id, started_at=now)
     session.add(live)
@@ -309,7 +309,7 @@ def next_segment(session: Session, stream_id: int, now: dt.datetime, step: int =
     index = _current_index(live, ids)
     target = (index if index is not None else -1) + step
     if target >= len(segments):
-        raise LiveError(translate("Live", "This is the last segment. Press End stream when the show is over."))
+        raise LiveError(translate("Messages", "This is the last segment. Press End stream when the show is over."))
     _close_running(session, live, now)
     for skipped in segments[(index if index is not None else -1) + 1 : target]:
         session.add(SegmentTiming(stream_id=stream_id, segment_id=skipped.id, segment_title=skipped.title,
@@ -330,7 +330,7 @@ def previous_segment(session: Session, stream_id: int, now: dt.datetime) -> int:
     ids = [s.id for s in segments]
     index = _current_index(live, ids)
     if not index:
-        raise LiveError(translate("Live", "This is the first segment."))
+        raise LiveError(translate("Messages", "This is the first segment."))
     _close_running(session, live, now)
     target = segments[index - 1]
     timing = session.scalar(
@@ -377,7 +377,7 @@ def add_time(session: Session, stream_id: int, seconds: int, now: dt.datetime) -
     _running(session, stream_id)
     timing = _open_timing(session, stream_id)
     if timing is None:
-        raise LiveError(translate("Live", "No segment is running."))
+        raise LiveError(translate("Messages", "No segment is running."))
     timing.extra_seconds += int(seconds)
     session.flush()
     return timing.extra_seconds
@@ -624,7 +624,7 @@ def enter_stock(
     """Record the stock the controller read off the platform; returns new alerts (below safety, welfare sold out)."""
     _stream(session, stream_id)
     if remaining < 0:
-        raise LiveError(translate("Live", "Stock cannot be negative."))
+        raise LiveError(translate("Messages", "Stock cannot be negative."))
     session.add(LinkEvent(stream_id=stream_id, product_id=product_id, at=now, action="stock", stock_remaining=int(remaining)))
     session.flush()
     return evaluate_alerts(session, stream_id, now, prefs)
@@ -647,10 +647,10 @@ def add_metric(
     """One row of dashboard numbers (click rate as a fraction); returns it with the alerts it raised."""
     _stream(session, stream_id)
     if all(v is None for v in (online, gmv, orders, uv, click_rate)):
-        raise LiveError(translate("Live", "Enter at least one number."))
+        raise LiveError(translate("Messages", "Enter at least one number."))
     for value in (online, gmv, orders, uv, click_rate):
         if value is not None and value < 0:
-            raise LiveError(translate("Live", "Numbers cannot be negative."))
+            raise LiveError(translate("Messages", "Numbers cannot be negative."))
     sample = MetricSample(stream_id=stream_id, at=now, online=online, gmv=gmv, orders=orders, uv=uv, click_rate=click_rate)
     session.add(sample)
     session.flush()
@@ -682,7 +682,7 @@ def _uv_checks(samples: Sequence[MetricSample], floor: float) -> list[_Check]:
         value = metrics.uv_value(s.gmv, s.uv)
         if value is None:
             continue
-        message = translate("Live", "UV value ¥{0} is below ¥{1}: tell the host to push harder.").format(
+        message = translate("Messages", "UV value ¥{0} is below ¥{1}: tell the host to push harder.").format(
             f"{value:.2f}", f"{floor:.2f}")
         checks.append(_Check("uv_value", s.at, value < Decimal(str(floor)), message))
     return checks
@@ -697,7 +697,7 @@ def _drop_checks(samples: Sequence[MetricSample], share: float) -> list[_Check]:
             continue
         peak = max(window)  # type: ignore[type-var]
         firing = bool(peak) and s.online <= peak * (1 - share)  # type: ignore[operator]
-        message = translate("Live", "Online viewers fell from {0} to {1} within 5 minutes: find the cause.").format(peak, s.online)
+        message = translate("Messages", "Online viewers fell from {0} to {1} within 5 minutes: find the cause.").format(peak, s.online)
         checks.append(_Check("online_drop", s.at, firing, message))
     return checks
 
@@ -713,12 +713,12 @@ def _stock_checks(session: Session, stream_id: int) -> list[_Check]:
         safety = row.safety_stock if row else None
         if row is not None and row.role == ProductRole.WELFARE.value:
             checks.append(_Check(f"sold_out:{e.product_id}", e.at, e.stock_remaining <= 0,
-                                 translate("Live", "{0} is sold out: take the link down.").format(name)))
+                                 translate("Messages", "{0} is sold out: take the link down.").format(name)))
         welfare_gone = row is not None and row.role == ProductRole.WELFARE.value and e.stock_remaining <= 0
         if safety is not None:  # a sold-out welfare item has its own alert
             checks.append(_Check(
                 f"stock_low:{e.product_id}", e.at, e.stock_remaining < safety and not welfare_gone,
-                translate("Live", "{0}: {1} left, below the safety stock of {2}.").format(name, e.stock_remaining, safety),
+                translate("Messages", "{0}: {1} left, below the safety stock of {2}.").format(name, e.stock_remaining, safety),
             ))
     return checks
 
@@ -758,7 +758,32 @@ def evaluate_alerts(session: Session, stream_id: int, now: dt.datetime, prefs: P
 
 
 def alerts(session: Session, stream_id: int) -> list[Alert]:
-    return list(session.scalars(select(Alert).where(Alert.stream_id == stream_id).order_by(Alert.at, Alert.id)))
+    return list(session.scalars(
+        select(Alert).where(Alert.stream_id == stream_id, Alert.rule != HOST_MESSAGE_RULE).order_by(Alert.at, Alert.id)
+    ))
+
+
+# --- the controller's message to the host ---------------------------------------------------------
+# Kept in the alerts table (rule "host_message", the text in `message`; an empty text clears it) so a host
+# view on another computer, following the stream, shows it too. `alerts()` leaves these rows out.
+
+HOST_MESSAGE_RULE = "host_message"
+
+
+def set_host_message(session: Session, stream_id: int, message: str, now: dt.datetime) -> Alert:
+    _stream(session, stream_id)
+    row = Alert(stream_id=stream_id, at=now, rule=HOST_MESSAGE_RULE, message=message.strip()[:500])
+    session.add(row)
+    session.flush()
+    return row
+
+
+def host_message(session: Session, stream_id: int) -> str:
+    """The controller's latest message to the host ("" when none or cleared)."""
+    return session.scalar(
+        select(Alert.message).where(Alert.stream_id == stream_id, Alert.rule == HOST_MESSAGE_RULE)
+        .order_by(Alert.id.desc()).limit(1)
+    ) or ""
 
 
 # --- incidents and prepared lines -----------------------------------------------------------------
@@ -767,7 +792,7 @@ def alerts(session: Session, stream_id: int) -> list[Alert]:
 def log_incident(session: Session, stream_id: int, kind: str, now: dt.datetime, note: str = "", handled_by: str = "") -> Incident:
     _stream(session, stream_id)
     if kind not in INCIDENT_KINDS:
-        raise LiveError(translate("Live", "Unknown incident type {0}.").format(kind))
+        raise LiveError(translate("Messages", "Unknown incident type {0}.").format(kind))
     incident = Incident(stream_id=stream_id, at=now, kind=kind, note=note.strip(), handled_by=handled_by.strip()[:100])
     session.add(incident)
     session.flush()
@@ -850,39 +875,39 @@ def live_log(session: Session, stream_id: int) -> list[LogEntry]:
     entries: list[LogEntry] = []
     live = get_live_session(session, stream_id)
     if live is not None:
-        entries.append(LogEntry(live.started_at, "live", translate("Live", "Went live")))
+        entries.append(LogEntry(live.started_at, "live", translate("Messages", "Went live")))
         if live.ended_at:
-            entries.append(LogEntry(live.ended_at, "live", translate("Live", "Stream ended")))
+            entries.append(LogEntry(live.ended_at, "live", translate("Messages", "Stream ended")))
     for t in _timings(session, stream_id):
         if t.ended_at is not None and t.ended_at == t.started_at:
-            entries.append(LogEntry(t.started_at, "segment", translate("Live", "Skipped: {0}").format(t.segment_title)))
+            entries.append(LogEntry(t.started_at, "segment", translate("Messages", "Skipped: {0}").format(t.segment_title)))
             continue
-        entries.append(LogEntry(t.started_at, "segment", translate("Live", "Segment: {0}").format(t.segment_title)))
+        entries.append(LogEntry(t.started_at, "segment", translate("Messages", "Segment: {0}").format(t.segment_title)))
         if t.extra_seconds:
-            entries.append(LogEntry(t.started_at, "segment", translate("Live", "{0}: {1} s added").format(
+            entries.append(LogEntry(t.started_at, "segment", translate("Messages", "{0}: {1} s added").format(
                 t.segment_title, f"{t.extra_seconds:+d}")))
     names = {r.product_id: r.name for r in lineup_rows(session, stream_id)}
     for e in _link_events(session, stream_id):
         name = names.get(e.product_id or -1, "?")
         if e.action == "up":
-            text = translate("Live", "Link up: {0}").format(name)
+            text = translate("Messages", "Link up: {0}").format(name)
         elif e.action == "down":
-            text = translate("Live", "Link down: {0}").format(name)
+            text = translate("Messages", "Link down: {0}").format(name)
         else:
-            text = translate("Live", "Stock {0}: {1} left").format(name, e.stock_remaining)
+            text = translate("Messages", "Stock {0}: {1} left").format(name, e.stock_remaining)
         entries.append(LogEntry(e.at, "stock" if e.action == "stock" else "link", text))
     for s in metric_samples(session, stream_id):
         parts = []
         if s.online is not None:
-            parts.append(translate("Live", "online {0}").format(s.online))
+            parts.append(translate("Messages", "online {0}").format(s.online))
         if s.uv is not None:
-            parts.append(translate("Live", "UV {0}").format(s.uv))
+            parts.append(translate("Messages", "UV {0}").format(s.uv))
         if s.gmv is not None:
-            parts.append(translate("Live", "GMV ¥{0}").format(f"{s.gmv:,.0f}"))
+            parts.append(translate("Messages", "GMV ¥{0}").format(f"{s.gmv:,.0f}"))
         if s.orders is not None:
-            parts.append(translate("Live", "orders {0}").format(s.orders))
+            parts.append(translate("Messages", "orders {0}").format(s.orders))
         if s.click_rate is not None:
-            parts.append(translate("Live", "click rate {0}").format(f"{float(s.click_rate) * 100:.1f}%"))
+            parts.append(translate("Messages", "click rate {0}").format(f"{float(s.click_rate) * 100:.1f}%"))
         entries.append(LogEntry(s.at, "metric", " · ".join(parts)))
     for a in alerts(session, stream_id):
         entries.append(LogEntry(a.at, "alert", a.message))
@@ -891,6 +916,6 @@ def live_log(session: Session, stream_id: int) -> list[LogEntry]:
         entries.append(LogEntry(i.at, "incident:" + i.kind, text))
     for c in checklist(session, stream_id):
         if c.ticked_at is not None:
-            entries.append(LogEntry(c.ticked_at, "checklist", translate("Live", "Ticked by {0}: {1}").format(c.ticked_by, c.text)))
+            entries.append(LogEntry(c.ticked_at, "checklist", translate("Messages", "Ticked by {0}: {1}").format(c.ticked_by, c.text)))
     entries.sort(key=lambda e: e.at, reverse=True)
     return entries

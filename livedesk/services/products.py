@@ -39,6 +39,7 @@ from livedesk.services.importers.values import (
     parse_money,
     parse_rate,
 )
+from livedesk.services.messages import translate
 
 # ---------------------------------------------------------------------------------------------------------------
 # Vocabulary
@@ -110,16 +111,21 @@ BULK_FIELDS = ("role", "supplier", "category", "qualification")
 _MONEY_FIELDS = ("list_price", "live_price", "cost")
 _INT_FIELDS = ("stock", "safety_stock")
 _TEXT_LIMITS = {"sku": 100, "name": 300, "category": 100, "supplier": 200, "platform_product_id": 64, "notes": None}
-_FIELD_WORDS = {
-    "sku": "SKU",
-    "name": "Name",
-    "live_price": "Live price",
-    "list_price": "List price",
-    "cost": "Cost",
-    "commission_rate": "Commission rate",
-    "stock": "Stock",
-    "safety_stock": "Safety stock",
-}
+
+
+def _field_words() -> dict[str, str]:
+    """The fields' names as messages show them (in the UI's language once a translator is installed)."""
+    return {
+        "sku": "SKU",
+        "name": translate("Messages", "Name"),
+        "live_price": translate("Messages", "Live price"),
+        "list_price": translate("Messages", "List price"),
+        "cost": translate("Messages", "Cost"),
+        "commission_rate": translate("Messages", "Commission rate"),
+        "stock": translate("Messages", "Stock"),
+        "safety_stock": translate("Messages", "Safety stock"),
+    }
+
 _RATE_STEP = Decimal("0.000001")  # the Rate column keeps 6 decimals; parse to the same so re-imports compare equal
 _CHUNK = 500
 
@@ -137,7 +143,9 @@ def parse_role(value: object) -> str:
     text = clean_text(value).lower().replace(" ", "")
     role = _ROLE_WORDS.get(text) or _ROLE_WORDS.get(clean_text(value).lower())
     if role is None:
-        raise ValueError("unknown product role; use 引流款, 利润款, 形象款 or 福利款 (traffic, profit, image, welfare)")
+        raise ValueError(
+            translate("Messages", "unknown product role; use 引流款, 利润款, 形象款 or 福利款 (traffic, profit, image, welfare)")
+        )
     return role
 
 
@@ -146,7 +154,7 @@ def parse_qualification(value: object) -> str:
     text = clean_text(value).lower()
     status = _QUALIFICATION_WORDS.get(text)
     if status is None:
-        raise ValueError("unknown qualification status; use 已上传, 待补 or 缺失 (ok, pending, missing)")
+        raise ValueError(translate("Messages", "unknown qualification status; use 已上传, 待补 or 缺失 (ok, pending, missing)"))
     return status
 
 
@@ -228,29 +236,42 @@ def check_product(
     floor = rules.margin_floor(product.role)
     if margin is not None and floor is not None and margin < floor:
         label = ROLE_LABELS.get(product.role, product.role)
-        flags["below_margin_floor"] = f"Gross margin {_pct(margin)} is below the {_pct(floor)} floor for {label}."
+        flags["below_margin_floor"] = translate("Messages", "Gross margin {0} is below the {1} floor for {2}.").format(
+            _pct(margin), _pct(floor), label
+        )
     if product.stock is not None and product.safety_stock is not None and product.stock < product.safety_stock:
         flags["below_safety_stock"] = (
-            f"Stock {product.stock} is below the safety line of {product.safety_stock}; restock."
+            translate("Messages", "Stock {0} is below the safety line of {1}; restock.").format(
+                product.stock, product.safety_stock
+            )
         )
     if upcoming_units > 0:
         needed = rules.needed_stock(upcoming_units)
         stock = product.stock if product.stock is not None else 0
         if stock < needed:
-            have = "no stock entered" if product.stock is None else f"stock {product.stock}"
-            flags["short_for_lineups"] = (
-                f"Upcoming lineups plan {upcoming_units} units; with the {_pct(rules.stock_buffer)} buffer "
-                f"that needs {needed.quantize(Decimal(1), rounding='ROUND_CEILING')}, but there is {have}."
+            have = (
+                translate("Messages", "no stock entered")
+                if product.stock is None
+                else translate("Messages", "stock {0}").format(product.stock)
+            )
+            flags["short_for_lineups"] = translate(
+                "Messages", "Upcoming lineups plan {0} units; with the {1} buffer that needs {2}, but there is {3}."
+            ).format(
+                upcoming_units, _pct(rules.stock_buffer), needed.quantize(Decimal(1), rounding="ROUND_CEILING"), have
             )
     if product.qualification != Qualification.OK.value:
-        state = "is pending" if product.qualification == Qualification.PENDING.value else "is missing"
-        flags["missing_qualification"] = f"The quality report (质检报告) {state}."
+        flags["missing_qualification"] = (
+            translate("Messages", "The quality report (质检报告) is pending.")
+            if product.qualification == Qualification.PENDING.value
+            else translate("Messages", "The quality report (质检报告) is missing.")
+        )
     if recent_exposure_users and recent_click_users is not None:
         rate = Decimal(recent_click_users) / Decimal(recent_exposure_users)
         if rate < rules.low_click_rate:
-            flags["low_click_rate"] = (
-                f"Click rate {_pct(rate)} ({recent_click_users}/{recent_exposure_users} over the last "
-                f"{rules.recent_reviews} reviews) is below {_pct(rules.low_click_rate)}: a candidate to drop."
+            flags["low_click_rate"] = translate(
+                "Messages", "Click rate {0} ({1}/{2} over the last {3} reviews) is below {4}: a candidate to drop."
+            ).format(
+                _pct(rate), recent_click_users, recent_exposure_users, rules.recent_reviews, _pct(rules.low_click_rate)
             )
     return flags
 
@@ -480,7 +501,9 @@ def get_product(session: Session, product_id: int) -> Product:
     """The product, or ProductNotFoundError if a teammate deleted it meanwhile."""
     product = session.get(Product, product_id)
     if product is None:
-        raise ProductNotFoundError(f"Product {product_id} no longer exists; it may have been deleted.")
+        raise ProductNotFoundError(
+            translate("Messages", "Product {0} no longer exists; it may have been deleted.").format(product_id)
+        )
     return product
 
 
@@ -497,23 +520,24 @@ def clean_product_fields(fields: Mapping[str, object], *, creating: bool) -> dic
     if unknown:
         raise ValueError(f"Unknown product field(s): {', '.join(sorted(unknown))}")
     cleaned: dict[str, object] = {}
+    words = _field_words()
     for name, raw in fields.items():
-        word = _FIELD_WORDS.get(name, name.replace("_", " ").capitalize())
+        word = words.get(name, name.replace("_", " ").capitalize())
         try:
             if name in _MONEY_FIELDS:
                 value: object = parse_money(raw)
                 if value is not None and value < 0:  # type: ignore[operator]
-                    raise ValueError(f"{word} cannot be negative (got {value}).")
+                    raise ValueError(translate("Messages", "{0} cannot be negative (got {1}).").format(word, value))
             elif name == "commission_rate":
                 value = parse_rate(raw)
                 if value is not None:
                     if not Decimal(0) <= value <= Decimal(1):  # type: ignore[operator]
-                        raise ValueError(f"{word} must be between 0% and 100%.")
+                        raise ValueError(translate("Messages", "{0} must be between 0% and 100%.").format(word))
                     value = value.quantize(_RATE_STEP)  # type: ignore[union-attr]
             elif name in _INT_FIELDS:
                 value = parse_int(raw)
                 if value is not None and value < 0:  # type: ignore[operator]
-                    raise ValueError(f"{word} cannot be negative (got {value}).")
+                    raise ValueError(translate("Messages", "{0} cannot be negative (got {1}).").format(word, value))
             elif name == "role":
                 value = parse_role(raw)
             elif name == "qualification":
@@ -524,24 +548,24 @@ def clean_product_fields(fields: Mapping[str, object], *, creating: bool) -> dic
                     value = re.sub(r"\s+", " ", str(value))
                 limit = _TEXT_LIMITS.get(name)
                 if limit and len(str(value)) > limit:
-                    raise ValueError(f"{word} is longer than {limit} characters.")
+                    raise ValueError(translate("Messages", "{0} is longer than {1} characters.").format(word, limit))
         except ValueError as exc:
             message = str(exc)
             if not message.startswith(word):
-                message = f"{word}: {message}"
+                message = translate("Messages", "{0}: {1}").format(word, message)
             raise ValueError(message) from None
         cleaned[name] = value
     required = ("name", "sku", "live_price")
     for name in required:
         if (creating and name not in cleaned) or (name in cleaned and cleaned[name] in (None, "")):
-            raise ValueError(f"{_FIELD_WORDS[name]} is required.")
+            raise ValueError(translate("Messages", "{0} is required.").format(words[name]))
     return cleaned
 
 
 def _check_sku_free(session: Session, sku: str, product_id: int | None) -> None:
     other = session.scalar(select(Product.id).where(Product.sku == sku))
     if other is not None and other != product_id:
-        raise ValueError(f"SKU {sku} is already used by another product.")
+        raise ValueError(translate("Messages", "SKU {0} is already used by another product.").format(sku))
 
 
 def create_product(session: Session, fields: Mapping[str, object]) -> Product:
@@ -561,7 +585,10 @@ def update_product(
     product = get_product(session, product_id)
     if expected_version is not None and product.version != expected_version:
         raise ProductChangedError(
-            f"{product.name} was changed by someone else after you opened it. Reload it and make your change again."
+            translate(
+                "Messages",
+                "{0} was changed by someone else after you opened it. Reload it and make your change again.",
+            ).format(product.name)
         )
     cleaned = clean_product_fields(fields, creating=False)
     if "sku" in cleaned:
@@ -773,7 +800,11 @@ def _default_attachments() -> Path:
 def _copy_into(source_path: str | Path, folder: Path) -> Path:
     source = Path(source_path)
     if not source.is_file():
-        raise ValueError(f"{source.name or source} cannot be found or is not a file; choose the file again.")
+        raise ValueError(
+            translate("Messages", "{0} cannot be found or is not a file; choose the file again.").format(
+                source.name or source
+            )
+        )
     folder.mkdir(parents=True, exist_ok=True)
     safe_name = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", source.name) or "file"
     target = folder / safe_name

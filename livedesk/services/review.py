@@ -7,7 +7,9 @@ so a bad file leaves the database untouched. `review_summary` returns plain JSON
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+import gc
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -35,11 +37,13 @@ from livedesk.services.importers.errors import ImportFailed
 from livedesk.services.importers.review_files import (
     FIGURE_FIELDS,
     CurveRow,
+    OrderRow,
     ParsedReviewData,
     ProductRow,
     parse_pasted_text,
     parse_review_file,
 )
+from livedesk.services.messages import translate
 from livedesk.services.metrics import LOW_CLICK_RATE, click_rate, review_figures, to_json_number
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -51,6 +55,10 @@ class ImportCancelledError(Exception):
 
 class StreamNotFoundError(LookupError):
     pass
+
+
+def _no_stream(stream_id: int) -> str:
+    return translate("Messages", "Stream {0} does not exist (it may have been deleted).").format(stream_id)
 
 
 @dataclass
@@ -84,8 +92,32 @@ def import_review_files(
     with db.session() as session:
         stream = session.get(Stream, stream_id)
         if stream is None:
-            raise StreamNotFoundError(f"Stream {stream_id} does not exist (it may have been deleted).")
+            raise StreamNotFoundError(_no_stream(stream_id))
         stream_start = stream.start_at
+    with _gc_paused():  # 100,000 order rows are over a million live objects: no cycle scans while they are built
+        return _import_files(db, stream_id, stream_start, paths, mapping_overrides, progress, cancelled)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _import_files(
+    db: Database,
+    stream_id: int,
+    stream_start: dt.datetime,
+    paths: Sequence[str | Path],
+    mapping_overrides: Mapping[str, Mapping[str, str | None]] | None,
+    progress: ProgressCallback | None,
+    cancelled: Callable[[], bool] | None,
+) -> ImportSummary:
     parsed: list[ParsedReviewData] = []
     total = len(paths) + 1
     for index, path in enumerate(paths):
@@ -93,7 +125,7 @@ def import_review_files(
             raise ImportCancelledError()
         path = Path(path)
         if progress:
-            progress(index, total, f"Reading {path.name}")
+            progress(index, total, translate("Messages", "Reading {0}").format(path.name))
         overrides = None
         if mapping_overrides:
             overrides = mapping_overrides.get(str(path)) or mapping_overrides.get(path.name)
@@ -115,7 +147,7 @@ def import_pasted_curve(
     with db.session() as session:
         stream = session.get(Stream, stream_id)
         if stream is None:
-            raise StreamNotFoundError(f"Stream {stream_id} does not exist (it may have been deleted).")
+            raise StreamNotFoundError(_no_stream(stream_id))
         start = stream.start_at
     return store_review_data(db, stream_id, [parse_pasted_text(text, start, mapping)])
 
@@ -177,7 +209,7 @@ def store_review_data(db: Database, stream_id: int, parsed: Sequence[ParsedRevie
     with db.session() as session:
         stream = session.get(Stream, stream_id)
         if stream is None:
-            raise StreamNotFoundError(f"Stream {stream_id} does not exist (it may have been deleted).")
+            raise StreamNotFoundError(_no_stream(stream_id))
         review = _get_or_create_review(session, stream_id)
         for name, value in figures.items():
             setattr(review, name, value)
@@ -243,28 +275,102 @@ def store_review_data(db: Database, stream_id: int, parsed: Sequence[ParsedRevie
             summary.channels = len(channels)
         if orders:
             session.execute(delete(OrderLine).where(OrderLine.review_id == review.id))
-            session.execute(
-                OrderLine.__table__.insert(),
-                [
-                    {
-                        "review_id": review.id,
-                        "order_id": o.order_id[:64],
-                        "sub_order_id": o.sub_order_id[:64],
-                        "product_name": o.product_name[:300],
-                        "spec": o.spec[:300],
-                        "merchant_code": o.merchant_code[:100],
-                        "quantity": o.quantity,
-                        "amount": o.amount,
-                        "submitted_at": o.submitted_at,
-                        "status": o.status[:50],
-                        "after_sale_status": o.after_sale_status[:50],
-                        "traffic_source": o.traffic_source[:100],
-                    }
-                    for o in orders
-                ],
-            )
+            _insert_order_lines(session, review.id, orders)
             summary.orders = len(orders)
     return summary
+
+
+_ORDER_COLUMNS = (
+    "review_id",
+    "order_id",
+    "sub_order_id",
+    "product_name",
+    "spec",
+    "merchant_code",
+    "quantity",
+    "amount",
+    "submitted_at",
+    "status",
+    "after_sale_status",
+    "traffic_source",
+)
+
+
+def _insert_order_lines(session: Session, review_id: int, orders: Sequence[OrderRow]) -> None:
+    """All order lines in one executemany of plain tuples, on the session's connection (same transaction).
+
+    Values pass through the columns' own bind processors (Decimal and UTC datetime), as a Core insert would.
+    """
+    connection = session.connection()
+    dialect = connection.dialect
+    table = OrderLine.__table__
+    processors = {
+        name: processor
+        for name in _ORDER_COLUMNS
+        if (processor := table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) is not None
+    }
+    if dialect.paramstyle != "qmark" or set(processors) - {"amount", "submitted_at"}:
+        # not the SQLite schema this is written for: let SQLAlchemy build the statement
+        session.execute(table.insert(), [dict(zip(_ORDER_COLUMNS, row, strict=True)) for row in _order_rows(review_id, orders)])
+        return
+    amount = _memoized(processors.get("amount"))
+    submitted = _memoized(processors.get("submitted_at"))
+    rows = [
+        (
+            review_id,
+            o.order_id[:64],
+            o.sub_order_id[:64],
+            o.product_name[:300],
+            o.spec[:300],
+            o.merchant_code[:100],
+            o.quantity,
+            amount(o.amount),
+            submitted(o.submitted_at),
+            o.status[:50],
+            o.after_sale_status[:50],
+            o.traffic_source[:100],
+        )
+        for o in orders
+    ]
+    columns = ", ".join(_ORDER_COLUMNS)
+    marks = ", ".join("?" * len(_ORDER_COLUMNS))
+    connection.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) VALUES ({marks})", rows)
+
+
+def _order_rows(review_id: int, orders: Sequence[OrderRow]) -> list[tuple[object, ...]]:
+    return [
+        (
+            review_id,
+            o.order_id[:64],
+            o.sub_order_id[:64],
+            o.product_name[:300],
+            o.spec[:300],
+            o.merchant_code[:100],
+            o.quantity,
+            o.amount,
+            o.submitted_at,
+            o.status[:50],
+            o.after_sale_status[:50],
+            o.traffic_source[:100],
+        )
+        for o in orders
+    ]
+
+
+def _memoized(processor: Callable[[object], object] | None) -> Callable[[object], object]:
+    """A bind processor that computes each distinct value once (order exports repeat amounts and seconds)."""
+    if processor is None:
+        return lambda value: value
+    memo: dict[object, object] = {}
+
+    def process(value: object) -> object:
+        try:
+            return memo[value]
+        except KeyError:
+            result = memo[value] = processor(value)
+            return result
+
+    return process
 
 
 def _get_or_create_review(session: Session, stream_id: int) -> Review:
@@ -384,7 +490,7 @@ def review_summary(db: Database, stream_id: int) -> dict[str, object]:
     with db.session() as session:
         stream = session.get(Stream, stream_id)
         if stream is None:
-            raise StreamNotFoundError(f"Stream {stream_id} does not exist (it may have been deleted).")
+            raise StreamNotFoundError(_no_stream(stream_id))
         review = session.scalar(select(Review).where(Review.stream_id == stream_id))
         result = empty_summary()
         segment_rows, spans = _segment_rows(session, stream)

@@ -33,6 +33,7 @@ from livedesk.services import metrics
 from livedesk.services.analysis import segment_at
 from livedesk.services.db import Database
 from livedesk.services.importers.review_files import is_paid_status
+from livedesk.services.messages import translate
 
 # ---------------------------------------------------------------- streams
 
@@ -229,7 +230,7 @@ def set_moment_note(db: Database, moment_id: int, note: str) -> str:
     with db.session() as s:
         moment = s.get(Moment, moment_id)
         if moment is None:
-            raise LookupError(f"Moment {moment_id} no longer exists.")
+            raise LookupError(translate("Messages", "Moment {0} no longer exists.").format(moment_id))
         old, moment.note = moment.note, note
         return old
 
@@ -253,7 +254,9 @@ def save_debrief(db: Database, stream_id: int, **texts: str) -> None:
         raise ValueError(f"not debrief fields: {sorted(unknown)}")
     with db.session() as s:
         if s.get(Stream, stream_id) is None:
-            raise LookupError(f"Stream {stream_id} does not exist (it may have been deleted).")
+            raise LookupError(
+                translate("Messages", "Stream {0} does not exist (it may have been deleted).").format(stream_id)
+            )
         review = s.scalar(select(Review).where(Review.stream_id == stream_id))
         if review is None:
             review = Review(stream_id=stream_id)
@@ -302,7 +305,7 @@ def update_improvement(db: Database, data: ImprovementData) -> ImprovementData:
     with db.session() as s:
         item = s.get(ImprovementItem, data.id)
         if item is None:
-            raise LookupError(f"Improvement item {data.id} no longer exists.")
+            raise LookupError(translate("Messages", "Improvement item {0} no longer exists.").format(data.id))
         old = ImprovementData(item.text, item.owner, item.due_date, item.done, item.id)
         item.text, item.owner, item.due_date = data.text, data.owner, data.due_date
         if data.done != item.done:
@@ -315,7 +318,7 @@ def delete_improvement(db: Database, item_id: int) -> ImprovementData:
     with db.session() as s:
         item = s.get(ImprovementItem, item_id)
         if item is None:
-            raise LookupError(f"Improvement item {item_id} no longer exists.")
+            raise LookupError(translate("Messages", "Improvement item {0} no longer exists.").format(item_id))
         old = ImprovementData(item.text, item.owner, item.due_date, item.done, item.id)
         s.delete(item)
         return old

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session, selectinload
 
 from livedesk.models import Person, Platform, Role, Stream, StreamPerson, StreamStatus, StreamType
+from livedesk.models.base import utc_now
 from livedesk.services.messages import translate
 
 STATUS_ORDER = [s.value for s in StreamStatus]
@@ -23,6 +24,10 @@ EDITABLE_FIELDS = (
 
 class ValidationError(ValueError):
     """A value the user typed that cannot be saved; the message says which and why."""
+
+
+class StreamChangedError(ValidationError):
+    """Someone else saved this stream after the user opened it; nothing was written."""
 
 
 @dataclass(frozen=True)
@@ -63,10 +68,12 @@ class StreamData:
     notes: str = ""
     people: list[tuple[str, str]] = field(default_factory=list)  # (person name, role)
     id: int | None = None
+    # the stored version this data was read at (optimistic concurrency); metadata, not content: not compared
+    version: int | None = field(default=None, compare=False)
 
     @classmethod
     def from_stream(cls, stream: Stream) -> StreamData:
-        data = cls(**{name: getattr(stream, name) for name in EDITABLE_FIELDS}, id=stream.id)
+        data = cls(**{name: getattr(stream, name) for name in EDITABLE_FIELDS}, id=stream.id, version=stream.version)
         data.people = [(a.person.name, a.role) for a in stream.assignments]
         return data
 
@@ -108,18 +115,24 @@ def person_by_name(session: Session, name: str, role_hint: str | None = None) ->
 
 
 def _apply(session: Session, stream: Stream, data: StreamData) -> None:
+    stored = inspect(stream).persistent  # an update, not a create
     for name in EDITABLE_FIELDS:
         setattr(stream, name, getattr(data, name))
     wanted = [(person_by_name(session, name, role), role) for name, role in data.people if name.strip()]
     existing = {(a.person_id, a.role): a for a in stream.assignments}
     keep = {(p.id, role) for p, role in wanted}
+    touched = False
     for key, assignment in existing.items():
         if key not in keep:
             stream.assignments.remove(assignment)
+            touched = True
     for person, role in wanted:
         if (person.id, role) not in existing:
             stream.assignments.append(StreamPerson(person=person, role=role))
             existing[(person.id, role)] = stream.assignments[-1]
+            touched = True
+    if touched and stored:
+        stream.updated_at = utc_now()  # a change of people alone still bumps the version teammates check
 
 
 def create_stream(session: Session, data: StreamData) -> Stream:
@@ -133,11 +146,17 @@ def create_stream(session: Session, data: StreamData) -> Stream:
     return stream
 
 
-def update_stream(session: Session, stream_id: int, data: StreamData) -> Stream:
+def update_stream(session: Session, stream_id: int, data: StreamData, expected_version: int | None = None) -> Stream:
+    """Save `data`. With `expected_version` (the version the user saw), refuse with StreamChangedError
+    when someone else saved the stream in between, so their change is never silently overwritten."""
     validate(data)
     stream = session.get(Stream, stream_id)
     if stream is None:
         raise ValidationError(translate("Messages", "This stream no longer exists; someone may have deleted it."))
+    if expected_version is not None and stream.version != expected_version:
+        raise StreamChangedError(
+            translate("Messages", "“{0}” was changed by someone else after you opened it.").format(stream.title)
+        )
     _apply(session, stream, data)
     session.flush()
     return stream
@@ -159,8 +178,19 @@ def duplicate_data(data: StreamData, shift: dt.timedelta = dt.timedelta(days=7))
     import dataclasses
 
     return dataclasses.replace(
-        data, id=None, start_at=data.start_at + shift, status=StreamStatus.PLANNED.value, people=list(data.people)
+        data, id=None, version=None, start_at=data.start_at + shift, status=StreamStatus.PLANNED.value,
+        people=list(data.people),
     )
+
+
+def merge_changes(base: StreamData, mine: StreamData, theirs: StreamData) -> StreamData:
+    """Theirs with the fields I changed (mine differs from base, what I opened) put on top: what an
+    "overwrite" after a conflict saves. Fields only they changed keep their value."""
+    import dataclasses
+
+    changes = {name: getattr(mine, name) for name in (*EDITABLE_FIELDS, "people") if getattr(mine, name) != getattr(base, name)}
+    changes["people"] = list(changes.get("people", theirs.people))
+    return dataclasses.replace(theirs, **changes)
 
 
 def get_stream_data(session: Session, stream_id: int) -> StreamData:
@@ -168,6 +198,10 @@ def get_stream_data(session: Session, stream_id: int) -> StreamData:
     if stream is None:
         raise ValidationError(translate("Messages", "This stream no longer exists; someone may have deleted it."))
     return StreamData.from_stream(stream)
+
+
+def has_streams(session: Session) -> bool:
+    return session.scalar(select(Stream.id).limit(1)) is not None
 
 
 def list_streams(session: Session, flt: StreamFilter | None = None) -> list[StreamData]:

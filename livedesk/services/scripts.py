@@ -39,6 +39,7 @@ from livedesk.models import (
 from livedesk.models.base import utc_now
 from livedesk.services import compliance, timeline
 from livedesk.services.compliance import ScriptFinding
+from livedesk.services.messages import translate
 
 SEGMENT_FIELDS = (
     "kind",
@@ -70,13 +71,21 @@ class ScriptError(ValueError):
     """A change that cannot be made; the message says why."""
 
 
+class SegmentChangedError(ScriptError):
+    """A teammate saved another value in the field the user edited; `theirs` is the stored value."""
+
+    def __init__(self, message: str, segment_id: int, field: str, theirs: Any):
+        super().__init__(message)
+        self.segment_id, self.field, self.theirs = segment_id, field, theirs
+
+
 # --- scripts and segments ----------------------------------------------------------------------
 
 
 def _stream(session: Session, stream_id: int) -> Stream:
     stream = session.get(Stream, stream_id)
     if stream is None:
-        raise ScriptError(f"Stream {stream_id} does not exist (it may have been deleted).")
+        raise ScriptError(translate("Messages", "Stream {0} does not exist (it may have been deleted).").format(stream_id))
     return stream
 
 
@@ -122,24 +131,24 @@ def _clean_values(values: Mapping[str, Any], partial: bool) -> dict[str, Any]:
         try:
             clean["kind"] = SegmentKind(kind).value
         except ValueError:
-            raise ScriptError(f"Unknown segment type {kind!r}.") from None
+            raise ScriptError(translate("Messages", "Unknown segment type {0}.").format(repr(kind))) from None
     for name in ("start_seconds", "duration_seconds"):
         if name in clean:
             try:
                 clean[name] = int(round(float(clean[name])))
             except (TypeError, ValueError):
-                raise ScriptError(f"{name} must be a number of seconds.") from None
+                raise ScriptError(translate("Messages", "{0} must be a number of seconds.").format(name)) from None
     if clean.get("start_seconds", 0) < 0:
-        raise ScriptError("A segment cannot start before the stream does.")
+        raise ScriptError(translate("Messages", "A segment cannot start before the stream does."))
     if "duration_seconds" in clean and clean["duration_seconds"] <= 0:
-        raise ScriptError("A segment must last at least one second.")
+        raise ScriptError(translate("Messages", "A segment must last at least one second."))
     for name in ("title", "host_lines", "cues", "props", "bgm", "notes"):
         if name in clean:
             clean[name] = "" if clean[name] is None else str(clean[name])
     if len(clean.get("title", "")) > 200:
-        raise ScriptError("The title is longer than 200 characters.")
+        raise ScriptError(translate("Messages", "The title is longer than 200 characters."))
     if len(clean.get("bgm", "")) > 200:
-        raise ScriptError("The BGM name is longer than 200 characters.")
+        raise ScriptError(translate("Messages", "The BGM name is longer than 200 characters."))
     return clean
 
 
@@ -179,12 +188,22 @@ def add_segment(session: Session, stream_id: int, position: int | None = None, *
 def _segment(session: Session, segment_id: int) -> Segment:
     segment = session.get(Segment, segment_id)
     if segment is None:
-        raise ScriptError(f"Segment {segment_id} does not exist (it may have been deleted).")
+        raise ScriptError(
+            translate("Messages", "Segment {0} does not exist (it may have been deleted).").format(segment_id)
+        )
     return segment
 
 
-def update_segment(session: Session, segment_id: int, **values: Any) -> Segment:
+def update_segment(session: Session, segment_id: int, *, expected: Mapping[str, Any] | None = None, **values: Any) -> Segment:
+    """Change some fields. `expected` holds the values the user saw: when a teammate saved a different
+    value for one of those fields in between, refuse with SegmentChangedError (nothing is written)."""
     segment = _segment(session, segment_id)
+    for name, seen in (expected or {}).items():
+        if getattr(segment, name) != seen:
+            raise SegmentChangedError(
+                translate("Messages", "Someone else changed “{0}” while you were editing it.").format(segment.title),
+                segment_id, name, getattr(segment, name),
+            )
     for name, value in _clean_values(values, partial=True).items():
         setattr(segment, name, value)
     _touch(session, segment.script)
@@ -226,7 +245,9 @@ def set_segment_times(session: Session, stream_id: int, spans: Sequence[tuple[fl
     """Save (start, duration) for every segment in running order: the result of a drag in the editor."""
     segments = list_segments(session, stream_id)
     if len(spans) != len(segments):
-        raise ScriptError("The timing list does not match the script's segments; reload the script.")
+        raise ScriptError(
+            translate("Messages", "The timing list does not match the script's segments; reload the script.")
+        )
     for segment, (start, duration) in zip(segments, spans, strict=True):
         clean = _clean_values({"start_seconds": start, "duration_seconds": duration}, partial=True)
         segment.start_seconds, segment.duration_seconds = clean["start_seconds"], clean["duration_seconds"]
@@ -623,7 +644,9 @@ def build_from_template(
         template = stream.stream_type
     if isinstance(template, str):
         if template not in TEMPLATES:
-            raise ScriptError(f"Unknown template {template!r}; use one of {', '.join(TEMPLATES)}.")
+            raise ScriptError(
+                translate("Messages", "Unknown template {0}; use one of {1}.").format(repr(template), ", ".join(TEMPLATES))
+            )
         template = TEMPLATES[template]
     rows = template_segments(
         template,
@@ -685,12 +708,12 @@ def record_segment_time(session: Session, rehearsal_id: int, segment_id: int, se
     """Record (or correct) how long a segment ran in a rehearsal."""
     rehearsal = session.get(Rehearsal, rehearsal_id)
     if rehearsal is None:
-        raise ScriptError(f"Rehearsal {rehearsal_id} does not exist.")
+        raise ScriptError(translate("Messages", "Rehearsal {0} does not exist.").format(rehearsal_id))
     segment = _segment(session, segment_id)
     if segment.script.stream_id != rehearsal.stream_id:
-        raise ScriptError("This segment belongs to another stream's script.")
+        raise ScriptError(translate("Messages", "This segment belongs to another stream's script."))
     if seconds < 0:
-        raise ScriptError("A segment cannot run for a negative time.")
+        raise ScriptError(translate("Messages", "A segment cannot run for a negative time."))
     timing = next((t for t in rehearsal.timings if t.segment_id == segment_id), None)
     if timing is None:
         timing = RehearsalTiming(segment_id=segment_id)
@@ -705,7 +728,7 @@ def record_segment_time(session: Session, rehearsal_id: int, segment_id: int, se
 def finish_rehearsal(session: Session, rehearsal_id: int) -> Rehearsal:
     rehearsal = session.get(Rehearsal, rehearsal_id)
     if rehearsal is None:
-        raise ScriptError(f"Rehearsal {rehearsal_id} does not exist.")
+        raise ScriptError(translate("Messages", "Rehearsal {0} does not exist.").format(rehearsal_id))
     rehearsal.finished_at = utc_now()
     session.flush()
     return rehearsal

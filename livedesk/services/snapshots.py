@@ -55,13 +55,46 @@ def _collect(session: Session, table: Table, column: str, values: list[Any], res
                 result.relinks.append((child.name, fk_column, ids, row[referenced]))
 
 
-def restore(session: Session, snap: Snapshot) -> None:
-    """Insert the captured rows again, parents first (the order they were captured in)."""
+def restore(session: Session, snap: Snapshot) -> dict[str, dict[int, int]]:
+    """Insert the captured rows again, parents first (the order they were captured in).
+
+    SQLite may have given a deleted row's id to a newer row; such rows come back under a new id and the
+    rows that point at them follow. Returns the ids that changed: {table: {old id: new id}}.
+    """
     session.flush()
     tables = Base.metadata.tables
-    for name, rows in snap.rows:
-        session.execute(insert(tables[name]), rows)
+    remap: dict[str, dict[int, int]] = {}
+    for name, captured in snap.rows:
+        table = tables[name]
+        references = {fk.parent.name: fk.column.table.name for fk in table.foreign_keys}
+        rows = []
+        for row in captured:
+            row = dict(row)
+            for column, target in references.items():
+                moved = remap.get(target)
+                if moved and row.get(column) in moved:
+                    row[column] = moved[row[column]]
+            rows.append(row)
+        taken = _existing_ids(session, table, [r["id"] for r in rows])
+        free = [r for r in rows if r["id"] not in taken]
+        if free:
+            session.execute(insert(table), free)
+        for row in rows:
+            if row["id"] in taken:
+                old = row.pop("id")
+                remap.setdefault(name, {})[old] = session.execute(insert(table).values(**row)).inserted_primary_key[0]
     for name, column, ids, value in snap.relinks:
         table = tables[name]
+        target = next(fk.column.table.name for fk in table.foreign_keys if fk.parent.name == column)
+        value = remap.get(target, {}).get(value, value)
         session.execute(update(table).where(table.c.id.in_(ids)).values({column: value}))
     session.expire_all()
+    return remap
+
+
+def _existing_ids(session: Session, table: Table, ids: list[int]) -> set[int]:
+    found: set[int] = set()
+    for start in range(0, len(ids), 5000):  # stay under the database's limit on bound parameters
+        chunk = ids[start:start + 5000]
+        found.update(session.scalars(select(table.c.id).where(table.c.id.in_(chunk))))
+    return found

@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
+from livedesk.services.messages import translate
+
 Span = tuple[float, float]  # (start, duration)
 IssueKind = Literal["gap", "overlap", "over_slot"]
 
@@ -49,10 +51,10 @@ class TimelineIssue:
         span = f"{clock(self.start)}–{clock(self.end)}"
         minutes = _minutes(self.seconds)
         if self.kind == "gap":
-            return f"{span}: {minutes} with nothing planned"
+            return translate("Messages", "{0}: {1} with nothing planned").format(span, minutes)
         if self.kind == "overlap":
-            return f"{span}: two segments overlap for {minutes}"
-        return f"{span}: the run is {minutes} longer than the slot"
+            return translate("Messages", "{0}: two segments overlap for {1}").format(span, minutes)
+        return translate("Messages", "{0}: the run is {1} longer than the slot").format(span, minutes)
 
 
 class Plan:
@@ -340,5 +342,5 @@ def offset_to_datetime(start_at: dt.datetime, seconds: float) -> dt.datetime:
 
 def _minutes(seconds: float) -> str:
     if seconds % 60 == 0:
-        return f"{int(seconds // 60)} min"
-    return f"{int(seconds // 60)} min {round(seconds % 60)} s"
+        return translate("Messages", "{0} min").format(int(seconds // 60))
+    return translate("Messages", "{0} min {1} s").format(int(seconds // 60), round(seconds % 60))

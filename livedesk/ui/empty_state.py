@@ -33,6 +33,6 @@ class EmptyState(QWidget):
         button = QPushButton(text)
         button.setObjectName(name)
         button.setMinimumWidth(220)
-        button.clicked.connect(callback)
+        button.clicked.connect(lambda _checked=False: callback())  # not clicked(bool) into an optional argument
         self.buttons.addWidget(button, alignment=Qt.AlignmentFlag.AlignHCenter)
         return button

@@ -39,3 +39,7 @@ def install_language(app: QApplication, language: str) -> None:
             _installed.append(qt_base)
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        plurals = QTranslator(app)  # English is the source; this file holds only "1 stream" / "3 streams"
+        if plurals.load(str(resource_path("translations", "livedesk_en.qm"))):
+            app.installTranslator(plurals)
+            _installed.append(plurals)

@@ -23,7 +23,26 @@ def make_app(argv: list[str] | None = None):
     from livedesk.ui.style import apply_style
 
     apply_style(app)
+    from livedesk.ui.accessibility import install_dialog_polisher
+
+    set_app_icon(app)
+    install_dialog_polisher(app)  # dialogs get tooltips and accessible names when shown
     return app
+
+
+def set_app_icon(app) -> None:
+    """The LiveDesk mark in the title bar, task bar and Alt+Tab (resources/icons, from livedesk.svg)."""
+    from PySide6.QtGui import QIcon
+
+    from livedesk.resources import resource_path
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        png = resource_path("icons", f"livedesk-{size}.png")
+        if png.exists():
+            icon.addFile(str(png))
+    if not icon.isNull():
+        app.setWindowIcon(icon)
 
 
 def demo_database_url(paths: Paths) -> str:
@@ -121,6 +140,7 @@ def take_screenshots(args: argparse.Namespace, paths: Paths) -> int:
     window.show()
     for key in TAB_KEYS:
         tab = window.show_tab(key)
+        _settle(app)  # a tab built just now gets its final size before it arranges itself
         if hasattr(tab, "prepare_screenshot"):
             tab.prepare_screenshot()
         _settle(app)

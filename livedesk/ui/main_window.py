@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from livedesk import __version__
 from livedesk.config import Paths, Preferences, sqlite_url
 from livedesk.services.db import Database, DatabaseError, open_database
+from livedesk.ui import accessibility
 from livedesk.ui.empty_state import EmptyState
 from livedesk.ui.errors import show_error
 
@@ -37,6 +38,7 @@ class MainWindow(QMainWindow):
         self.paths = paths
         self.prefs = prefs or Preferences.load(paths)
         self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)  # files dropped anywhere go to their importer (livedesk/ui/file_router.py)
         self.setWindowTitle(self.tr("LiveDesk"))
         self.undo_group = QUndoGroup(self)
         self.tabs = QTabWidget()
@@ -56,6 +58,10 @@ class MainWindow(QMainWindow):
         add_backup_actions(self)
         self._build_tabs()
         self._restore_window_state()
+        accessibility.polish(self)  # tooltips and accessible names the code did not set; tabs in _ensure
+        from livedesk.ui.change_watcher import ChangeWatcher
+
+        self.change_watcher = ChangeWatcher(self)  # teammates' saves show up without a restart
 
     # --- tabs -------------------------------------------------------------------------------------------
 
@@ -105,8 +111,11 @@ class MainWindow(QMainWindow):
             widget.status_message.connect(self.statusBar().showMessage)
         if hasattr(widget, "open_stream_in"):
             widget.open_stream_in.connect(self.open_stream_in)
+        if hasattr(widget, "streams_changed"):
+            widget.streams_changed.connect(lambda w=widget: self.refresh_others(w))
         self.tabs.widget(TAB_KEYS.index(key)).layout().addWidget(widget)
         self._built[key] = widget
+        accessibility.polish(widget)
         return widget
 
     def built_tabs(self) -> list[QWidget]:
@@ -147,6 +156,12 @@ class MainWindow(QMainWindow):
         if widget is not None and hasattr(widget, "activated"):
             widget.activated()
 
+    def refresh_others(self, source: QWidget) -> None:
+        """After one tab changed the schedule, the others drop deleted streams and show new ones."""
+        for widget in self.built_tabs():
+            if widget is not source and hasattr(widget, "reload"):
+                widget.reload()
+
     def refresh_all(self) -> None:
         for widget in self.built_tabs():  # the others load fresh when first shown
             if hasattr(widget, "reload"):
@@ -170,10 +185,10 @@ class MainWindow(QMainWindow):
         return page
 
     def _show_welcome_if_empty(self) -> None:
-        from livedesk.services.demo import is_empty
+        from livedesk.services.schedule import has_streams
 
         with self.db.session() as session:
-            empty = is_empty(session)
+            empty = not has_streams(session)
         self.stack.setCurrentWidget(self.welcome if empty else self.tabs)
 
     def _load_demo(self) -> None:
@@ -357,6 +372,16 @@ class MainWindow(QMainWindow):
         index = settings.value("tab", 0, type=int)
         if 0 <= index < self.tabs.count():
             self.tabs.setCurrentIndex(index)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        from livedesk.ui.file_router import drag_enter
+
+        drag_enter(self, event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        from livedesk.ui.file_router import drop
+
+        drop(self, event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         settings = self._settings()

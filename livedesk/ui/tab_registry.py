@@ -1,8 +1,13 @@
-"""Which widget fills each of the five tabs, in workflow order."""
+"""Which widget fills each of the five tabs, in workflow order.
+
+Each tab's module is imported when the tab is first shown, so start-up does not pay for pyqtgraph and the
+other tabs' code.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -12,17 +17,15 @@ if TYPE_CHECKING:
     from livedesk.ui.main_window import MainWindow
 
 
-def tabs(window: MainWindow) -> list[tuple[str, str, Callable[[], QWidget]]]:
-    from livedesk.ui.live.tab import LiveTab
-    from livedesk.ui.products.tab import ProductsTab
-    from livedesk.ui.review.tab import ReviewTab
-    from livedesk.ui.schedule.tab import ScheduleTab
-    from livedesk.ui.script.tab import ScriptTab
+def _lazy(window: MainWindow, module: str, cls: str) -> Callable[[], QWidget]:
+    return lambda: getattr(import_module(module), cls)(window.db, window.paths)
 
+
+def tabs(window: MainWindow) -> list[tuple[str, str, Callable[[], QWidget]]]:
     return [
-        ("schedule", QCoreApplication.translate("Tabs", "Schedule"), lambda: ScheduleTab(window.db, window.paths)),
-        ("products", QCoreApplication.translate("Tabs", "Products"), lambda: ProductsTab(window.db, window.paths)),
-        ("script", QCoreApplication.translate("Tabs", "Script"), lambda: ScriptTab(window.db, window.paths)),
-        ("live", QCoreApplication.translate("Tabs", "Live"), lambda: LiveTab(window.db, window.paths)),
-        ("review", QCoreApplication.translate("Tabs", "Review"), lambda: ReviewTab(window.db, window.paths)),
+        ("schedule", QCoreApplication.translate("Tabs", "Schedule"), _lazy(window, "livedesk.ui.schedule.tab", "ScheduleTab")),
+        ("products", QCoreApplication.translate("Tabs", "Products"), _lazy(window, "livedesk.ui.products.tab", "ProductsTab")),
+        ("script", QCoreApplication.translate("Tabs", "Script"), _lazy(window, "livedesk.ui.script.tab", "ScriptTab")),
+        ("live", QCoreApplication.translate("Tabs", "Live"), _lazy(window, "livedesk.ui.live.tab", "LiveTab")),
+        ("review", QCoreApplication.translate("Tabs", "Review"), _lazy(window, "livedesk.ui.review.tab", "ReviewTab")),
     ]

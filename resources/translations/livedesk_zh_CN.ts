@@ -1,6 +1,17 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Clear the text</source>
+        <translation>清空文字</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+</context>
+<context>
     <name>Backup</name>
     <message>
         <source>LiveDesk backup (*.sqlite3 *.db);;All files (*)</source>
@@ -126,6 +137,120 @@ The current data is backed up first, so this can be undone by restoring that cop
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Someone else changed this</source>
+        <translation>别人改过这里</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; was saved by someone else while you were editing it. Nothing of yours has been saved yet. Compare the two versions:</source>
+        <translation>你编辑时，别人保存了&lt;b&gt;{0}&lt;/b&gt;。你的修改还没有保存。对比两个版本：</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>你的</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>对方的</translation>
+    </message>
+    <message>
+        <source>After overwrite</source>
+        <translation>覆盖后</translation>
+    </message>
+    <message>
+        <source>You both changed this field.</source>
+        <translation>你们都改了这个字段。</translation>
+    </message>
+    <message>
+        <source>Reload: discard your change and show theirs. Overwrite: save the fields you changed on top of theirs; fields only they changed keep their value. Rows in red were changed by both of you.</source>
+        <translation>重新加载：放弃你的修改，显示对方的版本。覆盖：把你改过的字段保存到对方版本上；只有对方改过的字段保持对方的值。红色的行是你们都改过的。</translation>
+    </message>
+    <message>
+        <source>Reload (discard mine)</source>
+        <translation>重新加载（放弃我的修改）</translation>
+    </message>
+    <message>
+        <source>Overwrite with mine</source>
+        <translation>用我的覆盖</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>GMV goal</source>
+        <translation>GMV 目标</translation>
+    </message>
+    <message>
+        <source>Viewers goal</source>
+        <translation>观看人数目标</translation>
+    </message>
+    <message>
+        <source>Peak online goal</source>
+        <translation>峰值在线目标</translation>
+    </message>
+    <message>
+        <source>Conversion goal</source>
+        <translation>转化率目标</translation>
+    </message>
+    <message>
+        <source>New followers goal</source>
+        <translation>涨粉目标</translation>
+    </message>
+    <message>
+        <source>Welfare plan</source>
+        <translation>福利方案</translation>
+    </message>
+    <message>
+        <source>Warm-up plan</source>
+        <translation>预热方案</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Someone else changed this record while you were editing it. Reload and try again.</source>
@@ -152,6 +277,69 @@ The details are in the log file:
     <message>
         <source>LiveDesk</source>
         <translation>LiveDesk</translation>
+    </message>
+</context>
+<context>
+    <name>FileRouter</name>
+    <message>
+        <source>not a file</source>
+        <translation>不是文件</translation>
+    </message>
+    <message>
+        <source>not a spreadsheet (.xlsx, .xls or .csv)</source>
+        <translation>不是表格文件（.xlsx、.xls 或 .csv）</translation>
+    </message>
+    <message>
+        <source>cannot be read: {0}</source>
+        <translation>无法读取：{0}</translation>
+    </message>
+    <message>
+        <source>its columns match none of LiveDesk's imports</source>
+        <translation>它的列和 LiveDesk 的任何导入都对不上</translation>
+    </message>
+    <message>
+        <source>• 选品表 (product sheet) → Products</source>
+        <translation>• 选品表 → 商品</translation>
+    </message>
+    <message>
+        <source>• 排期表 (schedule) → Schedule</source>
+        <translation>• 排期表 → 排期</translation>
+    </message>
+    <message>
+        <source>• 直播脚本 (script workbook) → Script, for the stream chosen there</source>
+        <translation>• 直播脚本 → 脚本，导入到那里选中的场次</translation>
+    </message>
+    <message>
+        <source>• Platform data exports (巨量百应, 抖店, 淘宝直播, minute trends, orders) → Review, for the stream chosen there</source>
+        <translation>• 平台导出数据（巨量百应、抖店、淘宝直播、分钟趋势、订单）→ 复盘，导入到那里选中的场次</translation>
+    </message>
+    <message>
+        <source>Reading the dropped files…</source>
+        <translation>正在读取拖入的文件…</translation>
+    </message>
+    <message>
+        <source>Import dropped files</source>
+        <translation>导入拖入的文件</translation>
+    </message>
+    <message>
+        <source>{0}: choose the stream in the Script tab first, then drop the script again.</source>
+        <translation>{0}：请先在“脚本”页选好场次，再把脚本拖进来。</translation>
+    </message>
+    <message>
+        <source>Choose the stream in the Review tab first, then drop its data exports again.</source>
+        <translation>请先在“复盘”页选好场次，再把它的导出数据拖进来。</translation>
+    </message>
+    <message>
+        <source>LiveDesk does not know what to do with:</source>
+        <translation>LiveDesk 不知道如何处理：</translation>
+    </message>
+    <message>
+        <source>Files LiveDesk can import:</source>
+        <translation>LiveDesk 能导入的文件：</translation>
+    </message>
+    <message>
+        <source>Dropped files</source>
+        <translation>拖入的文件</translation>
     </message>
 </context>
 <context>
@@ -421,129 +609,6 @@ The details are in the log file:
     </message>
 </context>
 <context>
-    <name>Live</name>
-    <message>
-        <source>This stream no longer exists (it may have been deleted).</source>
-        <translation>这个场次已不存在（可能已被删除）。</translation>
-    </message>
-    <message>
-        <source>This checklist item no longer exists.</source>
-        <translation>这个检查项已不存在。</translation>
-    </message>
-    <message>
-        <source>The stream is not live yet. Press Go live first.</source>
-        <translation>还没开播。请先点“开播”。</translation>
-    </message>
-    <message>
-        <source>The stream has already ended.</source>
-        <translation>这场直播已经结束。</translation>
-    </message>
-    <message>
-        <source>This stream has already gone live.</source>
-        <translation>这场已经开播了。</translation>
-    </message>
-    <message>
-        <source>This is the last segment. Press End stream when the show is over.</source>
-        <translation>这是最后一个环节。播完后请点“下播”。</translation>
-    </message>
-    <message>
-        <source>This is the first segment.</source>
-        <translation>这已经是第一个环节。</translation>
-    </message>
-    <message>
-        <source>No segment is running.</source>
-        <translation>当前没有进行中的环节。</translation>
-    </message>
-    <message>
-        <source>Stock cannot be negative.</source>
-        <translation>库存不能为负。</translation>
-    </message>
-    <message>
-        <source>Enter at least one number.</source>
-        <translation>请至少填一个数。</translation>
-    </message>
-    <message>
-        <source>Numbers cannot be negative.</source>
-        <translation>数值不能为负。</translation>
-    </message>
-    <message>
-        <source>UV value ¥{0} is below ¥{1}: tell the host to push harder.</source>
-        <translation>UV 价值 ¥{0} 低于 ¥{1}：提醒主播加强促单。</translation>
-    </message>
-    <message>
-        <source>Online viewers fell from {0} to {1} within 5 minutes: find the cause.</source>
-        <translation>5 分钟内在线人数从 {0} 跌到 {1}：请排查原因。</translation>
-    </message>
-    <message>
-        <source>{0} is sold out: take the link down.</source>
-        <translation>{0} 已售罄：请下架链接。</translation>
-    </message>
-    <message>
-        <source>{0}: {1} left, below the safety stock of {2}.</source>
-        <translation>{0}：剩 {1}，低于安全库存 {2}。</translation>
-    </message>
-    <message>
-        <source>Unknown incident type {0}.</source>
-        <translation>未知事故类型 {0}。</translation>
-    </message>
-    <message>
-        <source>Went live</source>
-        <translation>已开播</translation>
-    </message>
-    <message>
-        <source>Stream ended</source>
-        <translation>已下播</translation>
-    </message>
-    <message>
-        <source>Skipped: {0}</source>
-        <translation>已跳过：{0}</translation>
-    </message>
-    <message>
-        <source>Segment: {0}</source>
-        <translation>环节：{0}</translation>
-    </message>
-    <message>
-        <source>{0}: {1} s added</source>
-        <translation>{0}：加时 {1} 秒</translation>
-    </message>
-    <message>
-        <source>Link up: {0}</source>
-        <translation>上架：{0}</translation>
-    </message>
-    <message>
-        <source>Link down: {0}</source>
-        <translation>下架：{0}</translation>
-    </message>
-    <message>
-        <source>Stock {0}: {1} left</source>
-        <translation>库存 {0}：剩 {1}</translation>
-    </message>
-    <message>
-        <source>online {0}</source>
-        <translation>在线 {0}</translation>
-    </message>
-    <message>
-        <source>UV {0}</source>
-        <translation>UV {0}</translation>
-    </message>
-    <message>
-        <source>GMV ¥{0}</source>
-        <translation>GMV ¥{0}</translation>
-    </message>
-    <message>
-        <source>orders {0}</source>
-        <translation>订单 {0}</translation>
-    </message>
-    <message>
-        <source>click rate {0}</source>
-        <translation>点击率 {0}</translation>
-    </message>
-    <message>
-        <source>Ticked by {0}: {1}</source>
-        <translation>{0} 已勾选：{1}</translation>
-    </message>
-</context>
-<context>
     <name>LiveIncidents</name>
     <message>
         <source>Network drop</source>
@@ -682,6 +747,14 @@ The details are in the log file:
     <message>
         <source>Host view</source>
         <translation>主播屏</translation>
+    </message>
+    <message>
+        <source>Follow (read-only)</source>
+        <translation>跟随（只读）</translation>
+    </message>
+    <message>
+        <source>Follow this stream as it is run from another computer: the console and the host view show the controller's segment, countdown and messages every second. Nothing can be changed here.</source>
+        <translation>跟随另一台电脑上正在进行的这场直播：中控台和主播视图每秒显示场控的当前环节、倒计时和消息。这里不能做任何修改。</translation>
     </message>
     <message>
         <source>Take the link down</source>
@@ -1008,6 +1081,10 @@ The details are in the log file:
         <translation>输入文字时热键暂停。</translation>
     </message>
     <message>
+        <source>Following another computer's console: nothing can be changed here.</source>
+        <translation>正在跟随另一台电脑的中控台：这里不能做任何修改。</translation>
+    </message>
+    <message>
         <source>Live! The stream clock is running.</source>
         <translation>已开播！直播计时开始。</translation>
     </message>
@@ -1058,6 +1135,10 @@ The details are in the log file:
     <message>
         <source>Sent to the host view: {0}</source>
         <translation>已发送到主播屏：{0}</translation>
+    </message>
+    <message>
+        <source>Following: this console shows what the controller does.</source>
+        <translation>跟随中：这个中控台显示场控的操作。</translation>
     </message>
 </context>
 <context>
@@ -1278,6 +1359,10 @@ Logs: {2}</source>
         <translation>文件超过 200 MB，远大于本软件能读取的任何导出文件。</translation>
     </message>
     <message>
+        <source>This is {0}, not a table. Choose the .xlsx or .csv export instead.</source>
+        <translation>这是 {0}，不是表格。请改选 .xlsx 或 .csv 导出文件。</translation>
+    </message>
+    <message>
         <source>The file is named like an Excel workbook but is not one (it may be damaged or renamed). Open it in Excel and save it again as .xlsx, or download it again.</source>
         <translation>文件扩展名是 Excel 工作簿，但内容不是（可能已损坏或被改过扩展名）。请用 Excel 打开后另存为 .xlsx，或重新下载。</translation>
     </message>
@@ -1286,12 +1371,36 @@ Logs: {2}</source>
         <translation>这不是文本表格（含二进制数据）。请选择 .xlsx 或 .csv 导出文件。</translation>
     </message>
     <message>
-        <source>The text is neither UTF-8 nor GBK. Save the file as "CSV UTF-8" in Excel and import it again.</source>
-        <translation>文本编码既不是 UTF-8 也不是 GBK。请在 Excel 中另存为“CSV UTF-8”后重新导入。</translation>
+        <source>The text is neither UTF-8 nor GBK (another encoding such as Shift-JIS or Big5?). Save the file as "CSV UTF-8" in Excel and import it again.</source>
+        <translation>文字既不是 UTF-8 也不是 GBK（可能是 Shift-JIS 或 Big5 等其他编码？）。请在 Excel 里另存为“CSV UTF-8”后重新导入。</translation>
     </message>
     <message>
-        <source>The text table cannot be read ({0}). Save it again as CSV.</source>
-        <translation>无法读取文本表格（{0}）。请重新另存为 CSV。</translation>
+        <source>A cell near line {0} is longer than {1:,} characters, more than a spreadsheet cell holds. Check that this is the right file, or shorten the cell.</source>
+        <translation>第 {0} 行附近有单元格超过 {1:,} 个字符，超出表格单元格的容量。请确认文件是否选对，或缩短这个单元格。</translation>
+    </message>
+    <message>
+        <source>The text table cannot be read at line {0} ({1}). Save it again as CSV.</source>
+        <translation>文本表格第 {0} 行无法读取（{1}）。请重新另存为 CSV。</translation>
+    </message>
+    <message>
+        <source>The file holds a formula; LiveDesk reads values only. Replace the formula with its value (in Excel: copy, then Paste Special → Values) and import again.</source>
+        <translation>文件里有公式；LiveDesk 只读取数值。请把公式替换为数值（在 Excel 里：复制，然后 选择性粘贴 → 数值）后重新导入。</translation>
+    </message>
+    <message>
+        <source>a formula, not a value</source>
+        <translation>是公式，不是数值</translation>
+    </message>
+    <message>
+        <source>The file has more than {0:,} rows, far more than any export this app reads. Check that it is the right file, or split it.</source>
+        <translation>文件超过 {0:,} 行，远多于本软件读取的任何导出文件。请确认文件是否选对，或把它拆开。</translation>
+    </message>
+    <message>
+        <source>A cell holds {0:,} characters or more, as much as a spreadsheet cell can (the rest may be cut off). Check that this is the right file, or shorten the cell.</source>
+        <translation>有单元格达到 {0:,} 个字符，已是表格单元格的上限（后面的内容可能被截掉）。请确认文件是否选对，或缩短这个单元格。</translation>
+    </message>
+    <message>
+        <source>too long</source>
+        <translation>太长</translation>
     </message>
     <message>
         <source>The workbook cannot be read; it may be damaged or not really an Excel file ({0}). Open it in Excel and save it again, or download it again.</source>
@@ -1322,6 +1431,10 @@ Logs: {2}</source>
         <translation>应为时长，例如 2分35秒 或 02:35</translation>
     </message>
     <message>
+        <source>the date {0} is out of range (expected a year from {1} to {2})</source>
+        <translation>日期 {0} 超出范围（年份应在 {1} 到 {2} 之间）</translation>
+    </message>
+    <message>
         <source>expected a date and time</source>
         <translation>应为日期和时间</translation>
     </message>
@@ -1334,8 +1447,156 @@ Logs: {2}</source>
         <translation>应为时刻，例如 20:01</translation>
     </message>
     <message>
+        <source>No header row was found. The table needs a row naming its columns, for example 标题, 开始时间, 时长(分钟), 平台 (or Title, Start, Minutes, Platform).</source>
+        <translation>没有找到表头行。表格需要一行列名，例如 标题、开始时间、时长(分钟)、平台（或 Title、Start、Minutes、Platform）。</translation>
+    </message>
+    <message>
+        <source>The columns {0} are missing from the header row (row {1}). Add them and import again.</source>
+        <translation>表头行（第 {1} 行）缺少列 {0}。请加上后重新导入。</translation>
+    </message>
+    <message>
+        <source>The column {0} is missing from the header row (row {1}). Add it and import again.</source>
+        <translation>表头行（第 {1} 行）缺少列 {0}。请加上后重新导入。</translation>
+    </message>
+    <message>
+        <source>The same stream (title, start and platform) is already on row {0}. Delete one of the rows.</source>
+        <translation>同一场次（标题、开始时间和平台相同）已在第 {0} 行。请删除其中一行。</translation>
+    </message>
+    <message>
+        <source>The file has a header row but no streams below it. Fill in at least one row.</source>
+        <translation>文件有表头，但下面没有场次。请至少填一行。</translation>
+    </message>
+    <message>
+        <source>{0} row of the file has problems, so nothing was imported. Fix the cells listed below and import the file again.</source>
+        <translation>文件中有 {0} 行有问题，所以什么都没导入。请改正下面列出的单元格，再重新导入文件。</translation>
+    </message>
+    <message>
+        <source>{0} rows of the file have problems, so nothing was imported. Fix the cells listed below and import the file again.</source>
+        <translation>文件中有 {0} 行有问题，所以什么都没导入。请改正下面列出的单元格，再重新导入文件。</translation>
+    </message>
+    <message>
         <source>The title is empty. Give the stream a title.</source>
         <translation>标题为空。请给这场直播起个标题。</translation>
+    </message>
+    <message>
+        <source>The planned length is empty. Write it in minutes, e.g. 120 (or 2小时).</source>
+        <translation>计划时长为空。请按分钟填写，例如 120（或 2小时）。</translation>
+    </message>
+    <message>
+        <source>The platform is empty. Write one of 抖音, 快手, 淘宝直播, 视频号, 小红书.</source>
+        <translation>平台为空。请填 抖音、快手、淘宝直播、视频号、小红书 之一。</translation>
+    </message>
+    <message>
+        <source>Unknown platform. Write one of 抖音, 快手, 淘宝直播, 视频号, 小红书 (or douyin, kuaishou, taobao, channels, xiaohongshu).</source>
+        <translation>未知平台。请填 抖音、快手、淘宝直播、视频号、小红书 之一（或 douyin、kuaishou、taobao、channels、xiaohongshu）。</translation>
+    </message>
+    <message>
+        <source>Unknown stream type. Write 日常场, 专场 or 大促 (daily, special, big promotion).</source>
+        <translation>未知场次类型。请填 日常场、专场 或 大促（daily、special、big promotion）。</translation>
+    </message>
+    <message>
+        <source>Unknown status. Write 策划, 脚本, 彩排, 直播 or 复盘 (planned, scripted, rehearsed, live, reviewed).</source>
+        <translation>未知状态。请填 策划、脚本、彩排、直播 或 复盘（planned、scripted、rehearsed、live、reviewed）。</translation>
+    </message>
+    <message>
+        <source>The GMV goal is not an amount of money. Write e.g. 50000, 5万 or ¥50,000.</source>
+        <translation>GMV 目标不是金额。请写成 50000、5万 或 ¥50,000 这样。</translation>
+    </message>
+    <message>
+        <source>The viewers goal is not a whole number. Write e.g. 20000 or 2万.</source>
+        <translation>观看人数目标不是整数。请写成 20000 或 2万 这样。</translation>
+    </message>
+    <message>
+        <source>The peak-online goal is not a whole number. Write e.g. 800.</source>
+        <translation>峰值在线目标不是整数。请写成 800 这样。</translation>
+    </message>
+    <message>
+        <source>The new-followers goal is not a whole number. Write e.g. 300.</source>
+        <translation>涨粉目标不是整数。请写成 300 这样。</translation>
+    </message>
+    <message>
+        <source>The conversion goal is not a rate. Write e.g. 3% or 0.03.</source>
+        <translation>转化率目标不是比例。请写成 3% 或 0.03 这样。</translation>
+    </message>
+    <message>
+        <source>The GMV goal cannot be negative. Write a positive number or leave the cell empty.</source>
+        <translation>GMV 目标不能为负。请填正数或留空。</translation>
+    </message>
+    <message>
+        <source>The viewers goal cannot be negative. Write a positive number or leave the cell empty.</source>
+        <translation>观看人数目标不能为负。请填正数或留空。</translation>
+    </message>
+    <message>
+        <source>The peak-online goal cannot be negative. Write a positive number or leave the cell empty.</source>
+        <translation>峰值在线目标不能为负。请填正数或留空。</translation>
+    </message>
+    <message>
+        <source>The new-followers goal cannot be negative. Write a positive number or leave the cell empty.</source>
+        <translation>涨粉目标不能为负。请填正数或留空。</translation>
+    </message>
+    <message>
+        <source>The conversion goal must be between 0% and 100%, e.g. 3% or 0.03.</source>
+        <translation>转化率目标必须在 0% 到 100% 之间，例如 3% 或 0.03。</translation>
+    </message>
+    <message>
+        <source>A name is longer than 100 characters. Separate several names with 、 or a comma.</source>
+        <translation>名字超过 100 个字符。多个名字请用、或逗号分隔。</translation>
+    </message>
+    <message>
+        <source>The text is longer than {0} characters. Shorten it.</source>
+        <translation>文字超过 {0} 个字符，请缩短。</translation>
+    </message>
+    <message>
+        <source>The planned length must be more than 0 minutes. Write it in minutes, e.g. 120.</source>
+        <translation>计划时长必须大于 0 分钟。请按分钟填写，例如 120。</translation>
+    </message>
+    <message>
+        <source>The planned length must be a whole number of minutes, e.g. 90.</source>
+        <translation>计划时长必须是整数分钟，例如 90。</translation>
+    </message>
+    <message>
+        <source>The planned length is more than 24 hours. Write it in minutes, e.g. 120 (not seconds).</source>
+        <translation>计划时长超过 24 小时。请按分钟填写，例如 120（不是秒）。</translation>
+    </message>
+    <message>
+        <source>The planned length is not a number of minutes. Write e.g. 120, 120分钟 or 2小时.</source>
+        <translation>计划时长不是分钟数。请写成 120、120分钟 或 2小时 这样。</translation>
+    </message>
+    <message>
+        <source>The start is empty. Write the date and time, e.g. 2026-11-20 20:00.</source>
+        <translation>开始时间为空。请填日期和时间，例如 2026-11-20 20:00。</translation>
+    </message>
+    <message>
+        <source>The date is empty. Write the date of the stream, e.g. 2026-11-20.</source>
+        <translation>日期为空。请填直播日期，例如 2026-11-20。</translation>
+    </message>
+    <message>
+        <source>The start has a time but no date. Write e.g. 2026-11-20 20:00, or add a 日期 column.</source>
+        <translation>开始时间只有时间，没有日期。请写成 2026-11-20 20:00 这样，或加一列 日期。</translation>
+    </message>
+    <message>
+        <source>The start time is empty. Write the time of day, e.g. 20:00.</source>
+        <translation>开始时间为空。请填时间，例如 20:00。</translation>
+    </message>
+    <message>
+        <source>Only a date is given, not the time. Write e.g. 2026-11-20 20:00, or add a 开始时间 column with the time.</source>
+        <translation>只有日期，没有时间。请写成 2026-11-20 20:00 这样，或加一列 开始时间 填时间。</translation>
+    </message>
+    <message>
+        <source>The date {0} is out of range. Write a year from {1} to {2}.</source>
+        <translation>日期 {0} 超出范围。年份请写 {1} 到 {2} 之间。</translation>
+    </message>
+    <message>
+        <source>The date is not readable. Write it like 2026-11-20 20:00 or 2026/11/20.</source>
+        <translation>日期无法识别。请写成 2026-11-20 20:00 或 2026/11/20 这样。</translation>
+    </message>
+    <message>
+        <source>Only a time is given, not the date. Write e.g. 2026-11-20 20:00.</source>
+        <translation>只有时间，没有日期。请写成 2026-11-20 20:00 这样。</translation>
+    </message>
+    <message>
+        <source>The time is not readable. Write the time of day like 20:00.</source>
+        <translation>时间无法识别。请写成 20:00 这样。</translation>
     </message>
     <message>
         <source>The start time has no time zone.</source>
@@ -1374,6 +1635,10 @@ Logs: {2}</source>
         <translation>这个场次已不存在，可能被别人删除了。</translation>
     </message>
     <message>
+        <source>“{0}” was changed by someone else after you opened it.</source>
+        <translation>你打开“{0}”后，别人改过它。</translation>
+    </message>
+    <message>
         <source>The name is empty.</source>
         <translation>姓名不能为空。</translation>
     </message>
@@ -1384,6 +1649,714 @@ Logs: {2}</source>
     <message>
         <source>This person is no longer on the roster.</source>
         <translation>此人已不在团队成员中。</translation>
+    </message>
+    <message>
+        <source>An in-memory database cannot be backed up.</source>
+        <translation>内存数据库无法备份。</translation>
+    </message>
+    <message>
+        <source>Could not write the backup {0}: {1}</source>
+        <translation>无法写入备份 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0} does not exist or is not a file. Nothing was changed.</source>
+        <translation>{0} 不存在或不是文件。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>Cannot read {0}: {1}. Nothing was changed.</source>
+        <translation>无法读取 {0}：{1}。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>{0} is not a LiveDesk backup (not a SQLite database file). Nothing was changed.</source>
+        <translation>{0} 不是 LiveDesk 备份（不是 SQLite 数据库文件）。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>{0} cannot be opened as a database: {1}. Nothing was changed.</source>
+        <translation>{0} 无法作为数据库打开：{1}。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>{0} is damaged (integrity check: {1}). Nothing was changed.</source>
+        <translation>{0} 已损坏（完整性检查：{1}）。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>{0} is a database, but not a LiveDesk one (it has no {1} table). Nothing was changed.</source>
+        <translation>{0} 是数据库，但不是 LiveDesk 的（没有 {1} 表）。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>{0} is damaged or not a database: {1}. Nothing was changed.</source>
+        <translation>{0} 已损坏或不是数据库：{1}。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>{0} has no schema version, so it cannot be a LiveDesk backup. Nothing was changed.</source>
+        <translation>{0} 没有数据库结构版本，不可能是 LiveDesk 备份。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>{0} was written by a newer version of LiveDesk (schema {1}). Update LiveDesk to restore it. Nothing was changed.</source>
+        <translation>{0} 由更新版本的 LiveDesk 写入（数据库结构 {1}）。请升级 LiveDesk 后再恢复。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>An in-memory database cannot be restored into.</source>
+        <translation>无法恢复到内存数据库。</translation>
+    </message>
+    <message>
+        <source>{0} is the database itself; choose a backup file. Nothing was changed.</source>
+        <translation>{0} 就是当前数据库本身；请选择备份文件。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>Could not replace {0}: {1}. The database was not changed.</source>
+        <translation>无法替换 {0}：{1}。数据库没有改动。</translation>
+    </message>
+    <message>
+        <source>Could not back up {0} before restoring: {1}. Nothing was changed.</source>
+        <translation>恢复前无法备份 {0}：{1}。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>Backing up or restoring a PostgreSQL database needs {0}, which is not installed. Install the PostgreSQL client tools (Debian/Ubuntu: apt install postgresql-client; Windows/macOS: the PostgreSQL installer) and try again.</source>
+        <translation>备份或恢复 PostgreSQL 数据库需要 {0}，但它没有安装。请安装 PostgreSQL 客户端工具（Debian/Ubuntu：apt install postgresql-client；Windows/macOS：PostgreSQL 安装程序）后重试。</translation>
+    </message>
+    <message>
+        <source>Could not run {0}: {1}</source>
+        <translation>无法运行 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>exit code {0}</source>
+        <translation>退出码 {0}</translation>
+    </message>
+    <message>
+        <source>{0} failed: {1}</source>
+        <translation>{0} 失败：{1}</translation>
+    </message>
+    <message>
+        <source>{0} is not a LiveDesk PostgreSQL backup (made by `livedesk backup`). Nothing was changed.</source>
+        <translation>{0} 不是 LiveDesk 的 PostgreSQL 备份（由 `livedesk backup` 生成）。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>{0} was written by a newer version of LiveDesk or has no schema version ({1}). Nothing was changed.</source>
+        <translation>{0} 由更新版本的 LiveDesk 写入，或没有数据库结构版本（{1}）。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>The term is empty.</source>
+        <translation>词条为空。</translation>
+    </message>
+    <message>
+        <source>The term is longer than 100 characters.</source>
+        <translation>词条超过 100 个字符。</translation>
+    </message>
+    <message>
+        <source>Unknown category {0}; use one of {1}.</source>
+        <translation>未知类别 {0}；请用其中之一：{1}。</translation>
+    </message>
+    <message>
+        <source>{0} is not on the list.</source>
+        <translation>{0} 不在词库中。</translation>
+    </message>
+    <message>
+        <source>This database already holds streams. Use --force to add demo data anyway, or point --db at a new file.</source>
+        <translation>这个数据库里已有场次。仍要添加示例数据请用 --force，或用 --db 指定一个新文件。</translation>
+    </message>
+    <message>
+        <source>{0} (accepted headers: {1})</source>
+        <translation>{0}（可用的表头：{1}）</translation>
+    </message>
+    <message>
+        <source>Required column(s) not found: {0}. Rename the header in the file, or check that the sheet holding the products is the one with these columns.</source>
+        <translation>找不到必需的列：{0}。请修改文件里的表头，或确认商品所在的工作表有这些列。</translation>
+    </message>
+    <message>
+        <source>The file holds no table. Fill in the 选品表 or choose another file.</source>
+        <translation>文件里没有表格。请填好选品表，或换一个文件。</translation>
+    </message>
+    <message>
+        <source>a price cannot be negative</source>
+        <translation>价格不能为负</translation>
+    </message>
+    <message>
+        <source>a commission rate must be between 0% and 100%</source>
+        <translation>佣金率必须在 0% 到 100% 之间</translation>
+    </message>
+    <message>
+        <source>a count cannot be negative</source>
+        <translation>数量不能为负</translation>
+    </message>
+    <message>
+        <source>longer than {0} characters</source>
+        <translation>超过 {0} 个字符</translation>
+    </message>
+    <message>
+        <source>{0} is required</source>
+        <translation>{0}必填</translation>
+    </message>
+    <message>
+        <source>duplicate SKU: already on row {0} of this file</source>
+        <translation>SKU 重复：文件第 {0} 行已有</translation>
+    </message>
+    <message>
+        <source>The sheet has a header but no product rows under it.</source>
+        <translation>工作表有表头，但下面没有商品行。</translation>
+    </message>
+    <message>
+        <source>{0} row(s) have problems, so nothing was imported. Fix them in the file, or import the good rows only.</source>
+        <translation>有 {0} 行有问题，所以什么都没导入。请在文件里改正，或只导入没问题的行。</translation>
+    </message>
+    <message>
+        <source>{0} is already open in another LiveDesk window (process {1}). Switch to that window, or close it and try again.</source>
+        <translation>{0} 已在另一个 LiveDesk 窗口中打开（进程 {1}）。请切换到那个窗口，或关闭它后重试。</translation>
+    </message>
+    <message>
+        <source>{0} is already open in another LiveDesk window. Switch to that window, or close it and try again.</source>
+        <translation>{0} 已在另一个 LiveDesk 窗口中打开。请切换到那个窗口，或关闭它后重试。</translation>
+    </message>
+    <message>
+        <source>Stream {0} no longer exists; it may have been deleted.</source>
+        <translation>场次 {0} 已不存在，可能已被删除。</translation>
+    </message>
+    <message>
+        <source>This product is not on the stream's lineup.</source>
+        <translation>这个商品不在本场排品中。</translation>
+    </message>
+    <message>
+        <source>Live price</source>
+        <translation>直播价</translation>
+    </message>
+    <message>
+        <source>Welfare quantity</source>
+        <translation>福利数量</translation>
+    </message>
+    <message>
+        <source>Planned units</source>
+        <translation>计划销量</translation>
+    </message>
+    <message>
+        <source>Link number</source>
+        <translation>链接号</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0} cannot be negative (got {1}).</source>
+        <translation>{0}不能为负（填的是 {1}）。</translation>
+    </message>
+    <message>
+        <source>This product is already on the stream's lineup.</source>
+        <translation>这个商品已在本场排品中。</translation>
+    </message>
+    <message>
+        <source>The new order must list each product on the lineup exactly once; reload the lineup.</source>
+        <translation>新顺序必须把排品里的每个商品列出且只列一次；请重新加载排品。</translation>
+    </message>
+    <message>
+        <source>Link number {0} is already used by another product here.</source>
+        <translation>链接号 {0} 已被本场另一个商品占用。</translation>
+    </message>
+    <message>
+        <source>No stock entered for a product planned on this stream.</source>
+        <translation>本场计划上的商品还没填库存。</translation>
+    </message>
+    <message>
+        <source>Stock {0} is below the {1} planned units plus {2}% buffer ({3}).</source>
+        <translation>库存 {0} 不够：计划销量 {1} 加 {2}% 余量需要 {3}。</translation>
+    </message>
+    <message>
+        <source>Welfare quantity {0} is more than the stock of {1}.</source>
+        <translation>福利数量 {0} 超过库存 {1}。</translation>
+    </message>
+    <message>
+        <source>Stock {0} is below the safety line of {1}.</source>
+        <translation>库存 {0} 低于安全库存 {1}。</translation>
+    </message>
+    <message>
+        <source>This stream no longer exists (it may have been deleted).</source>
+        <translation>这个场次已不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <source>This checklist item no longer exists.</source>
+        <translation>这个检查项已不存在。</translation>
+    </message>
+    <message>
+        <source>The stream is not live yet. Press Go live first.</source>
+        <translation>还没开播。请先点“开播”。</translation>
+    </message>
+    <message>
+        <source>The stream has already ended.</source>
+        <translation>这场直播已经结束。</translation>
+    </message>
+    <message>
+        <source>This stream has already gone live.</source>
+        <translation>这场已经开播了。</translation>
+    </message>
+    <message>
+        <source>This is the last segment. Press End stream when the show is over.</source>
+        <translation>这是最后一个环节。播完后请点“下播”。</translation>
+    </message>
+    <message>
+        <source>This is the first segment.</source>
+        <translation>这已经是第一个环节。</translation>
+    </message>
+    <message>
+        <source>No segment is running.</source>
+        <translation>当前没有进行中的环节。</translation>
+    </message>
+    <message>
+        <source>Stock cannot be negative.</source>
+        <translation>库存不能为负。</translation>
+    </message>
+    <message>
+        <source>Enter at least one number.</source>
+        <translation>请至少填一个数。</translation>
+    </message>
+    <message>
+        <source>Numbers cannot be negative.</source>
+        <translation>数值不能为负。</translation>
+    </message>
+    <message>
+        <source>UV value ¥{0} is below ¥{1}: tell the host to push harder.</source>
+        <translation>UV 价值 ¥{0} 低于 ¥{1}：提醒主播加强促单。</translation>
+    </message>
+    <message>
+        <source>Online viewers fell from {0} to {1} within 5 minutes: find the cause.</source>
+        <translation>5 分钟内在线人数从 {0} 跌到 {1}：请排查原因。</translation>
+    </message>
+    <message>
+        <source>{0} is sold out: take the link down.</source>
+        <translation>{0} 已售罄：请下架链接。</translation>
+    </message>
+    <message>
+        <source>{0}: {1} left, below the safety stock of {2}.</source>
+        <translation>{0}：剩 {1}，低于安全库存 {2}。</translation>
+    </message>
+    <message>
+        <source>Unknown incident type {0}.</source>
+        <translation>未知事故类型 {0}。</translation>
+    </message>
+    <message>
+        <source>Went live</source>
+        <translation>已开播</translation>
+    </message>
+    <message>
+        <source>Stream ended</source>
+        <translation>已下播</translation>
+    </message>
+    <message>
+        <source>Skipped: {0}</source>
+        <translation>已跳过：{0}</translation>
+    </message>
+    <message>
+        <source>Segment: {0}</source>
+        <translation>环节：{0}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} s added</source>
+        <translation>{0}：加时 {1} 秒</translation>
+    </message>
+    <message>
+        <source>Link up: {0}</source>
+        <translation>上架：{0}</translation>
+    </message>
+    <message>
+        <source>Link down: {0}</source>
+        <translation>下架：{0}</translation>
+    </message>
+    <message>
+        <source>Stock {0}: {1} left</source>
+        <translation>库存 {0}：剩 {1}</translation>
+    </message>
+    <message>
+        <source>online {0}</source>
+        <translation>在线 {0}</translation>
+    </message>
+    <message>
+        <source>UV {0}</source>
+        <translation>UV {0}</translation>
+    </message>
+    <message>
+        <source>GMV ¥{0}</source>
+        <translation>GMV ¥{0}</translation>
+    </message>
+    <message>
+        <source>orders {0}</source>
+        <translation>订单 {0}</translation>
+    </message>
+    <message>
+        <source>click rate {0}</source>
+        <translation>点击率 {0}</translation>
+    </message>
+    <message>
+        <source>Ticked by {0}: {1}</source>
+        <translation>{0} 已勾选：{1}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>原价</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Commission rate</source>
+        <translation>佣金率</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Safety stock</source>
+        <translation>安全库存</translation>
+    </message>
+    <message>
+        <source>unknown product role; use 引流款, 利润款, 形象款 or 福利款 (traffic, profit, image, welfare)</source>
+        <translation>未知的商品定位；请用 引流款、利润款、形象款 或 福利款</translation>
+    </message>
+    <message>
+        <source>unknown qualification status; use 已上传, 待补 or 缺失 (ok, pending, missing)</source>
+        <translation>未知的资质状态；请用 已上传、待补 或 缺失</translation>
+    </message>
+    <message>
+        <source>Gross margin {0} is below the {1} floor for {2}.</source>
+        <translation>毛利率 {0} 低于{2}毛利率下限 {1}。</translation>
+    </message>
+    <message>
+        <source>Stock {0} is below the safety line of {1}; restock.</source>
+        <translation>库存 {0} 低于安全库存 {1}，请补货。</translation>
+    </message>
+    <message>
+        <source>no stock entered</source>
+        <translation>还没填库存</translation>
+    </message>
+    <message>
+        <source>stock {0}</source>
+        <translation>库存只有 {0}</translation>
+    </message>
+    <message>
+        <source>Upcoming lineups plan {0} units; with the {1} buffer that needs {2}, but there is {3}.</source>
+        <translation>后续排品计划销量 {0} 件，加 {1} 余量需备 {2} 件，但{3}。</translation>
+    </message>
+    <message>
+        <source>The quality report (质检报告) is pending.</source>
+        <translation>质检报告待补。</translation>
+    </message>
+    <message>
+        <source>The quality report (质检报告) is missing.</source>
+        <translation>质检报告缺失。</translation>
+    </message>
+    <message>
+        <source>Click rate {0} ({1}/{2} over the last {3} reviews) is below {4}: a candidate to drop.</source>
+        <translation>点击率 {0}（最近 {3} 场复盘 {1}/{2}）低于 {4}：待淘汰。</translation>
+    </message>
+    <message>
+        <source>Product {0} no longer exists; it may have been deleted.</source>
+        <translation>商品 {0} 已不存在，可能已被删除。</translation>
+    </message>
+    <message>
+        <source>{0} must be between 0% and 100%.</source>
+        <translation>{0}必须在 0% 到 100% 之间。</translation>
+    </message>
+    <message>
+        <source>{0} is longer than {1} characters.</source>
+        <translation>{0}超过 {1} 个字符。</translation>
+    </message>
+    <message>
+        <source>{0} is required.</source>
+        <translation>{0}必填。</translation>
+    </message>
+    <message>
+        <source>SKU {0} is already used by another product.</source>
+        <translation>SKU {0} 已被另一个商品使用。</translation>
+    </message>
+    <message>
+        <source>{0} was changed by someone else after you opened it. Reload it and make your change again.</source>
+        <translation>你打开“{0}”后，别人改过它。请重新加载后再改一次。</translation>
+    </message>
+    <message>
+        <source>{0} cannot be found or is not a file; choose the file again.</source>
+        <translation>找不到 {0}，或它不是文件；请重新选择文件。</translation>
+    </message>
+    <message>
+        <source>Stream {0} does not exist (it may have been deleted).</source>
+        <translation>场次 {0} 不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <source>Reading {0}</source>
+        <translation>正在读取 {0}</translation>
+    </message>
+    <message>
+        <source>Moment {0} no longer exists.</source>
+        <translation>峰谷时刻 {0} 已不存在。</translation>
+    </message>
+    <message>
+        <source>Improvement item {0} no longer exists.</source>
+        <translation>改进项 {0} 已不存在。</translation>
+    </message>
+    <message>
+        <source>Unknown segment type {0}.</source>
+        <translation>未知环节类型 {0}。</translation>
+    </message>
+    <message>
+        <source>{0} must be a number of seconds.</source>
+        <translation>{0} 必须是秒数。</translation>
+    </message>
+    <message>
+        <source>A segment cannot start before the stream does.</source>
+        <translation>环节不能早于直播开始。</translation>
+    </message>
+    <message>
+        <source>A segment must last at least one second.</source>
+        <translation>环节至少要 1 秒。</translation>
+    </message>
+    <message>
+        <source>The title is longer than 200 characters.</source>
+        <translation>标题超过 200 个字符。</translation>
+    </message>
+    <message>
+        <source>The BGM name is longer than 200 characters.</source>
+        <translation>BGM 名称超过 200 个字符。</translation>
+    </message>
+    <message>
+        <source>Segment {0} does not exist (it may have been deleted).</source>
+        <translation>环节 {0} 不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <source>Someone else changed “{0}” while you were editing it.</source>
+        <translation>你编辑时，别人改过“{0}”。</translation>
+    </message>
+    <message>
+        <source>The timing list does not match the script's segments; reload the script.</source>
+        <translation>时间列表和脚本的环节对不上；请重新加载脚本。</translation>
+    </message>
+    <message>
+        <source>Unknown template {0}; use one of {1}.</source>
+        <translation>未知模板 {0}；请用其中之一：{1}。</translation>
+    </message>
+    <message>
+        <source>Rehearsal {0} does not exist.</source>
+        <translation>彩排 {0} 不存在。</translation>
+    </message>
+    <message>
+        <source>This segment belongs to another stream's script.</source>
+        <translation>这个环节属于另一场的脚本。</translation>
+    </message>
+    <message>
+        <source>A segment cannot run for a negative time.</source>
+        <translation>环节用时不能为负。</translation>
+    </message>
+    <message>
+        <source>{0}: {1} with nothing planned</source>
+        <translation>{0}：空档 {1}，没有安排内容</translation>
+    </message>
+    <message>
+        <source>{0}: two segments overlap for {1}</source>
+        <translation>{0}：两个环节重叠 {1}</translation>
+    </message>
+    <message>
+        <source>{0}: the run is {1} longer than the slot</source>
+        <translation>{0}：超出时段 {1}</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} 分钟</translation>
+    </message>
+    <message>
+        <source>{0} min {1} s</source>
+        <translation>{0} 分 {1} 秒</translation>
+    </message>
+    <message>
+        <source>Stream {0} does not exist.</source>
+        <translation>场次 {0} 不存在。</translation>
+    </message>
+    <message>
+        <source>Douyin 百应 whole-session workbook (整场数据下载)</source>
+        <translation>抖音百应整场数据工作簿（整场数据下载）</translation>
+    </message>
+    <message>
+        <source>per-minute trend table (分钟趋势 / 流量综合趋势, .xlsx or .csv)</source>
+        <translation>分钟趋势表（分钟趋势 / 流量综合趋势，.xlsx 或 .csv）</translation>
+    </message>
+    <message>
+        <source>Taobao Live session workbook (淘宝直播 场次数据)</source>
+        <translation>淘宝直播场次数据工作簿</translation>
+    </message>
+    <message>
+        <source>抖店 order export (订单导出)</source>
+        <translation>抖店订单导出</translation>
+    </message>
+    <message>
+        <source>table pasted from the clipboard (time and online viewers)</source>
+        <translation>从剪贴板粘贴的表格（时间和在线人数）</translation>
+    </message>
+    <message>
+        <source>{0}; correct or clear this cell</source>
+        <translation>{0}；请改正或清空这个单元格</translation>
+    </message>
+    <message>
+        <source>a count or amount cannot be negative; correct this cell</source>
+        <translation>数量或金额不能为负；请改正这个单元格</translation>
+    </message>
+    <message>
+        <source>{0} cell cannot be read, so nothing was imported. Correct the cells listed below in the file (or clear them) and import it again.</source>
+        <translation>有 {0} 个单元格无法读取，所以什么都没导入。请在文件里改正（或清空）下面列出的单元格，再重新导入。</translation>
+    </message>
+    <message>
+        <source>{0} cells cannot be read, so nothing was imported. Correct the cells listed below in the file (or clear them) and import it again.</source>
+        <translation>有 {0} 个单元格无法读取，所以什么都没导入。请在文件里改正（或清空）下面列出的单元格，再重新导入。</translation>
+    </message>
+    <message>
+        <source>The pasted text is empty. Copy the table (time and online viewers) and paste again.</source>
+        <translation>粘贴的内容为空。请复制表格（时间和在线人数）后再粘贴。</translation>
+    </message>
+    <message>
+        <source>The pasted table needs a time column (时间) and an online-viewer column (在线人数). Copy the header row too, or paste two columns: time and online viewers.</source>
+        <translation>粘贴的表格需要时间列（时间）和在线人数列（在线人数）。请连表头一起复制，或只粘贴两列：时间和在线人数。</translation>
+    </message>
+    <message>
+        <source>No header row with a time and an online-viewer column was found.</source>
+        <translation>没有找到同时含时间列和在线人数列的表头行。</translation>
+    </message>
+    <message>
+        <source>The file holds no data at all. Download the export again from the platform.</source>
+        <translation>文件里没有任何数据。请从平台重新下载导出文件。</translation>
+    </message>
+    <message>
+        <source>This is a live script workbook (直播脚本), not a data export. Import it in the Script tab.</source>
+        <translation>这是直播脚本工作簿，不是导出数据。请在“脚本”页导入。</translation>
+    </message>
+    <message>
+        <source>This is a product pool sheet (选品表), not a data export. Import it in the Products tab.</source>
+        <translation>这是选品表，不是导出数据。请在“商品”页导入。</translation>
+    </message>
+    <message>
+        <source>This file is not an export LiveDesk understands (its sheets and headers match none). Understood kinds: {0}. Pasted tables are imported with Paste.</source>
+        <translation>LiveDesk 认不出这个文件（工作表和表头都对不上）。能识别的类型：{0}。粘贴的表格请用“粘贴”导入。</translation>
+    </message>
+    <message>
+        <source>expected a start and an end such as 2026-11-12 19:30~2026-11-12 22:00</source>
+        <translation>应为开始和结束时间，例如 2026-11-12 19:30~2026-11-12 22:00</translation>
+    </message>
+    <message>
+        <source>{0}; correct this cell</source>
+        <translation>{0}；请改正这个单元格</translation>
+    </message>
+    <message>
+        <source>Sheet {0}: no column is mapped to {1}. Map a column to it in the import preview.</source>
+        <translation>工作表 {0}：没有列对应 {1}。请在导入预览里给它指定一列。</translation>
+    </message>
+    <message>
+        <source>Sheet {0} has its header row but no data rows. Download the export again after the stream.</source>
+        <translation>工作表 {0} 只有表头，没有数据行。请在下播后重新下载导出文件。</translation>
+    </message>
+    <message>
+        <source>a time of day without a date; set the stream's date first or export full date-times</source>
+        <translation>只有时间没有日期；请先设置场次日期，或导出完整的日期时间</translation>
+    </message>
+    <message>
+        <source>the time is missing; fill it in or delete the row</source>
+        <translation>缺少时间；请补上或删除这一行</translation>
+    </message>
+    <message>
+        <source>this minute already appears in row {0}; delete the duplicate row</source>
+        <translation>这一分钟已在第 {0} 行出现；请删除重复行</translation>
+    </message>
+    <message>
+        <source>the time runs backwards here; sort the rows by time or fix this value</source>
+        <translation>时间在这里倒退了；请按时间排序，或改正这个值</translation>
+    </message>
+    <message>
+        <source>the product has no name; fill it in or delete the row</source>
+        <translation>商品没有名称；请补上或删除这一行</translation>
+    </message>
+    <message>
+        <source>the order number is missing; fill it in or delete the row</source>
+        <translation>缺少订单号；请补上或删除这一行</translation>
+    </message>
+    <message>
+        <source>the amount is missing; fill it in or delete the row</source>
+        <translation>缺少金额；请补上或删除这一行</translation>
+    </message>
+    <message>
+        <source>a length in minutes must be more than 0</source>
+        <translation>分钟数必须大于 0</translation>
+    </message>
+    <message>
+        <source>expected a time range such as 20:00-20:05, a start such as 20:00, or minutes such as 5</source>
+        <translation>应为时间段（如 20:00-20:05）、开始时间（如 20:00）或分钟数（如 5）</translation>
+    </message>
+    <message>
+        <source>{0} is not a time; write it like 20:05</source>
+        <translation>{0} 不是时间；请写成 20:05 这样</translation>
+    </message>
+    <message>
+        <source>{0} is not a time: minutes and seconds go up to 59</source>
+        <translation>{0} 不是时间：分和秒最大为 59</translation>
+    </message>
+    <message>
+        <source>The script has no 时间节点 column, so the segments' times are unknown. Add a column 时间节点 with times such as 20:00-20:05 and import again.</source>
+        <translation>脚本没有 时间节点 列，不知道各环节的时间。请加一列 时间节点，填 20:00-20:05 这样的时间，再重新导入。</translation>
+    </message>
+    <message>
+        <source>header row without a 时间节点 column</source>
+        <translation>表头行没有 时间节点 列</translation>
+    </message>
+    <message>
+        <source>No script table found: expected a header row with 时间节点 and 环节 (or 直播阶段 / 主播动作/口播). Check that this is the run-of-show sheet.</source>
+        <translation>没有找到脚本表格：应有一行含 时间节点 和 环节（或 直播阶段 / 主播动作/口播）的表头。请确认这是直播流程表。</translation>
+    </message>
+    <message>
+        <source>no product on link {0} in this stream's lineup; set link numbers in the lineup</source>
+        <translation>本场排品中没有 {0} 号链接的商品；请在排品里设置链接号</translation>
+    </message>
+    <message>
+        <source>matches several products ({0}); write the full name or the link number</source>
+        <translation>匹配到多个商品（{0}）；请写全名或链接号</translation>
+    </message>
+    <message>
+        <source>not in the product pool; add the product first or correct the name</source>
+        <translation>不在选品池中；请先添加商品或改正名称</translation>
+    </message>
+    <message>
+        <source>the time is empty; every segment needs one</source>
+        <translation>时间为空；每个环节都要有时间</translation>
+    </message>
+    <message>
+        <source>The script table has a header but no segments. Fill in at least one row.</source>
+        <translation>脚本表格有表头，但没有环节。请至少填一行。</translation>
+    </message>
+    <message>
+        <source>{0} problem(s) in the script; nothing was imported. Correct the cells listed and import again.</source>
+        <translation>脚本中有 {0} 处问题，什么都没导入。请改正列出的单元格后重新导入。</translation>
+    </message>
+    <message>
+        <source>{0} is not a time of day</source>
+        <translation>{0} 不是有效的时刻</translation>
+    </message>
+    <message>
+        <source>earlier than the stream's start time; check the stream's start or the time</source>
+        <translation>早于场次开始时间；请检查场次开始时间或这个时间</translation>
+    </message>
+    <message>
+        <source>a segment longer than 12 hours</source>
+        <translation>环节超过 12 小时</translation>
+    </message>
+    <message>
+        <source>the segment ends before (or when) it starts</source>
+        <translation>环节的结束时间不晚于开始时间</translation>
+    </message>
+    <message>
+        <source>cannot tell when this segment ends; write a range such as 20:00-20:05</source>
+        <translation>无法判断这个环节何时结束；请写成 20:00-20:05 这样的时间段</translation>
+    </message>
+    <message>
+        <source>this start is already on row {0}; delete the duplicate row</source>
+        <translation>这个开始时间已在第 {0} 行出现；请删除重复行</translation>
     </message>
 </context>
 <context>
@@ -1953,6 +2926,10 @@ Logs: {2}</source>
     <message numerus="yes">
         <source>%n with warnings</source>
         <translation><numerusform>%n 个有预警</numerusform></translation>
+    </message>
+    <message>
+        <source>Reloaded: your change was discarded.</source>
+        <translation>已重新加载：你的修改已放弃。</translation>
     </message>
     <message>
         <source>Edit {0} of “{1}”</source>
@@ -3026,6 +4003,22 @@ Logs: {2}</source>
         <source>Edit “{0}”</source>
         <translation>编辑“{0}”</translation>
     </message>
+    <message>
+        <source>Reloaded: your change was discarded.</source>
+        <translation>已重新加载：你的修改已放弃。</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation><numerusform>……还有 %n 项</numerusform></translation>
+    </message>
+    <message>
+        <source>Mark as rehearsed anyway?</source>
+        <translation>仍然标记为已彩排？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) are not resolved:</source>
+        <translation><numerusform>还有 %n 个问题未解决：</numerusform></translation>
+    </message>
     <message numerus="yes">
         <source>Duplicate %n stream(s)</source>
         <translation><numerusform>复制 %n 场</numerusform></translation>
@@ -3466,6 +4459,10 @@ Logs: {2}</source>
     <message>
         <source>type</source>
         <translation>类型</translation>
+    </message>
+    <message>
+        <source>Reloaded: your change was discarded.</source>
+        <translation>已重新加载：你的修改已放弃。</translation>
     </message>
     <message>
         <source>title</source>

@@ -121,3 +121,15 @@ def test_tabs_are_built_when_first_shown(qtbot, db, paths):
     assert "ReviewTab" in [type(w).__name__ for w in win.built_tabs()]
     win.warm_up()
     qtbot.waitUntil(lambda: len(win.built_tabs()) == 5)
+
+
+def test_deleting_a_stream_refreshes_the_other_tabs(window, demo_db):
+    window.refresh_all()
+    script_tab, live_tab = window.tab("script"), window.tab("live")
+    stream_id = script_tab.stream_id
+    schedule_tab = window.show_tab("schedule")
+    schedule_tab.select_stream(stream_id)
+    schedule_tab.delete_action.trigger()
+    assert script_tab.stream_id != stream_id
+    assert stream_id not in [script_tab.stream_combo.itemData(i) for i in range(script_tab.stream_combo.count())]
+    assert stream_id not in [live_tab.stream_combo.itemData(i) for i in range(live_tab.stream_combo.count())]

@@ -302,7 +302,7 @@ def test_rehearsal_with_a_fake_clock_records_times(tab, db, stream_id, qtbot):
     QTest.keyClick(dialog, Qt.Key.Key_Right)
     now[0] += 300
     QTest.keyClick(dialog, Qt.Key.Key_Space)
-    assert dialog.done
+    assert dialog.finished_all
     assert dialog.model.index(1, 4).data() == "+1:40"
     with db.session() as s:
         [report] = scripts.list_rehearsals(s, stream_id)

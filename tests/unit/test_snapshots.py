@@ -51,3 +51,26 @@ def test_restoring_a_product_relinks_segments_that_pointed_at_it(db):
         snapshots.restore(session, snap)
     with db.session() as session:
         assert session.scalar(select(Segment.product_id)) == product_id
+
+
+def test_restore_gives_new_ids_when_sqlite_reused_the_old_ones(db):
+    start = dt.datetime(2026, 11, 20, 12, tzinfo=dt.timezone.utc)
+    with db.session() as session:
+        stream = schedule.create_stream(session, schedule.StreamData(title="旧场", start_at=start, planned_minutes=60))
+        session.add(Script(stream_id=stream.id, segments=[Segment(title="开场"), Segment(title="讲解")]))
+        old_id = stream.id
+    with db.session() as session:
+        snap = snapshots.snapshot(session, Stream.__table__, [old_id])
+        schedule.delete_stream(session, old_id)
+    with db.session() as session:  # a new stream and script take the freed ids
+        newer = schedule.create_stream(session, schedule.StreamData(title="新场", start_at=start, planned_minutes=60))
+        session.add(Script(stream_id=newer.id, segments=[Segment(title="新开场"), Segment(title="新讲解")]))
+    assert newer.id == old_id
+    with db.session() as session:
+        moved = snapshots.restore(session, snap)
+    restored_id = moved["streams"][old_id]
+    with db.session() as session:
+        assert session.get(Stream, restored_id).title == "旧场"
+        assert session.get(Stream, old_id).title == "新场"
+        titles = {s.title: s.script.stream_id for s in session.scalars(select(Segment))}
+        assert titles == {"开场": restored_id, "讲解": restored_id, "新开场": old_id, "新讲解": old_id}

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from livedesk.models import LineupItem, Product, Stream
+from livedesk.services.messages import translate
 from livedesk.services.scripts import KIND_LABELS, list_segments
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -48,7 +49,7 @@ def export_script_sheet(session: Session, stream_id: int, path: str | Path) -> P
 
     stream = session.get(Stream, stream_id)
     if stream is None:
-        raise ValueError(f"Stream {stream_id} does not exist.")
+        raise ValueError(translate("Messages", "Stream {0} does not exist.").format(stream_id))
     path = Path(path)
     segments = list_segments(session, stream_id)
     lineup = {i.product_id: i for i in session.scalars(select(LineupItem).where(LineupItem.stream_id == stream_id))}

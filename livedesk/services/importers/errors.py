@@ -27,7 +27,8 @@ class CellProblem:
             where.append(translate("Messages", "row {0}").format(self.row))
         if self.column:
             where.append(translate("Messages", "column {0}").format(self.column))
-        shown = " " + translate("Messages", "value {0}:").format(repr(self.value)) if self.value not in ("", None) else ""
+        value = self.value if len(self.value or "") <= 80 else self.value[:80] + "…"  # never echo a 5 MB cell
+        shown = " " + translate("Messages", "value {0}:").format(repr(value)) if value not in ("", None) else ""
         return f"{', '.join(where)}:{shown} {self.reason}"
 
 

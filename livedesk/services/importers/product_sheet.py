@@ -33,6 +33,7 @@ from livedesk.services.importers.values import (
     parse_money,
     parse_rate,
 )
+from livedesk.services.messages import translate
 from livedesk.services.products import parse_qualification, parse_role
 
 # field -> header synonyms (as people write them; compared after normalising)
@@ -135,11 +136,15 @@ class ImportResult:
 
 
 def _missing_message(missing: Sequence[str]) -> str:
-    parts = [f"{FIELD_LABELS[name]} (accepted headers: {' / '.join(COLUMNS[name])})" for name in missing]
-    return (
-        "Required column(s) not found: " + "; ".join(parts) + ". Rename the header in the file, or check "
-        "that the sheet holding the products is the one with these columns."
-    )
+    parts = [
+        translate("Messages", "{0} (accepted headers: {1})").format(FIELD_LABELS[name], " / ".join(COLUMNS[name]))
+        for name in missing
+    ]
+    return translate(
+        "Messages",
+        "Required column(s) not found: {0}. Rename the header in the file, or check "
+        "that the sheet holding the products is the one with these columns.",
+    ).format("; ".join(parts))
 
 
 def _map_header(row: Row) -> tuple[dict[str, int], list[str]]:
@@ -168,7 +173,9 @@ def _locate(sheets: Sequence[Sheet], file_name: str, scan: int = 15) -> tuple[Sh
                 best_missing = missing
     if best_missing is None:
         if not any(any(not is_empty(c) for c in row) for sheet in sheets for row in sheet.rows):
-            raise ImportFailed(file_name, "The file holds no table. Fill in the 选品表 or choose another file.")
+            raise ImportFailed(
+                file_name, translate("Messages", "The file holds no table. Fill in the 选品表 or choose another file.")
+            )
         best_missing = list(REQUIRED)
     raise ImportFailed(file_name, _missing_message(best_missing))
 
@@ -184,17 +191,17 @@ def _parse_cell(name: str, value: object) -> Any:
     if name in _MONEY:
         number = parse_money(value)
         if number is not None and number < 0:
-            raise ValueError("a price cannot be negative")
+            raise ValueError(translate("Messages", "a price cannot be negative"))
         return number
     if name == "commission_rate":
         rate = parse_rate(value)
         if rate is not None and not Decimal(0) <= rate <= Decimal(1):
-            raise ValueError("a commission rate must be between 0% and 100%")
+            raise ValueError(translate("Messages", "a commission rate must be between 0% and 100%"))
         return None if rate is None else rate.quantize(_RATE_STEP)
     if name in _INTS:
         count = parse_int(value)
         if count is not None and count < 0:
-            raise ValueError("a count cannot be negative")
+            raise ValueError(translate("Messages", "a count cannot be negative"))
         return count
     if name == "role":
         return parse_role(value)
@@ -208,7 +215,7 @@ def _parse_cell(name: str, value: object) -> Any:
     text = re.sub(r"\s+", " ", clean_text(value))
     limit = _TEXT_LIMITS.get(name)
     if limit and len(text) > limit:
-        raise ValueError(f"longer than {limit} characters")
+        raise ValueError(translate("Messages", "longer than {0} characters").format(limit))
     return text
 
 
@@ -253,7 +260,11 @@ def _preview(sheets: Sequence[Sheet], file_name: str) -> ProductSheetPreview:
                 if name in REQUIRED:
                     problems.append(
                         CellProblem(
-                            row_number, preview.columns[name], "", f"{FIELD_LABELS[name]} is required", sheet.name
+                            row_number,
+                            preview.columns[name],
+                            "",
+                            translate("Messages", "{0} is required").format(FIELD_LABELS[name]),
+                            sheet.name,
                         )
                     )
                 continue
@@ -274,7 +285,7 @@ def _preview(sheets: Sequence[Sheet], file_name: str) -> ProductSheetPreview:
                         row_number,
                         preview.columns["sku"],
                         sku,
-                        f"duplicate SKU: already on row {first_row[sku]} of this file",
+                        translate("Messages", "duplicate SKU: already on row {0} of this file").format(first_row[sku]),
                         sheet.name,
                     )
                 )
@@ -285,7 +296,7 @@ def _preview(sheets: Sequence[Sheet], file_name: str) -> ProductSheetPreview:
         else:
             preview.good.append(ParsedProduct(row_number, values, points))
     if not preview.good and not preview.problems:
-        raise ImportFailed(file_name, "The sheet has a header but no product rows under it.")
+        raise ImportFailed(file_name, translate("Messages", "The sheet has a header but no product rows under it."))
     return preview
 
 
@@ -307,8 +318,10 @@ def apply_import(session: Session, preview: ProductSheetPreview, exclude_bad: bo
     if preview.problems and not exclude_bad:
         raise ImportFailed(
             preview.file_name,
-            f"{len(preview.bad_rows)} row(s) have problems, so nothing was imported. Fix them in the file, "
-            "or import the good rows only.",
+            translate(
+                "Messages",
+                "{0} row(s) have problems, so nothing was imported. Fix them in the file, or import the good rows only.",
+            ).format(len(preview.bad_rows)),
             list(preview.problems),
         )
     result = ImportResult(skipped_bad=len(preview.bad_rows))

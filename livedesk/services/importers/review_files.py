@@ -19,13 +19,17 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from livedesk.services.importers.errors import CellProblem, ImportFailed
 from livedesk.services.importers.tabular import Row, Sheet, normalise_header, read_delimited_text, read_sheets
 from livedesk.services.importers.values import (
+    EARLIEST_YEAR,
     EMPTY_MARKERS,
+    LATEST_YEAR,
+    check_year,
     clean_text,
     is_empty,
     parse_clock_time,
@@ -34,6 +38,7 @@ from livedesk.services.importers.values import (
     parse_int,
     parse_money,
 )
+from livedesk.services.messages import translate
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -43,13 +48,38 @@ KIND_TAOBAO_WORKBOOK = "taobao_workbook"
 KIND_ORDERS = "douyin_orders"
 KIND_PASTED = "pasted_trend"
 
-KIND_LABELS: dict[str, str] = {
-    KIND_DOUYIN_WORKBOOK: "Douyin 百应 whole-session workbook (整场数据下载)",
-    KIND_TREND: "per-minute trend table (分钟趋势 / 流量综合趋势, .xlsx or .csv)",
-    KIND_TAOBAO_WORKBOOK: "Taobao Live session workbook (淘宝直播 场次数据)",
-    KIND_ORDERS: "抖店 order export (订单导出)",
-    KIND_PASTED: "table pasted from the clipboard (time and online viewers)",
-}
+
+
+def kind_label(kind: str) -> str:
+    """What a kind of file is, as the user reads it (in the UI's language once a translator is installed)."""
+    labels = {
+        KIND_DOUYIN_WORKBOOK: translate("Messages", "Douyin 百应 whole-session workbook (整场数据下载)"),
+        KIND_TREND: translate("Messages", "per-minute trend table (分钟趋势 / 流量综合趋势, .xlsx or .csv)"),
+        KIND_TAOBAO_WORKBOOK: translate("Messages", "Taobao Live session workbook (淘宝直播 场次数据)"),
+        KIND_ORDERS: translate("Messages", "抖店 order export (订单导出)"),
+        KIND_PASTED: translate("Messages", "table pasted from the clipboard (time and online viewers)"),
+    }
+    return labels[kind]
+
+
+class _KindLabels(Mapping[str, str]):
+    """KIND_LABELS[kind]: the label translated when it is read, not when this module is imported."""
+
+    _KINDS = (KIND_DOUYIN_WORKBOOK, KIND_TREND, KIND_TAOBAO_WORKBOOK, KIND_ORDERS, KIND_PASTED)
+
+    def __getitem__(self, kind: str) -> str:
+        if kind not in self._KINDS:
+            raise KeyError(kind)
+        return kind_label(kind)
+
+    def __iter__(self):
+        return iter(self._KINDS)
+
+    def __len__(self) -> int:
+        return len(self._KINDS)
+
+
+KIND_LABELS: Mapping[str, str] = _KindLabels()
 
 # How much a figure can be trusted, for merging several files that state it.
 ROUNDED = 0  # stated but rounded (e.g. "3.43万", 平均在线人数 as a whole number)
@@ -135,6 +165,9 @@ class OrderRow:
     status: str = ""
     after_sale_status: str = ""
     traffic_source: str = ""
+
+
+ORDER_FIELDS = tuple(OrderRow.__dataclass_fields__)
 
 
 @dataclass
@@ -368,22 +401,31 @@ class _Cells:
             else:  # pragma: no cover
                 raise ValueError(f"unknown parser {kind}")
         except ValueError as exc:
-            self.add(row, column, value, f"{exc}; correct or clear this cell", sheet)
+            self.add(row, column, value, translate("Messages", "{0}; correct or clear this cell").format(exc), sheet)
             return None
         if nonnegative and isinstance(result, (int, Decimal)) and result < 0:
-            self.add(row, column, value, "a count or amount cannot be negative; correct this cell", sheet)
+            self.add(
+                row, column, value, translate("Messages", "a count or amount cannot be negative; correct this cell"), sheet
+            )
             return None
         return result
 
     def raise_if_any(self) -> None:
         if self.problems:
             count = len(self.problems)
-            raise ImportFailed(
-                self.file_name,
-                f"{count} cell{'s' if count != 1 else ''} cannot be read, so nothing was imported. "
-                "Correct the cells listed below in the file (or clear them) and import it again.",
-                self.problems,
-            )
+            if count == 1:
+                message = translate(
+                    "Messages",
+                    "{0} cell cannot be read, so nothing was imported. "
+                    "Correct the cells listed below in the file (or clear them) and import it again.",
+                )
+            else:
+                message = translate(
+                    "Messages",
+                    "{0} cells cannot be read, so nothing was imported. "
+                    "Correct the cells listed below in the file (or clear them) and import it again.",
+                )
+            raise ImportFailed(self.file_name, message.format(count), self.problems)
 
 
 _PLAIN_NUMBER = re.compile(r"^\d{1,15}(\.\d{1,6})?$")
@@ -411,13 +453,28 @@ def _fast_parse(kind: str, value: object) -> object | None:
             match = _PLAIN_DATETIME.match(value)
             if match:
                 y, mo, d, h, mi, sec = match.groups()
+                if not EARLIEST_YEAR <= int(y) <= LATEST_YEAR:
+                    return None  # the slow path reports it
                 try:
                     return dt.datetime(int(y), int(mo), int(d), int(h), int(mi), int(sec or 0), tzinfo=SHANGHAI)
                 except ValueError:
                     return None  # the slow path reports it
-        elif type(value) is dt.datetime:
+        elif type(value) is dt.datetime and EARLIEST_YEAR <= value.year <= LATEST_YEAR:
             return _aware(value)
     return None
+
+
+def _iso_datetime(value: str) -> dt.datetime | None:
+    """"2026-11-22 16:20:53" exactly (as 抖店 exports it) in range, else None: the general parser decides."""
+    if len(value) != 19 or value[10] != " " or value[4] != "-" or value[7] != "-" or not value.isascii():
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
+        return None
+    return moment.replace(tzinfo=SHANGHAI)
 
 
 def _text(value: object) -> str:
@@ -437,7 +494,7 @@ def _aware(value: dt.datetime) -> dt.datetime:
 
 
 def understood_kinds() -> str:
-    return "; ".join(KIND_LABELS[k] for k in (KIND_DOUYIN_WORKBOOK, KIND_TREND, KIND_TAOBAO_WORKBOOK, KIND_ORDERS))
+    return "; ".join(kind_label(k) for k in (KIND_DOUYIN_WORKBOOK, KIND_TREND, KIND_TAOBAO_WORKBOOK, KIND_ORDERS))
 
 
 def inspect_review_file(path: str | Path) -> FileInspection:
@@ -448,7 +505,7 @@ def inspect_review_file(path: str | Path) -> FileInspection:
     mappings = [
         TableMapping(s.name, table, index + 1, detect_mapping(table, s.rows[index])) for s, table, index in tables
     ]
-    return FileInspection(path.name, kind, KIND_LABELS[kind], mappings)
+    return FileInspection(path.name, kind, kind_label(kind), mappings)
 
 
 def parse_review_file(
@@ -468,14 +525,19 @@ def parse_pasted_text(
     name = "clipboard"
     rows = [r for r in read_delimited_text(text, name) if any(not is_empty(c) for c in r)]
     if not rows:
-        raise ImportFailed(name, "The pasted text is empty. Copy the table (time and online viewers) and paste again.")
+        raise ImportFailed(
+            name, translate("Messages", "The pasted text is empty. Copy the table (time and online viewers) and paste again.")
+        )
     if _find_table_header(rows, "trend") is None and _looks_headerless(rows):
         rows = [["时间", "在线人数"] + [f"列{i}" for i in range(3, len(rows[0]) + 1)]] + rows
     if _find_table_header(rows, "trend") is None and not mapping:
         raise ImportFailed(
             name,
-            "The pasted table needs a time column (时间) and an online-viewer column (在线人数). "
-            "Copy the header row too, or paste two columns: time and online viewers.",
+            translate(
+                "Messages",
+                "The pasted table needs a time column (时间) and an online-viewer column (在线人数). "
+                "Copy the header row too, or paste two columns: time and online viewers.",
+            ),
         )
     data = parse_review_sheets(name, [Sheet("clipboard", rows)], stream_start, mapping, forced_kind=KIND_PASTED)
     data.kind = KIND_PASTED
@@ -508,7 +570,9 @@ def parse_review_sheets(
     if forced_kind == KIND_PASTED:
         index = _find_table_header(sheets[0].rows, "trend", mapping)
         if index is None:
-            raise ImportFailed(file_name, "No header row with a time and an online-viewer column was found.")
+            raise ImportFailed(
+                file_name, translate("Messages", "No header row with a time and an online-viewer column was found.")
+            )
         kind, tables = KIND_PASTED, [(sheets[0], "trend", index)]
     else:
         kind, tables = _classify(file_name, sheets, mapping)
@@ -584,7 +648,9 @@ def _classify(
 ) -> tuple[str, list[tuple[Sheet, str, int]]]:
     """The file's kind and its tables as (sheet, table, header index)."""
     if not any(any(not is_empty(c) for c in row) for s in sheets for row in s.rows):
-        raise ImportFailed(file_name, "The file holds no data at all. Download the export again from the platform.")
+        raise ImportFailed(
+            file_name, translate("Messages", "The file holds no data at all. Download the export again from the platform.")
+        )
     tables: list[tuple[Sheet, str, int]] = []
     douyin = taobao = False
     for sheet in sheets:
@@ -592,11 +658,16 @@ def _classify(
         if _has_groups(names, _SCRIPT_HEADERS):
             raise ImportFailed(
                 file_name,
-                "This is a live script workbook (直播脚本), not a data export. Import it in the Script tab.",
+                translate(
+                    "Messages", "This is a live script workbook (直播脚本), not a data export. Import it in the Script tab."
+                ),
             )
         if _has_groups(names, _POOL_HEADERS):
             raise ImportFailed(
-                file_name, "This is a product pool sheet (选品表), not a data export. Import it in the Products tab."
+                file_name,
+                translate(
+                    "Messages", "This is a product pool sheet (选品表), not a data export. Import it in the Products tab."
+                ),
             )
         if "sku" in normalise_header(sheet.name):
             continue  # the optional SKU breakdown repeats the product figures
@@ -623,8 +694,11 @@ def _classify(
         return KIND_TREND if "trend" in table_kinds else KIND_DOUYIN_WORKBOOK, tables
     raise ImportFailed(
         file_name,
-        "This file is not an export LiveDesk understands (its sheets and headers match none). "
-        f"Understood kinds: {understood_kinds()}. Pasted tables are imported with Paste.",
+        translate(
+            "Messages",
+            "This file is not an export LiveDesk understands (its sheets and headers match none). "
+            "Understood kinds: {0}. Pasted tables are imported with Paste.",
+        ).format(understood_kinds()),
     )
 
 
@@ -679,10 +753,10 @@ def _parse_time_range(data: ParsedReviewData, cells: _Cells, value: object, row:
     parts = [p.strip() for p in re.split(r"~|～|至|—", text) if p.strip()]
     try:
         if len(parts) != 2:
-            raise ValueError("expected a start and an end such as 2026-11-12 19:30~2026-11-12 22:00")
+            raise ValueError(translate("Messages", "expected a start and an end such as 2026-11-12 19:30~2026-11-12 22:00"))
         start, end = (parse_datetime(p) for p in parts)
     except ValueError as exc:
-        cells.add(row, header, value, f"{exc}; correct this cell", sheet)
+        cells.add(row, header, value, translate("Messages", "{0}; correct this cell").format(exc), sheet)
         return
     if start is None or end is None:
         return
@@ -698,6 +772,20 @@ def _finish_figures(data: ParsedReviewData) -> None:
 
 
 # ---------------------------------------------------------------- tables
+
+
+def _has_data(row: Row) -> bool:
+    """Whether any cell of the row holds something (not blank, not an empty marker such as "-")."""
+    guards, empty = _GUARDS, EMPTY_MARKERS
+    for cell in row:
+        if cell is None:
+            continue
+        if type(cell) is str and cell and cell[0] not in guards and cell[-1] not in guards:
+            if cell not in empty:
+                return True
+        elif not is_empty(cell):
+            return True
+    return False
 
 
 def _is_total_row(row: Row) -> bool:
@@ -736,43 +824,78 @@ def _parse_table_into(
         wanted = ", ".join(f"{f} ({'/'.join(spec[f][1][:3])})" for f in missing)
         raise ImportFailed(
             data.file_name,
-            f"Sheet {sheet.name}: no column is mapped to {wanted}. Map a column to it in the import preview.",
+            translate(
+                "Messages", "Sheet {0}: no column is mapped to {1}. Map a column to it in the import preview."
+            ).format(sheet.name, wanted),
         )
-    records: list[tuple[int, dict[str, object]]] = []
+    # One pass over the rows: each cell converted by its column's parser, the common clean forms inline
+    # (orders run to 100,000 rows); anything else goes through `cells.parse`, which reports bad cells.
+    rows = sheet.rows
+    sheet_name = sheet.name
     parse = cells.parse
-    for index in range(header_index + 1, len(sheet.rows)):
-        row = sheet.rows[index]
-        if not any(c is not None and c != "" for c in row) or _is_total_row(row):
+    guards, empty = _GUARDS, EMPTY_MARKERS
+    steps = [(col, parser, text) for col, _name, parser, text in plan]
+    lines: list[tuple[int, list[object], Row]] = []
+    moments: dict[str, dt.datetime] = {}
+    for index in range(header_index + 1, len(rows)):
+        row = rows[index]
+        if not _has_data(row) or _is_total_row(row):
             continue
-        if not any(not is_empty(c) for c in row):
-            continue
-        record: dict[str, object] = {}
         row_number = index + 1
-        for col, name, parser, text in plan:
-            value = row[col] if col < len(row) else None
-            if parser == _TIME:
-                record[name] = value  # resolved below, it needs the previous row
-            elif parser == _TEXT:
-                record[name] = _text(value)
+        width = len(row)
+        values: list[object] = []
+        append = values.append
+        for col, parser, text in steps:
+            value = row[col] if col < width else None
+            kind = type(value)
+            if parser == _TEXT:
+                if kind is str and value and value[0] not in guards and value[-1] not in guards and value not in empty:
+                    append(value)
+                elif value is None or value == "":
+                    append("")
+                else:
+                    append(_text(value))
+            elif parser == _MONEY and kind is float and 0 <= value < 1e15:
+                append(Decimal(repr(value)).quantize(_CENT))  # what parse_money gives a float
+            elif parser == _INT and kind is float and 0 <= value < 1e15 and value.is_integer():
+                append(int(value))
+            elif parser == _TIME:
+                append(value)  # resolved below, it needs the previous row
+            elif parser == _DATETIME and kind is str and (moment := moments.get(value)) is not None:
+                append(moment)  # exports repeat the second of many orders
+            elif parser == _DATETIME and kind is str and (moment := _iso_datetime(value)) is not None:
+                moments[value] = moment
+                append(moment)
             else:
-                record[name] = parse(parser, value, row_number, text, sheet.name)
-                if table == "channels" and name == "views":
-                    record["_views_quality"] = ROUNDED if _views_rounded(value) else STATED
-        records.append((row_number, record))
-    if not records:
+                append(parse(parser, value, row_number, text, sheet_name))
+        lines.append((row_number, values, row))
+    if not lines:
         raise ImportFailed(
             data.file_name,
-            f"Sheet {sheet.name} has its header row but no data rows. Download the export again after the stream.",
+            translate(
+                "Messages",
+                "Sheet {0} has its header row but no data rows. Download the export again after the stream.",
+            ).format(sheet.name),
         )
     headers = {name: text for _c, name, _p, text in plan}
+    if table == "orders":
+        _build_orders(data, cells, sheet.name, lines, [name for _c, name, _p, _t in plan], headers)
+        return
+    names = [name for _c, name, _p, _t in plan]
+    views_col = next((col for col, name, _p, _t in plan if name == "views"), None) if table == "channels" else None
+    records: list[tuple[int, dict[str, object]]] = []
+    for row_number, values, row in lines:
+        record = dict(zip(names, values, strict=True))
+        if views_col is not None:
+            value = row[views_col] if views_col < len(row) else None
+            record["_views_quality"] = ROUNDED if _views_rounded(value) else STATED
+        records.append((row_number, record))
     if table == "trend":
         _build_curve(data, cells, sheet.name, records, headers, stream_start)
     elif table == "products":
         _build_products(data, cells, sheet.name, records, headers)
-    elif table == "channels":
-        _build_channels(data, records)
     else:
-        _build_orders(data, cells, sheet.name, records, headers)
+        _build_channels(data, records)
 
 
 def _resolve_time(value: object, base: dt.date | None) -> tuple[dt.datetime | None, bool]:
@@ -780,7 +903,7 @@ def _resolve_time(value: object, base: dt.date | None) -> tuple[dt.datetime | No
     if isinstance(value, dt.timedelta):
         value = (dt.datetime.min + value).time()
     if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=None) if value.tzinfo else value, False
+        return check_year(value.replace(tzinfo=None) if value.tzinfo else value), False
     if isinstance(value, dt.time):
         clock = value
     elif isinstance(value, float) and 0 <= value < 1:
@@ -788,12 +911,17 @@ def _resolve_time(value: object, base: dt.date | None) -> tuple[dt.datetime | No
     else:
         try:
             return parse_datetime(value), False
-        except ValueError:
-            clock = parse_clock_time(value)  # type: ignore[assignment]
+        except ValueError as exc:
+            try:
+                clock = parse_clock_time(value)  # type: ignore[assignment]
+            except ValueError:
+                raise exc from None  # e.g. a date out of range: say that, not "expected a time"
     if clock is None:
         return None, True
     if base is None:
-        raise ValueError("a time of day without a date; set the stream's date first or export full date-times")
+        raise ValueError(
+            translate("Messages", "a time of day without a date; set the stream's date first or export full date-times")
+        )
     return dt.datetime.combine(base, clock.replace(tzinfo=None)), True
 
 
@@ -815,10 +943,16 @@ def _build_curve(
         try:
             at, clock_only = _resolve_time(raw, base)
         except ValueError as exc:
-            cells.add(row_number, time_header, raw, f"{exc}; correct this cell", sheet)
+            cells.add(row_number, time_header, raw, translate("Messages", "{0}; correct this cell").format(exc), sheet)
             continue
         if at is None:
-            cells.add(row_number, time_header, raw, "the time is missing; fill it in or delete the row", sheet)
+            cells.add(
+                row_number,
+                time_header,
+                raw,
+                translate("Messages", "the time is missing; fill it in or delete the row"),
+                sheet,
+            )
             continue
         if clock_only and previous is not None:
             while at < previous - dt.timedelta(hours=12):  # past midnight
@@ -829,7 +963,7 @@ def _build_curve(
                 row_number,
                 time_header,
                 raw,
-                f"this minute already appears in row {seen[at]}; delete the duplicate row",
+                translate("Messages", "this minute already appears in row {0}; delete the duplicate row").format(seen[at]),
                 sheet,
             )
             continue
@@ -838,7 +972,7 @@ def _build_curve(
                 row_number,
                 time_header,
                 raw,
-                "the time runs backwards here; sort the rows by time or fix this value",
+                translate("Messages", "the time runs backwards here; sort the rows by time or fix this value"),
                 sheet,
             )
             continue
@@ -884,7 +1018,11 @@ def _build_products(
         product_id = str(record.pop("product_id", "") or "")
         if not name and not product_id:
             cells.add(
-                row_number, headers.get("name"), "", "the product has no name; fill it in or delete the row", sheet
+                row_number,
+                headers.get("name"),
+                "",
+                translate("Messages", "the product has no name; fill it in or delete the row"),
+                sheet,
             )
             continue
         data.products.append(ProductRow(name=name or product_id, platform_product_id=product_id, **record))  # type: ignore[arg-type]
@@ -915,44 +1053,69 @@ def _build_orders(
     data: ParsedReviewData,
     cells: _Cells,
     sheet: str,
-    records: list[tuple[int, dict[str, object]]],
+    lines: list[tuple[int, list[object], Row]],
+    names: list[str],
     headers: dict[str, str],
 ) -> None:
+    """OrderRows from the converted cells; `names` gives the field of each value of a line."""
+    position = {name: i for i, name in enumerate(names)}
+    # a field without a column takes its default, kept after the line's values: "", quantity 1, no time
+    defaults = ["", 1, None]
+    width = len(names)
+
+    def at(name: str, default: int = 0) -> int:
+        return position.get(name, width + default)
+
+    order_at, amount_at = position["order_id"], position["amount"]
+    fill = any(f not in position for f in ORDER_FIELDS)
+    getter = itemgetter(
+        order_at,
+        amount_at,
+        *(at(f) for f in ("sub_order_id", "product_name", "spec", "merchant_code")),
+        at("quantity", 1),
+        at("submitted_at", 2),
+        *(at(f) for f in ("status", "after_sale_status", "traffic_source")),
+    )
+    paid_by_status: dict[str, bool] = {}
     orders: list[OrderRow] = []
+    append = orders.append
     paid_ids: set[str] = set()
     gmv = Decimal(0)
-    for row_number, record in records:
-        order_id = str(record.get("order_id") or "")
-        amount = record.get("amount")
+    for row_number, values, _row in lines:
+        order_id = values[order_at] or ""  # text cells are always str
+        amount = values[amount_at]
         if not order_id:
             cells.add(
-                row_number, headers["order_id"], "", "the order number is missing; fill it in or delete the row", sheet
+                row_number,
+                headers["order_id"],
+                "",
+                translate("Messages", "the order number is missing; fill it in or delete the row"),
+                sheet,
             )
             continue
         if amount is None:
             if row_number not in {p.row for p in cells.problems[-5:]}:
                 cells.add(
-                    row_number, headers["amount"], "", "the amount is missing; fill it in or delete the row", sheet
+                    row_number,
+                    headers["amount"],
+                    "",
+                    translate("Messages", "the amount is missing; fill it in or delete the row"),
+                    sheet,
                 )
             continue
-        quantity = record.get("quantity")
-        order = OrderRow(
-            order_id=order_id,
-            amount=amount,  # type: ignore[arg-type]
-            sub_order_id=str(record.get("sub_order_id") or ""),
-            product_name=str(record.get("product_name") or ""),
-            spec=str(record.get("spec") or ""),
-            merchant_code=str(record.get("merchant_code") or ""),
-            quantity=1 if quantity is None else quantity,  # type: ignore[arg-type]
-            submitted_at=record.get("submitted_at"),  # type: ignore[arg-type]
-            status=str(record.get("status") or ""),
-            after_sale_status=str(record.get("after_sale_status") or ""),
-            traffic_source=str(record.get("traffic_source") or ""),
-        )
-        orders.append(order)
-        if is_paid_status(order.status):
+        if fill:
+            values.extend(defaults)
+        order = OrderRow(*getter(values))
+        if order.quantity is None:
+            order.quantity = 1
+        append(order)
+        status = order.status
+        paid = paid_by_status.get(status)
+        if paid is None:
+            paid = paid_by_status[status] = is_paid_status(status)
+        if paid:
             paid_ids.add(order_id)
-            gmv += order.amount
+            gmv += amount  # type: ignore[operator]
     data.orders = orders
     if orders:
         data.set_figure("gmv", gmv, DERIVED)

@@ -26,7 +26,10 @@ from livedesk.services.importers.tabular import (
     read_sheets,
 )
 from livedesk.services.importers.values import (
+    EARLIEST_YEAR,
     EXCEL_EPOCH,
+    LATEST_YEAR,
+    check_year,
     clean_text,
     is_empty,
     parse_clock_time,
@@ -35,6 +38,7 @@ from livedesk.services.importers.values import (
     parse_money,
     parse_rate,
 )
+from livedesk.services.messages import translate
 from livedesk.services.schedule import (
     StreamData,
     ValidationError,
@@ -132,19 +136,25 @@ def preview_schedule(path: str | Path) -> SchedulePreview:
     if found is None:
         raise ImportFailed(
             path.name,
-            "No header row was found. The table needs a row naming its columns, for example "
-            "标题, 开始时间, 时长(分钟), 平台 (or Title, Start, Minutes, Platform).",
+            translate(
+                "Messages",
+                "No header row was found. The table needs a row naming its columns, for example "
+                "标题, 开始时间, 时长(分钟), 平台 (or Title, Start, Minutes, Platform).",
+            ),
         )
     sheet, header_index, columns = found
     missing = [name for name in REQUIRED if name not in columns and not (name == "start" and "date" in columns)]
     if missing:
         names = ", ".join(f"{COLUMNS[m][0]} ({m if m != 'start' else 'start time'})" for m in missing)
-        several = len(missing) > 1
-        raise ImportFailed(
-            path.name,
-            f"The column{'s' if several else ''} {names} {'are' if several else 'is'} missing from the header row "
-            f"(row {header_index + 1}). Add {'them' if several else 'it'} and import again.",
-        )
+        if len(missing) > 1:
+            message = translate(
+                "Messages", "The columns {0} are missing from the header row (row {1}). Add them and import again."
+            )
+        else:
+            message = translate(
+                "Messages", "The column {0} is missing from the header row (row {1}). Add it and import again."
+            )
+        raise ImportFailed(path.name, message.format(names, header_index + 1))
     header = sheet.rows[header_index]
     preview = SchedulePreview(
         file_name=path.name,
@@ -153,6 +163,7 @@ def preview_schedule(path: str | Path) -> SchedulePreview:
         columns={name: clean_text(header[index]) for name, index in columns.items()},
     )
     header_keys = [_key(cell) for cell in header]
+    seen: dict[tuple[object, ...], int] = {}  # the same stream twice is a copy-paste slip, not two streams
     for index in range(header_index + 1, len(sheet.rows)):
         row = sheet.rows[index]
         if _is_blank(row) or _is_total(row) or [_key(cell) for cell in row] == header_keys:
@@ -161,9 +172,25 @@ def preview_schedule(path: str | Path) -> SchedulePreview:
         if problems:
             preview.problems += problems
         elif data is not None:
+            key = (data.title, data.start_at, data.platform, data.account)
+            if key in seen:
+                preview.problems.append(
+                    CellProblem(
+                        index + 1,
+                        preview.columns.get("title"),
+                        data.title,
+                        translate("Messages", "The same stream (title, start and platform) is already on row {0}. Delete one of the rows.").format(seen[key]),
+                        preview.sheet,
+                    )
+                )
+                continue
+            seen[key] = index + 1
             preview.rows.append(data)
     if not preview.rows and not preview.problems:
-        raise ImportFailed(path.name, "The file has a header row but no streams below it. Fill in at least one row.")
+        raise ImportFailed(
+            path.name,
+            translate("Messages", "The file has a header row but no streams below it. Fill in at least one row."),
+        )
     return preview
 
 
@@ -171,12 +198,19 @@ def apply_schedule(session: Session, preview: SchedulePreview) -> int:
     """Write every previewed stream in the caller's unit of work; nothing is written if any row is bad."""
     if preview.problems:
         rows = len(preview.bad_rows) or len(preview.problems)
-        raise ImportFailed(
-            preview.file_name,
-            f"{rows} row{'s' if rows != 1 else ''} of the file {'have' if rows != 1 else 'has'} problems, so nothing "
-            "was imported. Fix the cells listed below and import the file again.",
-            list(preview.problems),
-        )
+        if rows == 1:
+            message = translate(
+                "Messages",
+                "{0} row of the file has problems, so nothing was imported. "
+                "Fix the cells listed below and import the file again.",
+            )
+        else:
+            message = translate(
+                "Messages",
+                "{0} rows of the file have problems, so nothing was imported. "
+                "Fix the cells listed below and import the file again.",
+            )
+        raise ImportFailed(preview.file_name, message.format(rows), list(preview.problems))
     for data in preview.rows:
         create_stream(session, data)
     session.flush()
@@ -264,14 +298,14 @@ def _parse_row(
 
     title = _text(cell("title"))
     if not title:
-        problem("title", "The title is empty. Give the stream a title.")
+        problem("title", translate("Messages", "The title is empty. Give the stream a title."))
 
     start_naive = _start(cell("date"), cell("start"), "date" in columns, "start" in columns, problem)
 
     minutes = None
     raw_minutes = cell("minutes")
     if is_empty(raw_minutes):
-        problem("minutes", "The planned length is empty. Write it in minutes, e.g. 120 (or 2小时).")
+        problem("minutes", translate("Messages", "The planned length is empty. Write it in minutes, e.g. 120 (or 2小时)."))
     else:
         try:
             minutes = parse_minutes(raw_minutes)
@@ -281,19 +315,29 @@ def _parse_row(
     platform = None
     raw_platform = cell("platform")
     if is_empty(raw_platform):
-        problem("platform", "The platform is empty. Write one of 抖音, 快手, 淘宝直播, 视频号, 小红书.")
+        problem("platform", translate("Messages", "The platform is empty. Write one of 抖音, 快手, 淘宝直播, 视频号, 小红书."))
     else:
         platform = _lookup(raw_platform, PLATFORM_LABELS)
         if platform is None:
-            problem("platform", "Unknown platform. Write one of 抖音, 快手, 淘宝直播, 视频号, 小红书 "
-                                "(or douyin, kuaishou, taobao, channels, xiaohongshu).", raw_platform)
+            problem(
+                "platform",
+                translate(
+                    "Messages",
+                    "Unknown platform. Write one of 抖音, 快手, 淘宝直播, 视频号, 小红书 "
+                    "(or douyin, kuaishou, taobao, channels, xiaohongshu).",
+                ),
+                raw_platform,
+            )
 
     stream_type = StreamType.DAILY.value
     if not is_empty(cell("stream_type")):
         found = _lookup(cell("stream_type"), TYPE_LABELS)
         if found is None:
-            problem("stream_type", "Unknown stream type. Write 日常场, 专场 or 大促 (daily, special, big promotion).",
-                    cell("stream_type"))
+            problem(
+                "stream_type",
+                translate("Messages", "Unknown stream type. Write 日常场, 专场 or 大促 (daily, special, big promotion)."),
+                cell("stream_type"),
+            )
         else:
             stream_type = found
 
@@ -301,38 +345,89 @@ def _parse_row(
     if not is_empty(cell("status")):
         found = _lookup(cell("status"), STATUS_LABELS)
         if found is None:
-            problem("status", "Unknown status. Write 策划, 脚本, 彩排, 直播 or 复盘 "
-                              "(planned, scripted, rehearsed, live, reviewed).", cell("status"))
+            problem(
+                "status",
+                translate(
+                    "Messages",
+                    "Unknown status. Write 策划, 脚本, 彩排, 直播 or 复盘 (planned, scripted, rehearsed, live, reviewed).",
+                ),
+                cell("status"),
+            )
         else:
             status = found
 
-    gmv = parse("gmv_target", parse_money, "The GMV goal is not an amount of money. Write e.g. 50000, 5万 or ¥50,000.")
-    viewers = parse("viewers_target", parse_int, "The viewers goal is not a whole number. Write e.g. 20000 or 2万.")
-    peak = parse("peak_online_target", parse_int, "The peak-online goal is not a whole number. Write e.g. 800.")
-    followers = parse(
-        "new_followers_target", parse_int, "The new-followers goal is not a whole number. Write e.g. 300."
+    gmv = parse(
+        "gmv_target",
+        parse_money,
+        translate("Messages", "The GMV goal is not an amount of money. Write e.g. 50000, 5万 or ¥50,000."),
     )
-    conversion = parse("conversion_target", parse_rate, "The conversion goal is not a rate. Write e.g. 3% or 0.03.")
-    for name, value, label in (
-        ("gmv_target", gmv, "GMV goal"),
-        ("viewers_target", viewers, "viewers goal"),
-        ("peak_online_target", peak, "peak-online goal"),
-        ("new_followers_target", followers, "new-followers goal"),
+    viewers = parse(
+        "viewers_target",
+        parse_int,
+        translate("Messages", "The viewers goal is not a whole number. Write e.g. 20000 or 2万."),
+    )
+    peak = parse(
+        "peak_online_target",
+        parse_int,
+        translate("Messages", "The peak-online goal is not a whole number. Write e.g. 800."),
+    )
+    followers = parse(
+        "new_followers_target",
+        parse_int,
+        translate("Messages", "The new-followers goal is not a whole number. Write e.g. 300."),
+    )
+    conversion = parse(
+        "conversion_target",
+        parse_rate,
+        translate("Messages", "The conversion goal is not a rate. Write e.g. 3% or 0.03."),
+    )
+    for name, value, negative in (
+        (
+            "gmv_target",
+            gmv,
+            translate("Messages", "The GMV goal cannot be negative. Write a positive number or leave the cell empty."),
+        ),
+        (
+            "viewers_target",
+            viewers,
+            translate(
+                "Messages", "The viewers goal cannot be negative. Write a positive number or leave the cell empty."
+            ),
+        ),
+        (
+            "peak_online_target",
+            peak,
+            translate(
+                "Messages", "The peak-online goal cannot be negative. Write a positive number or leave the cell empty."
+            ),
+        ),
+        (
+            "new_followers_target",
+            followers,
+            translate(
+                "Messages",
+                "The new-followers goal cannot be negative. Write a positive number or leave the cell empty.",
+            ),
+        ),
     ):
         if value is not None and value < 0:
-            problem(
-                name, f"The {label} cannot be negative. Write a positive number or leave the cell empty.", cell(name)
-            )
+            problem(name, negative, cell(name))
     if conversion is not None and not (0 <= conversion <= 1):
-        problem("conversion_target", "The conversion goal must be between 0% and 100%, e.g. 3% or 0.03.",
-                cell("conversion_target"))
+        problem(
+            "conversion_target",
+            translate("Messages", "The conversion goal must be between 0% and 100%, e.g. 3% or 0.03."),
+            cell("conversion_target"),
+        )
 
     people: list[tuple[str, str]] = []
     for name, role in ROLE_COLUMNS.items():
         for person in split_names(cell(name)):
             if len(person) > 100:
-                problem(name, "A name is longer than 100 characters. Separate several names with 、 or a comma.",
-                        person)
+                problem(
+                    name,
+                    translate("Messages", "A name is longer than 100 characters. Separate several names with 、 or a comma."),
+                    person,
+                )
             elif (person, role) not in people:
                 people.append((person, role))
 
@@ -360,7 +455,11 @@ def _parse_row(
     )
     for name, limit in (("title", 200), ("account", 100), ("theme", 200)):
         if len(getattr(data, name)) > limit:
-            problem(name, f"The text is longer than {limit} characters. Shorten it.", getattr(data, name)[:40] + "…")
+            problem(
+                name,
+                translate("Messages", "The text is longer than {0} characters. Shorten it.").format(limit),
+                getattr(data, name)[:40] + "…",
+            )
     try:
         validate(data)
     except ValidationError as exc:
@@ -420,7 +519,7 @@ def parse_minutes(value: object) -> int:
     """A planned length in minutes: 120, "120分钟", "2小时", "2h", "1.5小时", "2小时30分", "2:30", an Excel time."""
     minutes: float
     if isinstance(value, bool):
-        raise ValueError(_MINUTES_HELP)  # noqa: TRY004 - a cell value, reported to the user
+        raise ValueError(_minutes_help())  # noqa: TRY004 - a cell value, reported to the user
     if isinstance(value, (int, float, Decimal)):
         minutes = float(value)
     elif isinstance(value, dt.time):
@@ -442,17 +541,20 @@ def parse_minutes(value: object) -> int:
             hours = float(match.group("h") or 0) + (0.5 if match.group("half") else 0)
             minutes = hours * 60 + float(match.group("m") or 0)
         else:
-            raise ValueError(_MINUTES_HELP)
+            raise ValueError(_minutes_help())
     if math.isnan(minutes) or minutes <= 0:
-        raise ValueError("The planned length must be more than 0 minutes. Write it in minutes, e.g. 120.")
+        raise ValueError(translate("Messages", "The planned length must be more than 0 minutes. Write it in minutes, e.g. 120."))
     if abs(minutes - round(minutes)) > 1e-6:
-        raise ValueError("The planned length must be a whole number of minutes, e.g. 90.")
+        raise ValueError(translate("Messages", "The planned length must be a whole number of minutes, e.g. 90."))
     if minutes > 24 * 60:
-        raise ValueError("The planned length is more than 24 hours. Write it in minutes, e.g. 120 (not seconds).")
+        raise ValueError(
+            translate("Messages", "The planned length is more than 24 hours. Write it in minutes, e.g. 120 (not seconds).")
+        )
     return round(minutes)
 
 
-_MINUTES_HELP = "The planned length is not a number of minutes. Write e.g. 120, 120分钟 or 2小时."
+def _minutes_help() -> str:
+    return translate("Messages", "The planned length is not a number of minutes. Write e.g. 120, 120分钟 or 2小时.")
 
 
 _HAS_TIME = re.compile(r"\d\s*[:：点时]\s*\d|\d\s*点|\d\s*(am|pm)\b", re.IGNORECASE)
@@ -471,7 +573,7 @@ def _start(
     date_empty, start_empty = is_empty(date_value), is_empty(start_value)
     if date_empty and start_empty:
         which = "start" if has_start_col else "date"
-        problem(which, "The start is empty. Write the date and time, e.g. 2026-11-20 20:00.")
+        problem(which, translate("Messages", "The start is empty. Write the date and time, e.g. 2026-11-20 20:00."))
         return None
 
     if has_date_col and has_start_col and not date_empty and not start_empty:
@@ -485,7 +587,7 @@ def _start(
         except ValueError as exc:
             problem("start", str(exc), start_value)
             return None
-        return None if day is None else dt.datetime.combine(day, clock)
+        return None if day is None else _in_range(dt.datetime.combine(day, clock), "date", date_value, problem)
 
     # One value holds everything (a full datetime), or one half is missing.
     name, value = ("start", start_value) if not start_empty else ("date", date_value)
@@ -498,7 +600,7 @@ def _start(
             except ValueError:
                 pass
             else:
-                problem("date", "The date is empty. Write the date of the stream, e.g. 2026-11-20.")
+                problem("date", translate("Messages", "The date is empty. Write the date of the stream, e.g. 2026-11-20."))
                 return None
         if name == "start" and not has_date_col:
             try:
@@ -506,32 +608,56 @@ def _start(
             except ValueError:
                 pass
             else:
-                problem("start", "The start has a time but no date. Write e.g. 2026-11-20 20:00, "
-                                 "or add a 日期 column.", value)
+                problem(
+                    "start",
+                    translate("Messages", "The start has a time but no date. Write e.g. 2026-11-20 20:00, or add a 日期 column."),
+                    value,
+                )
                 return None
         problem(name, str(exc), value)
         return None
     if not has_time:
         if name == "date" and has_start_col:
-            problem("start", "The start time is empty. Write the time of day, e.g. 20:00.")
+            problem("start", translate("Messages", "The start time is empty. Write the time of day, e.g. 20:00."))
             return None
         if name == "date" or isinstance(value, str):
-            problem(name, "Only a date is given, not the time. Write e.g. 2026-11-20 20:00, "
-                          "or add a 开始时间 column with the time.", value)
+            problem(
+                name,
+                translate(
+                    "Messages",
+                    "Only a date is given, not the time. Write e.g. 2026-11-20 20:00, or add a 开始时间 column with the time.",
+                ),
+                value,
+            )
             return None
         # A real Excel date cell in the start column: Excel stores midnight like a plain date.
-    return moment
+    return _in_range(moment, name, value, problem)
+
+
+def _in_range(moment: dt.datetime, name: str, value: object, problem) -> dt.datetime | None:
+    """The start, or None after reporting a year no stream can have (1900, 9999)."""
+    try:
+        return check_year(moment)
+    except ValueError:
+        problem(
+            name,
+            translate("Messages", "The date {0} is out of range. Write a year from {1} to {2}.").format(
+                moment.date().isoformat(), EARLIEST_YEAR, LATEST_YEAR
+            ),
+            value,
+        )
+        return None
 
 
 def _read_datetime(value: object) -> tuple[dt.datetime, bool]:
     """(naive datetime, whether a time of day was given)."""
-    reason = "The date is not readable. Write it like 2026-11-20 20:00 or 2026/11/20."
+    reason = translate("Messages", "The date is not readable. Write it like 2026-11-20 20:00 or 2026/11/20.")
     if isinstance(value, dt.datetime):
         return value.replace(tzinfo=None) if value.tzinfo else value, True
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day), False
     if isinstance(value, dt.time):
-        raise ValueError("Only a time is given, not the date. Write e.g. 2026-11-20 20:00.")  # noqa: TRY004
+        raise ValueError(translate("Messages", "Only a time is given, not the date. Write e.g. 2026-11-20 20:00."))  # noqa: TRY004
     if isinstance(value, str):
         text = clean_text(value).translate(_FULL_WIDTH)
         text = re.sub(r"\s+", " ", _WEEKDAY.sub(" ", text)).strip()
@@ -542,7 +668,7 @@ def _read_datetime(value: object) -> tuple[dt.datetime, bool]:
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         number = float(value)
         if 0 <= number < 1:
-            raise ValueError("Only a time is given, not the date. Write e.g. 2026-11-20 20:00.")
+            raise ValueError(translate("Messages", "Only a time is given, not the date. Write e.g. 2026-11-20 20:00."))
         if not 20_000 < number < 80_000:
             raise ValueError(reason)
         moment = EXCEL_EPOCH + dt.timedelta(minutes=round(number * 1440))  # serials typed by hand: to the minute
@@ -590,7 +716,7 @@ def _nearest_year(month: int, day: int, reason: str) -> dt.date:
 
 
 def _read_clock(value: object) -> dt.time:
-    reason = "The time is not readable. Write the time of day like 20:00."
+    reason = translate("Messages", "The time is not readable. Write the time of day like 20:00.")
     if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 1:
         moment, _ = _read_datetime(value)  # a full Excel serial in the time column: keep its time
         return moment.time()

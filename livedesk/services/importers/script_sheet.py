@@ -36,7 +36,8 @@ from sqlalchemy.orm import Session
 from livedesk.models import LineupItem, Product, Segment, SegmentKind, Stream
 from livedesk.services.importers.errors import CellProblem, ImportFailed
 from livedesk.services.importers.tabular import Row, find_header_row, normalise_header, read_sheets
-from livedesk.services.importers.values import clean_text, is_empty, parse_money
+from livedesk.services.importers.values import check_year, clean_text, is_empty, parse_money
+from livedesk.services.messages import translate
 
 DAY = 86_400
 
@@ -118,6 +119,8 @@ class ScriptSheet:
 
 def _parse_time_cell(value: object) -> _Time:
     if isinstance(value, dt.datetime):
+        if value.year > 1900:  # a real date, not the day Excel gives a time of day
+            check_year(value)
         value = value.time()
     if isinstance(value, dt.time):
         return _Time("start", ((value.hour, value.minute, value.second),))
@@ -127,25 +130,27 @@ def _parse_time_cell(value: object) -> _Time:
             seconds = int(round(number * DAY)) % DAY
             return _Time("start", ((seconds // 3600, seconds // 60 % 60, seconds % 60),))
         if number <= 0:
-            raise ValueError("a length in minutes must be more than 0")
+            raise ValueError(translate("Messages", "a length in minutes must be more than 0"))
         return _Time("minutes", minutes=number)
     text = clean_text(value).translate(_FULL_WIDTH).replace(" ", "")
     minutes = _MINUTES.match(text)
     if minutes:
         if float(minutes.group(1)) <= 0:
-            raise ValueError("a length in minutes must be more than 0")
+            raise ValueError(translate("Messages", "a length in minutes must be more than 0"))
         return _Time("minutes", minutes=float(minutes.group(1)))
     pieces = [p for p in _RANGE_SPLIT.split(text)]
     if len(pieces) not in (1, 2) or not all(pieces):
-        raise ValueError("expected a time range such as 20:00-20:05, a start such as 20:00, or minutes such as 5")
+        raise ValueError(
+            translate("Messages", "expected a time range such as 20:00-20:05, a start such as 20:00, or minutes such as 5")
+        )
     parts = []
     for piece in pieces:
         match = _TIME_PART.match(piece)
         if not match:
-            raise ValueError(f"{piece!r} is not a time; write it like 20:05")
+            raise ValueError(translate("Messages", "{0} is not a time; write it like 20:05").format(repr(piece)))
         a, b, c = int(match.group(1)), int(match.group(2)), match.group(3)
         if b >= 60 or (c is not None and int(c) >= 60):
-            raise ValueError(f"{piece!r} is not a time: minutes and seconds go up to 59")
+            raise ValueError(translate("Messages", "{0} is not a time: minutes and seconds go up to 59").format(repr(piece)))
         parts.append((a, b, None if c is None else int(c)))
     return _Time("range" if len(parts) == 2 else "start", tuple(parts))
 
@@ -170,14 +175,24 @@ def _find_table(file_name: str, sheets: Sequence[Any]) -> tuple[Any, int, dict[s
         if index is not None:
             raise ImportFailed(
                 file_name,
-                "The script has no 时间节点 column, so the segments' times are unknown. "
-                "Add a column 时间节点 with times such as 20:00-20:05 and import again.",
-                [CellProblem(index + 1, None, "", "header row without a 时间节点 column", sheet.name)],
+                translate(
+                    "Messages",
+                    "The script has no 时间节点 column, so the segments' times are unknown. "
+                    "Add a column 时间节点 with times such as 20:00-20:05 and import again.",
+                ),
+                [
+                    CellProblem(
+                        index + 1, None, "", translate("Messages", "header row without a 时间节点 column"), sheet.name
+                    )
+                ],
             )
     raise ImportFailed(
         file_name,
-        "No script table found: expected a header row with 时间节点 and 环节 (or 直播阶段 / 主播动作/口播). "
-        "Check that this is the run-of-show sheet.",
+        translate(
+            "Messages",
+            "No script table found: expected a header row with 时间节点 and 环节 (or 直播阶段 / 主播动作/口播). "
+            "Check that this is the run-of-show sheet.",
+        ),
     )
 
 
@@ -224,7 +239,11 @@ class _ProductMatcher:
             name = (text[: link.start()] + text[link.end():]).strip()
             name = re.sub(r"[()（）\[\]【】]", "", name).strip(" ,，/、")
             if not name:
-                raise ValueError(f"no product on link {number} in this stream's lineup; set link numbers in the lineup")
+                raise ValueError(
+                    translate(
+                        "Messages", "no product on link {0} in this stream's lineup; set link numbers in the lineup"
+                    ).format(number)
+                )
             found = self._exact(name)
             if found is not None:
                 return found
@@ -235,8 +254,12 @@ class _ProductMatcher:
                 return near[0]
             if len(near) > 1:
                 names = "、".join(p.name for p in near[:4])
-                raise ValueError(f"matches several products ({names}); write the full name or the link number")
-        raise ValueError("not in the product pool; add the product first or correct the name")
+                raise ValueError(
+                    translate("Messages", "matches several products ({0}); write the full name or the link number").format(
+                        names
+                    )
+                )
+        raise ValueError(translate("Messages", "not in the product pool; add the product first or correct the name"))
 
 
 def parse_script_sheet(session: Session, stream_id: int, path: str | Path) -> ScriptSheet:
@@ -244,7 +267,7 @@ def parse_script_sheet(session: Session, stream_id: int, path: str | Path) -> Sc
     path = Path(path)
     stream = session.get(Stream, stream_id)
     if stream is None:
-        raise ImportFailed(path.name, f"Stream {stream_id} does not exist.")
+        raise ImportFailed(path.name, translate("Messages", "Stream {0} does not exist.").format(stream_id))
     sheets = read_sheets(path)
     sheet, header_index, columns = _find_table(path.name, sheets)
     header_row = sheet.rows[header_index]
@@ -269,7 +292,11 @@ def parse_script_sheet(session: Session, stream_id: int, path: str | Path) -> Sc
         if is_empty(time_value):
             problems.append(
                 CellProblem(
-                    excel_row, column_name("time"), "", "the time is empty; every segment needs one", sheet.name
+                    excel_row,
+                    column_name("time"),
+                    "",
+                    translate("Messages", "the time is empty; every segment needs one"),
+                    sheet.name,
                 )
             )
             continue
@@ -288,7 +315,9 @@ def parse_script_sheet(session: Session, stream_id: int, path: str | Path) -> Sc
         raw.append(_RawRow(excel_row, time, values, duration_minutes))
 
     if not raw and not problems:
-        raise ImportFailed(path.name, "The script table has a header but no segments. Fill in at least one row.")
+        raise ImportFailed(
+            path.name, translate("Messages", "The script table has a header but no segments. Fill in at least one row.")
+        )
 
     slot = stream.planned_minutes * 60
     local_start = stream.start_at.astimezone()  # the zone the schedule shows it in
@@ -308,6 +337,8 @@ def parse_script_sheet(session: Session, stream_id: int, path: str | Path) -> Sc
                 problems.append(CellProblem(item.excel_row, column_name("product"), v["product"], str(exc), sheet.name))
         try:
             price = parse_money(v["price"])
+            if price is not None and price < 0:
+                raise ValueError(translate("Messages", "a price cannot be negative"))
         except ValueError as exc:
             problems.append(
                 CellProblem(item.excel_row, column_name("price"), clean_text(v["price"]), str(exc), sheet.name)
@@ -321,7 +352,13 @@ def parse_script_sheet(session: Session, stream_id: int, path: str | Path) -> Sc
         title = v["title"] or " ".join(x for x in (v["stage"], product.name if product else "") if x) or kind.value
         if len(title) > 200:
             problems.append(
-                CellProblem(item.excel_row, column_name("title"), title[:40], "longer than 200 characters", sheet.name)
+                CellProblem(
+                    item.excel_row,
+                    column_name("title"),
+                    title[:40],
+                    translate("Messages", "longer than {0} characters").format(200),
+                    sheet.name,
+                )
             )
         segments.append(
             {
@@ -340,8 +377,10 @@ def parse_script_sheet(session: Session, stream_id: int, path: str | Path) -> Sc
     if problems:
         raise ImportFailed(
             path.name,
-            f"{len(problems)} problem(s) in the script; nothing was imported. "
-            "Correct the cells listed and import again.",
+            translate(
+                "Messages",
+                "{0} problem(s) in the script; nothing was imported. Correct the cells listed and import again.",
+            ).format(len(problems)),
             problems,
         )
     return ScriptSheet(segments, prices, sheet.name)
@@ -374,7 +413,7 @@ def _resolve_times(
 
     def check_clock(item: _RawRow, part: tuple[int, int, int | None]) -> str | None:
         if not offsets and (part[0] > 24 or (part[0] == 24 and (part[1] or part[2]))):
-            return f"{part[0]}:{part[1]:02d} is not a time of day"
+            return translate("Messages", "{0} is not a time of day").format(f"{part[0]}:{part[1]:02d}")
         return None
 
     results: list[tuple[int, int] | None] = []
@@ -397,7 +436,7 @@ def _resolve_times(
                     item.excel_row,
                     column,
                     _show(item.time),
-                    "earlier than the stream's start time; check the stream's start or the time",
+                    translate("Messages", "earlier than the stream's start time; check the stream's start or the time"),
                     sheet,
                 )
             )
@@ -406,6 +445,8 @@ def _resolve_times(
         starts.append(start)
 
     previous_end = 0
+    previous_start: int | None = None
+    previous_row = 0
     for i, item in enumerate(raw):
         form = item.time.form
         if form == "bad":
@@ -413,7 +454,15 @@ def _resolve_times(
             continue
         if form == "minutes":
             start = previous_end
-            duration = int(round(item.time.minutes * 60))
+            duration = int(round(min(item.time.minutes, 10 * DAY) * 60))
+            if duration > 12 * 3600:
+                problems.append(
+                    CellProblem(
+                        item.excel_row, column, _show(item.time), translate("Messages", "a segment longer than 12 hours"), sheet
+                    )
+                )
+                results.append(None)
+                continue
         else:
             start = starts[i]
             assert start is not None
@@ -429,19 +478,32 @@ def _resolve_times(
                 duration = (following if following is not None else slot) - start
             if duration <= 0:
                 reason = (
-                    "the segment ends before (or when) it starts"
+                    translate("Messages", "the segment ends before (or when) it starts")
                     if form == "range"
-                    else "cannot tell when this segment ends; write a range such as 20:00-20:05"
+                    else translate("Messages", "cannot tell when this segment ends; write a range such as 20:00-20:05")
                 )
                 problems.append(CellProblem(item.excel_row, column, _show(item.time), reason, sheet))
                 results.append(None)
                 continue
             if duration > 12 * 3600:
                 problems.append(
-                    CellProblem(item.excel_row, column, _show(item.time), "a segment longer than 12 hours", sheet)
+                    CellProblem(
+                        item.excel_row, column, _show(item.time), translate("Messages", "a segment longer than 12 hours"), sheet
+                    )
                 )
                 results.append(None)
                 continue
+        if form != "minutes" and previous_start is not None and start <= previous_start:
+            reason = (
+                translate("Messages", "this start is already on row {0}; delete the duplicate row").format(previous_row)
+                if start == previous_start
+                else translate("Messages", "the time runs backwards here; sort the rows by time or fix this value")
+            )
+            problems.append(CellProblem(item.excel_row, column, _show(item.time), reason, sheet))
+            results.append(None)
+            continue
+        if form != "minutes":
+            previous_start, previous_row = start, item.excel_row
         results.append((start, duration))
         previous_end = start + duration
     return results

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from livedesk.services.importers.errors import ImportFailed
+from livedesk.services.importers.errors import CellProblem, ImportFailed
 from livedesk.services.messages import translate
 
 Row = list[object]
@@ -21,6 +21,20 @@ EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 MAX_FILE_BYTES = 200 * 1024 * 1024
 # An xlsx is a zip: refuse archives that would inflate far beyond any real export.
 MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024
+# Far more rows than any export (orders run to 100,000): refuse before memory grows without bound.
+MAX_ROWS = 500_000
+# Excel cannot hold more characters in one cell; a longer value is not from a spreadsheet.
+MAX_CELL_CHARS = 32_767
+# Files that are clearly not tables, by their first bytes.
+_BINARY_KINDS = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"Rar!", "a RAR archive"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+)
 
 
 @dataclass
@@ -41,51 +55,164 @@ def read_sheets(path: str | Path) -> list[Sheet]:
         raise ImportFailed(path.name, translate("Messages", "The file is empty. Download the export again from the platform."))
     if size > MAX_FILE_BYTES:
         raise ImportFailed(path.name, translate("Messages", "The file is larger than 200 MB, far larger than any export this app reads."))
-    head = path.read_bytes()[:8]
+    with path.open("rb") as handle:
+        head = handle.read(8)
     if head.startswith(b"PK"):
-        return _read_workbook(path, zipped=True)
+        return _checked(_read_workbook(path, zipped=True), path.name)
     if head.startswith(b"\xd0\xcf\x11\xe0"):  # legacy .xls (OLE)
-        return _read_workbook(path, zipped=False)
-    if path.suffix.lower() in EXCEL_SUFFIXES:
+        return _checked(_read_workbook(path, zipped=False), path.name)
+    for magic, kind in _BINARY_KINDS:
+        if head.startswith(magic):
+            raise ImportFailed(
+                path.name,
+                translate("Messages", "This is {0}, not a table. Choose the .xlsx or .csv export instead.").format(kind),
+            )
+    data = path.read_bytes()
+    try:
+        text = decode_text(data, path.name)
+    except ImportFailed:
+        text = None
+        if path.suffix.lower() not in EXCEL_SUFFIXES:
+            raise
+    del data
+    if path.suffix.lower() in EXCEL_SUFFIXES and (text is None or not _looks_like_table(text)):
+        # a CSV renamed .xlsx is read (content wins); anything else is a damaged or renamed file
         raise ImportFailed(
             path.name,
             translate("Messages", "The file is named like an Excel workbook but is not one (it may be damaged or renamed). Open it in Excel and save it again as .xlsx, or download it again."),
         )
-    return [Sheet(path.stem, read_delimited_text(decode_text(path.read_bytes(), path.name), path.name))]
+    return _checked([Sheet(path.stem, read_delimited_text(text, path.name, csv_file=True))], path.name)
 
 
 def decode_text(data: bytes, file_name: str) -> str:
-    if b"\x00" in data[:4096]:
-        for encoding in ("utf-16", "utf-32"):
+    head = data[:4096]
+    if b"\x00" in head:
+        encodings = ["utf-16", "utf-32"]
+        if not head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 without a byte-order mark
+            # ASCII (digits, commas, line ends) has its zero byte second in little-endian, first in big-endian
+            little = head[1::2].count(0) >= head[0::2].count(0)
+            encodings = ["utf-16-le" if little else "utf-16-be", "utf-32"]
+        for encoding in encodings:
             try:
-                return data.decode(encoding)
+                text = data.decode(encoding)
             except UnicodeError:
                 continue
+            if _looks_like_text(text):
+                return text
         raise ImportFailed(file_name, translate("Messages", "This is not a text table (it holds binary data). Choose an .xlsx or .csv export."))
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _looks_like_text(text) and _looks_like_chinese(text):
+        return text
     raise ImportFailed(
         file_name,
-        translate("Messages", "The text is neither UTF-8 nor GBK. Save the file as \"CSV UTF-8\" in Excel and import it again."),
+        translate("Messages", "The text is neither UTF-8 nor GBK (another encoding such as Shift-JIS or Big5?). Save the file as \"CSV UTF-8\" in Excel and import it again."),
     )
 
 
-def read_delimited_text(text: str, file_name: str = "clipboard") -> list[Row]:
-    """Rows of a CSV/TSV text, the delimiter guessed from the content (comma, tab or semicolon)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    sample = "\n".join(text.split("\n")[:20])
+def _looks_like_table(text: str) -> bool:
+    """At least two lines that split on the same delimiter: a CSV/TSV table, not a stray text file."""
+    lines = [line for line in text[:100_000].splitlines()[:20] if line.strip()]
+    return any(sum(1 for line in lines if d in line) >= 2 for d in (",", "\t", ";"))
+
+
+def _looks_like_text(text: str) -> bool:
+    """No control characters besides tab and line ends in the first few thousand characters."""
+    sample = text[:4096]
+    return not any(ord(c) < 32 and c not in "\t\r\n" for c in sample)
+
+
+def _looks_like_chinese(text: str) -> bool:
+    """GBK-decoded text of a real Chinese file is nearly all common (GB2312) characters.
+
+    Bytes in another encoding (Shift-JIS, Big5) decode as GBK too, but to rare characters: refuse those.
+    """
+    wide = [c for c in text[:20_000] if ord(c) > 127]
+    if not wide:
+        return True
+    common = 0
+    for c in wide:
+        try:
+            c.encode("gb2312")
+            common += 1
+        except UnicodeEncodeError:
+            pass
+    return common >= 0.8 * len(wide)
+
+
+def read_delimited_text(text: str, file_name: str = "clipboard", csv_file: bool = False) -> list[Row]:
+    """Rows of a CSV/TSV text, the delimiter guessed from the content (comma, tab or semicolon).
+
+    With `csv_file`, a cell that is a formula (=1+1, =HYPERLINK(…)) is refused: a spreadsheet would compute
+    it, so the text is not the value the user sees. The ="00123" guard for leading zeros is fine.
+    """
+    sample = "\n".join(text[:100_000].replace("\r\n", "\n").replace("\r", "\n").split("\n")[:20])
     delimiter = max((",", "\t", ";"), key=sample.count) if sample else ","
     if sample.count(delimiter) == 0:
         delimiter = ","
+    rows: list[Row] = []
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=delimiter)
     try:
-        return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+        for row in reader:
+            if len(rows) >= MAX_ROWS:
+                raise ImportFailed(file_name, _too_many_rows())
+            if csv_file:
+                for column, cell in enumerate(row):
+                    if cell[:1] == "=" and not (cell.startswith('="') and cell.endswith('"')):
+                        raise _formula(file_name, reader.line_num, column, cell)
+            rows.append(row)
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise ImportFailed(
+                file_name,
+                translate("Messages", "A cell near line {0} is longer than {1:,} characters, more than a spreadsheet cell holds. Check that this is the right file, or shorten the cell.").format(reader.line_num, MAX_CELL_CHARS),
+            ) from None
         raise ImportFailed(
-            file_name, translate("Messages", "The text table cannot be read ({0}). Save it again as CSV.").format(exc)
+            file_name, translate("Messages", "The text table cannot be read at line {0} ({1}). Save it again as CSV.").format(reader.line_num, exc)
         ) from None
+    return rows
+
+
+def _formula(file_name: str, line: int, column: int, cell: str) -> ImportFailed:
+    return ImportFailed(
+        file_name,
+        translate("Messages", "The file holds a formula; LiveDesk reads values only. Replace the formula with its value (in Excel: copy, then Paste Special → Values) and import again."),
+        [CellProblem(line, column_letter(column), cell[:60], translate("Messages", "a formula, not a value"))],
+    )
+
+
+def _too_many_rows() -> str:
+    return translate("Messages", "The file has more than {0:,} rows, far more than any export this app reads. Check that it is the right file, or split it.").format(MAX_ROWS)
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet letter of a 0-based column: 0 → A, 27 → AB."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _checked(sheets: list[Sheet], file_name: str) -> list[Sheet]:
+    """Refuse a cell longer than a spreadsheet cell can be (e.g. a 5 MB string), naming where it is."""
+    for sheet in sheets:
+        for index, row in enumerate(sheet.rows):
+            for column, cell in enumerate(row):
+                if type(cell) is str and len(cell) >= MAX_CELL_CHARS:  # calamine cuts longer cells to the limit
+                    raise ImportFailed(
+                        file_name,
+                        translate("Messages", "A cell holds {0:,} characters or more, as much as a spreadsheet cell can (the rest may be cut off). Check that this is the right file, or shorten the cell.").format(len(cell)),
+                        [CellProblem(index + 1, column_letter(column), cell[:40] + "…", translate("Messages", "too long"), sheet.name)],
+                    )
+    return sheets
 
 
 def _read_workbook(path: Path, zipped: bool) -> list[Sheet]:
@@ -95,7 +222,13 @@ def _read_workbook(path: Path, zipped: bool) -> list[Sheet]:
         _refuse_zip_bomb(path)
     try:
         workbook = CalamineWorkbook.from_path(str(path))
-        return [Sheet(name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)) for name in workbook.sheet_names]
+        sheets = []
+        for name in workbook.sheet_names:
+            sheet = workbook.get_sheet_by_name(name)
+            if sheet.total_height > MAX_ROWS:
+                raise ImportFailed(path.name, _too_many_rows())
+            sheets.append(Sheet(name, sheet.to_python(skip_empty_area=False)))
+        return sheets
     except ImportFailed:
         raise
     except Exception as exc:  # calamine raises several of its own types for damaged files

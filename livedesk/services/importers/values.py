@@ -162,10 +162,29 @@ _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d"
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
 
+EARLIEST_YEAR, LATEST_YEAR = 2000, 2099  # live commerce, past and planned: anything else is a broken cell
+
+
+def check_year(moment: dt.datetime) -> dt.datetime:
+    """The datetime itself, or ValueError when its year cannot be a stream's (1900, 9999)."""
+    if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
+        raise ValueError(
+            translate("Messages", "the date {0} is out of range (expected a year from {1} to {2})").format(
+                moment.date().isoformat(), EARLIEST_YEAR, LATEST_YEAR
+            )
+        )
+    return moment
+
+
 def parse_datetime(value: object) -> dt.datetime | None:
     """A naive local datetime from an Excel datetime, a serial number or any common text form."""
     if is_empty(value):
         return None
+    moment = _parse_datetime(value)
+    return None if moment is None else check_year(moment)
+
+
+def _parse_datetime(value: object) -> dt.datetime | None:
     if isinstance(value, dt.datetime):
         return value.replace(tzinfo=None) if value.tzinfo is None else value
     if isinstance(value, dt.date):

@@ -9,6 +9,7 @@ whose text changed: at most four ticks a second, no database access while tickin
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -55,7 +56,9 @@ from livedesk.ui.live.models import ChecklistTableModel, ShelfTableModel
 from livedesk.ui.live.widgets import HostView, IncidentDialog, Sparkline, kind_label
 from livedesk.ui.widgets.rows_model import RowsTableModel
 
+log = logging.getLogger(__name__)
 TICK_MS = 250  # at most four ticks a second
+FOLLOW_MS = 1000  # a follower reads the console state once a second
 BLINK_EVERY = 2  # ticks per blink phase of the host message
 COLOURS = {"normal": "#16a34a", "warning": "#d97706", "overtime": "#dc2626", "held": "#2563eb", "idle": "#6b7280"}
 METRIC_FIELDS = ("online", "uv", "gmv", "orders", "click")
@@ -85,6 +88,13 @@ class LiveTab(QWidget):
         self._metric_history: dict[str, list[float | None]] = {}
         self._ticks = 0
         self._dismissed_alerts: set[int] = set()
+        self.following = False  # read-only: the console and host view follow a controller elsewhere
+        self.host_text = ""  # the message on the host view (a follower reads it from the database)
+        self._follow_error = ""
+        self.follow_timer = QTimer(self)
+        self.follow_timer.setObjectName("followTimer")
+        self.follow_timer.setInterval(FOLLOW_MS)
+        self.follow_timer.timeout.connect(self.follow_poll)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._build()
         self.timer = QTimer(self)
@@ -140,6 +150,13 @@ class LiveTab(QWidget):
         top.addWidget(self.screen_combo)
         top.addWidget(self.mirror_check)
         top.addWidget(self.host_button)
+        self.follow_check = QCheckBox(self.tr("Follow (read-only)"))
+        self.follow_check.setObjectName("followStream")
+        self.follow_check.setToolTip(self.tr(
+            "Follow this stream as it is run from another computer: the console and the host view show the "
+            "controller's segment, countdown and messages every second. Nothing can be changed here."))
+        self.follow_check.toggled.connect(self.set_following)
+        top.addWidget(self.follow_check)
         layout.addLayout(top)
 
         self.banner = QFrame()
@@ -502,8 +519,9 @@ class LiveTab(QWidget):
         self.load_stream(self.stream_combo.currentData())
 
     def load_stream(self, stream_id: int | None) -> None:
+        if stream_id != self.stream_id:  # a refresh of the same stream keeps the dismissed alerts
+            self._dismissed_alerts.clear()
         self.stream_id = stream_id
-        self._dismissed_alerts.clear()
         self._texts.clear()
         self._styles.clear()
         self.refresh()
@@ -522,7 +540,7 @@ class LiveTab(QWidget):
         now = self.clock()
         with self.db.session() as session:
             self.state = live_service.console_state(session, self.stream_id, now, warn_before=self.prefs.warning_seconds)
-            if self.state.started_at is None:
+            if self.state.started_at is None and not self.following:  # a follower writes nothing
                 items = live_service.ensure_checklist(session, self.stream_id, live_service.load_checklist_template(self.paths))
             else:
                 items = live_service.checklist(session, self.stream_id)
@@ -803,6 +821,9 @@ class LiveTab(QWidget):
         """Run one console action in its own transaction, then rebuild the console from the database."""
         if self.stream_id is None:
             return False
+        if self.following:
+            self.status_message.emit(self.tr("Following another computer's console: nothing can be changed here."), 4000)
+            return False
         try:
             with self.db.session() as session:
                 action(session, self.stream_id, self.clock())
@@ -846,6 +867,9 @@ class LiveTab(QWidget):
             self.act(live_service.end_stream)
 
     def set_ticked(self, item_id: int, ticked: bool) -> None:
+        if self.following:
+            self.refresh()
+            return
         who = self.person_combo.currentText()
         try:
             with self.db.session() as session:
@@ -978,6 +1002,7 @@ class LiveTab(QWidget):
             return
         if self.host_view is None:
             self.host_view = HostView()
+            self.host_view.set_message(self.host_text)
         self.host_view.set_mirrored(self.mirror_check.isChecked())
         screens = QGuiApplication.screens()
         index = self.screen_combo.currentData()
@@ -990,11 +1015,70 @@ class LiveTab(QWidget):
 
     def send_message(self, clear: bool = False) -> None:
         text = "" if clear else self.message_edit.text().strip()
+        if self.following:
+            return
+        if self.stream_id is not None:  # saved, so a host view following from another computer shows it too
+            try:
+                with self.db.session() as session:
+                    live_service.set_host_message(session, self.stream_id, text, self.clock())
+            except Exception as exc:  # the message still reaches this computer's host view
+                log.warning("Could not save the host message: %s", exc)
+        self.host_text = text
         if self.host_view is not None:
             self.host_view.set_message(text)
         self.message_edit.clear()
         if text:
             self.status_message.emit(self.tr("Sent to the host view: {0}").format(text), 3000)
+
+    # --- following a console run elsewhere ---------------------------------------------------------------
+
+    def set_following(self, on: bool) -> None:
+        """Read-only mode for a second computer (the host's screen): poll the stream's console state and the
+        controller's message once a second; every action is refused."""
+        self.following = on
+        if self.follow_check.isChecked() != on:
+            self.follow_check.blockSignals(True)
+            self.follow_check.setChecked(on)
+            self.follow_check.blockSignals(False)
+        if on:
+            self.set_armed(False)
+        for widget in (self.arm_button, self.message_edit):
+            widget.setEnabled(not on)
+        if on:
+            self.follow_timer.start()
+            self.follow_poll()
+            self.status_message.emit(self.tr("Following: this console shows what the controller does."), 5000)
+        else:
+            self.follow_timer.stop()
+            self.refresh()
+
+    def follow_poll(self) -> None:
+        """One cheap read: the console state and the host message. A new segment, hold or end reloads the rest
+        (log, shelf, metrics); otherwise only the countdown is repainted."""
+        if not self.following or self.stream_id is None:
+            return
+        if not self.isVisible() and (self.host_view is None or not self.host_view.isVisible()):
+            return
+        try:
+            with self.db.session() as session:
+                state = live_service.console_state(session, self.stream_id, self.clock(), warn_before=self.prefs.warning_seconds)
+                message = live_service.host_message(session, self.stream_id)
+        except Exception as exc:  # the server is away for a moment (or the stream was deleted): keep the last state
+            if str(exc) != self._follow_error:  # logged once, not every second
+                self._follow_error = str(exc)
+                log.warning("Following the console failed: %s", exc)
+            return
+        self._follow_error = ""
+        old = self.state
+        if _shape(old) != _shape(state):
+            self.refresh()  # re-reads the same state with the log, shelf and metrics, and starts the ticks
+        else:
+            self.state = state
+            self._render()
+        if message != self.host_text:
+            self.host_text = message
+            if self.host_view is not None:
+                self.host_view.set_message(message)
 
     # --- screenshot and shutdown ------------------------------------------------------------------------
 
@@ -1020,6 +1104,7 @@ class LiveTab(QWidget):
 
     def shutdown(self) -> None:
         self.timer.stop()
+        self.follow_timer.stop()
         if self.host_view is not None:
             self.host_view.close()
             self.host_view.deleteLater()
@@ -1034,6 +1119,14 @@ class LiveTab(QWidget):
         super().showEvent(event)
         if self.state is not None and self.state.live and not isinstance(self.clock, FixedClock):
             self.timer.start()
+
+
+def _shape(state: live_service.ConsoleState | None) -> tuple | None:
+    """What a follower must reload the whole console for when it changes (the rest is the ticking clock)."""
+    if state is None:
+        return None
+    return (state.current_index, state.started_at, state.ended_at, state.held_since, state.actual_starts,
+            tuple(state.extra.items()), state.segments)
 
 
 def _screenshot_stream(session, picks, now: dt.datetime) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
@@ -49,7 +50,7 @@ from livedesk.ui.products.labels import (
     state_label,
 )
 from livedesk.ui.products.lineup import LineupEditor
-from livedesk.ui.products.table_model import COLUMNS, PRODUCT_ROLE, ProductFilterProxy, ProductTableModel
+from livedesk.ui.products.table_model import COLUMNS, EDITABLE, PRODUCT_ROLE, ProductFilterProxy, ProductTableModel
 from livedesk.ui.tasks import run_task
 
 SYNC_LOAD_LIMIT = 2000  # below this many products the pool loads at once (well under 100 ms)
@@ -312,9 +313,9 @@ class ProductsTab(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        total = self.model.rowCount()
+        total = self.model.total_count()
         shown = self.proxy.rowCount()
-        flagged = sum(1 for r in self.model.rows() if r.flags)
+        flagged = self.model.flagged_count()
         text = self.tr("%n product(s) shown", "", shown)
         if shown != total:
             text += " " + self.tr("of {0}").format(total)
@@ -367,6 +368,12 @@ class ProductsTab(QWidget):
         """Do the change (one unit of work) and put it on the undo stack; a refused change shows why."""
         try:
             command.run_first()
+        except products.ProductChangedError as exc:
+            if isinstance(command, EditProduct):
+                return self._resolve_conflict(command)
+            self._user_error(exc)
+            self._refresh(None)
+            return False
         except USER_ERRORS as exc:
             self._user_error(exc)
             self._refresh(None)
@@ -385,6 +392,45 @@ class ProductsTab(QWidget):
         box.open()
         self.last_error = str(exc)
         self.status_message.emit(str(exc), 8000)
+
+    def _resolve_conflict(self, command: EditProduct) -> bool:
+        """A teammate saved this product after the table showed it: show theirs beside mine, then reload
+        (discard my edit) or overwrite (my one field on top of their version, undoable back to theirs)."""
+        from livedesk.ui.conflict_dialog import ask_overwrite, compare_rows
+
+        seen = self.model.product(command.product_id)  # the row as the user saw it (not refreshed yet)
+        with self.db.session() as session:
+            found = products.list_products(session, self.rules, ids=[command.product_id])
+        if seen is None or not found:
+            self._refresh(None)
+            return False
+        theirs = found[0]
+        mine = dataclasses.replace(seen, **{command.field: command.new})
+        fields = [(name, self.model.headerData(COLUMNS.index(name), Qt.Orientation.Horizontal))
+                  for name in COLUMNS if name in EDITABLE]
+        rows = compare_rows(fields, seen, mine, theirs, lambda name, value: self._cell_text(name, value))
+        if not ask_overwrite(self, theirs.name, rows):
+            self._refresh([command.product_id])
+            self.status_message.emit(self.tr("Reloaded: your change was discarded."), 5000)
+            return False
+        return self._push(EditProduct(self.db, command.product_id, command.field, getattr(theirs, command.field),
+                                      command.new, theirs.version, command.text(), self._refresh))
+
+    @staticmethod
+    def _cell_text(name: str, value: object) -> str:
+        from livedesk.ui import formatting
+
+        if value is None or value == "":
+            return "—"
+        if name == "role":
+            return product_role_label(str(value))
+        if name == "qualification":
+            return qualification_label(str(value))
+        if name == "commission_rate" and not isinstance(value, str):
+            return formatting.percent(value)  # type: ignore[arg-type]
+        if name in {"list_price", "live_price", "cost"} and not isinstance(value, str):
+            return formatting.money(value)  # type: ignore[arg-type]
+        return str(value)
 
     def _make_change(self, product_id: int, action, text: str) -> ProductChange:
         return ProductChange(self.db, product_id, action, text, self._refresh)

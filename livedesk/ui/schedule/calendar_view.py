@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QP
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from livedesk.services.schedule import StreamData
+from livedesk.ui import formatting
 from livedesk.ui.labels import STATUS_COLOURS, platform_label, status_label
 
 
@@ -184,6 +185,6 @@ class CalendarView(QWidget):
         stream = next(s for s in self.streams if s.id == stream_id)
         start = stream.start_at.astimezone()
         self.setToolTip(
-            f"{stream.title}\n{start:%Y-%m-%d %H:%M} · {stream.planned_minutes} min\n"
+            f"{stream.title}\n{start:%Y-%m-%d %H:%M} · {formatting.minutes(stream.planned_minutes)}\n"
             f"{platform_label(stream.platform)} · {stream.account} · {status_label(stream.status)}"
         )

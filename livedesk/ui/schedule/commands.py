@@ -44,17 +44,22 @@ class CreateStreams(_StreamCommand):
 
 
 class EditStream(_StreamCommand):
+    """The first redo refuses (StreamChangedError) if the stream is no longer at `before.version`,
+    the version the user opened: a teammate's save in between is never silently overwritten."""
+
     def __init__(self, db, stream_id: int, before: schedule.StreamData, after: schedule.StreamData, text: str, changed):
         super().__init__(db, text, changed)
         self.stream_id, self.before, self.after = stream_id, before, after
+        self.expected_version = before.version
 
-    def _apply(self, data: schedule.StreamData) -> None:
+    def _apply(self, data: schedule.StreamData, expected_version: int | None = None) -> None:
         with self.db.session() as session:
-            schedule.update_stream(session, self.stream_id, data)
+            schedule.update_stream(session, self.stream_id, data, expected_version=expected_version)
         self.changed()
 
     def _redo(self) -> None:
-        self._apply(self.after)
+        self._apply(self.after, self.expected_version)
+        self.expected_version = None  # later redos (after undo) replay the user's own change
 
     def undo(self) -> None:
         self._apply(self.before)
@@ -78,5 +83,6 @@ class DeleteStreams(_StreamCommand):
     def undo(self) -> None:
         assert self.snapshot is not None
         with self.db.session() as session:
-            snapshots.restore(session, self.snapshot)
+            moved = snapshots.restore(session, self.snapshot).get("streams", {})
+        self.stream_ids = [moved.get(i, i) for i in self.stream_ids]  # redo deletes what was restored
         self.changed()

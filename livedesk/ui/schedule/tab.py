@@ -43,6 +43,7 @@ from livedesk.ui.undo import push_command
 class ScheduleTab(QWidget):
     status_message = Signal(str, int)  # shown in the window's status bar
     open_stream_in = Signal(str, int)  # (tab key, stream id): the window shows that tab on this stream
+    streams_changed = Signal()  # streams were added, edited or deleted: other tabs refresh their pickers
 
     def __init__(self, db: Database, paths: Paths, parent: QWidget | None = None):
         super().__init__(parent)
@@ -357,6 +358,7 @@ class ScheduleTab(QWidget):
 
     def _changed(self) -> None:
         self.reload()
+        self.streams_changed.emit()
 
     def new_stream(self, start: dt.datetime | None = None) -> None:
         data = default_new_stream()
@@ -382,7 +384,41 @@ class ScheduleTab(QWidget):
         if dialog.exec():
             after = dialog.result_data()
             if after != before and self._confirm_status(ids[0], before, after):
-                self._push(EditStream(self.db, ids[0], before, after, self.tr("Edit “{0}”").format(after.title), self._changed))
+                self._push_edit(ids[0], before, after)
+
+    def _push_edit(self, stream_id: int, before: schedule.StreamData, after: schedule.StreamData) -> None:
+        """Save an edit made from `before`; when a teammate saved in between, show both and let the user
+        reload (discard mine) or overwrite (my changed fields on top of theirs)."""
+        from sqlalchemy.orm.exc import StaleDataError
+
+        from livedesk.ui.conflict_dialog import ask_overwrite, stream_conflict_rows
+
+        base, mine = before, after
+        while True:
+            command = EditStream(self.db, stream_id, before, after, self.tr("Edit “{0}”").format(after.title), self._changed)
+            try:
+                push_command(self.undo_stack, command)
+                return
+            except (schedule.StreamChangedError, StaleDataError):  # StaleDataError: they saved a moment later
+                pass
+            except Exception as exc:  # the command's own transaction rolled back; nothing changed
+                show_error(self, exc)
+                self.reload()
+                return
+            try:
+                with self.db.session() as session:
+                    theirs = schedule.get_stream_data(session, stream_id)
+            except schedule.ValidationError as exc:  # deleted meanwhile
+                show_error(self, exc)
+                self.reload()
+                return
+            if not ask_overwrite(self, theirs.title, stream_conflict_rows(base, mine, theirs)):
+                self.reload()
+                self.select_stream(stream_id)
+                self.status_message.emit(self.tr("Reloaded: your change was discarded."), 5000)
+                return
+            # undo of the overwrite goes back to their version; a further save by them asks again
+            before, after = theirs, schedule.merge_changes(base, mine, theirs)
 
     def _confirm_status(self, stream_id: int, before: schedule.StreamData, after: schedule.StreamData) -> bool:
         """Moving a stream to 彩排 (rehearsed) with open script findings needs the user's say-so."""

@@ -20,6 +20,7 @@ class _ScriptCommand(QUndoCommand):
 
     def __init__(self, db: Database, stream_id: int, text: str, changed: Changed):
         super().__init__(text)
+        self.label = text  # readable after Qt deleted a refused (obsolete) command
         self.db = db
         self.stream_id = stream_id
         self.changed = changed
@@ -60,14 +61,17 @@ class EditSegment(_ScriptCommand):
         super().__init__(db, stream_id, text, changed)
         self.segment_id, self.field, self.before, self.after = segment_id, field, before, after
         self.mergeable = mergeable
+        self.check_first = True  # the first redo refuses (SegmentChangedError) if the field is no longer `before`
 
-    def _apply(self, value: Any) -> None:
+    def _apply(self, value: Any, expected: dict[str, Any] | None = None) -> None:
         with self.db.session() as session:
-            scripts.update_segment(session, self.segment_id, **{self.field: value})
+            scripts.update_segment(session, self.segment_id, expected=expected, **{self.field: value})
         self.changed()
 
     def do_redo(self) -> None:
-        self._apply(self.after)
+        expected = {self.field: self.before} if self.check_first else None
+        self.check_first = False
+        self._apply(self.after, expected)
 
     def do_undo(self) -> None:
         self._apply(self.before)
@@ -77,6 +81,8 @@ class EditSegment(_ScriptCommand):
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
         if not (isinstance(other, EditSegment) and other.mergeable and self.mergeable):
+            return False
+        if other.error is not None or self.error is not None:  # a refused edit is dropped, never merged
             return False
         if (other.segment_id, other.field) != (self.segment_id, self.field):
             return False

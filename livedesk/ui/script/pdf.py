@@ -1,7 +1,7 @@
 """The run sheet as a PDF made with Qt: an HTML table in a QTextDocument printed by QPdfWriter.
 
 A4 landscape, a Chinese font family list so the host's lines are readable wherever it is opened.
-Needs a QGuiApplication (the command line makes an offscreen one with `ensure_gui_app`).
+Needs a QApplication (the command line makes an offscreen one with `ensure_gui_app`).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from livedesk.models import LineupItem, Product, Stream
 from livedesk.services.scripts import list_segments
 from livedesk.services.timeline import clock
+from livedesk.ui import formatting
 from livedesk.ui.script.labels import mmss, segment_kind_label
 
 FONT_FAMILIES = ["Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC"]
@@ -27,14 +28,17 @@ FONT_FAMILIES = ["Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC"]
 
 
 def ensure_gui_app():
-    """A QGuiApplication for painting text; offscreen when there is no display."""
-    from PySide6.QtGui import QGuiApplication
+    """The application for painting text; offscreen when there is no display.
 
-    app = QGuiApplication.instance()
+    A full QApplication, like the window's, so one process never holds two kinds of application.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
     if app is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication(["livedesk"])
+        app = QApplication(["livedesk"])
     return app
 
 
@@ -64,7 +68,7 @@ def run_sheet_html(session: Session, stream_id: int) -> str:
         "tr.alt td { background: #f3f4f6; }",
         "</style></head><body>",
         f"<h1>{_esc(stream.title)} · {_esc(run_of_show)}</h1>",
-        f"<p class='sub'>{start:%Y-%m-%d %H:%M} · {stream.planned_minutes} min · {_esc(stream.theme)} · "
+        f"<p class='sub'>{start:%Y-%m-%d %H:%M} · {_esc(formatting.minutes(stream.planned_minutes))} · {_esc(stream.theme)} · "
         f"{_esc(segment_count)}</p>",
         "<table width='100%' cellspacing='0' cellpadding='3'><thead><tr>",
     ]

@@ -65,7 +65,7 @@ class RehearsalDialog(QDialog):
         self.started_at = 0.0
         self.segment_started_at = 0.0
         self.actual: list[float | None] = [None] * len(rows)
-        self.done = False
+        self.finished_all = False  # not `done`: that would hide QDialog.done(), and reject() would crash
 
         layout = QVBoxLayout(self)
         self.segment_label = QLabel()
@@ -135,7 +135,7 @@ class RehearsalDialog(QDialog):
 
     def advance(self) -> None:
         """Record the running segment's time and move to the next (the last one finishes the rehearsal)."""
-        if self.done:
+        if self.finished_all:
             return
         if self.index < 0:
             self.start()
@@ -157,7 +157,7 @@ class RehearsalDialog(QDialog):
 
     def stop(self) -> None:
         """End early: what was timed is kept; the rehearsal is finished with the rest untimed."""
-        if self.index < 0 or self.done:
+        if self.index < 0 or self.finished_all:
             return
         assert self.rehearsal_id is not None
         with self.db.session() as session:
@@ -166,7 +166,7 @@ class RehearsalDialog(QDialog):
         self._update()
 
     def _finish(self) -> None:
-        self.done = True
+        self.finished_all = True
         self.timer.stop()
         self.finished_rehearsal.emit(self.rehearsal_id or 0)
 
@@ -176,7 +176,7 @@ class RehearsalDialog(QDialog):
     # --- display ------------------------------------------------------------------------------------
 
     def _update_clocks(self) -> None:
-        if self.index < 0 or self.done:
+        if self.index < 0 or self.finished_all:
             return
         now = self.clock()
         elapsed = now - self.segment_started_at
@@ -191,9 +191,9 @@ class RehearsalDialog(QDialog):
 
     def _update(self) -> None:
         self.start_button.setEnabled(self.index < 0 and bool(self.rows))
-        self.next_button.setEnabled(not self.done and self.index >= 0)
-        self.stop_button.setEnabled(not self.done and self.index >= 0)
-        if self.done:
+        self.next_button.setEnabled(not self.finished_all and self.index >= 0)
+        self.stop_button.setEnabled(not self.finished_all and self.index >= 0)
+        if self.finished_all:
             total = sum(a or 0 for a in self.actual)
             planned = sum(r.duration_seconds for r in self.rows)
             self.segment_label.setText(self.tr("Rehearsal finished: {0} for a plan of {1} ({2})").format(
@@ -213,7 +213,7 @@ class RehearsalDialog(QDialog):
             rows.append([str(i + 1), row.title, fmt_clock(row.duration_seconds),
                          "" if actual is None else fmt_clock(actual), diff])
         self.model.over = over
-        self.model.current = self.index if 0 <= self.index < len(self.rows) and not self.done else None
+        self.model.current = self.index if 0 <= self.index < len(self.rows) and not self.finished_all else None
         self.model.set_rows(rows)
         self._update_clocks()
 
@@ -222,13 +222,13 @@ class RehearsalDialog(QDialog):
             self.advance()
             return
         if event.key() == Qt.Key.Key_Escape:
-            if self.index >= 0 and not self.done:
+            if self.index >= 0 and not self.finished_all:
                 self.stop()
                 return
         super().keyPressEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.timer.stop()
-        if self.index >= 0 and not self.done:
+        if self.index >= 0 and not self.finished_all:
             self.stop()
         event.accept()

@@ -38,6 +38,7 @@ from livedesk.config import Paths
 from livedesk.models import LineupItem, Product, Stream
 from livedesk.services import compliance, schedule, scripts
 from livedesk.services.db import Database
+from livedesk.ui import formatting
 from livedesk.ui.errors import show_error
 from livedesk.ui.labels import status_label, stream_type_label
 from livedesk.ui.script import commands as cmd
@@ -52,20 +53,20 @@ from livedesk.ui.widgets.rows_model import RowsTableModel
 DRAFT_DELAY_MS = 700  # typing in the detail editor is saved after this pause (and on leaving the segment)
 
 
-class SetApproved(QUndoCommand):
+class SetApproved(cmd._ScriptCommand):  # its base reports a failure (e.g. the stream was deleted) instead of raising
     def __init__(self, db: Database, stream_id: int, approved: bool, text: str, changed: Callable[[], None]):
-        super().__init__(text)
-        self.db, self.stream_id, self.approved, self.changed = db, stream_id, approved, changed
+        super().__init__(db, stream_id, text, changed)
+        self.approved = approved
 
     def _apply(self, approved: bool) -> None:
         with self.db.session() as session:
             scripts.set_approved(session, self.stream_id, approved)
         self.changed()
 
-    def redo(self) -> None:
+    def do_redo(self) -> None:
         self._apply(self.approved)
 
-    def undo(self) -> None:
+    def do_undo(self) -> None:
         self._apply(not self.approved)
 
 
@@ -378,7 +379,7 @@ class ScriptTab(QWidget):
                 if r.product_id is not None and r.product_id not in products:
                     product = session.get(Product, r.product_id)
                     products[r.product_id] = product.name if product else "?"
-            info = (f"{stream.start_at.astimezone():%Y-%m-%d %H:%M} · {stream.planned_minutes} min · "
+            info = (f"{stream.start_at.astimezone():%Y-%m-%d %H:%M} · {formatting.minutes(stream.planned_minutes)} · "
                     f"{stream_type_label(stream.stream_type)} · {status_label(stream.status)}")
             start_at, slot = stream.start_at, stream.planned_minutes * 60
             rehearsals = scripts.list_rehearsals(session, self.stream_id)
@@ -573,8 +574,10 @@ class ScriptTab(QWidget):
 
     def _push(self, command: QUndoCommand) -> bool:
         if isinstance(command, cmd._ScriptCommand):
-            command.on_error = lambda exc: show_error(self, exc)
+            command.on_error = lambda exc: None if isinstance(exc, scripts.SegmentChangedError) else show_error(self, exc)
             self.undo_stack.push(command)
+            if isinstance(command, cmd.EditSegment) and isinstance(command.error, scripts.SegmentChangedError):
+                return self._resolve_conflict(command, command.error)
             return command.error is None
         try:
             self.undo_stack.push(command)
@@ -583,6 +586,29 @@ class ScriptTab(QWidget):
             self.load_script()
             return False
         return True
+
+    def _resolve_conflict(self, command: cmd.EditSegment, error: scripts.SegmentChangedError) -> bool:
+        """A teammate saved another value in this field of this segment: show both; Reload keeps theirs
+        (the script was already reloaded), Overwrite saves mine over theirs (undo goes back to theirs)."""
+        from livedesk.ui.conflict_dialog import ConflictRow, ask_overwrite
+
+        def show(value: Any) -> str:
+            if value is None or value == "":
+                return "—"
+            if command.field == "kind":
+                return segment_kind_label(str(value))
+            if command.field in ("start_seconds", "duration_seconds"):
+                return mmss(int(value))
+            return str(value)
+
+        label = {"kind": self.tr("type"), "start_seconds": self.tr("start"), "duration_seconds": self.tr("duration"),
+                 "product_id": self.tr("product")}.get(command.field) or field_label(command.field)
+        row = ConflictRow(label, show(command.after), show(error.theirs), show(command.after), True)
+        if not ask_overwrite(self, command.label, [row]):
+            self.status_message.emit(self.tr("Reloaded: your change was discarded."), 5000)
+            return False
+        return self._push(cmd.EditSegment(self.db, self.stream_id, command.segment_id, command.field, error.theirs,
+                                          command.after, command.label, self._changed))
 
     def commit_edit(self, segment_id: int, field: str, value: Any, mergeable: bool = False) -> bool:
         if self.stream_id is None:
