@@ -369,3 +369,35 @@ def test_models_pass_qtmodeltester(qtmodeltester, imported):
 
 def test_review_tab_is_registered(window):
     assert isinstance(window.tab("review"), ReviewTab)
+
+
+def test_a_corrected_mapping_is_saved_as_a_preset_for_the_next_file(qtbot, db, paths, fixtures_dir, accept_dialog, errors):
+    make_stream(db)
+    tab = make_tab(qtbot, db, paths)
+    trend = next(p for p in tidy_files(fixtures_dir) if "趋势" in p)
+    seen = {}
+
+    def ignore_comments(dialog):
+        comment = next(h for (key, _s, table, h) in dialog.combos if key == trend and table == "trend" and "评论" in h)
+        dialog.set_field(trend, comment, None)
+        seen["header"] = comment
+
+    accept_dialog["fn"] = ignore_comments
+    tab.import_files([trend])
+    assert errors == []
+
+    def look(dialog):  # the next file with the same headers opens with the correction already made
+        seen["shown"] = next(c.currentData() for (key, _s, table, h), c in dialog.combos.items()
+                             if key == trend and h == seen["header"])
+        seen["changed"] = dialog.mapping_overrides()
+
+    accept_dialog["fn"] = look
+    tab.import_files([trend])
+    assert errors == []
+    assert seen["shown"] is None and seen["changed"] == {}
+    with db.session() as session:
+        from sqlalchemy import func, select
+
+        from livedesk.models import CurvePoint
+
+        assert session.scalar(select(func.count()).select_from(CurvePoint).where(CurvePoint.comments.is_not(None))) == 0

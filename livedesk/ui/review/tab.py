@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from livedesk.config import Paths
 from livedesk.models import Stream
-from livedesk.services import review_views
+from livedesk.services import review_presets, review_views
 from livedesk.services.db import Database
 from livedesk.services.importers.review_files import (
     KIND_LABELS,
@@ -686,33 +686,45 @@ class ReviewTab(QWidget):
             return
         paths = [str(p) for p in paths]
 
+        db = self.db
+
         def inspect(progress, cancelled):
-            found = []
+            found, presets = [], {}
             for i, path in enumerate(paths):
                 if cancelled():
                     raise ImportCancelledError()
                 progress(i, len(paths))
                 inspection = inspect_review_file(path)
+                with db.session() as session:  # a correction saved for files like this one applies again
+                    applied = review_presets.apply_presets(session, inspection.mappings)
+                if applied:
+                    presets[path] = applied
                 found.append(PreviewFile(path, inspection.file_name, inspection.kind, inspection.label, inspection.mappings))
             progress(len(paths), len(paths))
-            return found
+            return found, presets
 
         self._run_with_progress(
-            self.tr("Reading the files…"), inspect, lambda files: self._confirm_files(paths, files), self._import_failed
+            self.tr("Reading the files…"), inspect, lambda result: self._confirm_files(paths, *result), self._import_failed
         )
 
-    def _confirm_files(self, paths: list[str], files: list[PreviewFile]) -> None:
+    def _confirm_files(self, paths: list[str], files: list[PreviewFile], presets: dict | None = None) -> None:
         dialog = self.dialog_factory(files, self)
         self.last_import_dialog = dialog
         if not dialog.exec():
             return
-        overrides = dialog.mapping_overrides()
+        changed = dialog.mapping_overrides()
+        overrides = {key: {**(presets or {}).get(key, {}), **changed.get(key, {})} for key in {*(presets or {}), *changed}}
         db, stream_id = self.db, self.stream_id
+        mappings = {f.key: f.mappings for f in files}
 
         def work(progress, cancelled):
-            return import_review_files(
+            summary = import_review_files(
                 db, stream_id, paths, overrides or None, progress=lambda i, n, _text: progress(i, n), cancelled=cancelled
             )
+            with db.session() as session:  # remember the user's corrections once the import has worked
+                for key, corrections in changed.items():
+                    review_presets.save_presets(session, mappings.get(key, []), corrections)
+            return summary
 
         self._run_with_progress(self.tr("Importing…"), work, self._imported, self._import_failed)
 
