@@ -17,9 +17,11 @@ from sqlalchemy import func, select
 from livedesk.models import (
     CurvePoint,
     ImprovementItem,
+    LineupItem,
     Moment,
     OrderLine,
     Person,
+    Product,
     ProductResult,
     Review,
     Script,
@@ -339,6 +341,7 @@ class ProductLine:
     orders: int | None
     gmv: Decimal | None
     refund_buyers: int | None
+    margin: Decimal | None = None  # gross margin of the matched pool product, at this stream's lineup price
 
     @property
     def low_click(self) -> bool:
@@ -350,15 +353,32 @@ def product_lines(db: Database, stream_id: int) -> list[ProductLine]:
         review_id = s.scalar(select(Review.id).where(Review.stream_id == stream_id))
         if review_id is None:
             return []
-        rows = s.scalars(select(ProductResult).where(ProductResult.review_id == review_id).order_by(ProductResult.id))
+        rows = list(s.scalars(select(ProductResult).where(ProductResult.review_id == review_id).order_by(ProductResult.id)))
+        margins = _pool_margins(s, stream_id, [p.product_id for p in rows if p.product_id is not None])
         return [
             ProductLine(
                 p.name, p.platform_product_id, p.exposure_users, p.click_users,
                 metrics.click_rate(p.click_users, p.exposure_users), p.buyers,
                 metrics.product_conversion(p.buyers, p.click_users), p.orders, p.gmv, p.refund_buyers,
+                margins.get(p.product_id),
             )
             for p in rows
         ]
+
+
+def _pool_margins(session, stream_id: int, product_ids: list[int]) -> dict[int, Decimal | None]:
+    """Gross margin per matched pool product, at the lineup's live price when the stream set one."""
+    if not product_ids:
+        return {}
+    lineup = {
+        item.product_id: item.live_price
+        for item in session.scalars(select(LineupItem).where(LineupItem.stream_id == stream_id))
+    }
+    result: dict[int, Decimal | None] = {}
+    for product in session.scalars(select(Product).where(Product.id.in_(product_ids))):
+        price = lineup.get(product.id) or product.live_price
+        result[product.id] = metrics.gross_margin(price, product.cost, product.commission_rate)
+    return result
 
 
 @dataclass

@@ -3192,6 +3192,10 @@ Logs: {2}</source>
         <translation>标记</translation>
     </message>
     <message>
+        <source>Margin (pool)</source>
+        <translation>毛利率（选品池）</translation>
+    </message>
+    <message>
         <source>Elimination candidate</source>
         <translation>待淘汰</translation>
     </message>

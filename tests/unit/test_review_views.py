@@ -150,3 +150,27 @@ def test_trends_sum_then_divide_and_filter(db):
     assert rv.trends(db, "month", account="nobody") == []
     filters = rv.trend_filters(db)
     assert filters.hosts == ["小薇", "老周"] and filters.platforms == ["douyin", "kuaishou"]
+
+
+def test_product_lines_carry_the_pool_margin_at_the_lineup_price(db):
+    import datetime as dt
+    from decimal import Decimal
+
+    from livedesk.models import LineupItem, Product, ProductResult, Review, Stream
+    from livedesk.services import review_views
+
+    with db.session() as s:
+        stream = Stream(title="s", start_at=dt.datetime(2026, 11, 20, tzinfo=dt.timezone.utc), planned_minutes=60)
+        product = Product(sku="M1", name="精华", live_price=Decimal("200"), cost=Decimal("60"), commission_rate=Decimal("0.2"))
+        s.add_all([stream, product])
+        s.flush()
+        s.add(LineupItem(stream_id=stream.id, product_id=product.id, live_price=Decimal("100")))
+        review = Review(stream_id=stream.id)
+        s.add(review)
+        s.flush()
+        s.add(ProductResult(review_id=review.id, product_id=product.id, name="精华", exposure_users=100, click_users=10))
+        s.add(ProductResult(review_id=review.id, name="not in the pool", exposure_users=100, click_users=1))
+        stream_id = stream.id
+    lines = {line.name: line for line in review_views.product_lines(db, stream_id)}
+    assert lines["精华"].margin == Decimal("0.2")  # (100 − 60 − 0.2 × 100) / 100 at the lineup's price
+    assert lines["not in the pool"].margin is None

@@ -99,13 +99,13 @@ class _RecordTableModel(QAbstractTableModel):
 class ProductTableModel(_RecordTableModel):
     columns = (
         "name", "exposure_users", "click_users", "click_rate", "buyers", "product_conversion", "orders", "gmv",
-        "refund_buyers", "flags",
+        "refund_buyers", "margin", "flags",
     )
 
     def headers(self) -> list[str]:
         return [
             QCoreApplication.translate("ReviewModels", "Product"), QCoreApplication.translate("ReviewModels", "Exposure users"), QCoreApplication.translate("ReviewModels", "Click users"), QCoreApplication.translate("ReviewModels", "Click rate"), QCoreApplication.translate("ReviewModels", "Buyers"),
-            QCoreApplication.translate("ReviewModels", "Click-to-buy"), QCoreApplication.translate("ReviewModels", "Orders"), QCoreApplication.translate("ReviewModels", "GMV"), QCoreApplication.translate("ReviewModels", "Refunds"), QCoreApplication.translate("ReviewModels", "Flags"),
+            QCoreApplication.translate("ReviewModels", "Click-to-buy"), QCoreApplication.translate("ReviewModels", "Orders"), QCoreApplication.translate("ReviewModels", "GMV"), QCoreApplication.translate("ReviewModels", "Refunds"), QCoreApplication.translate("ReviewModels", "Margin (pool)"), QCoreApplication.translate("ReviewModels", "Flags"),
         ]
 
     def value(self, row: ProductLine, column: str) -> Any:
@@ -115,7 +115,7 @@ class ProductTableModel(_RecordTableModel):
 
     def display(self, row: ProductLine, column: str) -> str:
         value = self.value(row, column)
-        if column in ("click_rate", "product_conversion"):
+        if column in ("click_rate", "product_conversion", "margin"):
             return formatting.percent(value)
         if column == "gmv":
             return formatting.money(value)
