@@ -74,3 +74,8 @@ def test_old_database_upgrades_with_its_data(tmp_path: Path, fixture: Path) -> N
         assert review_summary(db, reviewed.id) is not None
     finally:
         db.close()
+
+
+def test_the_fixture_databases_are_present() -> None:
+    # An ignored or forgotten file would otherwise turn the upgrade test into a silent skip.
+    assert DATABASES, "tests/fixtures/db holds no database; see docs/migrations.md"
