@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -33,6 +33,40 @@ PALETTE = ["#2563eb", "#16a34a", "#dc2626", "#9333ea", "#ea580c", "#0891b2"]
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("ReviewCharts", text)
+
+
+class SegmentBands(pg.GraphicsObject):
+    """The script's segments as translucent vertical bands across a plot, painted as one item."""
+
+    movable = False  # like a fixed region: the user cannot drag it
+
+    def __init__(self, spans: list[tuple[float, float, QColor]]):
+        super().__init__()
+        self.spans = spans
+        self.setZValue(-10)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        view = self.getViewBox()
+        if view is None or not self.spans:
+            return QRectF()
+        (_x0, _x1), (y0, y1) = view.viewRange()
+        left = min(a for a, _b, _c in self.spans)
+        right = max(b for _a, b, _c in self.spans)
+        return QRectF(left, y0, right - left, y1 - y0)
+
+    def viewRangeChanged(self) -> None:  # noqa: N802 - pyqtgraph hook: the bands span the visible height
+        self.prepareGeometryChange()
+
+    def paint(self, painter, *_args) -> None:
+        view = self.getViewBox()
+        if view is None:
+            return
+        (x0, x1), (y0, y1) = view.viewRange()
+        painter.setPen(Qt.PenStyle.NoPen)
+        for start, end, colour in self.spans:
+            if end < x0 or start > x1:
+                continue
+            painter.fillRect(QRectF(start, y0, end - start, y1 - y0), colour)
 
 
 class ClockAxis(pg.AxisItem):
@@ -76,7 +110,7 @@ class ReviewCharts(QWidget):
         self.data: ChartData | None = None
         self.plots: dict[str, pg.PlotWidget] = {}
         self.curves: dict[str, pg.PlotDataItem] = {}
-        self.bands: list[pg.LinearRegionItem] = []
+        self.bands: list[SegmentBands] = []
         self.band_labels: list[pg.TextItem] = []
         self.markers: list[pg.InfiniteLine] = []
         self.crosshairs: list[pg.InfiniteLine] = []
@@ -157,25 +191,24 @@ class ReviewCharts(QWidget):
                 vb.removeItem(item)
         self.bands, self.band_labels, self.markers = [], [], []
         top = self.plots["online"].getPlotItem()
+        spans = []
         for band in data.segments:
             colour = QColor(BAND_COLOURS.get(band.kind, "#64748b"))
             colour.setAlpha(38)
-            for key, widget in self.plots.items():
-                region = pg.LinearRegionItem(
-                    values=(band.start_minute, band.start_minute + band.minutes), movable=False, brush=colour,
-                    pen=pg.mkPen(None),
-                )
-                region.setZValue(-10)
-                region.setToolTip(band.title)
-                widget.getPlotItem().addItem(region, ignoreBounds=True)
-                self.bands.append(region)
-                if key == "online":
-                    label = pg.TextItem(band.title, color="#374151", anchor=(0, 0))
-                    label.setFont(_small_font())
-                    top.addItem(label, ignoreBounds=True)
-                    label.setPos(band.start_minute, max((v for v in self._series.get("online", []) if v), default=0))
-                    label.band_minutes = band.minutes
-                    self.band_labels.append(label)
+            spans.append((band.start_minute, band.start_minute + band.minutes, colour))
+        for widget in self.plots.values():
+            # One item paints every band of a plot: hundreds of region items made each frame slow.
+            bands = SegmentBands(spans)
+            widget.getPlotItem().addItem(bands, ignoreBounds=True)
+            self.bands.append(bands)
+        label_y = max((v for v in self._series.get("online", []) if v), default=0)
+        for band in data.segments:
+            label = pg.TextItem(band.title, color="#374151", anchor=(0, 0))
+            label.setFont(_small_font())
+            top.addItem(label, ignoreBounds=True)
+            label.setPos(band.start_minute, label_y)
+            label.band_minutes = band.minutes
+            self.band_labels.append(label)
         for marker in data.markers:
             is_link = marker.kind.startswith("link_")
             if is_link:
