@@ -52,6 +52,7 @@ from livedesk.ui.products.labels import (
 from livedesk.ui.products.lineup import LineupEditor
 from livedesk.ui.products.table_model import COLUMNS, EDITABLE, PRODUCT_ROLE, ProductFilterProxy, ProductTableModel
 from livedesk.ui.tasks import run_task
+from livedesk.ui.widgets.actions import add_tab_action
 
 SYNC_LOAD_LIMIT = 2000  # below this many products the pool loads at once (well under 100 ms)
 USER_ERRORS = (ValueError, products.ProductChangedError, products.ProductNotFoundError, LineupError)
@@ -207,16 +208,7 @@ class ProductsTab(QWidget):
         layout.addWidget(self.count_label)
 
     def _add_action(self, toolbar: QToolBar, text: str, slot, shortcut, name: str) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
-        action.triggered.connect(lambda _checked=False: slot())
-        toolbar.addAction(action)
-        self.addAction(action)
-        return action
+        return add_tab_action(self, toolbar, text, slot, shortcut, name)
 
     def file_actions(self) -> list[tuple[str, str, object]]:
         return [

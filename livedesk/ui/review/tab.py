@@ -60,6 +60,7 @@ from livedesk.ui.review.models import (
     TrendTableModel,
 )
 from livedesk.ui.tasks import run_task
+from livedesk.ui.widgets.actions import add_tab_action
 from livedesk.ui.widgets.rows_model import RowsTableModel
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xls", ".csv")
@@ -244,16 +245,7 @@ class ReviewTab(QWidget):
         layout.addWidget(self.pages, 1)
 
     def _add_action(self, toolbar: QToolBar, text: str, slot, shortcut, name: str) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
-        action.triggered.connect(lambda _checked=False: slot())
-        toolbar.addAction(action)
-        self.addAction(action)
-        return action
+        return add_tab_action(self, toolbar, text, slot, shortcut, name)
 
     def _build_overview(self) -> QWidget:
         self.overview_stack = QStackedWidget()

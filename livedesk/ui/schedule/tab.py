@@ -38,6 +38,7 @@ from livedesk.ui.schedule.stream_dialog import StreamDialog, default_new_stream
 from livedesk.ui.schedule.table_model import STREAM_ROLE, StreamFilterProxy, StreamTableModel
 from livedesk.ui.tasks import run_task
 from livedesk.ui.undo import push_command
+from livedesk.ui.widgets.actions import add_tab_action
 
 
 class ScheduleTab(QWidget):
@@ -181,16 +182,7 @@ class ScheduleTab(QWidget):
         layout.addWidget(self.count_label)
 
     def _add_action(self, toolbar: QToolBar, text: str, slot, shortcut, name: str) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
-        action.triggered.connect(lambda _checked=False: slot())
-        toolbar.addAction(action)
-        self.addAction(action)
-        return action
+        return add_tab_action(self, toolbar, text, slot, shortcut, name)
 
     def file_actions(self) -> list[tuple[str, str, object]]:
         return [

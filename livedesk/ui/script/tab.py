@@ -48,6 +48,7 @@ from livedesk.ui.script.labels import category_label, field_label, mmss, segment
 from livedesk.ui.script.table_model import SEGMENT_ID_ROLE, SegmentRow, SegmentTableModel
 from livedesk.ui.script.timeline_view import TimelineView
 from livedesk.ui.tasks import run_task
+from livedesk.ui.widgets.actions import add_tab_action
 from livedesk.ui.widgets.rows_model import RowsTableModel
 
 DRAFT_DELAY_MS = 700  # typing in the detail editor is saved after this pause (and on leaving the segment)
@@ -274,16 +275,7 @@ class ScriptTab(QWidget):
         self.model.rows_changed.connect(self._rows_changed)
 
     def _add_action(self, toolbar: QToolBar, text: str, slot, shortcut, name: str) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
-        action.triggered.connect(lambda _checked=False: slot())
-        toolbar.addAction(action)
-        self.addAction(action)
-        return action
+        return add_tab_action(self, toolbar, text, slot, shortcut, name)
 
     def file_actions(self) -> list[tuple[str, str, object]]:
         return [
