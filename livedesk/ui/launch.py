@@ -65,10 +65,14 @@ def _remove_old_demos(folder: Path, keep: int) -> None:
                 log.info("Could not remove old demo file %s", companion)
 
 
-def open_for_gui(args: argparse.Namespace, paths: Paths, prefs: Preferences):
-    """Open the database for a window: one window per SQLite file (a second one is refused, by name)."""
-    from livedesk.services.credentials import resolve_url
-    from livedesk.services.db import open_database
+def open_for_gui(args: argparse.Namespace, paths: Paths, prefs: Preferences, ask_password=None):
+    """Open the database for a window: one window per SQLite file (a second one is refused, by name).
+
+    For a team server, a password given in the URL goes to the system keyring (never to the settings); when
+    the server refuses a connection and no password is known, `ask_password(url)` asks for one once.
+    """
+    from livedesk.services import credentials
+    from livedesk.services.db import DatabaseError, open_database
     from livedesk.services.demo import fill_demo
     from livedesk.services.instance_lock import lock_database
 
@@ -76,13 +80,39 @@ def open_for_gui(args: argparse.Namespace, paths: Paths, prefs: Preferences):
         db = open_database(demo_database_url(paths))
         fill_demo(db)
     else:
-        db = open_database(resolve_url(database_url(args.db, prefs, paths)))
+        url = database_url(args.db, prefs, paths)
+        credentials.store_password(url)
+        resolved = credentials.resolve_url(url)
+        try:
+            db = open_database(resolved)
+        except DatabaseError:
+            if ask_password is None or not credentials.needs_password(resolved):
+                raise
+            password = ask_password(credentials.strip_password(url))
+            if not password:
+                raise
+            resolved = credentials.with_password(credentials.strip_password(url), password)
+            db = open_database(resolved)
+            credentials.store_password(resolved)  # asked once: next time it comes from the keyring
     try:
         db.instance_lock = lock_database(db)
     except Exception:
         db.close()
         raise
     return db
+
+
+def _ask_password(url: str) -> str | None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    text, ok = QInputDialog.getText(
+        None,
+        QCoreApplication.translate("Launch", "Database password"),
+        QCoreApplication.translate("Launch", "Password for {0}\n(kept in the system keyring, never in the settings)").format(url),
+        QLineEdit.EchoMode.Password,
+    )
+    return text if ok and text else None
 
 
 def run_gui(args: argparse.Namespace, paths: Paths) -> int:
@@ -99,7 +129,7 @@ def run_gui(args: argparse.Namespace, paths: Paths) -> int:
     from livedesk.services.db import DatabaseError
 
     try:
-        db = open_for_gui(args, paths, prefs)
+        db = open_for_gui(args, paths, prefs, ask_password=_ask_password)
     except DatabaseError as exc:
         QMessageBox.critical(None, app.translate("Launch", "Cannot open the database"), str(exc))
         return 3

@@ -474,6 +474,16 @@ The details are in the log file:
 <context>
     <name>Launch</name>
     <message>
+        <source>Database password</source>
+        <translation>数据库密码</translation>
+    </message>
+    <message>
+        <source>Password for {0}
+(kept in the system keyring, never in the settings)</source>
+        <translation>{0} 的密码
+（保存在系统钥匙串中，不会写入设置）</translation>
+    </message>
+    <message>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>

@@ -52,3 +52,66 @@ def test_a_second_window_on_the_same_file_is_refused_by_name(paths, tmp_path):
         holder.kill()
         holder.wait()
         holder.stdout.close()
+
+
+def test_a_team_server_password_is_asked_once_then_kept_in_the_keyring_only(paths, monkeypatch):
+    import keyring
+    import pytest
+    from keyring.backend import KeyringBackend
+
+    from livedesk.config import Preferences
+    from livedesk.services.db import DatabaseError
+
+    class MemoryKeyring(KeyringBackend):
+        priority = 1
+
+        def __init__(self):
+            super().__init__()
+            self.store = {}
+
+        def get_password(self, service, username):
+            return self.store.get((service, username))
+
+        def set_password(self, service, username, password):
+            self.store[(service, username)] = password
+
+        def delete_password(self, service, username):
+            self.store.pop((service, username), None)
+
+    previous = keyring.get_keyring()
+    store = MemoryKeyring()
+    keyring.set_keyring(store)
+    tried = []
+
+    class FakeDb:
+        instance_lock = None
+        file_path = None
+
+        def close(self):
+            pass
+
+    def fake_open(url, migrate=True):
+        tried.append(url)
+        if ":secret@" not in url:
+            raise DatabaseError("password authentication failed")
+        return FakeDb()
+
+    monkeypatch.setattr("livedesk.services.db.open_database", fake_open)
+    server = "postgresql+psycopg://team@db.local:5432/livedesk"
+    args = argparse.Namespace(demo=False, db=server, lang=None)
+    asked = []
+    try:
+        open_for_gui(args, paths, Preferences(), ask_password=lambda url: asked.append(url) or "secret")
+        assert asked == [server] and tried[-1].endswith("team:secret@db.local:5432/livedesk")
+        assert list(store.store.values()) == ["secret"]
+        # next start: the keyring answers, nobody is asked, and the settings never held the password
+        asked.clear()
+        open_for_gui(args, paths, Preferences(), ask_password=lambda url: asked.append(url) or "wrong")
+        assert asked == []
+        assert "secret" not in paths.settings_file.read_text(encoding="utf-8") if paths.settings_file.exists() else True
+        # a refused prompt keeps the error
+        store.store.clear()
+        with pytest.raises(DatabaseError):
+            open_for_gui(args, paths, Preferences(), ask_password=lambda url: None)
+    finally:
+        keyring.set_keyring(previous)
