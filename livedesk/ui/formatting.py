@@ -30,7 +30,12 @@ def count(value: int | None, missing: str = "—") -> str:
 
 
 def percent(value: Decimal | float | None, digits: int = 1, missing: str = "—") -> str:
-    return missing if value is None else f"{float(value) * 100:.{digits}f}%"
+    if value is None:
+        return missing
+    shown = float(value) * 100
+    if abs(shown) >= 1000:  # e.g. a ¥0.01 gift's margin: the decimals say nothing and would not fit
+        return f"{shown:,.0f}%"
+    return f"{shown:.{digits}f}%"
 
 
 def local(value: dt.datetime) -> dt.datetime:

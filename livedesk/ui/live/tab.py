@@ -424,8 +424,10 @@ class LiveTab(QWidget):
         self.shelf_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.shelf_view.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        metrics = header.fontMetrics()
         for col, width in ((0, 40), (2, 54), (3, 62), (4, 58), (5, 72), (6, 52), (7, 120)):
-            self.shelf_view.setColumnWidth(col, width)
+            title = str(self.shelf_model.headerData(col, Qt.Orientation.Horizontal))
+            self.shelf_view.setColumnWidth(col, max(width, metrics.horizontalAdvance(title) + 22))  # never clip a header
         self.shelf_view.doubleClicked.connect(lambda _i: self.toggle_link())
         layout.addWidget(self.shelf_view)
         row = QHBoxLayout()

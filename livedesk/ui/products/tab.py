@@ -175,7 +175,7 @@ class ProductsTab(QWidget):
         header.setStretchLastSection(True)
         widths = {
             "name": 170, "sku": 76, "category": 50, "role": 56, "list_price": 64, "live_price": 64, "cost": 60,
-            "commission_rate": 56, "gross_margin": 56, "stock": 54, "safety_stock": 54, "flags": 170, "supplier": 100,
+            "commission_rate": 56, "gross_margin": 64, "stock": 54, "safety_stock": 54, "flags": 170, "supplier": 100,
             "qualification": 70, "points": 44,
         }  # fmt: skip
         metrics = self.table.horizontalHeader().fontMetrics()
