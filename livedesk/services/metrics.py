@@ -125,6 +125,29 @@ def gross_margin(live_price: Number | None, cost: Number | None, commission_rate
     return (price - c - price * rate) / price
 
 
+SUMMARY_FIGURES = (
+    "gmv",
+    "orders",
+    "buyers",
+    "uv",
+    "pv",
+    "peak_online",
+    "avg_online",
+    "conversion_rate",
+    "aov_per_buyer",
+    "avg_order_amount",
+    "uv_value",
+    "gpm",
+    "new_followers",
+    "ad_spend",
+    "paid_roi",
+    "avg_watch_seconds",
+    "duration_minutes",
+    "gmv_target",
+    "gmv_attainment",
+)  # the figures of `review show --json`, in order
+
+
 @dataclass(frozen=True)
 class ReviewFigures:
     """The whole KPI set of one stream, computed from stored numerators and denominators."""
@@ -180,27 +203,7 @@ class ReviewFigures:
     def as_dict(self) -> dict[str, float | int | None]:
         """Plain JSON-ready numbers: money in yuan and rates as fractions (floats), counts as ints."""
         out: dict[str, float | int | None] = {}
-        for name in (
-            "gmv",
-            "orders",
-            "buyers",
-            "uv",
-            "pv",
-            "peak_online",
-            "avg_online",
-            "conversion_rate",
-            "aov_per_buyer",
-            "avg_order_amount",
-            "uv_value",
-            "gpm",
-            "new_followers",
-            "ad_spend",
-            "paid_roi",
-            "avg_watch_seconds",
-            "duration_minutes",
-            "gmv_target",
-            "gmv_attainment",
-        ):
+        for name in SUMMARY_FIGURES:
             out[name] = to_json_number(getattr(self, name))
         return out
 

@@ -44,7 +44,7 @@ from livedesk.services.importers.review_files import (
     parse_review_file,
 )
 from livedesk.services.messages import translate
-from livedesk.services.metrics import LOW_CLICK_RATE, click_rate, review_figures, to_json_number
+from livedesk.services.metrics import LOW_CLICK_RATE, SUMMARY_FIGURES, click_rate, review_figures, to_json_number
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -459,28 +459,7 @@ def _segment_rows(session: Session, stream: Stream) -> tuple[list[dict[str, obje
 
 
 def empty_summary() -> dict[str, object]:
-    keys = (
-        "gmv",
-        "orders",
-        "buyers",
-        "uv",
-        "pv",
-        "peak_online",
-        "avg_online",
-        "conversion_rate",
-        "aov_per_buyer",
-        "avg_order_amount",
-        "uv_value",
-        "gpm",
-        "new_followers",
-        "ad_spend",
-        "paid_roi",
-        "avg_watch_seconds",
-        "duration_minutes",
-        "gmv_target",
-        "gmv_attainment",
-    )
-    result: dict[str, object] = dict.fromkeys(keys)
+    result: dict[str, object] = dict.fromkeys(SUMMARY_FIGURES)
     result.update(products=[], moments=[], segments=[])
     return result
 
