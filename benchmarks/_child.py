@@ -43,6 +43,10 @@ def _first_paint(app, window) -> dict:
 
 
 def startup_app(url: str) -> None:
+    """What `livedesk` does: the window's frame paints first, the database opens in the background, then
+    the schedule fills. Reports the first paint and the moment the schedule tab holds its rows."""
+    import argparse
+
     from livedesk.ui.launch import make_app
 
     app = make_app()
@@ -52,13 +56,35 @@ def startup_app(url: str) -> None:
     paths = app_paths()
     prefs = Preferences.load(paths)
     install_language(app, choose_language(None, prefs.language))
-    from livedesk.services.db import open_database
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QWidget
 
-    db = open_database(url)
-    from livedesk.ui.main_window import MainWindow
+    result: dict = {}
 
-    window = MainWindow(db, paths, prefs)
-    _emit(_first_paint(app, window))
+    class PaintWatch(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+            if "painted" not in result and event.type() == QEvent.Type.Paint and isinstance(obj, QWidget):
+                result["painted"] = time.monotonic()
+            return False
+
+    def ready(code: int) -> None:
+        def shown() -> None:  # the schedule tab's rows are in its model and painted
+            app.processEvents()
+            result["ready"] = time.monotonic()
+            app.quit()
+
+        QTimer.singleShot(0, shown) if code == 0 else app.quit()
+
+    watch = PaintWatch()
+    app.installEventFilter(watch)
+    from livedesk.ui.launch import show_window
+
+    window = show_window(argparse.Namespace(demo=False, db=url, lang=None), paths, prefs, on_finished=ready)
+    QTimer.singleShot(60_000, app.quit)  # never hang
+    app.exec()
+    app.removeEventFilter(watch)
+    result["rows"] = window.tab("schedule").model.rowCount() if window.db is not None else 0
+    _emit(result)
     os._exit(0)
 
 

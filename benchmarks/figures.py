@@ -154,9 +154,24 @@ def startup(ctx: Context) -> list[Row]:
             raise RuntimeError("the window was never painted")
         return (result["painted"] - start) * 1000
 
+    ready: list[float] = []
+
+    def app_once() -> float:
+        start = time.monotonic()
+        result = run_child("startup-app", ctx.url, timeout=120)
+        if "painted" not in result or not result.get("rows"):
+            raise RuntimeError(f"the window was never painted or never filled: {result}")
+        ready.append((result["ready"] - start) * 1000)
+        return (result["painted"] - start) * 1000
+
     floor, _ = median_of(lambda: once("startup-floor"), ctx.runs)
-    app, values = median_of(lambda: once("startup-app", ctx.url), ctx.runs)
-    return [ratio_row("start-up to first paint", floor, app, 1.3, 1500, f"runs: {', '.join(f'{v:.0f}' for v in values)} ms")]
+    app, values = median_of(app_once, ctx.runs)
+    filled = statistics.median(ready[1:] or ready)  # the first call is median_of's warm-up
+    return [
+        ratio_row("start-up to first paint", floor, app, 1.3, 1500, f"runs: {', '.join(f'{v:.0f}' for v in values)} ms"),
+        Row("start-up until the schedule is filled", "—", ms(filled), "—", "≤ 1,500 ms", yes(filled <= 1500),
+            "the frame paints first; the database opens off the GUI thread"),
+    ]
 
 
 # ---------------------------------------------------------------- tabs and memory

@@ -1,4 +1,6 @@
-"""File ▸ Back Up Now… and File ▸ Restore from Backup…: thin Qt wrappers over services/backup.py."""
+"""File ▸ Back Up Now… and File ▸ Restore from Backup…: thin Qt wrappers over services/backup.py.
+
+The services are imported when an action runs: the window paints before SQLAlchemy is loaded."""
 
 from __future__ import annotations
 
@@ -10,8 +12,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox
 
-from livedesk.services import backup
-from livedesk.services.db import DatabaseError
 from livedesk.ui.errors import show_error
 
 log = logging.getLogger(__name__)
@@ -70,6 +70,9 @@ class _BusyCursor:
 
 
 def back_up_now(window) -> Path | None:
+    from livedesk.services import backup
+    from livedesk.services.db import DatabaseError
+
     suffix = backup.SQLITE_SUFFIX if window.db.is_sqlite else backup.PG_SUFFIX
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     window.paths.backups.mkdir(parents=True, exist_ok=True)
@@ -88,6 +91,9 @@ def back_up_now(window) -> Path | None:
 
 
 def restore_from_backup(window) -> bool:
+    from livedesk.services import backup
+    from livedesk.services.db import DatabaseError
+
     path, _ = QFileDialog.getOpenFileName(
         window, QCoreApplication.translate("Backup", "Restore from Backup"), str(window.paths.backups), _file_filter(window)
     )

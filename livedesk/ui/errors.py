@@ -10,9 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from livedesk.services.db import DatabaseError
-from livedesk.services.importers.errors import ImportFailed
-
 log = logging.getLogger("livedesk.ui")
 _log_file: Path | None = None
 
@@ -22,6 +19,8 @@ def user_error_text(exc: BaseException) -> str | None:
     """The message for an error the user can fix, or None for a bug."""
     from sqlalchemy.orm.exc import StaleDataError
 
+    from livedesk.services.db import DatabaseError
+    from livedesk.services.importers.errors import ImportFailed
     from livedesk.services.schedule import ValidationError
 
     if isinstance(exc, (ImportFailed, DatabaseError, ValidationError)):

@@ -102,19 +102,6 @@ def open_for_gui(args: argparse.Namespace, paths: Paths, prefs: Preferences, ask
     return db
 
 
-def _ask_password(url: str) -> str | None:
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QInputDialog, QLineEdit
-
-    text, ok = QInputDialog.getText(
-        None,
-        QCoreApplication.translate("Launch", "Database password"),
-        QCoreApplication.translate("Launch", "Password for {0}\n(kept in the system keyring, never in the settings)").format(url),
-        QLineEdit.EchoMode.Password,
-    )
-    return text if ok and text else None
-
-
 def run_gui(args: argparse.Namespace, paths: Paths) -> int:
     app = make_app()
     prefs = Preferences.load(paths)
@@ -123,23 +110,29 @@ def run_gui(args: argparse.Namespace, paths: Paths) -> int:
 
     install_language(app, choose_language(args.lang, prefs.language))
     install_excepthook(paths.logs / "livedesk.log")
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QMessageBox
-
-    from livedesk.services.db import DatabaseError
-
-    try:
-        db = open_for_gui(args, paths, prefs, ask_password=_ask_password)
-    except DatabaseError as exc:
-        QMessageBox.critical(None, app.translate("Launch", "Cannot open the database"), str(exc))
-        return 3
-    from livedesk.ui.main_window import MainWindow
-
-    window = MainWindow(db, paths, prefs)
-    window.show()
-    QTimer.singleShot(0, window.warm_up)  # build the other tabs once the window has painted
-    window.start_daily_backup()
+    window = show_window(args, paths, prefs, on_finished=lambda code: app.exit(code) if code else None)
     return app.exec()
+
+
+def show_window(args: argparse.Namespace, paths: Paths, prefs: Preferences, on_finished=None):
+    """Paint the window's frame at once, then open the database off the GUI thread and fill the window.
+
+    A slow team server, a migration or a big demo never freezes a blank screen: the window is there, says
+    what it is opening, and asks for a server password on the GUI thread if one is needed.
+    """
+    from livedesk.ui.main_window import MainWindow
+    from livedesk.ui.opener import DatabaseOpener
+
+    window = MainWindow(None, paths, prefs)
+    window.opener = DatabaseOpener(window, lambda ask: open_for_gui(args, paths, prefs, ask_password=ask),
+                                   None if args.demo else database_url(args.db, prefs, paths))
+    if on_finished is not None:
+        window.opener.finished.connect(on_finished)
+    window.show()
+    window.opener.start_after_first_paint(window.tabs)
+    return window
+
+
 
 
 def _settle(app) -> None:

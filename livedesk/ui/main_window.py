@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoGroup
@@ -20,21 +21,27 @@ from PySide6.QtWidgets import (
 
 from livedesk import __version__
 from livedesk.config import Paths, Preferences, sqlite_url
-from livedesk.services.db import Database, DatabaseError, open_database
 from livedesk.ui import accessibility
 from livedesk.ui.empty_state import EmptyState
 from livedesk.ui.errors import show_error
+
+if TYPE_CHECKING:  # SQLAlchemy loads while the window paints (see attach_database)
+    from livedesk.services.db import Database
 
 log = logging.getLogger(__name__)
 TAB_KEYS = ["schedule", "products", "script", "live", "review"]
 
 
 class MainWindow(QMainWindow):
+    """With a database, the window is ready at once. Without one (`db=None`, how the app starts), it paints
+    its frame first — tab titles, menus, "Opening the database…" — and `attach_database` fills it once the
+    database has opened in the background, so the window appears before SQLAlchemy is even imported."""
+
     database_changed = Signal()
 
-    def __init__(self, db: Database, paths: Paths, prefs: Preferences | None = None):
+    def __init__(self, db: Database | None, paths: Paths, prefs: Preferences | None = None):
         super().__init__()
-        self.db = db
+        self.db: Database | None = None
         self.paths = paths
         self.prefs = prefs or Preferences.load(paths)
         self.setObjectName("mainWindow")
@@ -56,9 +63,24 @@ class MainWindow(QMainWindow):
         from livedesk.ui.backup_actions import add_backup_actions
 
         add_backup_actions(self)
-        self._build_tabs()
+        self._factories: dict[str, Callable[[], QWidget]] = {}
+        self._built: dict[str, QWidget] = {}
+        self._add_tab_holders()
         self._restore_window_state()
         accessibility.polish(self)  # tooltips and accessible names the code did not set; tabs in _ensure
+        self.change_watcher = None
+        if db is not None:
+            self.attach_database(db)
+        else:
+            self.stack.setCurrentWidget(self.tabs)
+            self.menuBar().setEnabled(False)  # every menu needs the database
+            self.db_label.setText(self.tr("Opening the database…"))
+
+    def attach_database(self, db: Database) -> None:
+        """Fill the window from `db` (once, at start-up; later switches go through `switch_database`)."""
+        self.db = db
+        self.menuBar().setEnabled(True)
+        self._build_tabs()
         from livedesk.ui.change_watcher import ChangeWatcher
 
         self.change_watcher = ChangeWatcher(self)  # teammates' saves show up without a restart
@@ -72,31 +94,38 @@ class MainWindow(QMainWindow):
 
     def _build_tabs(self) -> None:
         """Put a light holder in each tab; a tab's widget is built when first shown (start-up stays fast)."""
+        current = self.tabs.currentIndex()
         for widget in self.built_tabs():
             stack = getattr(widget, "undo_stack", None)
             if stack is not None:
                 self.undo_group.removeStack(stack)
             if hasattr(widget, "shutdown"):
                 widget.shutdown()
+        self.tabs.blockSignals(True)
         while self.tabs.count():
             holder = self.tabs.widget(0)
             self.tabs.removeTab(0)
             holder.deleteLater()
-        self._factories: dict[str, Callable[[], QWidget]] = {}
-        self._built: dict[str, QWidget] = {}
-        self.tabs.blockSignals(True)
-        for key, title, factory in self.tab_factories():
-            holder = QWidget()
-            holder.setObjectName(f"holder_{key}")
-            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-            self._factories[key] = factory
-            self.tabs.addTab(holder, title)
+        self._add_tab_holders()
+        self.tabs.setCurrentIndex(max(current, 0))
         self.tabs.blockSignals(False)
         self._files_filled = False
         self.db_label.setText(self.tr("Database: {0}").format(self.db.describe()))
         self.db_label.setToolTip(self.db.describe())
         self._show_welcome_if_empty()
         self._tab_changed(self.tabs.currentIndex())
+
+    def _add_tab_holders(self) -> None:
+        self._factories = {}
+        self._built = {}
+        blocked = self.tabs.blockSignals(True)
+        for key, title, factory in self.tab_factories():
+            holder = QWidget()
+            holder.setObjectName(f"holder_{key}")
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self._factories[key] = factory
+            self.tabs.addTab(holder, title)
+        self.tabs.blockSignals(blocked)
 
     def _ensure(self, key: str) -> QWidget:
         widget = self._built.get(key)
@@ -127,10 +156,12 @@ class MainWindow(QMainWindow):
 
     def warm_up(self) -> None:
         """Build the tabs not shown yet, one per turn of the event loop, after the window has painted."""
+        if self.db is None:
+            return
         missing = [k for k in TAB_KEYS if k not in self._built]
         if missing:
             self._ensure(missing[0])
-            QTimer.singleShot(0, self.warm_up)
+            QTimer.singleShot(0, self, self.warm_up)
 
     def tab(self, key: str) -> QWidget:
         return self._ensure(key)
@@ -148,7 +179,7 @@ class MainWindow(QMainWindow):
             method(stream_id)
 
     def _tab_changed(self, index: int) -> None:
-        if not (0 <= index < len(TAB_KEYS)) or not getattr(self, "_factories", None):
+        if not (0 <= index < len(TAB_KEYS)) or not getattr(self, "_factories", None) or self.db is None:
             return
         widget = self._ensure(TAB_KEYS[index])
         stack = getattr(widget, "undo_stack", None)
@@ -323,6 +354,7 @@ class MainWindow(QMainWindow):
             self.switch_database(sqlite_url(path))
 
     def switch_database(self, url: str) -> bool:
+        from livedesk.services.db import DatabaseError, open_database
         from livedesk.services.instance_lock import lock_database
 
         try:
@@ -336,8 +368,14 @@ class MainWindow(QMainWindow):
             show_error(self, exc, self.tr("Cannot open the database"))
             return False
         old, self.db = self.db, db
-        old.close()  # releases its lock; reopening the same file holds it twice, so it stays locked
+        if old is not None:
+            old.close()  # releases its lock; reopening the same file holds it twice, so it stays locked
+        self.menuBar().setEnabled(True)
         self._build_tabs()
+        if self.change_watcher is None:
+            from livedesk.ui.change_watcher import ChangeWatcher
+
+            self.change_watcher = ChangeWatcher(self)
         self.database_changed.emit()
         return True
 

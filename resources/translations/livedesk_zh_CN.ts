@@ -484,6 +484,10 @@ The details are in the log file:
 （保存在系统钥匙串中，不会写入设置）</translation>
     </message>
     <message>
+        <source>LiveDesk could not open the database because of an unexpected error. The details are in the log.</source>
+        <translation>打开数据库时发生意外错误，LiveDesk 无法打开它。详细信息已写入日志。</translation>
+    </message>
+    <message>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -1156,6 +1160,10 @@ The details are in the log file:
     <message>
         <source>LiveDesk</source>
         <translation>LiveDesk</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
     </message>
     <message>
         <source>Database: {0}</source>
