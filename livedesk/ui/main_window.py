@@ -75,6 +75,10 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.tabs)
             self.menuBar().setEnabled(False)  # every menu needs the database
             self.db_label.setText(self.tr("Opening the database…"))
+            opening = QLabel(self.tr("Opening the database…"))
+            opening.setObjectName("openingDatabase")
+            opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.tabs.currentWidget().layout().addWidget(opening)  # replaced with the tabs by attach_database
 
     def attach_database(self, db: Database) -> None:
         """Fill the window from `db` (once, at start-up; later switches go through `switch_database`)."""
