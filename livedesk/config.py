@@ -64,6 +64,7 @@ class Preferences:
     """User preferences, kept apart from window state. Unknown keys in the file are ignored."""
 
     language: str = ""  # "" follows the system; "zh_CN" or "en" overrides
+    appearance: str = "system"  # "system" follows the light or dark colour scheme; "light" or "dark" overrides
     database_url: str = ""
     margin_floor_profit: float = 0.30
     margin_floor_traffic: float = 0.15

@@ -12,6 +12,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     shot = subparsers.add_parser("screenshot", help="render every tab to PNG files (offscreen)")
     shot.add_argument("--out", required=True, metavar="DIR")
     shot.add_argument("--lang", dest="shot_lang", choices=["zh_CN", "en"], help="language of the screenshots")
+    shot.add_argument("--theme", dest="shot_theme", choices=["light", "dark"], default="light",
+                      help="light (the default) or dark colours")
     shot.set_defaults(handler=run)
 
 

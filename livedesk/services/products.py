@@ -135,7 +135,13 @@ class ProductNotFoundError(LookupError):
 
 
 class ProductChangedError(Exception):
-    """Someone else saved this product after it was opened; reload before editing again."""
+    """Someone else saved this product after it was opened; reload before editing again.
+
+    `product_ids` names the products that changed (several for a delete or a bulk edit)."""
+
+    def __init__(self, message: str = "", product_ids: Sequence[int] = ()):
+        super().__init__(message)
+        self.product_ids = list(product_ids)
 
 
 def parse_role(value: object) -> str:
@@ -578,18 +584,38 @@ def create_product(session: Session, fields: Mapping[str, object]) -> Product:
     return product
 
 
-def update_product(
-    session: Session, product_id: int, fields: Mapping[str, object], expected_version: int | None = None
-) -> Product:
-    """Change some fields. With `expected_version`, refuse (ProductChangedError) if a teammate saved in between."""
+def check_version(session: Session, product_id: int, expected_version: int | None) -> Product:
+    """The product, if it is still at `expected_version` (the version the user saw, or that this app's last
+    write left); ProductChangedError when someone else saved it since. None: no check."""
     product = get_product(session, product_id)
     if expected_version is not None and product.version != expected_version:
         raise ProductChangedError(
             translate(
                 "Messages",
                 "{0} was changed by someone else after you opened it. Reload it and make your change again.",
-            ).format(product.name)
+            ).format(product.name),
+            [product_id],
         )
+    return product
+
+
+def product_versions(session: Session, product_ids: Iterable[int]) -> dict[int, int]:
+    """The stored version of each product that still exists."""
+    ids = list(dict.fromkeys(product_ids))
+    versions: dict[int, int] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        versions.update({pid: version for pid, version in session.execute(
+            select(Product.id, Product.version).where(Product.id.in_(chunk))
+        )})
+    return versions
+
+
+def update_product(
+    session: Session, product_id: int, fields: Mapping[str, object], expected_version: int | None = None
+) -> Product:
+    """Change some fields. With `expected_version`, refuse (ProductChangedError) if a teammate saved in between."""
+    product = check_version(session, product_id, expected_version)
     cleaned = clean_product_fields(fields, creating=False)
     if "sku" in cleaned:
         _check_sku_free(session, str(cleaned["sku"]), product.id)
@@ -609,8 +635,29 @@ def delete_product(session: Session, product_id: int) -> dict[str, Any]:
     return snapshot
 
 
-def delete_products(session: Session, product_ids: Iterable[int]) -> list[dict[str, Any]]:
-    """Delete several products; the snapshots (restore each for undo) come back in the same order."""
+def delete_products(
+    session: Session, product_ids: Iterable[int], expected_versions: Mapping[int, int] | None = None
+) -> list[dict[str, Any]]:
+    """Delete several products; the snapshots (restore each for undo) come back in the same order.
+
+    With `expected_versions` ({id: the version the user saw}), nothing is deleted when any of them was
+    saved by someone else since (ProductChangedError naming them) or deleted (ProductNotFoundError).
+    """
+    product_ids = list(product_ids)
+    if expected_versions is not None:
+        stored = product_versions(session, product_ids)
+        gone = [pid for pid in product_ids if pid not in stored]
+        if gone:
+            get_product(session, gone[0])  # raises ProductNotFoundError
+        changed = [pid for pid in product_ids if pid in expected_versions and stored[pid] != expected_versions[pid]]
+        if changed:
+            names = session.scalars(select(Product.name).where(Product.id.in_(changed)).order_by(Product.sku))
+            raise ProductChangedError(
+                translate(
+                    "Messages", "Someone else changed {0} after you last saw it; nothing was deleted."
+                ).format("、".join(names)),
+                changed,
+            )
     return [delete_product(session, pid) for pid in product_ids]
 
 
@@ -626,6 +673,7 @@ def snapshot_product(session: Session, product_id: int) -> dict[str, Any]:
     lineup = session.scalars(select(LineupItem).where(LineupItem.product_id == product_id)).all()
     return {
         "id": product.id,
+        "version": product.version,
         "fields": {name: getattr(product, name) for name in _SNAPSHOT_FIELDS},
         "selling_points": [{"point": p.point, "demo": p.demo} for p in product.selling_points],
         "faqs": [{"question": f.question, "answer": f.answer} for f in product.faqs],
@@ -662,6 +710,7 @@ def restore_product(session: Session, snapshot: Mapping[str, Any]) -> Product:
     if product is not None and product.created_at != fields["created_at"]:
         product = None  # SQLite handed the deleted id to a newer product: come back under a new id
     _check_sku_free(session, fields["sku"], product.id if product is not None else None)
+    inserted = product is None
     if product is None:
         taken = session.get(Product, int(snapshot["id"])) is not None
         product = Product(**fields) if taken else Product(id=int(snapshot["id"]), **fields)
@@ -669,6 +718,7 @@ def restore_product(session: Session, snapshot: Mapping[str, Any]) -> Product:
     else:
         for name, value in fields.items():
             setattr(product, name, value)
+        _touch(product)  # the version moves even when only points, FAQ or documents come back
     product.selling_points = [
         SellingPoint(position=i, point=p["point"], demo=p["demo"]) for i, p in enumerate(snapshot["selling_points"])
     ]
@@ -678,6 +728,13 @@ def restore_product(session: Session, snapshot: Mapping[str, Any]) -> Product:
     product.documents = [QualificationDocument(**d) for d in snapshot["documents"]]
     session.flush()
     product_id = product.id
+    if inserted and snapshot.get("version") is not None and snapshot["version"] != product.version:
+        # back at the version it was deleted at: it holds what it held then, and a teammate's stale copy of
+        # an older state still counts as stale (an insert always starts the ORM's counter at 1)
+        session.execute(
+            update(Product.__table__).where(Product.__table__.c.id == product_id).values(version=snapshot["version"])
+        )
+        session.expire(product, ["version"])
     session.execute(LineupItem.__table__.delete().where(LineupItem.product_id == product_id))
     streams = {item["stream_id"] for item in snapshot["lineup"]}
     existing = set(session.scalars(select(Stream.id).where(Stream.id.in_(streams)))) if streams else set()
@@ -697,10 +754,88 @@ def restore_product(session: Session, snapshot: Mapping[str, Any]) -> Product:
     return product
 
 
-def bulk_update(session: Session, ids: Sequence[int], field_name: str, value: object) -> dict[int, object]:
+# What a user sees of one product (fields and children), to compare yours with theirs after a conflict.
+STATE_FIELDS = EDITABLE_FIELDS + ("photo_path",)
+STATE_CHILDREN = ("selling_points", "faqs", "documents")
+
+
+def snapshot_state(snapshot: Mapping[str, Any]) -> dict[str, Any]:
+    """A snapshot (see `snapshot_product`) as comparable values: each field, and the selling points
+    ((point, demo), …), FAQ ((question, answer), …) and documents ((file name, stored path), …) as tuples."""
+    state: dict[str, Any] = {name: snapshot["fields"][name] for name in STATE_FIELDS}
+    state["selling_points"] = tuple((p["point"], p["demo"]) for p in snapshot["selling_points"])
+    state["faqs"] = tuple((f["question"], f["answer"]) for f in snapshot["faqs"])
+    state["documents"] = tuple((d["file_name"], d["stored_path"]) for d in snapshot["documents"])
+    state["version"] = snapshot.get("version")
+    return state
+
+
+def product_state(session: Session, product_id: int) -> dict[str, Any]:
+    """The product as stored now, in the form of `snapshot_state` (with its version)."""
+    product = get_product(session, product_id)
+    state: dict[str, Any] = {name: getattr(product, name) for name in STATE_FIELDS}
+    state["selling_points"] = tuple((p.point, p.demo) for p in product.selling_points)
+    state["faqs"] = tuple((f.question, f.answer) for f in product.faqs)
+    state["documents"] = tuple((d.file_name, d.stored_path) for d in product.documents)
+    state["version"] = product.version
+    return state
+
+
+def changed_parts(before: Mapping[str, Any], after: Mapping[str, Any]) -> set[str]:
+    """The fields and children (names as in `snapshot_state`) that differ between two snapshots."""
+    old, new = snapshot_state(before), snapshot_state(after)
+    return {name for name in (*STATE_FIELDS, *STATE_CHILDREN) if old[name] != new[name]}
+
+
+def apply_parts(
+    session: Session,
+    product_id: int,
+    snapshot: Mapping[str, Any],
+    parts: Iterable[str],
+    expected_version: int | None = None,
+) -> Product:
+    """Put back only `parts` (see `changed_parts`) of a snapshot onto the existing product: undo and redo of
+    one change, which must not write over fields someone else changed since. With `expected_version`,
+    refuse (ProductChangedError) when the product is no longer at that version."""
+    product = check_version(session, product_id, expected_version)
+    if snapshot["fields"].get("created_at") not in (None, product.created_at):  # the id went to a newer product
+        raise ProductNotFoundError(
+            translate("Messages", "Product {0} no longer exists; it may have been deleted.").format(product_id)
+        )
+    parts = set(parts)
+    for name in STATE_FIELDS:
+        if name in parts:
+            value = snapshot["fields"][name]
+            if name == "sku":
+                _check_sku_free(session, value, product.id)
+            setattr(product, name, value)
+    if "selling_points" in parts:
+        product.selling_points = [
+            SellingPoint(position=i, point=p["point"], demo=p["demo"]) for i, p in enumerate(snapshot["selling_points"])
+        ]
+    if "faqs" in parts:
+        product.faqs = [
+            ProductFAQ(position=i, question=f["question"], answer=f["answer"]) for i, f in enumerate(snapshot["faqs"])
+        ]
+    if "documents" in parts:
+        product.documents = [QualificationDocument(**d) for d in snapshot["documents"]]
+    _touch(product)
+    session.flush()
+    return product
+
+
+def bulk_update(
+    session: Session,
+    ids: Sequence[int],
+    field_name: str,
+    value: object,
+    expected_versions: Mapping[int, int] | None = None,
+) -> dict[int, object]:
     """Set role, supplier, category or qualification on many products at once.
 
-    Returns the previous value per product id, which `bulk_set_values` puts back for undo.
+    Returns the previous value per product id, which `bulk_set_values` puts back for undo. Products deleted
+    meanwhile are left out. With `expected_versions` ({id: the version the user saw}) nothing is written
+    when someone else saved any of them since (ProductChangedError naming them).
     """
     if field_name not in BULK_FIELDS:
         raise ValueError(f"Cannot change {field_name} for several products at once; only {', '.join(BULK_FIELDS)}.")
@@ -713,29 +848,60 @@ def bulk_update(session: Session, ids: Sequence[int], field_name: str, value: ob
         previous.update(
             {pid: old for pid, old in session.execute(select(Product.id, column).where(Product.id.in_(chunk)))}
         )
-    bulk_set_values(session, field_name, {pid: cleaned for pid in previous})
+    bulk_set_values(session, field_name, {pid: cleaned for pid in previous}, expected_versions)
     return previous
 
 
-def bulk_set_values(session: Session, field_name: str, values: Mapping[int, object]) -> int:
-    """Set one field to a per-product value (the undo of `bulk_update`); returns how many rows changed."""
+def _refuse_changed(session: Session, product_ids: Sequence[int], expected_versions: Mapping[int, int]) -> None:
+    """ProductChangedError naming the products (still there) that are no longer at their expected version."""
+    stored = product_versions(session, product_ids)
+    changed = [pid for pid in product_ids if pid in stored and pid in expected_versions and stored[pid] != expected_versions[pid]]
+    if changed:
+        names = session.scalars(select(Product.name).where(Product.id.in_(changed)).order_by(Product.sku))
+        raise ProductChangedError(
+            translate("Messages", "Someone else changed {0} after you last saw it; nothing was changed.").format(
+                "、".join(names)
+            ),
+            changed,
+        )
+
+
+def bulk_set_values(
+    session: Session, field_name: str, values: Mapping[int, object], expected_versions: Mapping[int, int] | None = None
+) -> int:
+    """Set one field to a per-product value (the undo of `bulk_update`); returns how many rows changed.
+
+    With `expected_versions`, nothing is written when a product was saved by someone else since
+    (ProductChangedError); each UPDATE also names the version, so a save a moment later is caught too.
+    """
     if field_name not in BULK_FIELDS:
         raise ValueError(f"Cannot change {field_name} for several products at once.")
-    by_value: dict[object, list[int]] = {}
+    session.flush()
+    if expected_versions is not None:
+        _refuse_changed(session, list(values), expected_versions)
+    groups: dict[tuple[object, int | None], list[int]] = {}
     for pid, value in values.items():
-        by_value.setdefault(value, []).append(pid)
+        version = expected_versions.get(pid) if expected_versions is not None else None
+        groups.setdefault((value, version), []).append(pid)
     changed = 0
     now = dt.datetime.now(dt.UTC)
-    session.flush()
-    for value, pids in by_value.items():
+    for (value, version), pids in groups.items():
         for start in range(0, len(pids), _CHUNK):
+            chunk = pids[start : start + _CHUNK]
+            query = update(Product).where(Product.id.in_(chunk))
+            if version is not None:
+                query = query.where(Product.version == version)
             result = session.execute(
-                update(Product)
-                .where(Product.id.in_(pids[start : start + _CHUNK]))
-                .values({field_name: value, "version": Product.version + 1, "updated_at": now})
+                query.values({field_name: value, "version": Product.version + 1, "updated_at": now})
                 .execution_options(synchronize_session=False)
             )
-            changed += result.rowcount or 0
+            count = result.rowcount or 0
+            if version is not None and count < len(product_versions(session, chunk)):  # saved a moment ago
+                raise ProductChangedError(
+                    translate("Messages", "Someone else changed these products a moment ago; nothing was changed."),
+                    chunk,
+                )
+            changed += count
     session.expire_all()
     return changed
 
@@ -846,7 +1012,10 @@ def remove_document(session: Session, document_id: int) -> None:
     """Forget a document; its copied file stays in the data folder so undo and backups keep working."""
     document = session.get(QualificationDocument, document_id)
     if document is not None:
+        product = session.get(Product, document.product_id)
         session.delete(document)
+        if product is not None:
+            _touch(product)  # teammates' version checks see the change
         session.flush()
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import attrgetter
 from pathlib import Path
 
 from sqlalchemy import delete, select
@@ -197,14 +198,7 @@ def store_review_data(db: Database, stream_id: int, parsed: Sequence[ParsedRevie
     curve = _merge_curve(parsed)
     products = _merge_products(parsed)
     channels = [c for data in parsed for c in data.channels]
-    seen_orders: set[tuple[str, str]] = set()
-    orders = []
-    for data in parsed:
-        for order in data.orders:
-            key = (order.order_id, order.sub_order_id)
-            if key not in seen_orders:
-                seen_orders.add(key)
-                orders.append(order)
+    orders = _unique_orders(parsed)
     summary = ImportSummary(files=[(d.file_name, d.kind, d.rows) for d in parsed])
     with db.session() as session:
         stream = session.get(Stream, stream_id)
@@ -280,6 +274,25 @@ def store_review_data(db: Database, stream_id: int, parsed: Sequence[ParsedRevie
     return summary
 
 
+def _unique_orders(parsed: Sequence[ParsedReviewData]) -> list[OrderRow]:
+    """Order lines of all files, each (order, sub-order) once, the first kept."""
+    with_orders = [data.orders for data in parsed if data.orders]
+    if len(with_orders) == 1:  # the usual case: one export, checked for repeats in one pass over its keys
+        only = with_orders[0]
+        keys = zip(map(attrgetter("order_id"), only), map(attrgetter("sub_order_id"), only), strict=True)
+        if len(set(keys)) == len(only):
+            return list(only)
+    seen: set[tuple[str, str]] = set()
+    orders = []
+    for lines in with_orders:
+        for order in lines:
+            key = (order.order_id, order.sub_order_id)
+            if key not in seen:
+                seen.add(key)
+                orders.append(order)
+    return orders
+
+
 _ORDER_COLUMNS = (
     "review_id",
     "order_id",
@@ -313,7 +326,7 @@ def _insert_order_lines(session: Session, review_id: int, orders: Sequence[Order
         # not the SQLite schema this is written for: let SQLAlchemy build the statement
         session.execute(table.insert(), [dict(zip(_ORDER_COLUMNS, row, strict=True)) for row in _order_rows(review_id, orders)])
         return
-    amount = _memoized(processors.get("amount"))
+    amount = processors.get("amount") or _memoized(None)  # Decimal → float, already compiled: no memo
     submitted = _memoized(processors.get("submitted_at"))
     rows = [
         (

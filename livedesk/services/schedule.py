@@ -27,7 +27,13 @@ class ValidationError(ValueError):
 
 
 class StreamChangedError(ValidationError):
-    """Someone else saved this stream after the user opened it; nothing was written."""
+    """Someone else saved this stream after the user opened it; nothing was written.
+
+    `stream_ids` names the streams that changed (several for a delete)."""
+
+    def __init__(self, message: str = "", stream_ids: list[int] | tuple[int, ...] = ()):
+        super().__init__(message)
+        self.stream_ids = list(stream_ids)
 
 
 @dataclass(frozen=True)
@@ -155,22 +161,47 @@ def update_stream(session: Session, stream_id: int, data: StreamData, expected_v
         raise ValidationError(translate("Messages", "This stream no longer exists; someone may have deleted it."))
     if expected_version is not None and stream.version != expected_version:
         raise StreamChangedError(
-            translate("Messages", "“{0}” was changed by someone else after you opened it.").format(stream.title)
+            translate("Messages", "“{0}” was changed by someone else after you opened it.").format(stream.title),
+            [stream_id],
         )
     _apply(session, stream, data)
     session.flush()
     return stream
 
 
-def delete_stream(session: Session, stream_id: int) -> StreamData:
-    """Delete and return what was deleted, so the deletion can be undone."""
-    stream = session.get(Stream, stream_id)
-    if stream is None:
-        raise ValidationError(translate("Messages", "This stream no longer exists; someone may have deleted it."))
-    data = StreamData.from_stream(stream)
-    session.delete(stream)
+def delete_stream(session: Session, stream_id: int, expected_version: int | None = None) -> StreamData:
+    """Delete and return what was deleted, so the deletion can be undone. With `expected_version` (the
+    version the user saw), refuse with StreamChangedError when someone else saved the stream since."""
+    return delete_streams(session, [stream_id], None if expected_version is None else {stream_id: expected_version})[0]
+
+
+def delete_streams(
+    session: Session, stream_ids: list[int], expected_versions: dict[int, int] | None = None
+) -> list[StreamData]:
+    """Delete several streams, all or none: a stream already deleted (perhaps by a teammate) is a
+    ValidationError, and with `expected_versions` ({id: the version the user saw}) a stream someone else
+    saved since is a StreamChangedError naming every such stream. Nothing is deleted in either case."""
+    streams = []
+    for stream_id in stream_ids:
+        stream = session.get(Stream, stream_id)
+        if stream is None:
+            raise ValidationError(translate("Messages", "This stream no longer exists; someone may have deleted it."))
+        streams.append(stream)
+    if expected_versions is not None:
+        changed = [s for s in streams if s.id in expected_versions and s.version != expected_versions[s.id]]
+        if changed:
+            raise StreamChangedError(
+                translate("Messages", "Someone else changed {0} after you last saw it; nothing was deleted.").format(
+                    "、".join(f"“{s.title}”" for s in changed)
+                ),
+                [s.id for s in changed],
+            )
+    deleted = []
+    for stream in streams:
+        deleted.append(StreamData.from_stream(stream))
+        session.delete(stream)  # the DELETE names the version: a save a moment ago is a StaleDataError
     session.flush()
-    return data
+    return deleted
 
 
 def duplicate_data(data: StreamData, shift: dt.timedelta = dt.timedelta(days=7)) -> StreamData:

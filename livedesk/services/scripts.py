@@ -5,6 +5,11 @@ and withdraws its approval: an approved script is the one that was reviewed. A s
 in 策划 (planned) moves to 脚本 (scripted) once its script has segments. Undo is
 `snapshot_script` before a change and `replace_script_segments` with the snapshot after it.
 
+Several people edit one database, so every editing function can take what the user saw (`expected`,
+`expected_order`): when the stored script differs, it refuses with ScriptChangedError (or
+SegmentChangedError for one field, SegmentGoneError when the segment was deleted) and writes nothing.
+Segments are addressed by id, never by position, so a replay cannot land on the wrong segment.
+
 Templates follow the field's rules (DOMAIN.md): opening first, traffic items (引流款) right
 after it, the hero (爆款: most planned units, then most profit per unit) at the expected
 traffic peak (30–40% into the slot), profit items after the hero, a welfare drop every N
@@ -79,6 +84,24 @@ class SegmentChangedError(ScriptError):
         self.segment_id, self.field, self.theirs = segment_id, field, theirs
 
 
+class ScriptChangedError(ScriptError):
+    """Someone else changed the script since the user saw it (times, running order, a segment's fields, the
+    whole script); nothing was written. `theirs` is the script as stored now (`snapshot_script(with_ids=True)`:
+    running order, each dict with "id" and "position"); `segment_id` is the segment concerned, if one."""
+
+    def __init__(self, message: str, theirs: list[dict[str, Any]], segment_id: int | None = None):
+        super().__init__(message)
+        self.theirs, self.segment_id = theirs, segment_id
+
+    def their_segment(self) -> dict[str, Any] | None:
+        """The stored version of `segment_id` (None: it is not in the script any more)."""
+        return next((s for s in self.theirs if s.get("id") == self.segment_id), None)
+
+
+class SegmentGoneError(ScriptChangedError):
+    """The segment (or the one to insert after) no longer exists: someone else deleted it."""
+
+
 # --- scripts and segments ----------------------------------------------------------------------
 
 
@@ -116,9 +139,46 @@ def segment_to_dict(segment: Segment) -> dict[str, Any]:
     return {name: getattr(segment, name) for name in SEGMENT_FIELDS}
 
 
-def snapshot_script(session: Session, stream_id: int) -> list[dict[str, Any]]:
-    """The segments as plain dicts (running order), for undo, templates and export."""
-    return [segment_to_dict(s) for s in list_segments(session, stream_id)]
+def snapshot_script(session: Session, stream_id: int, with_ids: bool = False) -> list[dict[str, Any]]:
+    """The segments as plain dicts (running order), for undo, templates and export; `with_ids` adds
+    each segment's "id" and "position" (what a conflict shows)."""
+    return [
+        segment_to_dict(s) | ({"id": s.id, "position": s.position} if with_ids else {})
+        for s in list_segments(session, stream_id)
+    ]
+
+
+Layout = list[tuple[int, int, int]]  # (segment id, start, duration) in running order
+
+
+def script_layout(session: Session, stream_id: int) -> Layout:
+    """The running order and times: what a timeline drag or a move is checked against."""
+    return [(s.id, s.start_seconds, s.duration_seconds) for s in list_segments(session, stream_id)]
+
+
+def layout_of(snapshot: Sequence[Mapping[str, Any]]) -> Layout:
+    """The layout of a `snapshot_script(with_ids=True)` (e.g. a ScriptChangedError's `theirs`)."""
+    return [(s["id"], s["start_seconds"], s["duration_seconds"]) for s in snapshot]
+
+
+def _changed(session: Session, stream_id: int, message: str, segment_id: int | None = None) -> ScriptChangedError:
+    session.flush()
+    return ScriptChangedError(message, snapshot_script(session, stream_id, with_ids=True), segment_id)
+
+
+def _check_layout(session: Session, stream_id: int, segments: Sequence[Segment], expected: Sequence[Sequence[int]] | None,
+                  order_only: bool = False) -> None:
+    """Refuse when the stored running order (and, unless `order_only`, times) is not what the user saw."""
+    if expected is None:
+        return
+    if order_only:
+        same = [s.id for s in segments] == [int(i) for i in expected]
+    else:
+        same = [(s.id, s.start_seconds, s.duration_seconds) for s in segments] == [tuple(e) for e in expected]
+    if not same:
+        raise _changed(session, stream_id, translate(
+            "Messages", "Someone else changed the script's running order or times since you last saw it; "
+                        "nothing was saved."))
 
 
 def _clean_values(values: Mapping[str, Any], partial: bool) -> dict[str, Any]:
@@ -165,11 +225,24 @@ def _renumber(script: Script) -> None:
         segment.position = position
 
 
-def add_segment(session: Session, stream_id: int, position: int | None = None, **values: Any) -> Segment:
-    """A new segment at `position` (None: at the end). Without a start it follows the segment before it."""
+def add_segment(session: Session, stream_id: int, position: int | None = None, *, after_id: int | None = None,
+                reuse_id: int | None = None, expected_order: Sequence[int] | None = None, **values: Any) -> Segment:
+    """A new segment at `position` (None: at the end), or right after segment `after_id` (position is then
+    ignored; SegmentGoneError when someone deleted that segment: the caller should not guess another place).
+    Without a start it follows the segment before it. `reuse_id` gives it that id when it is free (undo of a
+    delete brings the same segment back, so other undo steps and teammates still find it). `expected_order`:
+    the running order (ids) the user saw; refuse with ScriptChangedError when it changed."""
     clean = _clean_values(values, partial=False)
     script = get_or_create_script(session, stream_id)
-    ordered = sorted(script.segments, key=lambda s: s.position)
+    ordered = sorted(script.segments, key=lambda s: (s.position, s.id or 0))
+    _check_layout(session, stream_id, ordered, expected_order, order_only=True)
+    if after_id is not None:
+        anchor = next((s for s in ordered if s.id == after_id), None)
+        if anchor is None:
+            raise SegmentGoneError(
+                translate("Messages", "The segment to insert after was deleted by someone else; nothing was added."),
+                snapshot_script(session, stream_id, with_ids=True), after_id)
+        position = ordered.index(anchor) + 1
     position = len(ordered) if position is None else max(0, min(position, len(ordered)))
     if "start_seconds" not in clean:
         before = ordered[position - 1] if position > 0 else None
@@ -177,6 +250,8 @@ def add_segment(session: Session, stream_id: int, position: int | None = None, *
     for segment in ordered[position:]:
         segment.position += 1
     segment = Segment(position=position, **clean)
+    if reuse_id is not None and session.get(Segment, reuse_id) is None:
+        segment.id = reuse_id
     script.segments.append(segment)
     session.flush()
     _renumber(script)
@@ -188,8 +263,9 @@ def add_segment(session: Session, stream_id: int, position: int | None = None, *
 def _segment(session: Session, segment_id: int) -> Segment:
     segment = session.get(Segment, segment_id)
     if segment is None:
-        raise ScriptError(
-            translate("Messages", "Segment {0} does not exist (it may have been deleted).").format(segment_id)
+        raise SegmentGoneError(
+            translate("Messages", "Segment {0} does not exist (it may have been deleted).").format(segment_id),
+            [], segment_id,
         )
     return segment
 
@@ -211,11 +287,20 @@ def update_segment(session: Session, segment_id: int, *, expected: Mapping[str, 
     return segment
 
 
-def delete_segment(session: Session, segment_id: int) -> dict[str, Any]:
-    """Delete a segment; returns it as a dict (with its position) so the caller can offer undo."""
+def delete_segment(session: Session, segment_id: int, *, expected: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Delete a segment; returns it as a dict (with its "position", "id" and "after_id", the segment before it)
+    so the caller can offer undo. `expected` holds the fields the user saw: when someone else changed one of
+    them, refuse with ScriptChangedError; when someone already deleted it, SegmentGoneError."""
     segment = _segment(session, segment_id)
     script = segment.script
-    data = segment_to_dict(segment) | {"position": segment.position}
+    if any(name in SEGMENT_FIELDS and getattr(segment, name) != seen for name, seen in (expected or {}).items()):
+        raise _changed(session, script.stream_id, translate(
+            "Messages", "Someone else changed “{0}” since you last saw it; it was not deleted.").format(segment.title),
+            segment_id)
+    ordered = sorted(script.segments, key=lambda s: (s.position, s.id))
+    index = ordered.index(segment)
+    data = segment_to_dict(segment) | {"position": segment.position, "id": segment.id,
+                                       "after_id": ordered[index - 1].id if index > 0 else None}
     script.segments.remove(segment)
     session.flush()
     _renumber(script)
@@ -224,11 +309,14 @@ def delete_segment(session: Session, segment_id: int) -> dict[str, Any]:
     return data
 
 
-def move_segment(session: Session, segment_id: int, new_position: int, repack: bool = True) -> list[Segment]:
-    """Move a segment in the running order; with `repack` the times are packed one after another."""
+def move_segment(session: Session, segment_id: int, new_position: int, repack: bool = True, *,
+                 expected_order: Sequence[int] | None = None) -> list[Segment]:
+    """Move a segment in the running order; with `repack` the times are packed one after another.
+    `expected_order`: the ids in the running order the user saw; refuse (ScriptChangedError) when it changed."""
     segment = _segment(session, segment_id)
     script = segment.script
     ordered = sorted(script.segments, key=lambda s: (s.position, s.id))
+    _check_layout(session, script.stream_id, ordered, expected_order, order_only=True)
     from_index = ordered.index(segment)
     spans = [(s.start_seconds, s.duration_seconds) for s in ordered]
     order, packed = timeline.reorder(spans, from_index, new_position)
@@ -241,15 +329,32 @@ def move_segment(session: Session, segment_id: int, new_position: int, repack: b
     return sorted(script.segments, key=lambda s: s.position)
 
 
-def set_segment_times(session: Session, stream_id: int, spans: Sequence[tuple[float, float]]) -> list[Segment]:
-    """Save (start, duration) for every segment in running order: the result of a drag in the editor."""
+def set_segment_times(
+    session: Session,
+    stream_id: int,
+    spans: Sequence[tuple[float, float]] | Mapping[int, tuple[float, float]],
+    *,
+    expected: Sequence[Sequence[int]] | None = None,
+) -> list[Segment]:
+    """Save segment times: the result of a drag in the editor. `spans` maps segment id → (start, duration)
+    (segments not in it keep their times; ids no longer in the script are skipped), or lists (start, duration)
+    for every segment in running order. `expected` is the layout the user saw, [(id, start, duration)] in
+    running order: when a time changed or a segment was added, removed or moved since, refuse with
+    ScriptChangedError (nothing is written)."""
     segments = list_segments(session, stream_id)
-    if len(spans) != len(segments):
-        raise ScriptError(
-            translate("Messages", "The timing list does not match the script's segments; reload the script.")
-        )
-    for segment, (start, duration) in zip(segments, spans, strict=True):
-        clean = _clean_values({"start_seconds": start, "duration_seconds": duration}, partial=True)
+    _check_layout(session, stream_id, segments, expected)
+    if isinstance(spans, Mapping):
+        by_id = {s.id: s for s in segments}
+        pairs = [(by_id[int(i)], span) for i, span in spans.items() if int(i) in by_id]
+    else:
+        if len(spans) != len(segments):
+            raise ScriptError(
+                translate("Messages", "The timing list does not match the script's segments; reload the script.")
+            )
+        pairs = list(zip(segments, spans, strict=True))
+    cleaned = [(segment, _clean_values({"start_seconds": start, "duration_seconds": duration}, partial=True))
+               for segment, (start, duration) in pairs]
+    for segment, clean in cleaned:
         segment.start_seconds, segment.duration_seconds = clean["start_seconds"], clean["duration_seconds"]
     if segments:
         _touch(session, segments[0].script)
@@ -257,9 +362,50 @@ def set_segment_times(session: Session, stream_id: int, spans: Sequence[tuple[fl
     return segments
 
 
-def replace_script_segments(session: Session, stream_id: int, segments: Sequence[Mapping[str, Any]]) -> list[Segment]:
-    """Replace every segment with `segments` (dicts of SEGMENT_FIELDS) in the given order."""
+def arranged_order(current: Sequence[int], wanted: Sequence[int]) -> list[int]:
+    """The running order `arrange_segments` makes: the ids of `wanted` that are still in `current`, in that
+    order, with each id of `current` not in `wanted` kept at its index."""
+    present = set(current)
+    order = [i for i in wanted if i in present]
+    placed = set(order)
+    for index, segment_id in enumerate(current):
+        if segment_id not in placed:
+            order.insert(min(index, len(order)), segment_id)
+    return order
+
+
+def arrange_segments(session: Session, stream_id: int, layout: Sequence[Sequence[int]], *,
+                     expected: Sequence[Sequence[int]] | None = None) -> list[Segment]:
+    """Put the segments in the order and at the times of `layout` [(id, start, duration)]: undo and redo of a
+    move. `expected` as in set_segment_times. Ids no longer in the script are skipped; a segment missing from
+    `layout` (someone else added it) keeps its index in the running order and its times."""
+    segments = list_segments(session, stream_id)
+    _check_layout(session, stream_id, segments, expected)
+    by_id = {s.id: s for s in segments}
+    order = [by_id[i] for i in arranged_order([s.id for s in segments], [int(i) for i, _, _ in layout])]
+    cleaned = [(by_id[int(i)], _clean_values({"start_seconds": start, "duration_seconds": duration}, partial=True))
+               for i, start, duration in layout if int(i) in by_id]
+    for position, segment in enumerate(order):
+        segment.position = position
+    for segment, clean in cleaned:
+        segment.start_seconds, segment.duration_seconds = clean["start_seconds"], clean["duration_seconds"]
+    if segments:
+        _touch(session, segments[0].script)
+    session.flush()
+    return order
+
+
+def replace_script_segments(session: Session, stream_id: int, segments: Sequence[Mapping[str, Any]], *,
+                            expected: Sequence[Mapping[str, Any]] | None = None) -> list[Segment]:
+    """Replace every segment with `segments` (dicts of SEGMENT_FIELDS) in the given order. `expected` is the
+    script the caller last saw (`snapshot_script`; ids are not compared): when someone else changed it since,
+    refuse with ScriptChangedError and write nothing."""
     cleaned = [_clean_values(values, partial=False) for values in segments]
+    if expected is not None:
+        seen = [{name: values.get(name) for name in SEGMENT_FIELDS} for values in expected]
+        if snapshot_script(session, stream_id) != seen:
+            raise _changed(session, stream_id, translate(
+                "Messages", "Someone else changed the script since you last saw it; nothing was saved."))
     script = get_or_create_script(session, stream_id)
     script.segments.clear()
     session.flush()

@@ -8,13 +8,20 @@ tab shows this dialog instead of silently writing over the other person's work:
   are written: a field that only they changed keeps their value (the "After overwrite" column says so).
 
 `ConflictDialog.exec()` returns RELOAD or OVERWRITE (closing the dialog counts as Reload: nothing is written).
+
+The same holds after the first save: an undo, or a redo after an undo, expects the record where this app's
+last write left it (`VersionLog`, `CheckedCommand`) and asks with `replay_texts()` when a teammate saved it
+since; deleting a record a teammate changed since the user saw it asks with `delete_texts()`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -28,7 +35,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm.exc import StaleDataError
 
+from livedesk.ui.undo import DbCommand
 from livedesk.ui.widgets.rows_model import RowsTableModel
 
 
@@ -45,21 +54,25 @@ class ConflictDialog(QDialog):
     RELOAD = 2
     OVERWRITE = 3
 
-    def __init__(self, what: str, rows: list[ConflictRow], parent: QWidget | None = None):
+    def __init__(self, what: str, rows: list[ConflictRow], parent: QWidget | None = None, *, intro: str | None = None,
+                 note: str | None = None, reload_text: str | None = None, overwrite_text: str | None = None,
+                 result_header: str | None = None):
+        """`intro` (with {0} for the record's name), `note` and the texts replace the defaults, which speak of
+        a save while you were editing; undo, redo and delete say what they would do instead."""
         super().__init__(parent)
         self.setObjectName("conflictDialog")
         self.setWindowTitle(self.tr("Someone else changed this"))
         self.rows = rows
         layout = QVBoxLayout(self)
         intro = QLabel(
-            self.tr("<b>{0}</b> was saved by someone else while you were editing it. "
-                    "Nothing of yours has been saved yet. Compare the two versions:").format(_html(what))
+            (intro or self.tr("<b>{0}</b> was saved by someone else while you were editing it. "
+                              "Nothing of yours has been saved yet. Compare the two versions:")).format(_html(what))
         )
         intro.setObjectName("conflictIntro")
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.model = RowsTableModel(
-            [self.tr("Field"), self.tr("Yours"), self.tr("Theirs"), self.tr("After overwrite")],
+            [self.tr("Field"), self.tr("Yours"), self.tr("Theirs"), result_header or self.tr("After overwrite")],
             [[r.field, r.yours, r.theirs, r.result] for r in rows],
             self,
         )
@@ -75,15 +88,16 @@ class ConflictDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
-        note = QLabel(self.tr("Reload: discard your change and show theirs. Overwrite: save the fields you changed "
-                              "on top of theirs; fields only they changed keep their value. Rows in red were "
-                              "changed by both of you."))
-        note.setWordWrap(True)
-        layout.addWidget(note)
+        note_label = QLabel(note or self.tr("Reload: discard your change and show theirs. Overwrite: save the fields "
+                                            "you changed on top of theirs; fields only they changed keep their "
+                                            "value. Rows in red were changed by both of you."))
+        note_label.setObjectName("conflictNote")
+        note_label.setWordWrap(True)
+        layout.addWidget(note_label)
         buttons = QDialogButtonBox()
-        self.reload_button = QPushButton(self.tr("Reload (discard mine)"))
+        self.reload_button = QPushButton(reload_text or self.tr("Reload (discard mine)"))
         self.reload_button.setObjectName("conflictReload")
-        self.overwrite_button = QPushButton(self.tr("Overwrite with mine"))
+        self.overwrite_button = QPushButton(overwrite_text or self.tr("Overwrite with mine"))
         self.overwrite_button.setObjectName("conflictOverwrite")
         buttons.addButton(self.reload_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.addButton(self.overwrite_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -94,9 +108,10 @@ class ConflictDialog(QDialog):
         self.resize(720, 360)
 
 
-def ask_overwrite(parent: QWidget | None, what: str, rows: list[ConflictRow]) -> bool:
-    """Show the dialog; True when the user chose Overwrite."""
-    dialog = ConflictDialog(what, rows, parent)
+def ask_overwrite(parent: QWidget | None, what: str, rows: list[ConflictRow], **texts: str | None) -> bool:
+    """Show the dialog; True when the user chose Overwrite. `texts`: see ConflictDialog (intro, note, …),
+    e.g. `replay_texts()` or `delete_texts()`."""
+    dialog = ConflictDialog(what, rows, parent, **texts)
     try:
         return dialog.exec() == ConflictDialog.OVERWRITE
     finally:
@@ -108,9 +123,11 @@ def _html(text: str) -> str:
 
 
 def compare_rows(fields: list[tuple[str, str]], base: Any, mine: Any, theirs: Any,
-                 show: Callable[[str, Any], str]) -> list[ConflictRow]:
+                 show: Callable[[str, Any], str], after: Any = None) -> list[ConflictRow]:
     """Rows for the fields where yours and theirs differ. `fields` are (attribute, label); `base` is what
-    the user opened (None: only the fields where mine differs from theirs were changed by the user)."""
+    the user opened (None: only the fields where mine differs from theirs were changed by the user).
+    `after`: what Overwrite leaves, when it is not simply my changed fields on top of theirs (adding a
+    document to theirs keeps their documents)."""
     rows = []
     for name, label in fields:
         yours, their = getattr(mine, name), getattr(theirs, name)
@@ -118,7 +135,7 @@ def compare_rows(fields: list[tuple[str, str]], base: Any, mine: Any, theirs: An
             continue
         changed_by_me = base is None or getattr(base, name) != yours
         changed_by_them = base is None or getattr(base, name) != their
-        result = yours if changed_by_me else their
+        result = getattr(after, name) if after is not None else yours if changed_by_me else their
         rows.append(ConflictRow(label, show(name, yours), show(name, their), show(name, result),
                                 changed_by_me and changed_by_them))
     return rows
@@ -177,3 +194,242 @@ def show_stream_value(name: str, value: Any) -> str:
 def stream_conflict_rows(base, mine, theirs) -> list[ConflictRow]:
     """base: the stream as the user opened it; mine: as the user saved it; theirs: as stored now."""
     return compare_rows(stream_fields(), base, mine, theirs, show_stream_value)
+
+
+def stream_delete_rows(seen, theirs) -> list[ConflictRow]:
+    """What a teammate changed in a stream the user is deleting: seen (as the list showed it) and theirs."""
+    rows = deletion_rows(compare_rows(stream_fields(), None, seen, theirs, show_stream_value))
+    return rows or [version_row(seen.version, theirs.version)]
+
+
+# --- products -----------------------------------------------------------------------------------------------
+
+
+def product_fields() -> list[tuple[str, str]]:
+    """Every field of a product a user edits (the keys of `products.product_state`), with its label."""
+    return [
+        ("name", QCoreApplication.translate("Conflicts", "Name")),
+        ("sku", "SKU"),
+        ("category", QCoreApplication.translate("Conflicts", "Category")),
+        ("role", QCoreApplication.translate("Conflicts", "Role")),
+        ("list_price", QCoreApplication.translate("Conflicts", "List price")),
+        ("live_price", QCoreApplication.translate("Conflicts", "Live price")),
+        ("cost", QCoreApplication.translate("Conflicts", "Cost")),
+        ("commission_rate", QCoreApplication.translate("Conflicts", "Commission rate")),
+        ("stock", QCoreApplication.translate("Conflicts", "Stock")),
+        ("safety_stock", QCoreApplication.translate("Conflicts", "Safety stock")),
+        ("supplier", QCoreApplication.translate("Conflicts", "Supplier")),
+        ("qualification", QCoreApplication.translate("Conflicts", "Quality report")),
+        ("platform_product_id", QCoreApplication.translate("Conflicts", "Platform product ID")),
+        ("photo_path", QCoreApplication.translate("Conflicts", "Photo")),
+        ("notes", QCoreApplication.translate("Conflicts", "Notes")),
+        ("selling_points", QCoreApplication.translate("Conflicts", "Selling points")),
+        ("faqs", QCoreApplication.translate("Conflicts", "FAQ")),
+        ("documents", QCoreApplication.translate("Conflicts", "Documents")),
+    ]
+
+
+def product_row_fields() -> list[tuple[str, str]]:
+    """The fields of a `products.ProductRow` (a line of the pool), children as counts."""
+    counts = {"selling_points": "selling_point_count", "faqs": "faq_count", "documents": "document_count"}
+    return [(counts.get(name, name), label) for name, label in product_fields()]
+
+
+def show_product_value(name: str, value: Any) -> str:
+    from livedesk.ui import formatting
+    from livedesk.ui.products.labels import product_role_label, qualification_label
+
+    if value is None or value == "" or value == ():
+        return "—"
+    if name == "role":
+        return product_role_label(str(value))
+    if name == "qualification":
+        return qualification_label(str(value))
+    if name in ("list_price", "live_price", "cost") and not isinstance(value, str):
+        return formatting.money(value)
+    if name == "commission_rate" and not isinstance(value, str):
+        return formatting.percent(value)
+    if name == "photo_path":
+        return Path(str(value)).name
+    if name in ("selling_points", "faqs"):
+        return "\n".join(f"{first} — {second}" if second else first for first, second in value)
+    if name == "documents":
+        return "\n".join(file_name for file_name, _ in value)
+    return str(value)
+
+
+def product_conflict_rows(base: Any, mine: Any, theirs: Any, fields: list[tuple[str, str]] | None = None,
+                          after: Any = None) -> list[ConflictRow]:
+    """Like `stream_conflict_rows` for products; each of base, mine, theirs (and `after`, see compare_rows)
+    is a `products.product_state` dict (or an object with those attributes, such as a ProductRow with
+    `product_row_fields()`)."""
+    return compare_rows(fields or product_fields(), _attrs(base), _attrs(mine), _attrs(theirs), show_product_value,
+                        _attrs(after) if after is not None else None)
+
+
+def _attrs(value: Any) -> Any:
+    return SimpleNamespace(**value) if isinstance(value, Mapping) else value
+
+
+# --- what the dialog says for undo, redo and deletes --------------------------------------------------------
+
+
+def replay_texts(undoing: bool) -> dict[str, str]:
+    """The dialog's texts when an undo (or a redo after an undo) finds that a teammate saved the record since
+    this app's last write to it: going ahead would write over their work."""
+    if undoing:
+        intro = QCoreApplication.translate(
+            "Conflicts", "<b>{0}</b> was changed by someone else after your change. Undoing it now would write "
+                         "over their work. Nothing has been undone yet. Compare:")
+        overwrite = QCoreApplication.translate("Conflicts", "Undo anyway")
+        result = QCoreApplication.translate("Conflicts", "After undo")
+    else:
+        intro = QCoreApplication.translate(
+            "Conflicts", "<b>{0}</b> was changed by someone else after you undid your change. Redoing it now would "
+                         "write over their work. Nothing has been redone yet. Compare:")
+        overwrite = QCoreApplication.translate("Conflicts", "Redo anyway")
+        result = QCoreApplication.translate("Conflicts", "After redo")
+    note = QCoreApplication.translate(
+        "Conflicts", "Keep theirs: nothing is written and this step leaves the undo history. Go ahead: write back "
+                     "only the fields this step changed; fields only they changed keep their value. Rows in red "
+                     "were changed by both of you.")
+    return {"intro": intro, "note": note, "reload_text": QCoreApplication.translate("Conflicts", "Keep theirs"),
+            "overwrite_text": overwrite, "result_header": result}
+
+
+def delete_texts() -> dict[str, str]:
+    """The dialog's texts when the record being deleted was changed by a teammate since the user saw it."""
+    return {
+        "intro": QCoreApplication.translate(
+            "Conflicts", "<b>{0}</b> was changed by someone else after you last saw it. Deleting it now would "
+                         "throw their changes away. Nothing has been deleted yet. Their changes:"),
+        "note": QCoreApplication.translate(
+            "Conflicts", "Keep: nothing is deleted and the list shows their version. Delete anyway: delete it with "
+                         "their changes (Ctrl+Z brings it back)."),
+        "reload_text": QCoreApplication.translate("Conflicts", "Keep (reload)"),
+        "overwrite_text": QCoreApplication.translate("Conflicts", "Delete anyway"),
+        "result_header": QCoreApplication.translate("Conflicts", "After delete"),
+    }
+
+
+def deletion_rows(rows: list[ConflictRow]) -> list[ConflictRow]:
+    """Comparison rows for a delete: whatever the values, the record is gone afterwards."""
+    gone = QCoreApplication.translate("Conflicts", "(deleted)")
+    return [ConflictRow(r.field, r.yours, r.theirs, gone, False) for r in rows]
+
+
+def version_row(yours: int | None, theirs: int | None) -> ConflictRow:
+    """The row shown when the versions differ but no field shown here does (e.g. changed back)."""
+    return ConflictRow(QCoreApplication.translate("Conflicts", "Version"), str(yours or "—"), str(theirs or "—"),
+                       "", False)
+
+
+def labelled(name: str, rows: list[ConflictRow]) -> list[ConflictRow]:
+    """Rows of one of several records in one dialog: each field label starts with the record's name."""
+    return [ConflictRow(f"{name} · {r.field}", r.yours, r.theirs, r.result, r.clash) for r in rows]
+
+
+# --- which versions this app's own writes produced ----------------------------------------------------------
+
+
+class VersionLog:
+    """For each record, the version moves this app's own writes made (version before → version after).
+
+    An undo, or a redo after an undo, must not write over a teammate's later save. The version the command's
+    last write produced is not enough on its own: my later edits of the same record (and their undos) moved
+    the version too. Following my own moves from that version gives the version the record has if nobody
+    else saved it since; the service refuses the write when it has another (see `latest`).
+    """
+
+    def __init__(self) -> None:
+        self._moves: dict[Hashable, dict[int, int]] = {}
+
+    def record(self, key: Hashable, before: int | None, after: int | None) -> None:
+        if before is not None and after is not None and before != after:
+            self._moves.setdefault(key, {})[before] = after
+
+    def latest(self, key: Hashable, version: int | None) -> int | None:
+        """The version the record is at if only this app wrote it since it was at `version`."""
+        if version is None:
+            return None
+        moves = self._moves.get(key, {})
+        seen = {version}
+        while version in moves and moves[version] not in seen:
+            version = moves[version]
+            seen.add(version)
+        return version
+
+
+_version_logs: WeakKeyDictionary[Any, VersionLog] = WeakKeyDictionary()
+
+
+def version_log(db: Any) -> VersionLog:
+    """The log of one open database (a teammate's Database has its own, as on another computer)."""
+    log = _version_logs.get(db)
+    if log is None:
+        log = _version_logs[db] = VersionLog()
+    return log
+
+
+class CheckedCommand(DbCommand):
+    """An undoable edit whose undo, and redo after an undo, never write over a teammate's later save.
+
+    Such a replay expects each record at the version this app's last write left it (see VersionLog). When
+    someone else saved it since, the service refuses and `on_conflict(conflicts, undoing)` (set by the tab:
+    it shows the dialog) decides: True goes ahead, writing only what this step changed on top of theirs;
+    False keeps theirs and drops the step (obsolete): QUndoStack then removes it instead of leaving it
+    undone-but-not-undone. Any other failure (the record was deleted…) also drops the step and goes to
+    `on_error` (set by the tab: it says what happened); nothing escapes into QUndoStack, which would move
+    its index as if the step had worked.
+
+    Subclasses give `conflict_errors`, `_expected()` (the first attempt's state: expected versions),
+    `_write(undoing, state)` (raises one of `conflict_errors` when a record is not at the expected version),
+    `_conflicts(undoing, state)` → (what on_conflict shows, the state to go ahead with) and `_dropped()`.
+    """
+
+    conflict_errors: tuple[type[BaseException], ...] = (StaleDataError,)
+
+    def __init__(self, text: str = ""):
+        super().__init__(text)
+        self.on_conflict: Callable[[list[Any], bool], bool] | None = None  # None: keep theirs
+        self.on_error: Callable[[BaseException], None] | None = None  # None: raise (after dropping the step)
+
+    def _replay(self, undoing: bool) -> None:
+        state = self._expected()
+        while True:
+            try:
+                self._write(undoing, state)
+                return
+            except self.conflict_errors:
+                pass
+            except Exception as exc:  # its transaction rolled back: nothing was written
+                self._drop(exc)
+                return
+            try:
+                conflicts, state = self._conflicts(undoing, state)
+            except Exception as exc:  # e.g. deleted meanwhile
+                self._drop(exc)
+                return
+            if self.on_conflict is None or not self.on_conflict(conflicts, undoing):
+                self._drop(None)
+                return
+
+    def _drop(self, exc: BaseException | None) -> None:
+        self.setObsolete(True)
+        self._dropped()
+        if exc is not None:
+            if self.on_error is None:
+                raise exc
+            self.on_error(exc)
+
+    def _expected(self) -> Any:
+        raise NotImplementedError
+
+    def _write(self, undoing: bool, state: Any) -> None:
+        raise NotImplementedError
+
+    def _conflicts(self, undoing: bool, state: Any) -> tuple[list[Any], Any]:
+        raise NotImplementedError
+
+    def _dropped(self) -> None:
+        raise NotImplementedError

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from livedesk.ui import theme
+
 
 class EmptyState(QWidget):
     def __init__(self, title: str, body: str, parent: QWidget | None = None):
@@ -20,7 +22,7 @@ class EmptyState(QWidget):
         self.body_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body_label.setWordWrap(True)
         self.body_label.setMaximumWidth(640)
-        self.body_label.setStyleSheet("color: palette(mid); font-size: 14px;")
+        theme.set_style(self.body_label, "color: $muted; font-size: 14px;")
         layout.addWidget(self.title_label)
         layout.addSpacing(8)
         layout.addWidget(self.body_label, alignment=Qt.AlignmentFlag.AlignHCenter)

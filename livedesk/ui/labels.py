@@ -56,10 +56,4 @@ PLATFORMS = ["douyin", "kuaishou", "taobao", "channels", "xiaohongshu"]
 STATUSES = ["planned", "scripted", "rehearsed", "live", "reviewed"]
 STREAM_TYPES = ["daily", "special", "big_promotion"]
 ROLES = ["host", "co_host", "controller", "service", "paid_traffic", "operator"]
-STATUS_COLOURS = {
-    "planned": "#8a8f98",
-    "scripted": "#3b82f6",
-    "rehearsed": "#8b5cf6",
-    "live": "#ef4444",
-    "reviewed": "#10b981",
-}
+# Status colours are the theme's: livedesk.ui.theme.status_colour(status).

@@ -105,13 +105,18 @@ def open_for_gui(args: argparse.Namespace, paths: Paths, prefs: Preferences, ask
 def run_gui(args: argparse.Namespace, paths: Paths) -> int:
     app = make_app()
     prefs = Preferences.load(paths)
+    from livedesk.ui import theme
     from livedesk.ui.errors import install_excepthook
     from livedesk.ui.i18n import choose_language, install_language
 
+    theme.apply_theme(app, prefs.appearance)  # light, dark, or as the system is (and follows it)
     install_language(app, choose_language(args.lang, prefs.language))
     install_excepthook(paths.logs / "livedesk.log")
     window = show_window(args, paths, prefs, on_finished=lambda code: app.exit(code) if code else None)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        window.deleteLater()
 
 
 def show_window(args: argparse.Namespace, paths: Paths, prefs: Preferences, on_finished=None):
@@ -149,8 +154,10 @@ def take_screenshots(args: argparse.Namespace, paths: Paths) -> int:
     """One PNG per tab at 1440×900, showing the richest data in the database."""
     app = make_app()
     prefs = Preferences.load(paths)
+    from livedesk.ui import theme
     from livedesk.ui.i18n import choose_language, install_language
 
+    theme.apply_theme(app, getattr(args, "shot_theme", None) or "light")  # the gallery is light unless asked
     install_language(app, choose_language(args.shot_lang or args.lang, prefs.language))
     from livedesk.services.db import open_database
     from livedesk.ui.main_window import TAB_KEYS, MainWindow

@@ -1,4 +1,4 @@
-"""Preferences: language, the field's rule thresholds and live-console settings (kept apart from window state)."""
+"""Preferences: language, light or dark, the rule thresholds and live-console settings (apart from window state)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from livedesk.config import Paths, Preferences
+from livedesk.ui import theme
 
 
 def _percent_spin(value: float, maximum: float = 100) -> QDoubleSpinBox:
@@ -34,6 +35,7 @@ class PreferencesDialog(QDialog):
         self.setObjectName("preferencesDialog")
         self.setWindowTitle(self.tr("Preferences"))
         self.prefs, self.paths = prefs, paths
+        self._previewed = False
         layout = QVBoxLayout(self)
 
         general = QGroupBox(self.tr("General"))
@@ -46,8 +48,16 @@ class PreferencesDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
         form.addRow(self.tr("&Language"), self.language)
         note = QLabel(self.tr("A new language applies the next time LiveDesk starts."))
-        note.setStyleSheet("color: palette(mid);")
+        theme.set_style(note, "color: $muted;")
         form.addRow("", note)
+        self.appearance = QComboBox()
+        self.appearance.setObjectName("appearance")
+        self.appearance.addItem(self.tr("Follow the system"), "system")
+        self.appearance.addItem(self.tr("Light"), "light")
+        self.appearance.addItem(self.tr("Dark"), "dark")
+        self.appearance.setCurrentIndex(max(0, self.appearance.findData(theme.normalise(prefs.appearance))))
+        self.appearance.currentIndexChanged.connect(self._preview_appearance)  # shown at once; Cancel undoes it
+        form.addRow(self.tr("&Appearance"), self.appearance)
         self.backups = QSpinBox()
         self.backups.setRange(1, 100)
         self.backups.setValue(prefs.backups_kept)
@@ -100,6 +110,9 @@ class PreferencesDialog(QDialog):
     def accept(self) -> None:
         p = self.prefs
         p.language = self.language.currentData()
+        if p.appearance != self.appearance.currentData() or self._previewed:
+            p.appearance = self.appearance.currentData()
+            theme.set_appearance(p.appearance)
         p.backups_kept = self.backups.value()
         p.margin_floor_profit = round(self.floor_profit.value() / 100, 4)
         p.margin_floor_traffic = round(self.floor_traffic.value() / 100, 4)
@@ -112,3 +125,12 @@ class PreferencesDialog(QDialog):
         p.metric_reminder_minutes = self.reminder.value()
         p.save(self.paths)
         super().accept()
+
+    def _preview_appearance(self) -> None:
+        self._previewed = True
+        theme.set_appearance(self.appearance.currentData())
+
+    def reject(self) -> None:
+        if self._previewed:
+            theme.set_appearance(self.prefs.appearance)
+        super().reject()

@@ -1,4 +1,4 @@
-"""One consistent look: Fusion with the system palette (light or dark), a readable CJK-capable font."""
+"""One consistent look: Fusion in light or dark (see `livedesk.ui.theme`), a readable CJK-capable font."""
 
 from __future__ import annotations
 
@@ -9,8 +9,12 @@ CJK_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Hiragino S
              "Source Han Sans SC", "WenQuanYi Micro Hei"]
 
 
-def apply_style(app: QApplication) -> None:
+def apply_style(app: QApplication, appearance: str | None = None) -> None:
+    """Fusion, the font, and the theme: `appearance` is the preference (system, light or dark)."""
+    from livedesk.ui import theme
+
     app.setStyle("Fusion")
+    theme.apply_theme(app, appearance, force=True)  # setStyle reset the palette
     families = set(QFontDatabase.families())
     font = QFont(app.font())
     for family in CJK_FONTS:

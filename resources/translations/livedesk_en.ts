@@ -89,6 +89,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n product(s)</source>
+            <translation>
+                <numerusform>%n product</numerusform>
+                <numerusform>%n products</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Edit %n product(s)</source>
             <translation>
                 <numerusform>Edit %n product</numerusform>
@@ -217,6 +224,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n stream(s)</source>
+            <translation>
+                <numerusform>%n stream</numerusform>
+                <numerusform>%n streams</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Import %n stream(s)</source>
             <translation>
                 <numerusform>Import %n stream</numerusform>
@@ -266,6 +280,13 @@
             <translation>
                 <numerusform>Compliance (%n)</numerusform>
                 <numerusform>Compliance (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more change(s)</source>
+            <translation>
+                <numerusform>%n more change</numerusform>
+                <numerusform>%n more changes</numerusform>
             </translation>
         </message>
         <message numerus="yes">

@@ -249,6 +249,130 @@ The current data is backed up first, so this can be undone by restoring that cop
         <source>People</source>
         <translation>人员</translation>
     </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>定位</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>原价</translation>
+    </message>
+    <message>
+        <source>Live price</source>
+        <translation>直播价</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Commission rate</source>
+        <translation>佣金率</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Safety stock</source>
+        <translation>安全库存</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Quality report</source>
+        <translation>质检报告</translation>
+    </message>
+    <message>
+        <source>Platform product ID</source>
+        <translation>平台商品 ID</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Selling points</source>
+        <translation>卖点</translation>
+    </message>
+    <message>
+        <source>FAQ</source>
+        <translation>FAQ</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; was changed by someone else after your change. Undoing it now would write over their work. Nothing has been undone yet. Compare:</source>
+        <translation>你修改之后，别人又改过&lt;b&gt;{0}&lt;/b&gt;。现在撤销会覆盖对方的修改。还没有撤销。对比一下：</translation>
+    </message>
+    <message>
+        <source>Undo anyway</source>
+        <translation>仍然撤销</translation>
+    </message>
+    <message>
+        <source>After undo</source>
+        <translation>撤销后</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; was changed by someone else after you undid your change. Redoing it now would write over their work. Nothing has been redone yet. Compare:</source>
+        <translation>你撤销修改后，别人改过&lt;b&gt;{0}&lt;/b&gt;。现在重做会覆盖对方的修改。还没有重做。对比一下：</translation>
+    </message>
+    <message>
+        <source>Redo anyway</source>
+        <translation>仍然重做</translation>
+    </message>
+    <message>
+        <source>After redo</source>
+        <translation>重做后</translation>
+    </message>
+    <message>
+        <source>Keep theirs: nothing is written and this step leaves the undo history. Go ahead: write back only the fields this step changed; fields only they changed keep their value. Rows in red were changed by both of you.</source>
+        <translation>保留对方的：不写入任何内容，这一步从撤销记录中移除。仍然执行：只写回这一步改过的字段；只有对方改过的字段保持对方的值。红色的行是你们都改过的。</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>保留对方的</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; was changed by someone else after you last saw it. Deleting it now would throw their changes away. Nothing has been deleted yet. Their changes:</source>
+        <translation>你上次看到&lt;b&gt;{0}&lt;/b&gt;之后，别人改过它。现在删除会丢掉对方的修改。还没有删除任何内容。对方的修改：</translation>
+    </message>
+    <message>
+        <source>Keep: nothing is deleted and the list shows their version. Delete anyway: delete it with their changes (Ctrl+Z brings it back).</source>
+        <translation>保留：不删除，列表显示对方的版本。仍然删除：连同对方的修改一起删除（按 Ctrl+Z 可恢复）。</translation>
+    </message>
+    <message>
+        <source>Keep (reload)</source>
+        <translation>保留（重新加载）</translation>
+    </message>
+    <message>
+        <source>Delete anyway</source>
+        <translation>仍然删除</translation>
+    </message>
+    <message>
+        <source>After delete</source>
+        <translation>删除后</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -2097,6 +2221,18 @@ Logs: {2}</source>
         <translation>你打开“{0}”后，别人改过它。请重新加载后再改一次。</translation>
     </message>
     <message>
+        <source>Someone else changed {0} after you last saw it; nothing was deleted.</source>
+        <translation>你上次看到{0}之后，别人改过它，没有删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Someone else changed {0} after you last saw it; nothing was changed.</source>
+        <translation>你上次看到{0}之后，别人改过它，没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>Someone else changed these products a moment ago; nothing was changed.</source>
+        <translation>刚才别人改过这些商品，没有做任何更改。</translation>
+    </message>
+    <message>
         <source>{0} cannot be found or is not a file; choose the file again.</source>
         <translation>找不到 {0}，或它不是文件；请重新选择文件。</translation>
     </message>
@@ -2115,6 +2251,10 @@ Logs: {2}</source>
     <message>
         <source>Improvement item {0} no longer exists.</source>
         <translation>改进项 {0} 已不存在。</translation>
+    </message>
+    <message>
+        <source>Someone else changed the script's running order or times since you last saw it; nothing was saved.</source>
+        <translation>你上次查看后，别人改过脚本的环节顺序或时间，没有保存任何内容。</translation>
     </message>
     <message>
         <source>Unknown segment type {0}.</source>
@@ -2141,6 +2281,10 @@ Logs: {2}</source>
         <translation>BGM 名称超过 200 个字符。</translation>
     </message>
     <message>
+        <source>The segment to insert after was deleted by someone else; nothing was added.</source>
+        <translation>要插在其后的环节已被别人删除，没有添加任何环节。</translation>
+    </message>
+    <message>
         <source>Segment {0} does not exist (it may have been deleted).</source>
         <translation>环节 {0} 不存在（可能已被删除）。</translation>
     </message>
@@ -2149,8 +2293,16 @@ Logs: {2}</source>
         <translation>你编辑时，别人改过“{0}”。</translation>
     </message>
     <message>
+        <source>Someone else changed “{0}” since you last saw it; it was not deleted.</source>
+        <translation>你上次查看后，别人改过“{0}”，所以没有删除它。</translation>
+    </message>
+    <message>
         <source>The timing list does not match the script's segments; reload the script.</source>
         <translation>时间列表和脚本的环节对不上；请重新加载脚本。</translation>
+    </message>
+    <message>
+        <source>Someone else changed the script since you last saw it; nothing was saved.</source>
+        <translation>你上次查看后，别人改过这份脚本，没有保存任何内容。</translation>
     </message>
     <message>
         <source>Unknown template {0}; use one of {1}.</source>
@@ -2398,6 +2550,18 @@ Logs: {2}</source>
     <message>
         <source>A new language applies the next time LiveDesk starts.</source>
         <translation>更改语言后，下次启动 LiveDesk 时生效。</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>外观(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Backups kept</source>
@@ -2948,6 +3112,18 @@ Logs: {2}</source>
     <message>
         <source>Reloaded: your change was discarded.</source>
         <translation>已重新加载：你的修改已放弃。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation><numerusform>%n 个商品</numerusform></translation>
+    </message>
+    <message>
+        <source>Kept: nothing was deleted.</source>
+        <translation>已保留：没有删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Kept their version: this step can no longer be undone or redone, so it left the undo history.</source>
+        <translation>已保留对方的版本：这一步无法再撤销或重做，已从撤销记录中移除。</translation>
     </message>
     <message>
         <source>Edit {0} of “{1}”</source>
@@ -4053,6 +4229,18 @@ Logs: {2}</source>
         <source>Deleted. Press Ctrl+Z to undo.</source>
         <translation>已删除。按 Ctrl+Z 可撤销。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n stream(s)</source>
+        <translation><numerusform>%n 场</numerusform></translation>
+    </message>
+    <message>
+        <source>Kept: nothing was deleted.</source>
+        <translation>已保留：没有删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Kept their version: this step can no longer be undone or redone, so it left the undo history.</source>
+        <translation>已保留对方的版本：这一步无法再撤销或重做，已从撤销记录中移除。</translation>
+    </message>
     <message>
         <source>Import schedule</source>
         <translation>导入排期</translation>
@@ -4479,6 +4667,30 @@ Logs: {2}</source>
         <translation>✓ 话术里没有风险词。</translation>
     </message>
     <message>
+        <source>Someone else already deleted this segment; nothing was changed.</source>
+        <translation>别人已经删除了这个环节，没有做任何改动。</translation>
+    </message>
+    <message>
+        <source>Someone else deleted the segment you selected, so nothing was added. Select where the new segment goes and add it again.</source>
+        <translation>你选中的环节已被别人删除，所以没有添加。请重新选择新环节的位置后再添加。</translation>
+    </message>
+    <message>
+        <source>Someone else deleted the segment that “{0}” changes; nothing was changed and the step left the undo history.</source>
+        <translation>“{0}”所改的环节已被别人删除；没有做任何改动，这一步已从撤销记录中移除。</translation>
+    </message>
+    <message>
+        <source>Kept their version: this step can no longer be undone or redone, so it left the undo history.</source>
+        <translation>已保留对方的版本：这一步无法再撤销或重做，已从撤销记录中移除。</translation>
+    </message>
+    <message>
+        <source>Kept: nothing was deleted.</source>
+        <translation>已保留：没有删除任何内容。</translation>
+    </message>
+    <message>
+        <source>The script</source>
+        <translation>这份脚本</translation>
+    </message>
+    <message>
         <source>type</source>
         <translation>类型</translation>
     </message>
@@ -4501,6 +4713,22 @@ Logs: {2}</source>
     <message>
         <source>product</source>
         <translation>商品</translation>
+    </message>
+    <message>
+        <source>Running order</source>
+        <translation>环节顺序</translation>
+    </message>
+    <message>
+        <source>(whole script replaced)</source>
+        <translation>（整份脚本被替换）</translation>
+    </message>
+    <message>
+        <source>(segment)</source>
+        <translation>（环节）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more change(s)</source>
+        <translation><numerusform>还有 %n 处改动</numerusform></translation>
     </message>
     <message>
         <source>host lines</source>

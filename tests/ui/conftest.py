@@ -12,6 +12,15 @@ def synchronous_tasks(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(TaskRunner, "synchronous", True)
 
 
+@pytest.fixture(autouse=True)
+def light_theme_after():
+    """A test that switches to dark (or follows a simulated system) leaves the next one in light."""
+    yield
+    from livedesk.ui import theme
+
+    theme.reset()
+
+
 @pytest.fixture
 def window(qtbot, db, paths):
     from livedesk.ui.main_window import MainWindow

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from livedesk.models import Incident, MetricSample, Script, Segment, Stream
 from livedesk.services import live as live_service
+from livedesk.ui import theme
 from livedesk.ui.live.clock import FixedClock
 from livedesk.ui.live.tab import LiveTab
 
@@ -104,11 +105,11 @@ def test_countdown_warning_and_overtime_from_the_clock(tab):
     tab.clock.advance(7 * 60 + 30)
     tab.tick()
     assert tab.countdown_label.text() == "2:30"
-    assert "d97706" in tab.countdown_label.styleSheet()  # warning colour
+    assert theme.current().warn_fg in tab.countdown_label.styleSheet()  # warning colour
     tab.clock.advance(3 * 60)
     tab.tick()
     assert tab.countdown_label.text() == "+0:30"
-    assert "dc2626" in tab.countdown_label.styleSheet()  # overtime in red
+    assert theme.current().bad_fg in tab.countdown_label.styleSheet()  # overtime in red
     assert "behind" in tab.drift_label.text()
 
 
@@ -266,7 +267,7 @@ def test_screenshot_on_demo_data(qtbot, demo_db, paths):
     widget.prepare_screenshot()
     assert widget.state is not None and widget.state.live
     assert widget.countdown_label.text() != "–:––"
-    assert "d97706" in widget.countdown_label.styleSheet()  # in the warning window
+    assert theme.current().warn_fg in widget.countdown_label.styleSheet()  # in the warning window
     assert widget.log_model.rowCount() > 5
     assert not widget.timer.isActive()
     widget.prepare_screenshot()  # a second run (the other language) is stable

@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from livedesk.services import scripts
+from livedesk.ui import theme
 from livedesk.ui.script.tab import ScriptTab
 from livedesk.ui.script.table_model import SegmentRow, SegmentTableModel
 
@@ -298,7 +299,7 @@ def test_rehearsal_with_a_fake_clock_records_times(tab, db, stream_id, qtbot):
     QTest.keyClick(dialog, Qt.Key.Key_Space)
     now[0] += 700  # 100 s over the 10-minute plan
     dialog.tick()
-    assert "#dc2626" in dialog.segment_clock.styleSheet()
+    assert theme.current().bad in dialog.segment_clock.styleSheet()
     QTest.keyClick(dialog, Qt.Key.Key_Right)
     now[0] += 300
     QTest.keyClick(dialog, Qt.Key.Key_Space)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
 from livedesk.services.live import ShelfRow
-from livedesk.ui import formatting
+from livedesk.ui import formatting, theme
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -61,7 +61,7 @@ class ChecklistTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column == 0:
             return Qt.CheckState.Checked if when else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole and column == 0 and when:
-            return QBrush(QColor("#6b7280"))
+            return theme.brush("muted")
         if role == Qt.ItemDataRole.UserRole:
             return item_id
         return None
@@ -142,11 +142,11 @@ class ShelfTableModel(QAbstractTableModel):
                 return ""
         if role == Qt.ItemDataRole.BackgroundRole:
             if row.take_down_prompt:
-                return QBrush(QColor(220, 38, 38, 90))
+                return theme.brush("alert_bg")
             if row.below_safety or row.sold_out:
-                return QBrush(QColor(245, 158, 11, 60))
+                return theme.brush("warn_bg")
             if row.link_up:
-                return QBrush(QColor(22, 163, 74, 40))
+                return theme.brush("good_bg")
         if role == Qt.ItemDataRole.FontRole and name == "state" and row.link_up:
             font = QFont()
             font.setBold(True)

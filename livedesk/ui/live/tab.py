@@ -49,7 +49,7 @@ from livedesk.services.db import Database
 from livedesk.services.importers.values import parse_decimal, parse_int, parse_money, parse_rate
 from livedesk.services.schedule import list_people
 from livedesk.services.timeline import clock as clock_text
-from livedesk.ui import formatting
+from livedesk.ui import formatting, theme
 from livedesk.ui.errors import show_error
 from livedesk.ui.live.clock import FixedClock, MonotonicClock
 from livedesk.ui.live.models import ChecklistTableModel, ShelfTableModel
@@ -60,7 +60,9 @@ log = logging.getLogger(__name__)
 TICK_MS = 250  # at most four ticks a second
 FOLLOW_MS = 1000  # a follower reads the console state once a second
 BLINK_EVERY = 2  # ticks per blink phase of the host message
-COLOURS = {"normal": "#16a34a", "warning": "#d97706", "overtime": "#dc2626", "held": "#2563eb", "idle": "#6b7280"}
+# The countdown and the panel behind it, as theme colour names (livedesk.ui.colours).
+COLOURS = {"normal": "good", "warning": "warn_fg", "overtime": "bad_fg", "held": "info_fg", "idle": "muted"}
+PANEL_BACKGROUNDS = {"warning": "warn_bg", "overtime": "bad_bg", "held": "info_bg"}
 METRIC_FIELDS = ("online", "uv", "gmv", "orders", "click")
 ALERT_BANNER_MINUTES = 10
 
@@ -102,7 +104,9 @@ class LiveTab(QWidget):
         self.timer.setInterval(TICK_MS)
         self.timer.setTimerType(Qt.TimerType.CoarseTimer)
         self.timer.timeout.connect(self.tick)
+        self._uv_value: Decimal | None = None
         self.reload()
+        theme.notifier().changed.connect(self._theme_changed)
 
     # --- layout -----------------------------------------------------------------------------------------
 
@@ -161,12 +165,12 @@ class LiveTab(QWidget):
 
         self.banner = QFrame()
         self.banner.setObjectName("alertBannerFrame")
-        self.banner.setStyleSheet("#alertBannerFrame { background: #fee2e2; border: 1px solid #dc2626; border-radius: 4px; }")
+        theme.set_style(self.banner, "#alertBannerFrame { background: $bad_bg; border: 1px solid $bad; border-radius: 4px; }")
         banner_layout = QHBoxLayout(self.banner)
         banner_layout.setContentsMargins(10, 4, 6, 4)
         self.alert_label = QLabel()
         self.alert_label.setObjectName("alertBanner")
-        self.alert_label.setStyleSheet("color: #991b1b; font-size: 15px; font-weight: 600;")
+        theme.set_style(self.alert_label, "color: $bad_fg; font-size: 15px; font-weight: 600;")
         self.alert_label.setWordWrap(True)
         self.take_down_button = QPushButton(self.tr("Take the link down"))
         self.take_down_button.setObjectName("takeDown")
@@ -207,7 +211,7 @@ class LiveTab(QWidget):
         layout.addLayout(head)
         hint = QLabel(self.tr("Tick each item once it is done; who ticked it and when is kept. "
                               "Items marked 改进 come from the last review of this account."))
-        hint.setStyleSheet("color: palette(mid);")
+        theme.set_style(hint, "color: $muted;")
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.checklist_model = ChecklistTableModel(self)
@@ -232,8 +236,9 @@ class LiveTab(QWidget):
         self.go_live_button = QPushButton(self.tr("Go live"))
         self.go_live_button.setObjectName("goLive")
         self.go_live_button.setMinimumSize(180, 44)
-        self.go_live_button.setStyleSheet("QPushButton { background: #dc2626; color: white; font-size: 17px; font-weight: 700; }"
-                                          "QPushButton:disabled { background: #d1d5db; color: #6b7280; }")
+        theme.set_style(self.go_live_button,
+                        "QPushButton { background: $strong_bg; color: $strong_fg; font-size: 17px; font-weight: 700; }"
+                        "QPushButton:disabled { background: $neutral_bg; color: $neutral_fg; }")
         self.go_live_button.clicked.connect(self.go_live)
         bottom.addWidget(self.go_live_button)
         layout.addLayout(bottom)
@@ -292,7 +297,7 @@ class LiveTab(QWidget):
         left_layout.addWidget(scroll, 2)
         self.next_label = QLabel()
         self.next_label.setObjectName("nextSegment")
-        self.next_label.setStyleSheet("font-size: 17px; color: #374151; padding: 2px 6px;")
+        theme.set_style(self.next_label, "font-size: 17px; color: $text; padding: 2px 6px;")
         left_layout.addWidget(self.next_label)
 
         buttons = QHBoxLayout()
@@ -391,7 +396,7 @@ class LiveTab(QWidget):
             spark.setObjectName(f"spark_{key}")
             last = QLabel()
             last.setObjectName(f"last_{key}")
-            last.setStyleSheet("color: palette(mid);")
+            theme.set_style(last, "color: $muted;")
             grid.addWidget(QLabel(labels[key]), row, 0)
             grid.addWidget(edit, row, 1)
             grid.addWidget(spark, row, 2)
@@ -406,7 +411,7 @@ class LiveTab(QWidget):
         grid.addWidget(self.uv_value_label, len(METRIC_FIELDS), 0, 1, 2)
         self.reminder_label = QLabel()
         self.reminder_label.setObjectName("metricReminder")
-        self.reminder_label.setStyleSheet("color: #b45309; font-weight: 600;")
+        theme.set_style(self.reminder_label, "color: $warn; font-weight: 600;")
         grid.addWidget(self.reminder_label, len(METRIC_FIELDS), 2, 1, 2)
         grid.setColumnStretch(3, 1)
         return box
@@ -594,13 +599,23 @@ class LiveTab(QWidget):
                 text = formatting.count(int(known[-1]))
             self.metric_last[key].setText(text)
         latest = next((s for s in reversed(samples) if s.gmv is not None and s.uv), None)
-        if latest is not None:
-            value = Decimal(latest.gmv) / latest.uv
-            colour = "#dc2626" if value < Decimal(str(self.prefs.uv_value_floor)) else "#16a34a"
-            self.uv_value_label.setText(self.tr("UV value (GMV / UV): {0}").format(f"<b style='color:{colour}'>¥{value:.2f}</b>"))
-        else:
-            self.uv_value_label.setText("")
+        self._uv_value = Decimal(latest.gmv) / latest.uv if latest is not None else None
+        self._show_uv_value()
         self._last_metric_at = samples[-1].at if samples else None
+
+    def _show_uv_value(self) -> None:
+        value = self._uv_value
+        if value is None:
+            self.uv_value_label.setText("")
+            return
+        colour = theme.current().bad if value < Decimal(str(self.prefs.uv_value_floor)) else theme.current().good
+        self.uv_value_label.setText(self.tr("UV value (GMV / UV): {0}").format(f"<b style='color:{colour}'>¥{value:.2f}</b>"))
+
+    def _theme_changed(self) -> None:
+        """Light or dark: the countdown panel and the UV value are coloured here, so paint them again."""
+        self._styles.clear()
+        self._show_uv_value()
+        self._render()
 
     def _show_alerts(self, alerts, shelf) -> None:
         recent = self.clock() - dt.timedelta(minutes=ALERT_BANNER_MINUTES)  # older alerts stay in the log
@@ -692,12 +707,12 @@ class LiveTab(QWidget):
         self._set(self.next_label, next_text)
         lines = state.current.host_lines if state is not None and state.current is not None and not state.ended else ""
         self._set(self.lines_label, lines)
-        colour = COLOURS[mode]
+        colour = getattr(theme.current(), COLOURS[mode])
         self._style(self.countdown_label, f"font-size: 64px; font-weight: 800; font-family: monospace; color: {colour};")
-        background = {"warning": "#fef3c7", "overtime": "#fee2e2", "held": "#dbeafe"}.get(mode, "palette(base)")
+        background = getattr(theme.current(), PANEL_BACKGROUNDS.get(mode, "base"))
         self._style(self.now_frame, f"#nowPanel {{ background: {background}; border: 2px solid {colour}; border-radius: 6px; }}")
         live_state = state is not None and state.live
-        self._style(self.state_label, "font-weight: 700; color: #dc2626;" if live_state else "color: palette(mid);")
+        self._style(self.state_label, theme.css("font-weight: 700; color: $bad;" if live_state else "color: $muted;"))
         self._update_buttons(status)
         self._warn_sound(state, mode)
         self._reminder(now)
@@ -791,8 +806,9 @@ class LiveTab(QWidget):
             self.arm_button.setChecked(armed)
             self.arm_button.blockSignals(False)
         self.arm_button.setText(self.tr("● Hotkeys ARMED (F8)") if armed else self.tr("Hotkeys off — F8 to arm"))
-        self.arm_button.setStyleSheet(
-            "QPushButton { background: #dc2626; color: white; font-weight: 700; padding: 4px 10px; }" if armed
+        theme.set_style(
+            self.arm_button,
+            "QPushButton { background: $strong_bg; color: $strong_fg; font-weight: 700; padding: 4px 10px; }" if armed
             else "QPushButton { padding: 4px 10px; }"
         )
         for action in (self.next_action, self.hold_action, self.plus_action):

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from livedesk.services import live as live_service
+from livedesk.ui import theme
+from livedesk.ui.colours import HOST_VIEW
 from livedesk.ui.labels import incident_kind_label
 
 
@@ -56,9 +58,10 @@ class Sparkline(QWidget):
         path = QPainterPath(points[0])
         for p in points[1:]:
             path.lineTo(p)
-        painter.setPen(QPen(QColor("#2563eb"), 1.5))
+        accent = theme.color("accent")
+        painter.setPen(QPen(accent, 1.5))
         painter.drawPath(path)
-        painter.setBrush(QColor("#2563eb"))
+        painter.setBrush(accent)
         painter.drawEllipse(points[-1], 2.2, 2.2)
         painter.end()
 
@@ -108,14 +111,14 @@ class HostView(QWidget):
     def paintEvent(self, _event) -> None:  # noqa: N802
         title, countdown, lines, next_title, state = self.content
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#000000"))
+        painter.fillRect(self.rect(), QColor(HOST_VIEW["background"]))  # black in either theme
         if self.mirrored:  # prompter glass shows the screen reversed
             painter.translate(self.width(), 0)
             painter.scale(-1, 1)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         w, h = self.width(), self.height()
         margin = w * 0.04
-        colour = {"warning": "#fbbf24", "overtime": "#ef4444", "held": "#60a5fa"}.get(state, "#f9fafb")
+        colour = HOST_VIEW[state] if state in ("warning", "overtime", "held") else HOST_VIEW["normal"]
 
         def font(size: float, bold: bool = False) -> QFont:
             f = QFont()
@@ -123,24 +126,24 @@ class HostView(QWidget):
             f.setBold(bold)
             return f
 
-        painter.setPen(QColor("#e5e7eb"))
+        painter.setPen(QColor(HOST_VIEW["title"]))
         painter.setFont(font(h * 0.07, True))
         painter.drawText(QRectF(margin, h * 0.03, w - 2 * margin, h * 0.1), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
         painter.setPen(QColor(colour))
         painter.setFont(font(h * 0.26, True))
         painter.drawText(QRectF(margin, h * 0.12, w - 2 * margin, h * 0.3), Qt.AlignmentFlag.AlignCenter, countdown)
-        painter.setPen(QColor("#f9fafb"))
+        painter.setPen(QColor(HOST_VIEW["lines"]))
         painter.setFont(font(h * 0.045))
         painter.drawText(QRectF(margin, h * 0.44, w - 2 * margin, h * 0.36),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, lines)
-        painter.setPen(QColor("#9ca3af"))
+        painter.setPen(QColor(HOST_VIEW["next"]))
         painter.setFont(font(h * 0.04))
         painter.drawText(QRectF(margin, h * 0.82, w - 2 * margin, h * 0.07), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          (self.tr("Next: {0}").format(next_title)) if next_title else "")
         if self.message and self.message_visible:
             box = QRectF(margin, h * 0.895, w - 2 * margin, h * 0.09)
-            painter.fillRect(box, QColor("#dc2626"))
-            painter.setPen(QColor("#ffffff"))
+            painter.fillRect(box, QColor(HOST_VIEW["message_bg"]))
+            painter.setPen(QColor(HOST_VIEW["message_fg"]))
             painter.setFont(font(h * 0.05, True))
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self.message)
         painter.end()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from livedesk.config import Paths
 from livedesk.services import products
-from livedesk.ui import formatting
+from livedesk.ui import formatting, theme
 from livedesk.ui.products.labels import product_role_label, qualification_label
 from livedesk.ui.widgets.rows_model import RowsTableModel
 
@@ -99,6 +99,9 @@ class ProductDetailPanel(QScrollArea):
         super().__init__(parent)
         self.db, self.paths, self.push, self.make_change = db, paths, push, make_change
         self.product_id: int | None = None
+        # the product as shown (`products.product_state`, with its version): a save is refused when a
+        # teammate saved it since, and the conflict dialog compares with it
+        self.shown: dict[str, Any] | None = None
         self.documents: list[tuple[int, str, str]] = []
         self.setWidgetResizable(True)
         body = QWidget()
@@ -110,7 +113,7 @@ class ProductDetailPanel(QScrollArea):
         self.photo_label.setObjectName("productPhoto")
         self.photo_label.setFixedSize(96, 96)
         self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.photo_label.setStyleSheet("border: 1px solid palette(mid); border-radius: 4px; color: palette(mid);")
+        theme.set_style(self.photo_label, "border: 1px solid $axis; border-radius: 4px; color: $muted;")
         top.addWidget(self.photo_label)
         heading = QVBoxLayout()
         self.title_label = QLabel()
@@ -120,6 +123,8 @@ class ProductDetailPanel(QScrollArea):
         self.info_label = QLabel()
         self.info_label.setWordWrap(True)
         self.info_label.setTextFormat(Qt.TextFormat.RichText)
+        self._info: tuple[list[str], list[str]] = ([], [])  # lines, warnings (coloured: redrawn with the theme)
+        theme.notifier().changed.connect(self._show_info)
         self.photo_button = QPushButton(self.tr("Choose photo…"))
         self.photo_button.setObjectName("choosePhoto")
         self.photo_button.clicked.connect(lambda _=False: self.choose_photo())
@@ -189,7 +194,7 @@ class ProductDetailPanel(QScrollArea):
         history_layout.addWidget(self.history_view)
         self.history_note = QLabel()
         self.history_note.setWordWrap(True)
-        self.history_note.setStyleSheet("color: palette(mid);")
+        theme.set_style(self.history_note, "color: $muted;")
         history_layout.addWidget(self.history_note)
         layout.addWidget(history_box)
         layout.addStretch(1)
@@ -229,11 +234,18 @@ class ProductDetailPanel(QScrollArea):
 
     # --- showing ----------------------------------------------------------------------------------------
 
+    def _show_info(self) -> None:
+        lines, warnings = self._info
+        bad = theme.current().bad
+        self.info_label.setText("<br>".join(lines + [f"<span style='color:{bad}'>⚠ {w}</span>" for w in warnings]))
+
     def show_product(self, row: products.ProductRow | None) -> None:
         self.product_id = row.id if row else None
+        self.shown = None
         self.widget().setEnabled(row is not None)
         if row is None:
             self.title_label.setText(self.tr("Select a product to see its selling points, FAQ and documents."))
+            self._info = ([], [])
             self.info_label.setText("")
             self.photo_label.setText(self.tr("No photo"))
             self.photo_label.setPixmap(QPixmap())
@@ -245,10 +257,15 @@ class ProductDetailPanel(QScrollArea):
             self.history_note.setText("")
             return
         with self.db.session() as session:
-            [product] = products.load_products_with_children(session, [row.id])
+            found = products.load_products_with_children(session, [row.id])
+            if not found:  # deleted meanwhile (by a teammate)
+                self.show_product(None)
+                return
+            product = found[0]
             points = [(p.point, p.demo) for p in product.selling_points]
             faqs = [(f.question, f.answer) for f in product.faqs]
             self.documents = [(d.id, d.file_name, d.stored_path, d.added_at) for d in product.documents]
+            self.shown = products.product_state(session, row.id)  # read with the points, FAQ and documents
             history = products.product_history(session, row.id)
         self.title_label.setText(f"{row.name}  ·  {row.sku}")
         lines = [
@@ -260,13 +277,12 @@ class ProductDetailPanel(QScrollArea):
         ]
         if row.upcoming_units:
             lines.append(self.tr("Planned on upcoming lineups: {0} units").format(formatting.count(row.upcoming_units)))
-        for reason in row.flag_reasons.values():
-            lines.append(f"<span style='color:#b91c1c'>⚠ {_esc(reason)}</span>")
-        self.info_label.setText("<br>".join(lines))
-        self._show_photo(row.photo_path)
+        self._info = (lines, [_esc(reason) for reason in row.flag_reasons.values()])
+        self._show_info()
+        self._show_photo(self.shown["photo_path"])
         self.points_model.set_pairs(points)
         self.faq_model.set_pairs(faqs)
-        self.notes_edit.setPlainText(row.notes)
+        self.notes_edit.setPlainText(self.shown["notes"])
         self.docs_model.set_rows([[name, formatting.date_time(added)] for _, name, _, added in self.documents])
         self.history_model.set_rows([
             [f"{h.date.astimezone():%m-%d} {h.title}", formatting.count(h.exposure_users), formatting.percent(h.click_rate),
@@ -294,15 +310,36 @@ class ProductDetailPanel(QScrollArea):
     def save(self) -> None:
         if self.product_id is None:
             return
-        pid = self.product_id
+        pid, shown = self.product_id, self.shown or {}
         points, faqs, notes = self.points_model.values(), self.faq_model.values(), self.notes_edit.toPlainText()
+        # only what the user changed is written: after a conflict, Overwrite keeps the parts only they changed
+        changes: dict[str, Any] = {}
+        if tuple(points) != shown.get("selling_points"):
+            changes["selling_points"] = tuple(points)
+        if tuple(faqs) != shown.get("faqs"):
+            changes["faqs"] = tuple(faqs)
+        if notes.strip() != shown.get("notes"):
+            changes["notes"] = notes.strip()
+        if not changes:
+            return
 
         def action(session) -> None:
-            products.replace_selling_points(session, pid, points)
-            products.replace_faqs(session, pid, faqs)
-            products.update_product(session, pid, {"notes": notes})
+            if "selling_points" in changes:
+                products.replace_selling_points(session, pid, points)
+            if "faqs" in changes:
+                products.replace_faqs(session, pid, faqs)
+            if "notes" in changes:
+                products.update_product(session, pid, {"notes": notes})
 
-        self.push(self.make_change(pid, action, self.tr("Edit selling points, FAQ and notes")))
+        self._push_change(action, self.tr("Edit selling points, FAQ and notes"), lambda state: {**state, **changes})
+
+    def _push_change(self, action: Callable[[Any], Any], text: str, change: Callable[[dict], dict]) -> None:
+        """Save through the tab (undoable), refused when a teammate saved the product after it was shown here.
+        `change` makes this change to a `products.product_state` (for the conflict dialog: to what was shown,
+        that is mine; to theirs, that is what Overwrite leaves)."""
+        assert self.product_id is not None
+        shown = dict(self.shown or {})
+        self.push(self.make_change(self.product_id, action, text, shown.get("version"), shown, change))
 
     def choose_photo(self, path: str | None = None) -> None:
         if self.product_id is None:
@@ -312,7 +349,8 @@ class ProductDetailPanel(QScrollArea):
         if not path:
             return
         pid, attachments = self.product_id, self.paths.attachments
-        self.push(self.make_change(pid, lambda s: products.set_photo(s, pid, path, attachments), self.tr("Set photo")))
+        self._push_change(lambda s: products.set_photo(s, pid, path, attachments), self.tr("Set photo"),
+                          lambda state: {**state, "photo_path": path})
 
     def add_document(self, path: str | None = None) -> None:
         if self.product_id is None:
@@ -322,9 +360,11 @@ class ProductDetailPanel(QScrollArea):
         if not path:
             return
         pid, attachments = self.product_id, self.paths.attachments
-        self.push(self.make_change(
-            pid, lambda s: products.attach_document(s, pid, path, attachments), self.tr("Add document {0}").format(Path(path).name)
-        ))
+        added = (Path(path).name, path)
+        self._push_change(
+            lambda s: products.attach_document(s, pid, path, attachments), self.tr("Add document {0}").format(Path(path).name),
+            lambda state: {**state, "documents": (*state["documents"], added), "qualification": "ok"},
+        )
 
     def _current_document(self):
         row = self.docs_view.currentIndex().row()
@@ -345,9 +385,10 @@ class ProductDetailPanel(QScrollArea):
         doc = self._current_document()
         if self.product_id is None or doc is None:
             return
-        self.push(self.make_change(
-            self.product_id, lambda s: products.remove_document(s, doc[0]), self.tr("Remove document {0}").format(doc[1])
-        ))
+        self._push_change(
+            lambda s: products.remove_document(s, doc[0]), self.tr("Remove document {0}").format(doc[1]),
+            lambda state: {**state, "documents": tuple(d for d in state["documents"] if d[1] != doc[2])},
+        )
 
 
 def _esc(text: str) -> str:

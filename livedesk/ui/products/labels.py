@@ -7,7 +7,6 @@ from PySide6.QtCore import QCoreApplication
 ROLES = ["traffic", "profit", "image", "welfare"]
 QUALIFICATIONS = ["ok", "pending", "missing"]
 STATES = ["below_margin_floor", "below_safety_stock", "short_for_lineups", "missing_qualification", "low_click_rate"]
-ROLE_COLOURS = {"traffic": "#2563eb", "profit": "#059669", "image": "#7c3aed", "welfare": "#d97706"}
 
 
 

@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from livedesk.services import lineups, schedule
 from livedesk.services.lineups import LineupRow, LineupSummary
-from livedesk.ui import formatting
-from livedesk.ui.products.labels import ROLE_COLOURS, ROLES, product_role_label
+from livedesk.ui import formatting, theme
+from livedesk.ui.products.labels import ROLES, product_role_label
 
 Index = QModelIndex | QPersistentModelIndex
 MIME = "application/x-livedesk-lineup-row"
@@ -41,7 +40,6 @@ LINEUP_COLUMNS = [
     "stock", "warnings",
 ]  # fmt: skip
 LINEUP_EDITABLE = {"link_number", "live_price", "planned_units", "welfare_quantity"}
-WARN_BG = QColor(220, 38, 38, 40)
 
 
 class LineupTableModel(QAbstractTableModel):
@@ -128,9 +126,9 @@ class LineupTableModel(QAbstractTableModel):
             if warnings and column in ("warnings", "stock", "name", "planned_units", "welfare_quantity"):
                 return "\n".join(warnings)
         if role == Qt.ItemDataRole.BackgroundRole and warnings and column in ("warnings", "stock"):
-            return QBrush(WARN_BG)
+            return theme.brush("bad_bg")
         if role == Qt.ItemDataRole.ForegroundRole and column == "role":
-            return QBrush(QColor(ROLE_COLOURS.get(r.role, "#444")))
+            return theme.role_brush(r.role)
         if role == Qt.ItemDataRole.TextAlignmentRole and column not in ("name", "role", "warnings"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -246,6 +244,7 @@ class LineupEditor(QWidget):
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.summary_label)
+        theme.notifier().changed.connect(self._recolour_summary)
 
     def _button(self, text: str, name: str, slot, layout) -> QPushButton:
         button = QPushButton(text)
@@ -305,6 +304,10 @@ class LineupEditor(QWidget):
         self.summary_label.setText(self.summary_text())
         self._enable()
 
+    def _recolour_summary(self) -> None:
+        if self.summary is not None:  # its stock warnings are coloured
+            self.summary_label.setText(self.summary_text())
+
     def _enable(self) -> None:
         has_stream = self.stream_id is not None
         has_rows = bool(self.selected_product_ids())
@@ -331,7 +334,7 @@ class LineupEditor(QWidget):
         if s.items_without_plan:
             html += "<br>" + self.tr("%n product(s) have no planned units yet.", "", s.items_without_plan)
         if s.stock_warnings:
-            html += "<br><span style='color:#b91c1c'>⚠ " + self.tr("%n stock warning(s):", "", len(s.stock_warnings))
+            html += f"<br><span style='color:{theme.current().bad}'>⚠ " + self.tr("%n stock warning(s):", "", len(s.stock_warnings))
             html += "</span> " + "; ".join(f"{_esc(w.name)}: {_esc(w.message)}" for w in s.stock_warnings[:4])
             if len(s.stock_warnings) > 4:
                 html += " …"

@@ -357,12 +357,22 @@ class ProductsTab(QWidget):
     # --- commands ---------------------------------------------------------------------------------------
 
     def _push(self, command) -> bool:
-        """Do the change (one unit of work) and put it on the undo stack; a refused change shows why."""
+        """Do the change (one unit of work) and put it on the undo stack; a refused change shows why, and a
+        teammate's save in between shows the conflict dialog (also for the command's later undo and redos)."""
+        if hasattr(command, "on_conflict"):
+            command.on_conflict = self._ask_replay
+            command.on_error = self._replay_failed
         try:
             command.run_first()
         except products.ProductChangedError as exc:
             if isinstance(command, EditProduct):
                 return self._resolve_conflict(command)
+            if isinstance(command, ProductChange):
+                return self._resolve_change_conflict(command)
+            if isinstance(command, DeleteProducts):
+                return self._resolve_delete_conflict(command, exc)
+            if isinstance(command, BulkEdit):
+                return self._resolve_bulk_conflict(command, exc)
             self._user_error(exc)
             self._refresh(None)
             return False
@@ -408,6 +418,133 @@ class ProductsTab(QWidget):
         return self._push(EditProduct(self.db, command.product_id, command.field, getattr(theirs, command.field),
                                       command.new, theirs.version, command.text(), self._refresh))
 
+    def _resolve_change_conflict(self, command: ProductChange) -> bool:
+        """A teammate saved the product after the detail panel showed it: show their points, FAQ, notes… beside
+        mine, then reload (the panel shows theirs) or overwrite (only the parts I changed, on top of theirs)."""
+        from livedesk.ui.conflict_dialog import ask_overwrite, product_conflict_rows, version_row
+
+        pid = command.product_id
+        try:
+            with self.db.session() as session:
+                theirs = products.product_state(session, pid)
+                name = products.get_product(session, pid).name
+        except products.ProductNotFoundError as exc:
+            self._user_error(exc)
+            self._refresh(None)
+            return False
+        rows = []
+        if command.seen and command.change:  # yours: my change to what I saw; after: my change made to theirs
+            rows = product_conflict_rows(command.seen, command.change(command.seen), theirs,
+                                         after=command.change(theirs))
+        if not ask_overwrite(self, name, rows or [version_row(command.version, theirs["version"])]):
+            self._refresh([pid])  # the panel shows theirs
+            self.status_message.emit(self.tr("Reloaded: your change was discarded."), 5000)
+            return False
+        return self._push(ProductChange(self.db, pid, command.action, command.text(), self._refresh,
+                                        theirs["version"], theirs, command.change))
+
+    def _resolve_delete_conflict(self, command: DeleteProducts, error: products.ProductChangedError) -> bool:
+        """Teammates changed some of the products being deleted since the table showed them: list their
+        changes; Keep deletes nothing, Delete anyway deletes them with their changes (undoable)."""
+        from livedesk.ui.conflict_dialog import (
+            ask_overwrite,
+            delete_texts,
+            deletion_rows,
+            labelled,
+            product_conflict_rows,
+            product_row_fields,
+            version_row,
+        )
+
+        changed = error.product_ids or command.ids
+        with self.db.session() as session:
+            theirs = products.list_products(session, self.rules, ids=changed)
+        rows = []
+        for their in theirs:
+            seen = self.model.product(their.id)  # as the user saw it (not refreshed yet)
+            found = deletion_rows(product_conflict_rows(None, seen, their, product_row_fields())) if seen else []
+            found = found or deletion_rows([version_row(seen.version if seen else None, their.version)])
+            rows += labelled(their.name, found) if len(theirs) > 1 else found
+        what = theirs[0].name if len(theirs) == 1 else self.tr("%n product(s)", "", len(theirs))
+        if not theirs or not ask_overwrite(self, what, rows, **delete_texts()):
+            self._refresh(None)
+            self.status_message.emit(self.tr("Kept: nothing was deleted."), 5000)
+            return False
+        versions = {**(command.versions or {}), **{their.id: their.version for their in theirs}}
+        return self._push(DeleteProducts(self.db, command.ids, command.text(), self._refresh, versions))
+
+    def _resolve_bulk_conflict(self, command: BulkEdit, error: products.ProductChangedError) -> bool:
+        """Teammates saved some of the products of a bulk edit since the table showed them: show theirs beside
+        mine; Reload changes nothing, Overwrite sets the one field on all of them (their other changes stay)."""
+        from livedesk.ui.conflict_dialog import (
+            ask_overwrite,
+            labelled,
+            product_conflict_rows,
+            product_row_fields,
+            version_row,
+        )
+
+        changed = error.product_ids or command.ids
+        with self.db.session() as session:
+            theirs = products.list_products(session, self.rules, ids=changed)
+        value = products.clean_product_fields({command.field: command.value}, creating=False)[command.field]
+        rows = []
+        for their in theirs:
+            seen = self.model.product(their.id)
+            found = []
+            if seen is not None:
+                mine = dataclasses.replace(seen, **{command.field: value})
+                found = product_conflict_rows(seen, mine, their, product_row_fields())
+            found = found or [version_row(seen.version if seen else None, their.version)]
+            rows += labelled(their.name, found) if len(theirs) > 1 else found
+        what = theirs[0].name if len(theirs) == 1 else self.tr("%n product(s)", "", len(theirs))
+        if not theirs or not ask_overwrite(self, what, rows):
+            self._refresh(None)
+            self.status_message.emit(self.tr("Reloaded: your change was discarded."), 5000)
+            return False
+        versions = {**(command.versions or {}), **{their.id: their.version for their in theirs}}
+        return self._push(BulkEdit(self.db, command.ids, command.field, command.value, command.text(), self._refresh,
+                                   versions))
+
+    def _ask_replay(self, conflicts: list, undoing: bool) -> bool:
+        """An undo or redo would write over products someone else saved after this app's last write (or a
+        redo would delete them): show theirs beside what the step writes. True: go ahead; False: keep theirs
+        (the step leaves the undo history)."""
+        from livedesk.ui.conflict_dialog import (
+            ask_overwrite,
+            delete_texts,
+            deletion_rows,
+            labelled,
+            product_conflict_rows,
+            replay_texts,
+            version_row,
+        )
+
+        rows = []
+        for conflict in conflicts:
+            found = product_conflict_rows(conflict.base, conflict.mine, conflict.theirs)
+            found = found or [version_row(conflict.base.get("version"), conflict.theirs.get("version"))]
+            if conflict.deleting:
+                found = deletion_rows(found)
+            rows += labelled(conflict.name, found) if len(conflicts) > 1 else found
+        what = conflicts[0].name if len(conflicts) == 1 else self.tr("%n product(s)", "", len(conflicts))
+        deleting = any(conflict.deleting for conflict in conflicts)
+        if conflicts and ask_overwrite(self, what, rows, **(delete_texts() if deleting else replay_texts(undoing))):
+            return True
+        self.status_message.emit(
+            self.tr("Kept their version: this step can no longer be undone or redone, so it left the undo history."),
+            10000,
+        )
+        return False
+
+    def _replay_failed(self, exc: BaseException) -> None:
+        """An undo or redo could not be done (e.g. a teammate deleted the product): say why; the step left
+        the undo history and nothing was written."""
+        if isinstance(exc, USER_ERRORS):
+            self._user_error(exc)
+        else:
+            show_error(self, exc)
+
     @staticmethod
     def _cell_text(name: str, value: object) -> str:
         from livedesk.ui import formatting
@@ -424,8 +561,9 @@ class ProductsTab(QWidget):
             return formatting.money(value)  # type: ignore[arg-type]
         return str(value)
 
-    def _make_change(self, product_id: int, action, text: str) -> ProductChange:
-        return ProductChange(self.db, product_id, action, text, self._refresh)
+    def _make_change(self, product_id: int, action, text: str, version: int | None = None,
+                     seen: dict | None = None, change=None) -> ProductChange:
+        return ProductChange(self.db, product_id, action, text, self._refresh, version, seen, change)
 
     def _edit_cell(self, row: products.ProductRow, field: str, value: object) -> bool:
         text = self.tr("Edit {0} of “{1}”").format(self.model.headerData(COLUMNS.index(field), Qt.Orientation.Horizontal), row.name)
@@ -461,13 +599,20 @@ class ProductsTab(QWidget):
             if not dialog.exec():
                 return
             field, value = dialog.result_value()
-        self._push(BulkEdit(self.db, ids, field, value, self.tr("Edit %n product(s)", "", len(ids)), self._refresh))
+        self._push(BulkEdit(self.db, ids, field, value, self.tr("Edit %n product(s)", "", len(ids)), self._refresh,
+                            self._seen_versions(ids)))
+
+    def _seen_versions(self, ids: list[int]) -> dict[int, int]:
+        """The version of each product as the table shows it: what a bulk edit or delete expects."""
+        return {pid: row.version for pid in ids if (row := self.model.product(pid)) is not None}
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
         if not ids:
             return
-        if self._push(DeleteProducts(self.db, ids, self.tr("Delete %n product(s)", "", len(ids)), self._refresh)):
+        command = DeleteProducts(self.db, ids, self.tr("Delete %n product(s)", "", len(ids)), self._refresh,
+                                 self._seen_versions(ids))
+        if self._push(command):
             self.status_message.emit(self.tr("Deleted. Press Ctrl+Z to undo."), 5000)
 
     def add_to_lineup(self) -> None:

@@ -6,12 +6,11 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QAbstractTableModel, QIdentityProxyModel, QModelIndex, QPersistentModelIndex, Qt
 
 from livedesk.services.products import ProductRow
-from livedesk.ui import formatting
-from livedesk.ui.products.labels import ROLE_COLOURS, flag_label, product_role_label, qualification_label
+from livedesk.ui import formatting, theme
+from livedesk.ui.products.labels import flag_label, product_role_label, qualification_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PRODUCT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -34,11 +33,25 @@ FLAG_CELLS = {
     "missing_qualification": {"qualification"},
     "low_click_rate": {"name"},
 }
-WARN_BG = QColor(220, 38, 38, 40)
-WARN_FG = QColor("#b91c1c")
 _MISSING = float("-inf")
 
 EditHandler = Callable[[ProductRow, str, object], bool]
+
+# data() runs for seven roles of every painted cell on every repaint: compare against plain ints, and answer
+# the roles this model never sets before anything else.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_UNSET_ROLES = frozenset(
+    int(r) for r in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.DecorationRole)
+)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ALIGNMENTS = tuple(_RIGHT if column in NUMERIC else None for column in COLUMNS)
+_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_FLAGS = tuple(_READ_ONLY | Qt.ItemFlag.ItemIsEditable if column in EDITABLE else _READ_ONLY for column in COLUMNS)
 
 
 def _num(value: Decimal | int | None) -> float:
@@ -69,6 +82,9 @@ class ProductTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._all: list[ProductRow] = []  # every product, in the current sort order
         self._hay: dict[int, str] = {}  # product id → lowercase search text
+        self._cells: dict[int, tuple[str, ...]] = {}  # product id → display texts, filled as rows are painted
+        self._hits: tuple[str, list[ProductRow]] = ("", [])  # the last search text and the rows it matched
+        self._titles: list[str] | None = None
         self._rows: list[ProductRow] = []  # the rows shown: _all filtered
         self._index_cache: dict[int, int] | None = {}  # product id → shown row (see _index)
         self._filter: tuple = ("", None, None, None, None)
@@ -83,6 +99,7 @@ class ProductTableModel(QAbstractTableModel):
         self._all = list(rows)
         self._flagged = None
         self._hay = {r.id: self._haystack(r) for r in self._all}
+        self._cells = {}
         self._sort_all()
         self._apply_filter()
         self.endResetModel()
@@ -106,10 +123,12 @@ class ProductTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
         self._sort_all()
+        self._hits = ("", [])
         self._apply_filter()
         self.layoutChanged.emit()
 
     def _sort_all(self) -> None:
+        self._hits = ("", [])
         if self._sort is None:
             return
         column, order = self._sort
@@ -135,7 +154,11 @@ class ProductTableModel(QAbstractTableModel):
         rows = self._all
         if text:
             hay = self._hay
-            rows = [r for r in rows if text in hay[r.id]]
+            previous, hits = self._hits
+            # typing on narrows the last search: only its hits (already in sort order) can match
+            pool = hits if previous and previous in text else self._all
+            rows = [r for r in pool if text in hay[r.id]]
+            self._hits = (text, rows)
         if (category, role, supplier, state) != (None, None, None, None):
             rows = [r for r in rows if self._accepts(r)]
         self._rows = rows if rows is not self._all else list(rows)
@@ -151,9 +174,11 @@ class ProductTableModel(QAbstractTableModel):
     def update_rows(self, rows: list[ProductRow], removed_ids: set[int] | None = None) -> None:
         """Refresh a few rows in place (after an edit) without resetting the view's selection and scroll."""
         self._flagged = None
+        self._hits = ("", [])
         positions = {r.id: i for i, r in enumerate(self._all)}
         for row in rows:
             self._hay[row.id] = self._haystack(row)
+            self._cells.pop(row.id, None)
             if row.id in positions:
                 self._all[positions[row.id]] = row
             else:
@@ -170,6 +195,7 @@ class ProductTableModel(QAbstractTableModel):
         for pid in removed_ids or ():
             self._all = [r for r in self._all if r.id != pid]
             self._hay.pop(pid, None)
+            self._cells.pop(pid, None)
             i = self._index.get(pid)
             if i is not None:
                 self.beginRemoveRows(QModelIndex(), i, i)
@@ -210,71 +236,82 @@ class ProductTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role not in (_DISPLAY, _TOOLTIP):
+            return None
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return [
-                self.tr("Name"), self.tr("SKU"), self.tr("Category"), self.tr("Role"), self.tr("List price"),
-                self.tr("Live price"), self.tr("Cost"), self.tr("Comm."), self.tr("Margin"),
-                self.tr("Stock"), self.tr("Safety"), self.tr("Warnings"), self.tr("Supplier"),
-                self.tr("QC report"), self.tr("Points"),
-            ][section]  # fmt: skip
-        if role == Qt.ItemDataRole.ToolTipRole:
-            column = COLUMNS[section]
-            if column == "gross_margin":
-                return self.tr("(live price − cost − commission rate × live price) / live price")
-            if column == "points":
-                return self.tr("Number of selling points (卖点) in the product's handbook")
-            if column == "commission_rate":
-                return self.tr("Commission rate, a share of the live price")
-            if column == "safety_stock":
-                return self.tr("Safety stock: restock when stock falls below this line")
-            if column == "qualification":
-                return self.tr("Quality report (质检报告)")
+        if role == _DISPLAY:
+            if self._titles is None:
+                self._titles = self._header_titles()
+            return self._titles[section]
+        return self._header_tooltip(COLUMNS[section])
+
+    def _header_titles(self) -> list[str]:
+        return [
+            self.tr("Name"), self.tr("SKU"), self.tr("Category"), self.tr("Role"), self.tr("List price"),
+            self.tr("Live price"), self.tr("Cost"), self.tr("Comm."), self.tr("Margin"),
+            self.tr("Stock"), self.tr("Safety"), self.tr("Warnings"), self.tr("Supplier"),
+            self.tr("QC report"), self.tr("Points"),
+        ]  # fmt: skip
+
+    def _header_tooltip(self, column: str) -> str | None:
+        if column == "gross_margin":
+            return self.tr("(live price − cost − commission rate × live price) / live price")
+        if column == "points":
+            return self.tr("Number of selling points (卖点) in the product's handbook")
+        if column == "commission_rate":
+            return self.tr("Commission rate, a share of the live price")
+        if column == "safety_stock":
+            return self.tr("Safety stock: restock when stock falls below this line")
+        if column == "qualification":
+            return self.tr("Quality report (质检报告)")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if COLUMNS[index.column()] in EDITABLE:
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
+        return _FLAGS[index.column()]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        if role in _UNSET_ROLES:
             return None
-        r = self._rows[index.row()]
+        row = index.row()  # -1 for an invalid index
+        if not 0 <= row < len(self._rows):
+            return None
+        r = self._rows[row]
+        if role == _DISPLAY:
+            cells = self._cells.get(r.id)
+            if cells is None:
+                cells = self._cells[r.id] = tuple(self._display(r, column) for column in COLUMNS)
+            return cells[index.column()]
+        if role == _ALIGNMENT:
+            return _ALIGNMENTS[index.column()]
         column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(r, column)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             return self._edit_value(r, column)
         if role == SORT_ROLE:
             return self._sort_key(r, column)
         if role == PRODUCT_ROLE:
             return r.id
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             reasons = [text for flag, text in r.flag_reasons.items() if column == "flags" or column in FLAG_CELLS[flag]]
             if reasons:
                 return "\n".join(reasons)
             if column == "name" and r.notes:
                 return r.notes
             return None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if any(column in FLAG_CELLS[flag] for flag in r.flags):
-                return QBrush(WARN_BG)
+        if role == _BACKGROUND:
+            if r.flags and any(column in FLAG_CELLS[flag] for flag in r.flags):
+                return theme.brush("bad_bg")
             return None
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             if column == "flags" and r.flags:
-                return QBrush(WARN_FG)
+                return theme.brush("bad_fg")
             if column == "role":
-                return QBrush(QColor(ROLE_COLOURS.get(r.role, "#444")))
-            if any(column in FLAG_CELLS[flag] for flag in r.flags):
-                return QBrush(WARN_FG)
+                return theme.role_brush(r.role)
+            if r.flags and any(column in FLAG_CELLS[flag] for flag in r.flags):
+                return theme.brush("bad_fg")
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def _display(self, r: ProductRow, column: str) -> str:
@@ -330,12 +367,15 @@ class ProductTableModel(QAbstractTableModel):
         return self.edit_handler(r, column, value)
 
 
-class ProductFilterProxy(QSortFilterProxyModel):
-    """The view's proxy: search and filters are passed to the model, which applies them in one pass."""
+class ProductFilterProxy(QIdentityProxyModel):
+    """The view's proxy: search, filters and sorting are passed to the model, which applies them in one pass.
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
+    An identity proxy, not a QSortFilterProxyModel: that one maps every index through the source's index(),
+    which calls the Python rowCount() and columnCount() for each role of each painted cell.
+    """
+
+    def invalidate(self) -> None:
+        """Nothing to redo: the model keeps its shown rows filtered and sorted itself."""
 
     def set_filters(self, text: str = "", category=None, role=None, supplier=None, state=None) -> None:
         self.sourceModel().set_filter(text, category, role, supplier, state)

@@ -13,22 +13,11 @@ from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from livedesk.services.review_views import ChartData, cumulative
-from livedesk.ui import formatting
+from livedesk.ui import formatting, theme
+from livedesk.ui.colours import LIGHT
 from livedesk.ui.labels import incident_kind_label
 
-BAND_COLOURS = {
-    "opening": "#3b82f6",
-    "gather": "#06b6d4",
-    "retain": "#14b8a6",
-    "pitch": "#8b5cf6",
-    "proof": "#a855f7",
-    "interaction": "#f59e0b",
-    "welfare": "#ef4444",
-    "closing_push": "#f97316",
-    "encore": "#ec4899",
-    "wrap_up": "#6b7280",
-}
-PALETTE = ["#2563eb", "#16a34a", "#dc2626", "#9333ea", "#ea580c", "#0891b2"]
+BAND_COLOURS = dict(LIGHT.band)  # paper (the PDF report) is always light; on screen: theme.band_colour()
 
 
 def _t(text: str) -> str:
@@ -135,10 +124,12 @@ class ReviewCharts(QWidget):
             widget = pg.PlotWidget(axisItems={"bottom": axis})
             widget.setObjectName(f"plot_{key}")
             widget.setMinimumHeight(170)
-            widget.setBackground("w")
             item = widget.getPlotItem()
             item.setTitle(_t(title), size="9pt")
             item.showGrid(x=False, y=True, alpha=0.12)  # vertical grid lines doubled the cost of each frame
+            # Grid lines at the labelled ticks only: the two finer levels of nearly invisible lines across
+            # every plot were most of each frame's cost (and the first paint's).
+            item.getAxis("left").setStyle(maxTickLevel=0)
             item.setDownsampling(auto=True, mode="peak")
             item.setClipToView(True)
             item.setMenuEnabled(False)
@@ -146,12 +137,14 @@ class ReviewCharts(QWidget):
                 item.addLegend(offset=(10, 5))
             for i, (name, label) in enumerate(series):
                 # A cosmetic 1-px pen: wider pens make Qt stroke every segment, far slower on long curves.
-                curve = item.plot([], [], pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=1), name=_t(label))
+                curve = item.plot([], [], pen=pg.mkPen(theme.series_colour(i), width=1), name=_t(label))
+                curve.series_index = i
                 self.curves[name] = curve
-            line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#9ca3af", style=Qt.PenStyle.DotLine))
+            line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(theme.color("axis"), style=Qt.PenStyle.DotLine))
             line.setVisible(False)
             item.addItem(line, ignoreBounds=True)
             self.crosshairs.append(line)
+            theme.style_plot(widget)  # the palette's base and text, not pyqtgraph's black or a hard white
             if first is None:
                 first = widget
             else:
@@ -163,6 +156,18 @@ class ReviewCharts(QWidget):
         self.plots["online"].getPlotItem().getViewBox().sigResized.connect(self._fit_band_labels)
         scroll.setWidget(self.canvas)
         layout.addWidget(scroll, 1)
+        theme.notifier().changed.connect(self._theme_changed)
+
+    def _theme_changed(self) -> None:
+        """Light or dark: the plots follow by themselves (theme.style_plot); the lines and overlays here."""
+        for curve in self.curves.values():
+            curve.setPen(pg.mkPen(theme.series_colour(curve.series_index), width=1))
+        for line in self.crosshairs:
+            line.setPen(pg.mkPen(theme.color("axis"), style=Qt.PenStyle.DotLine))
+        if self.overlay_curve is not None:
+            self.overlay_curve.setPen(pg.mkPen(theme.color("overlay"), width=1.2, style=Qt.PenStyle.DashLine))
+        if self.data is not None:
+            self._draw_overlays(self.data)
 
     # --- data -------------------------------------------------------------------------------------------
 
@@ -193,8 +198,7 @@ class ReviewCharts(QWidget):
         top = self.plots["online"].getPlotItem()
         spans = []
         for band in data.segments:
-            colour = QColor(BAND_COLOURS.get(band.kind, "#64748b"))
-            colour.setAlpha(38)
+            colour = theme.band_colour(band.kind)
             spans.append((band.start_minute, band.start_minute + band.minutes, colour))
         for widget in self.plots.values():
             # One item paints every band of a plot: hundreds of region items made each frame slow.
@@ -203,7 +207,7 @@ class ReviewCharts(QWidget):
             self.bands.append(bands)
         label_y = max((v for v in self._series.get("online", []) if v), default=0)
         for band in data.segments:
-            label = pg.TextItem(band.title, color="#374151", anchor=(0, 0))
+            label = pg.TextItem(band.title, color=theme.color("muted"), anchor=(0, 0))
             label.setFont(_small_font())
             top.addItem(label, ignoreBounds=True)
             label.setPos(band.start_minute, label_y)
@@ -214,8 +218,7 @@ class ReviewCharts(QWidget):
             if is_link:
                 # Link changes are many (two per product): a faint tick on the online chart, details on hover.
                 text = QCoreApplication.translate("ReviewCharts", "Link up") if marker.kind == "link_up" else QCoreApplication.translate("ReviewCharts", "Link down")
-                colour = QColor("#16a34a" if marker.kind == "link_up" else "#6b7280")
-                colour.setAlpha(110)
+                colour = theme.color("good" if marker.kind == "link_up" else "muted", 110)
                 line = pg.InfiniteLine(pos=marker.minute, angle=90, movable=False, pen=pg.mkPen(colour, width=1, style=Qt.PenStyle.DotLine))
                 line.setToolTip(f"{text} {marker.label}".strip())
                 top.addItem(line, ignoreBounds=True)
@@ -225,9 +228,9 @@ class ReviewCharts(QWidget):
             for key, widget in self.plots.items():
                 line = pg.InfiniteLine(
                     pos=marker.minute, angle=90, movable=False,
-                    pen=pg.mkPen("#dc2626", width=1.2, style=Qt.PenStyle.DashLine),
+                    pen=pg.mkPen(theme.color("bad"), width=1.2, style=Qt.PenStyle.DashLine),
                     label=text if key == "online" else None,
-                    labelOpts={"position": 0.08, "color": "#dc2626", "fill": (255, 255, 255, 200), "anchors": [(0, 1), (0, 1)]} if key == "online" else None,
+                    labelOpts={"position": 0.08, "color": theme.color("bad"), "fill": theme.color("base", 200), "anchors": [(0, 1), (0, 1)]} if key == "online" else None,
                 )
                 line.setToolTip(f"{text} {marker.label}".strip())
                 widget.getPlotItem().addItem(line, ignoreBounds=True)
@@ -255,7 +258,7 @@ class ReviewCharts(QWidget):
             return
         xs, ys = _present(other.minutes, other.series.get("online", []))
         self.overlay_curve = item.plot(
-            xs, ys, pen=pg.mkPen("#f97316", width=1.2, style=Qt.PenStyle.DashLine), name=name or QCoreApplication.translate("ReviewCharts", "Overlay")
+            xs, ys, pen=pg.mkPen(theme.color("overlay"), width=1.2, style=Qt.PenStyle.DashLine), name=name or QCoreApplication.translate("ReviewCharts", "Overlay")
         )
 
     # --- crosshair --------------------------------------------------------------------------------------
@@ -311,7 +314,7 @@ class ReviewCharts(QWidget):
 def _present(xs: Sequence[float], ys: Sequence[float | None]) -> tuple[np.ndarray, np.ndarray]:
     """The points that have a value, as numpy arrays (pyqtgraph converts Python lists point by point)."""
     x = np.asarray(xs, dtype=float)
-    y = np.array([np.nan if v is None else float(v) for v in ys], dtype=float) if len(ys) else np.empty(0)
+    y = np.array(ys, dtype=float) if len(ys) else np.empty(0)  # None becomes nan
     n = min(len(x), len(y))
     x, y = x[:n], y[:n]
     keep = ~np.isnan(y)

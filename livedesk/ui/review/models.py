@@ -8,15 +8,13 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
 
 from livedesk.services.review_views import ImprovementData, MomentRow, ProductLine, TrendRow
-from livedesk.ui import formatting
+from livedesk.ui import formatting, theme
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
-LOW_CLICK_BRUSH = QBrush(QColor(245, 158, 11, 70))
 
 
 
@@ -125,7 +123,7 @@ class ProductTableModel(_RecordTableModel):
 
     def extra_data(self, row: ProductLine, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole and row.low_click:
-            return LOW_CLICK_BRUSH
+            return theme.brush("warn_bg")
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == "click_rate":
                 return QCoreApplication.translate("ReviewModels", "Click rate = product click users / product exposure users (people basis). "
@@ -177,7 +175,7 @@ class MomentTableModel(_RecordTableModel):
         if role == Qt.ItemDataRole.EditRole and column == "note":
             return row.note
         if role == Qt.ItemDataRole.ForegroundRole and column == "kind":
-            return QBrush(QColor("#16a34a" if row.kind == "peak" else "#dc2626"))
+            return theme.brush("good" if row.kind == "peak" else "bad")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -241,12 +239,12 @@ class ImprovementTableModel(_RecordTableModel):
             if column in ("text", "owner"):
                 return getattr(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and row.done:
-            return QBrush(QColor("#8a8f98"))
+            return theme.brush("muted")
         if (
             role == Qt.ItemDataRole.BackgroundRole and column == "due_date" and not row.done
             and row.due_date is not None and row.due_date < dt.date.today()
         ):
-            return QBrush(QColor(220, 38, 38, 40))
+            return theme.brush("bad_bg")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -45,7 +45,7 @@ from livedesk.services.importers.review_files import (
 )
 from livedesk.services.metrics import ReviewFigures, review_figures
 from livedesk.services.review import ImportCancelledError, import_pasted_curve, import_review_files
-from livedesk.ui import formatting
+from livedesk.ui import formatting, theme
 from livedesk.ui.empty_state import EmptyState
 from livedesk.ui.errors import show_error
 from livedesk.ui.labels import platform_label
@@ -130,7 +130,7 @@ class KpiCard(QFrame):
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(1)
         self.title_label = QLabel(title)
-        self.title_label.setStyleSheet("color: palette(mid); font-size: 11px;")
+        theme.set_style(self.title_label, "color: $muted; font-size: 11px;")
         self.value_label = QLabel("—")
         self.value_label.setObjectName("value")
         self.value_label.setStyleSheet("font-size: 20px; font-weight: 600;")
@@ -144,8 +144,8 @@ class KpiCard(QFrame):
     def set(self, value: str, goal: str = "", tooltip: str = "", good: bool | None = None) -> None:
         self.value_label.setText(value)
         self.goal_label.setText(goal)
-        colour = "" if good is None else ("color: #16a34a;" if good else "color: #dc2626;")
-        self.goal_label.setStyleSheet("font-size: 11px;" + colour)
+        colour = "" if good is None else ("color: $good;" if good else "color: $bad;")
+        theme.set_style(self.goal_label, "font-size: 11px;" + colour)
         self.setToolTip(tooltip)
 
     def value(self) -> str:
@@ -406,13 +406,23 @@ class ReviewTab(QWidget):
         layout.addLayout(filters)
         self.trend_plot = pg.PlotWidget()
         self.trend_plot.setObjectName("trendPlot")
-        self.trend_plot.setBackground("w")
+        theme.style_plot(self.trend_plot)
         self.trend_plot.showGrid(x=False, y=True, alpha=0.2)
-        self.trend_curve = self.trend_plot.plot([], [], pen=pg.mkPen("#2563eb", width=2), symbol="o", symbolSize=6)
+        self.trend_curve = self.trend_plot.plot([], [], symbol="o", symbolSize=6)
+        self._colour_trend()
+        theme.notifier().changed.connect(self._colour_trend)
         layout.addWidget(self.trend_plot, 1)
         self.trend_view, self.trend_proxy = _table(self.trend_model, "trendTable")
         layout.addWidget(self.trend_view, 1)
         return page
+
+    def _colour_trend(self) -> None:
+        import pyqtgraph as pg
+
+        accent = theme.color("accent")
+        self.trend_curve.setPen(pg.mkPen(accent, width=2))
+        self.trend_curve.setSymbolPen(pg.mkPen(accent))
+        self.trend_curve.setSymbolBrush(pg.mkBrush(accent))
 
     def shortcuts(self) -> list[tuple[str, str]]:
         native = QKeySequence.SequenceFormat.NativeText

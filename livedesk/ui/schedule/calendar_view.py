@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QP
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from livedesk.services.schedule import StreamData
-from livedesk.ui import formatting
-from livedesk.ui.labels import STATUS_COLOURS, platform_label, status_label
+from livedesk.ui import formatting, theme
+from livedesk.ui.labels import platform_label, status_label
 
 
 class CalendarView(QWidget):
@@ -100,11 +100,12 @@ class CalendarView(QWidget):
             base = palette.color(palette.ColorRole.Base)
             painter.fillRect(rect, base if in_period else palette.color(palette.ColorRole.AlternateBase))
             painter.setPen(QPen(palette.color(palette.ColorRole.Mid), 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)  # not the last chip's tint
             painter.drawRect(rect)
             painter.setFont(self.font())
             label_rect = QRectF(rect.left() + 6, rect.top() + 2, rect.width() - 12, 20)
             if day == today:
-                painter.setPen(QColor("#2563eb"))
+                painter.setPen(theme.color("info"))
                 bold = QFont(self.font())
                 bold.setBold(True)
                 painter.setFont(bold)
@@ -123,7 +124,7 @@ class CalendarView(QWidget):
         painter.end()
 
     def _paint_chip(self, painter: QPainter, rect: QRectF, stream: StreamData) -> None:
-        colour = QColor(STATUS_COLOURS.get(stream.status, "#888"))
+        colour = theme.status_colour(stream.status)
         fill = QColor(colour)
         fill.setAlpha(40)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -131,7 +132,7 @@ class CalendarView(QWidget):
         painter.drawRoundedRect(rect, 4, 4)
         painter.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()), colour)
         if stream.id in self.conflicted:
-            painter.setPen(QPen(QColor("#dc2626"), 2))
+            painter.setPen(QPen(theme.color("bad"), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect, 4, 4)
         if stream.id == self.selected_id:

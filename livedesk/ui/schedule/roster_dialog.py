@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from livedesk.services import schedule
 from livedesk.services.db import Database
+from livedesk.ui import theme
 from livedesk.ui.labels import ROLES, role_label
 
 
@@ -54,7 +55,7 @@ class RosterDialog(QDialog):
         self.active_box.setChecked(True)
         editor.addWidget(self.active_box)
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #dc2626;")
+        theme.set_style(self.error_label, "color: $bad;")
         self.error_label.setWordWrap(True)
         editor.addWidget(self.error_label)
         row = QHBoxLayout()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from livedesk.services.schedule import StreamData, ValidationError, validate
+from livedesk.ui import theme
 from livedesk.ui.labels import (
     PLATFORMS,
     ROLES,
@@ -178,7 +179,7 @@ class StreamDialog(QDialog):
         layout.addLayout(columns)
         self.error_label = QLabel()
         self.error_label.setObjectName("error")
-        self.error_label.setStyleSheet("color: #dc2626;")
+        theme.set_style(self.error_label, "color: $bad;")
         self.error_label.setWordWrap(True)
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

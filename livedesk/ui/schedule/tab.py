@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from livedesk.config import Paths
 from livedesk.services import schedule
 from livedesk.services.db import Database
-from livedesk.ui import formatting
+from livedesk.ui import formatting, theme
 from livedesk.ui.errors import show_error
 from livedesk.ui.labels import PLATFORMS, STATUSES, platform_label, role_label, status_label, stream_type_label
 from livedesk.ui.schedule.calendar_view import CalendarView
@@ -170,6 +170,7 @@ class ScheduleTab(QWidget):
         self.details = QTextBrowser()
         self.details.setObjectName("streamDetails")
         self.details.setOpenExternalLinks(False)
+        theme.notifier().changed.connect(self._update_details)  # its conflict warning is coloured
         splitter = QSplitter()
         splitter.addWidget(self.views)
         splitter.addWidget(self.details)
@@ -318,7 +319,7 @@ class ScheduleTab(QWidget):
             f"{stream_type_label(s.stream_type)} · {_esc(s.theme)} · <b>{status_label(s.status)}</b></p>"
         )
         if conflicts:
-            html.append(f"<p style='color:#dc2626'>⚠ {_esc(conflicts).replace(chr(10), '<br>⚠ ')}</p>")
+            html.append(f"<p style='color:{theme.current().bad}'>⚠ {_esc(conflicts).replace(chr(10), '<br>⚠ ')}</p>")
         html.append("<h4>" + self.tr("Goals") + "</h4><table>")
         html += [f"<tr><td>{k}</td><td align='right'>&nbsp;&nbsp;{v}</td></tr>" for k, v in goals]
         html.append("</table><h4>" + self.tr("People") + "</h4><p>")
@@ -388,6 +389,7 @@ class ScheduleTab(QWidget):
         base, mine = before, after
         while True:
             command = EditStream(self.db, stream_id, before, after, self.tr("Edit “{0}”").format(after.title), self._changed)
+            self._prepare(command)
             try:
                 push_command(self.undo_stack, command)
                 return
@@ -453,10 +455,97 @@ class ScheduleTab(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
-        self._push(DeleteStreams(self.db, ids, self.tr("Delete %n stream(s)", "", len(ids)), self._changed))
-        self.status_message.emit(self.tr("Deleted. Press Ctrl+Z to undo."), 5000)
+        seen = {i: self.model.stream_at(self.model.row_of(i)) for i in ids if self.model.row_of(i) >= 0}
+        if self._push_delete(ids, seen):
+            self.status_message.emit(self.tr("Deleted. Press Ctrl+Z to undo."), 5000)
+
+    def _push_delete(self, ids: list[int], seen: dict[int, schedule.StreamData]) -> bool:
+        """Delete the streams as the list showed them (`seen`). When a teammate changed some since, list their
+        changes: Keep deletes nothing, Delete anyway deletes them with their changes (undoable). A stream a
+        teammate already deleted: say so and delete nothing."""
+        from sqlalchemy.orm.exc import StaleDataError
+
+        from livedesk.ui.conflict_dialog import ask_overwrite, delete_texts, labelled, stream_delete_rows
+
+        versions = {i: data.version for i, data in seen.items() if data.version is not None}
+        while True:
+            command = DeleteStreams(self.db, ids, self.tr("Delete %n stream(s)", "", len(ids)), self._changed, versions)
+            self._prepare(command)
+            try:
+                push_command(self.undo_stack, command)
+                return True
+            except schedule.StreamChangedError as exc:
+                changed = exc.stream_ids or ids
+            except StaleDataError:  # they saved a moment later
+                changed = ids
+            except Exception as exc:  # e.g. already deleted; the command's transaction rolled back: nothing changed
+                show_error(self, exc)
+                self.reload()
+                return False
+            try:
+                with self.db.session() as session:
+                    theirs = [schedule.get_stream_data(session, i) for i in changed]
+            except schedule.ValidationError as exc:  # deleted meanwhile
+                show_error(self, exc)
+                self.reload()
+                return False
+            theirs = [their for their in theirs if their.version != versions.get(their.id)] or theirs
+            rows = []
+            for their in theirs:
+                found = stream_delete_rows(seen.get(their.id) or their, their)
+                rows += labelled(their.title, found) if len(theirs) > 1 else found
+            what = theirs[0].title if len(theirs) == 1 else self.tr("%n stream(s)", "", len(theirs))
+            if not ask_overwrite(self, what, rows, **delete_texts()):
+                self.reload()
+                self.status_message.emit(self.tr("Kept: nothing was deleted."), 5000)
+                return False
+            versions.update({their.id: their.version for their in theirs if their.id is not None and their.version})
+            seen.update({their.id: their for their in theirs if their.id is not None})
+
+    def _prepare(self, command) -> None:
+        """Undo and redo of the command ask here when a teammate saved the stream after this app's last write."""
+        command.on_conflict = self._ask_replay
+        command.on_error = self._replay_failed
+
+    def _ask_replay(self, conflicts: list, undoing: bool) -> bool:
+        """An undo or redo would write over (or delete) streams someone else saved after this app's last
+        write: show theirs beside what the step writes. True: go ahead; False: keep theirs (the step leaves
+        the undo history)."""
+        from livedesk.ui.conflict_dialog import (
+            ask_overwrite,
+            delete_texts,
+            labelled,
+            replay_texts,
+            stream_conflict_rows,
+            stream_delete_rows,
+            version_row,
+        )
+
+        rows = []
+        for conflict in conflicts:
+            if conflict.deleting:
+                found = stream_delete_rows(conflict.mine, conflict.theirs)
+            else:
+                found = stream_conflict_rows(conflict.base, conflict.mine, conflict.theirs)
+                found = found or [version_row(conflict.base.version, conflict.theirs.version)]
+            rows += labelled(conflict.theirs.title, found) if len(conflicts) > 1 else found
+        what = conflicts[0].theirs.title if len(conflicts) == 1 else self.tr("%n stream(s)", "", len(conflicts))
+        deleting = any(conflict.deleting for conflict in conflicts)
+        if conflicts and ask_overwrite(self, what, rows, **(delete_texts() if deleting else replay_texts(undoing))):
+            return True
+        self.status_message.emit(
+            self.tr("Kept their version: this step can no longer be undone or redone, so it left the undo history."),
+            10000,
+        )
+        return False
+
+    def _replay_failed(self, exc: BaseException) -> None:
+        """An undo or redo could not be done (e.g. a teammate deleted the stream): say why; the step left the
+        undo history and nothing was written."""
+        show_error(self, exc)
 
     def _push(self, command) -> None:
+        self._prepare(command)
         try:
             push_command(self.undo_stack, command)
         except Exception as exc:  # the command's own transaction rolled back; nothing changed

@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor
 
 from livedesk.services.schedule import Conflict, StreamData
-from livedesk.ui import formatting
-from livedesk.ui.labels import STATUS_COLOURS, platform_label, role_label, status_label, stream_type_label
+from livedesk.ui import formatting, theme
+from livedesk.ui.labels import platform_label, role_label, status_label, stream_type_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 STREAM_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -91,11 +90,11 @@ class StreamTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == "status":
-                return QBrush(QColor(STATUS_COLOURS.get(s.status, "#666")))
+                return theme.status_brush(s.status)
             if column == "conflicts" and self.conflicts_of(s.id):
-                return QBrush(QColor("#dc2626"))
+                return theme.brush("bad")
         if role == Qt.ItemDataRole.BackgroundRole and self.conflicts_of(s.id):
-            return QBrush(QColor(220, 38, 38, 28))
+            return theme.brush("bad_bg")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("minutes", "gmv_target"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -1,22 +1,34 @@
-"""Undoable script edits. Each redo/undo is one unit of work on the database, saved at once."""
+"""Undoable script edits. Each redo/undo is one unit of work on the database, saved at once, and checked
+first: several people edit one script, so no step writes over a teammate's change without asking."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
-from livedesk.services import scripts
+from livedesk.services import scripts, timeline
 from livedesk.services.db import Database
 
 Changed = Callable[[], None]
 EDIT_ID = 4101  # consecutive edits of one text field of one segment merge into one undo step
+CONFLICTS = (scripts.SegmentChangedError, scripts.ScriptChangedError)
+MAX_ASKS = 5  # a teammate saving again while the user is asked asks again, this many times at most
 
 
 class _ScriptCommand(QUndoCommand):
-    """A failed redo marks the command obsolete (the stack drops it) and keeps the error in `error`."""
+    """One undoable script change, checked against the database at every step.
+
+    The first redo checks the script against what the user saw; every later undo and redo checks it
+    against what this command left it as (`left`). On a mismatch nothing is written and
+    `on_conflict(command, error)` decides: True (Overwrite) takes what is stored now as the expected state
+    (`adopt`) and tries again, so a teammate saving once more while the question is open asks again;
+    False (Reload) refuses. A refused or failed step marks the command obsolete: QUndoStack drops it, so
+    the stack never claims an undo or redo that was not saved (a refused undo removes the step, the
+    teammate's version stays). The error is kept in `error` and reported through `on_error`.
+    """
 
     def __init__(self, db: Database, stream_id: int, text: str, changed: Changed):
         super().__init__(text)
@@ -26,25 +38,50 @@ class _ScriptCommand(QUndoCommand):
         self.changed = changed
         self.error: BaseException | None = None
         self.on_error: Callable[[BaseException], None] | None = None
+        self.on_conflict: Callable[[_ScriptCommand, scripts.ScriptError], bool] | None = None
+        self.step = "redo"  # the step running or last run: "redo" (the first), "undo" or "replay" (a later redo)
+        self.runs = 0  # steps saved so far
 
     def redo(self) -> None:
-        try:
-            self.do_redo()
-        except Exception as exc:  # the session rolled back: nothing was saved
-            self.error = exc
-            self.setObsolete(True)
-            self.changed()
-            if self.on_error is not None:
-                self.on_error(exc)
+        self._run("redo" if self.runs == 0 else "replay", self.do_redo)
 
     def undo(self) -> None:
-        try:
-            self.do_undo()
-        except Exception as exc:
-            self.error = exc
-            self.changed()
-            if self.on_error is not None:
-                self.on_error(exc)
+        self._run("undo", self.do_undo)
+
+    def _run(self, step: str, action: Callable[[], None]) -> None:
+        self.step = step
+        last: BaseException | None = None
+        for _ in range(MAX_ASKS):
+            try:
+                action()
+            except scripts.SegmentGoneError as exc:  # nothing left to overwrite: say so, change nothing
+                self._refuse(exc)
+                return
+            except CONFLICTS as exc:  # the session rolled back: nothing was saved
+                if self.on_conflict is None or not self.on_conflict(self, exc):
+                    self._refuse(exc)
+                    return
+                self.adopt(exc)
+                last = exc
+            except Exception as exc:
+                self._refuse(exc)
+                return
+            else:
+                self.runs += 1
+                self.error = None
+                return
+        assert last is not None
+        self._refuse(last)  # it kept changing while the user was asked
+
+    def _refuse(self, exc: BaseException) -> None:
+        self.error = exc
+        self.setObsolete(True)
+        self.changed()
+        if self.on_error is not None:
+            self.on_error(exc)
+
+    def adopt(self, error: scripts.ScriptError) -> None:
+        """Overwrite was chosen: expect what `error` says is stored now; after a redo, undo goes back to it."""
 
     def do_redo(self) -> None:
         raise NotImplementedError
@@ -61,20 +98,27 @@ class EditSegment(_ScriptCommand):
         super().__init__(db, stream_id, text, changed)
         self.segment_id, self.field, self.before, self.after = segment_id, field, before, after
         self.mergeable = mergeable
-        self.check_first = True  # the first redo refuses (SegmentChangedError) if the field is no longer `before`
+        self.left = before  # the value the user saw; after each step, the value this command saved
 
-    def _apply(self, value: Any, expected: dict[str, Any] | None = None) -> None:
+    def _apply(self, value: Any) -> None:
         with self.db.session() as session:
-            scripts.update_segment(session, self.segment_id, expected=expected, **{self.field: value})
+            segment = scripts.update_segment(session, self.segment_id, expected={self.field: self.left},
+                                             **{self.field: value})
+            self.left = getattr(segment, self.field)
         self.changed()
 
     def do_redo(self) -> None:
-        expected = {self.field: self.before} if self.check_first else None
-        self.check_first = False
-        self._apply(self.after, expected)
+        self._apply(self.after)
 
     def do_undo(self) -> None:
         self._apply(self.before)
+
+    def adopt(self, error: scripts.ScriptError) -> None:
+        assert isinstance(error, scripts.SegmentChangedError)
+        self.left = error.theirs
+        if self.step != "undo":
+            self.before = error.theirs  # undo goes back to their value, not to what I first saw
+            self.mergeable = False  # merged into an earlier step, its undo would skip their value
 
     def id(self) -> int:
         return EDIT_ID if self.mergeable else -1
@@ -86,21 +130,29 @@ class EditSegment(_ScriptCommand):
             return False
         if (other.segment_id, other.field) != (self.segment_id, self.field):
             return False
-        self.after = other.after
+        self.after, self.left = other.after, other.left
         return True
 
 
 class SetTimes(_ScriptCommand):
-    """Start and duration of every segment (a drag on the timeline)."""
+    """Start and duration of segments (a drag on the timeline), by segment id.
 
-    def __init__(self, db, stream_id: int, before: Sequence[tuple[float, float]], after: Sequence[tuple[float, float]],
-                 text: str, changed: Changed):
+    `seen` is the layout the user saw, [(id, start, duration)] in running order: the first redo refuses
+    when a time changed or a segment was added, removed or moved since; later steps when the layout is
+    not the one this command left. `after` maps the ids the drag changed to their new (start, duration).
+    """
+
+    def __init__(self, db, stream_id: int, seen: Sequence[tuple[int, int, int]],
+                 after: Mapping[int, tuple[float, float]], text: str, changed: Changed):
         super().__init__(db, stream_id, text, changed)
-        self.before, self.after = list(before), list(after)
+        self.after = dict(after)
+        self.before = {i: (s, d) for i, s, d in seen if i in self.after}
+        self.left: scripts.Layout = [tuple(x) for x in seen]  # type: ignore[misc]
 
-    def _apply(self, spans) -> None:
+    def _apply(self, spans: Mapping[int, tuple[float, float]]) -> None:
         with self.db.session() as session:
-            scripts.set_segment_times(session, self.stream_id, spans)
+            scripts.set_segment_times(session, self.stream_id, spans, expected=self.left)
+            self.left = scripts.script_layout(session, self.stream_id)
         self.changed()
 
     def do_redo(self) -> None:
@@ -109,80 +161,182 @@ class SetTimes(_ScriptCommand):
     def do_undo(self) -> None:
         self._apply(self.before)
 
+    def target(self) -> dict[int, tuple[float, float]]:
+        return self.before if self.step == "undo" else self.after
+
+    def preview(self, layout: scripts.Layout) -> scripts.Layout:
+        """`layout` as this step would leave it."""
+        target = self.target()
+        return [(i, *target[i]) if i in target else (i, s, d) for i, s, d in layout]  # type: ignore[misc]
+
+    def adopt(self, error: scripts.ScriptError) -> None:
+        assert isinstance(error, scripts.ScriptChangedError)
+        self.left = scripts.layout_of(error.theirs)
+        if self.step != "undo":  # undo puts their times back
+            self.before = {i: (s, d) for i, s, d in self.left if i in self.after}
+
 
 class MoveSegment(_ScriptCommand):
-    """Move a segment in the running order and pack the times; undo restores order and times."""
+    """Move a segment in the running order and pack the times; undo restores order and times.
 
-    def __init__(self, db, stream_id: int, segment_id: int, new_position: int, text: str, changed: Changed):
+    The first redo refuses when the running order (ids) is not the one the user saw (`seen`, a layout);
+    undo and later redos put back a whole layout, checked against the one this command left.
+    """
+
+    def __init__(self, db, stream_id: int, segment_id: int, new_position: int, text: str, changed: Changed,
+                 seen: Sequence[tuple[int, int, int]] | None = None):
         super().__init__(db, stream_id, text, changed)
         self.segment_id, self.new_position = segment_id, new_position
-        self.old_position: int | None = None
-        self.before: list[tuple[int, int]] = []
+        self.seen: scripts.Layout | None = [tuple(x) for x in seen] if seen is not None else None  # type: ignore[misc]
+        self.before: scripts.Layout = []  # order and times before the move
+        self.after: scripts.Layout = []  # and after it
+        self.left: scripts.Layout = []  # what the last step left
 
     def do_redo(self) -> None:
         with self.db.session() as session:
-            segments = scripts.list_segments(session, self.stream_id)
-            self.old_position = next(i for i, s in enumerate(segments) if s.id == self.segment_id)
-            self.before = [(s.start_seconds, s.duration_seconds) for s in segments]
-            scripts.move_segment(session, self.segment_id, self.new_position)
+            if self.step == "redo":
+                order = [i for i, _, _ in self.seen] if self.seen is not None else None
+                self.before = scripts.script_layout(session, self.stream_id)
+                scripts.move_segment(session, self.segment_id, self.new_position, expected_order=order)
+                self.after = scripts.script_layout(session, self.stream_id)
+            else:
+                scripts.arrange_segments(session, self.stream_id, self.after, expected=self.left)
+            self.left = scripts.script_layout(session, self.stream_id)
         self.changed()
 
     def do_undo(self) -> None:
-        assert self.old_position is not None
         with self.db.session() as session:
-            scripts.move_segment(session, self.segment_id, self.old_position, repack=False)
-            session.expire_all()
-            scripts.set_segment_times(session, self.stream_id, self.before)
+            scripts.arrange_segments(session, self.stream_id, self.before, expected=self.left)
+            self.left = scripts.script_layout(session, self.stream_id)
         self.changed()
+
+    def preview(self, layout: scripts.Layout) -> scripts.Layout:
+        """`layout` as this step would leave it."""
+        if self.step == "redo":
+            ids = [i for i, _, _ in layout]
+            if self.segment_id not in ids:
+                return list(layout)
+            order, packed = timeline.reorder([(s, d) for _, s, d in layout], ids.index(self.segment_id),
+                                             self.new_position)
+            return [(ids[i], int(s), int(d)) for i, (s, d) in zip(order, packed, strict=True)]
+        target = self.before if self.step == "undo" else self.after
+        spans = {i: (s, d) for i, s, d in layout} | {i: (s, d) for i, s, d in target}
+        return [(i, *spans[i]) for i in scripts.arranged_order([i for i, _, _ in layout], [i for i, _, _ in target])]
+
+    def adopt(self, error: scripts.ScriptError) -> None:
+        assert isinstance(error, scripts.ScriptChangedError)
+        theirs = scripts.layout_of(error.theirs)
+        if self.step == "redo":
+            self.seen = theirs  # move in their running order
+        else:
+            self.left = theirs
+            if self.step == "replay":
+                self.before = theirs  # undo goes back to their order and times
 
 
 class AddSegment(_ScriptCommand):
-    def __init__(self, db, stream_id: int, position: int | None, values: dict[str, Any], text: str, changed: Changed):
+    """A new segment right after segment `after_id` (the selected one; None: at the end).
+
+    When someone else deleted that segment in between, the add is refused (SegmentGoneError) instead of
+    appending it somewhere: the user chose the place, and a segment that lands elsewhere, with a start that
+    follows some other segment, is a surprise they might not notice. They are told, and add it again.
+    Undo deletes the segment only if nobody changed it since; redo brings the same segment (and id) back.
+    """
+
+    def __init__(self, db, stream_id: int, after_id: int | None, values: dict[str, Any], text: str,
+                 changed: Changed):
         super().__init__(db, stream_id, text, changed)
-        self.position, self.values = position, values
+        self.after_id, self.values = after_id, values
         self.segment_id: int | None = None
+        self.data: dict[str, Any] | None = None  # the segment as saved: what undo expects, what redo brings back
 
     def do_redo(self) -> None:
         with self.db.session() as session:
-            segment = scripts.add_segment(session, self.stream_id, self.position, **self.values)
-            self.segment_id = segment.id
+            values = self.values if self.data is None else self.data
+            segment = scripts.add_segment(session, self.stream_id, after_id=self.after_id, reuse_id=self.segment_id,
+                                          **values)
+            session.flush()
+            self.segment_id, self.data = segment.id, scripts.segment_to_dict(segment)
         self.changed()
 
     def do_undo(self) -> None:
         assert self.segment_id is not None
         with self.db.session() as session:
-            scripts.delete_segment(session, self.segment_id)
+            scripts.delete_segment(session, self.segment_id, expected=self.data)
         self.changed()
+
+    def adopt(self, error: scripts.ScriptError) -> None:
+        their = error.their_segment() if isinstance(error, scripts.ScriptChangedError) else None
+        if their is not None:  # delete their version anyway; redo brings that version back
+            self.data = {name: their[name] for name in scripts.SEGMENT_FIELDS}
 
 
 class DeleteSegment(_ScriptCommand):
-    def __init__(self, db, stream_id: int, segment_id: int, text: str, changed: Changed):
+    """Delete a segment, unless someone else changed it since the user saw it (`seen`: its fields).
+
+    Undo puts it back (same id) after the segment it followed, if the running order is still the one the
+    delete left; later redos delete it again only if it is unchanged.
+    """
+
+    def __init__(self, db, stream_id: int, segment_id: int, text: str, changed: Changed,
+                 seen: Mapping[str, Any] | None = None):
         super().__init__(db, stream_id, text, changed)
         self.segment_id = segment_id
-        self.data: dict[str, Any] | None = None
+        self.seen: dict[str, Any] | None = dict(seen) if seen is not None else None
+        self.data: dict[str, Any] | None = None  # what was deleted, with "position" and "after_id"
+        self.left: scripts.Layout = []  # the layout the delete left
 
     def do_redo(self) -> None:
         with self.db.session() as session:
-            self.data = scripts.delete_segment(session, self.segment_id)
+            self.data = scripts.delete_segment(session, self.segment_id, expected=self.seen)
+            self.left = scripts.script_layout(session, self.stream_id)
         self.changed()
 
     def do_undo(self) -> None:
         assert self.data is not None
-        values = dict(self.data)
-        position = values.pop("position")
+        values = {name: self.data[name] for name in scripts.SEGMENT_FIELDS}
+        after_id = self.data["after_id"]
         with self.db.session() as session:
-            self.segment_id = scripts.add_segment(session, self.stream_id, position, **values).id
+            segment = scripts.add_segment(session, self.stream_id, 0 if after_id is None else None, after_id=after_id,
+                                          reuse_id=self.segment_id, expected_order=[i for i, _, _ in self.left],
+                                          **values)
+            session.flush()
+            self.segment_id, self.seen = segment.id, scripts.segment_to_dict(segment)
         self.changed()
+
+    def preview(self, layout: scripts.Layout) -> scripts.Layout:
+        """`layout` with the segment put back (undo)."""
+        assert self.data is not None
+        ids = [i for i, _, _ in layout]
+        after_id = self.data["after_id"]
+        at = ids.index(after_id) + 1 if after_id in ids else 0 if after_id is None else min(self.data["position"], len(ids))
+        return [*layout[:at], (self.segment_id, self.data["start_seconds"], self.data["duration_seconds"]), *layout[at:]]
+
+    def adopt(self, error: scripts.ScriptError) -> None:
+        assert isinstance(error, scripts.ScriptChangedError)
+        if self.step == "undo":  # put it back into their running order
+            assert self.data is not None
+            self.left = scripts.layout_of(error.theirs)
+            ids = [i for i, _, _ in self.left]
+            if self.data["after_id"] is not None and self.data["after_id"] not in ids:
+                at = min(self.data["position"], len(ids))  # the segment it followed is gone: its old place
+                self.data["after_id"] = ids[at - 1] if at > 0 else None
+            return
+        their = error.their_segment()
+        if their is not None:  # delete their version anyway
+            self.seen = {name: their[name] for name in scripts.SEGMENT_FIELDS}
 
 
 class ReplaceScript(_ScriptCommand):
-    """Replace the whole script (template, import): the first redo runs `action`, later ones replay its result."""
+    """Replace the whole script (template, import): the first redo runs `action`, later ones replay its result.
+    Undo and later redos refuse when the script is no longer the one this command left (`left`)."""
 
     def __init__(self, db, stream_id: int, action: Callable[[Session], Any], text: str, changed: Changed):
         super().__init__(db, stream_id, text, changed)
         self.action = action
         self.before: list[dict[str, Any]] | None = None
         self.after: list[dict[str, Any]] | None = None
+        self.left: list[dict[str, Any]] | None = None
 
     def do_redo(self) -> None:
         with self.db.session() as session:
@@ -194,11 +348,19 @@ class ReplaceScript(_ScriptCommand):
                 session.expire_all()
                 self.after = scripts.snapshot_script(session, self.stream_id)
             else:
-                scripts.replace_script_segments(session, self.stream_id, self.after)
+                scripts.replace_script_segments(session, self.stream_id, self.after, expected=self.left)
+            self.left = scripts.snapshot_script(session, self.stream_id)
         self.changed()
 
     def do_undo(self) -> None:
         assert self.before is not None
         with self.db.session() as session:
-            scripts.replace_script_segments(session, self.stream_id, self.before)
+            scripts.replace_script_segments(session, self.stream_id, self.before, expected=self.left)
+            self.left = scripts.snapshot_script(session, self.stream_id)
         self.changed()
+
+    def adopt(self, error: scripts.ScriptError) -> None:
+        assert isinstance(error, scripts.ScriptChangedError)
+        self.left = [{name: s[name] for name in scripts.SEGMENT_FIELDS} for s in error.theirs]
+        if self.step == "replay":
+            self.before = self.left  # undo goes back to their script

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat
 
 from livedesk.services.compliance import TermSet, check_text
+from livedesk.ui import theme
 
 
 class ComplianceHighlighter(QSyntaxHighlighter):
@@ -13,8 +14,17 @@ class ComplianceHighlighter(QSyntaxHighlighter):
         self.terms = terms
         self.format = QTextCharFormat()
         self.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        self.format.setUnderlineColor(QColor("#dc2626"))
-        self.format.setBackground(QColor(220, 38, 38, 45))
+        self._set_colours()
+        theme.notifier().changed.connect(self._theme_changed)
+
+    def _set_colours(self) -> None:
+        self.format.setUnderlineColor(theme.color("bad"))
+        self.format.setBackground(theme.color("bad_bg"))
+
+    def _theme_changed(self) -> None:
+        self._set_colours()
+        if self.terms is not None:
+            self.rehighlight()
 
     def set_terms(self, terms: TermSet | None) -> None:
         self.terms = terms

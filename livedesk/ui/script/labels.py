@@ -1,4 +1,4 @@
-"""Translated names and colours of segment types (SegmentKind values)."""
+"""Translated names of segment types (SegmentKind values)."""
 
 from __future__ import annotations
 
@@ -17,18 +17,7 @@ SEGMENT_KINDS = [
     "wrap_up",
 ]
 
-KIND_COLOURS = {
-    "opening": "#6366f1",
-    "gather": "#0ea5e9",
-    "retain": "#14b8a6",
-    "pitch": "#3b82f6",
-    "proof": "#8b5cf6",
-    "interaction": "#10b981",
-    "welfare": "#f59e0b",
-    "closing_push": "#ef4444",
-    "encore": "#ec4899",
-    "wrap_up": "#64748b",
-}
+# Their colours are the theme's: livedesk.ui.theme.kind_colour(kind).
 
 FIELDS = ["title", "host_lines", "cues", "props", "bgm", "notes"]
 

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from livedesk.services import scripts
 from livedesk.services.db import Database
 from livedesk.services.timeline import clock as fmt_clock
+from livedesk.ui import theme
 from livedesk.ui.script.labels import segment_kind_label
 from livedesk.ui.script.table_model import SegmentRow
 from livedesk.ui.widgets.rows_model import RowsTableModel
@@ -43,9 +44,9 @@ class _RehearsalRowsModel(RowsTableModel):
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.ForegroundRole and index.row() in self.over and index.column() >= 3:
-            return QBrush(QColor("#dc2626"))
+            return theme.brush("bad")
         if role == Qt.ItemDataRole.BackgroundRole and index.row() == self.current:
-            return QBrush(QColor(59, 130, 246, 50))
+            return theme.brush("info_bg")
         return super().data(index, role)
 
 
@@ -89,7 +90,7 @@ class RehearsalDialog(QDialog):
         clocks.addWidget(self.total_clock)
         layout.addLayout(clocks)
         self.hint = QLabel(self.tr("Press Start, then Space or → at the end of each segment. Esc stops."))
-        self.hint.setStyleSheet("color: palette(mid);")
+        theme.set_style(self.hint, "color: $muted;")
         layout.addWidget(self.hint)
         self.model = _RehearsalRowsModel(
             [self.tr("#"), self.tr("Segment"), self.tr("Planned"), self.tr("Actual"), self.tr("Difference")], self)
@@ -183,8 +184,8 @@ class RehearsalDialog(QDialog):
         row = self.rows[self.index]
         self.segment_clock.setText(fmt_clock(elapsed))
         over = elapsed > row.duration_seconds
-        self.segment_clock.setStyleSheet(
-            "font-size: 48px; font-weight: 700; font-family: monospace;" + (" color: #dc2626;" if over else ""))
+        theme.set_style(
+            self.segment_clock, "font-size: 48px; font-weight: 700; font-family: monospace;" + (" color: $bad;" if over else ""))
         planned_so_far = sum(r.duration_seconds for r in self.rows[: self.index]) + min(elapsed, row.duration_seconds)
         self.total_clock.setText(self.tr("Total {0} · plan {1}").format(fmt_clock(now - self.started_at),
                                                                         fmt_clock(planned_so_far)))

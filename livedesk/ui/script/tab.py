@@ -38,7 +38,7 @@ from livedesk.config import Paths
 from livedesk.models import LineupItem, Product, Stream
 from livedesk.services import compliance, schedule, scripts
 from livedesk.services.db import Database
-from livedesk.ui import formatting
+from livedesk.ui import formatting, theme
 from livedesk.ui.errors import show_error
 from livedesk.ui.labels import status_label, stream_type_label
 from livedesk.ui.script import commands as cmd
@@ -160,7 +160,7 @@ class ScriptTab(QWidget):
         self.issues_label.setObjectName("timelineIssues")
         bar.addWidget(self.issues_label, 1)
         hint = QLabel(self.tr("Drag to move · Shift+drag to reorder · drag the right edge to resize · Ctrl+wheel to zoom"))
-        hint.setStyleSheet("color: palette(mid);")
+        theme.set_style(hint, "color: $muted;")
         bar.addWidget(hint)
         for text, slot, name in (("−", lambda: self.timeline.zoom_out(), "zoomOut"),
                                  ("+", lambda: self.timeline.zoom_in(), "zoomIn"),
@@ -428,10 +428,10 @@ class ScriptTab(QWidget):
             parts.append(self.tr("over the slot by {0}").format(mmss(int(over[0].seconds))))
         if parts:
             self.issues_label.setText("⚠ " + " · ".join(parts))
-            self.issues_label.setStyleSheet("color: #dc2626; font-weight: 600;")
+            theme.set_style(self.issues_label, "color: $bad; font-weight: 600;")
         elif rows:
             self.issues_label.setText(self.tr("✓ No gaps or overlaps; the script fits the slot."))
-            self.issues_label.setStyleSheet("color: #059669;")
+            theme.set_style(self.issues_label, "color: $good;")
         else:
             self.issues_label.setText("")
         total = sum(r.duration_seconds for r in rows)
@@ -529,10 +529,10 @@ class ScriptTab(QWidget):
         if found:
             self.detail_findings.setText("⚠ " + "；".join(
                 f"{f.term} → {f.suggestion}" if f.suggestion else f.term for f in found))
-            self.detail_findings.setStyleSheet("color: #dc2626;")
+            theme.set_style(self.detail_findings, "color: $bad;")
         else:
             self.detail_findings.setText(self.tr("✓ No risky words in the host lines."))
-            self.detail_findings.setStyleSheet("color: #059669;")
+            theme.set_style(self.detail_findings, "color: $good;")
 
     def _host_text_changed(self) -> None:
         if self._editing_id is None:
@@ -566,10 +566,9 @@ class ScriptTab(QWidget):
 
     def _push(self, command: QUndoCommand) -> bool:
         if isinstance(command, cmd._ScriptCommand):
-            command.on_error = lambda exc: None if isinstance(exc, scripts.SegmentChangedError) else show_error(self, exc)
+            command.on_error = lambda exc, command=command: self._command_failed(command, exc)
+            command.on_conflict = self._ask_conflict
             self.undo_stack.push(command)
-            if isinstance(command, cmd.EditSegment) and isinstance(command.error, scripts.SegmentChangedError):
-                return self._resolve_conflict(command, command.error)
             return command.error is None
         try:
             self.undo_stack.push(command)
@@ -579,28 +578,163 @@ class ScriptTab(QWidget):
             return False
         return True
 
-    def _resolve_conflict(self, command: cmd.EditSegment, error: scripts.SegmentChangedError) -> bool:
-        """A teammate saved another value in this field of this segment: show both; Reload keeps theirs
-        (the script was already reloaded), Overwrite saves mine over theirs (undo goes back to theirs)."""
-        from livedesk.ui.conflict_dialog import ConflictRow, ask_overwrite
+    # --- teammates' changes ------------------------------------------------------------------------------
 
-        def show(value: Any) -> str:
-            if value is None or value == "":
-                return "—"
-            if command.field == "kind":
-                return segment_kind_label(str(value))
-            if command.field in ("start_seconds", "duration_seconds"):
-                return mmss(int(value))
-            return str(value)
+    def _command_failed(self, command: cmd._ScriptCommand, exc: BaseException) -> None:
+        """A step was refused or failed: nothing was saved, the script was reloaded and the step left the
+        undo history. Say why."""
+        if isinstance(exc, scripts.SegmentGoneError):
+            if isinstance(command, cmd.DeleteSegment) and command.step == "redo":
+                text = self.tr("Someone else already deleted this segment; nothing was changed.")
+            elif isinstance(command, cmd.AddSegment) and command.step == "redo":
+                text = self.tr("Someone else deleted the segment you selected, so nothing was added. "
+                               "Select where the new segment goes and add it again.")
+            else:
+                text = self.tr("Someone else deleted the segment that “{0}” changes; nothing was changed and the "
+                               "step left the undo history.").format(command.label)
+            self.status_message.emit(text, 10000)
+        elif isinstance(exc, cmd.CONFLICTS):  # the user saw both versions and kept theirs (as the other tabs say it)
+            if command.step != "redo":
+                text = self.tr("Kept their version: this step can no longer be undone or redone, so it left the "
+                               "undo history.")
+            elif isinstance(command, cmd.DeleteSegment):
+                text = self.tr("Kept: nothing was deleted.")
+            else:
+                text = self.tr("Reloaded: your change was discarded.")
+            self.status_message.emit(text, 10000)
+        else:
+            show_error(self, exc)
 
-        label = {"kind": self.tr("type"), "start_seconds": self.tr("start"), "duration_seconds": self.tr("duration"),
-                 "product_id": self.tr("product")}.get(command.field) or field_label(command.field)
-        row = ConflictRow(label, show(command.after), show(error.theirs), show(command.after), True)
-        if not ask_overwrite(self, command.label, [row]):
-            self.status_message.emit(self.tr("Reloaded: your change was discarded."), 5000)
-            return False
-        return self._push(cmd.EditSegment(self.db, self.stream_id, command.segment_id, command.field, error.theirs,
-                                          command.after, command.label, self._changed))
+    def _ask_conflict(self, command: cmd._ScriptCommand, error: scripts.ScriptError) -> bool:
+        """Someone else changed what this step would write: show both versions. True: Overwrite (write mine
+        on top of theirs); False: Reload (keep theirs, drop the step)."""
+        from livedesk.ui import conflict_dialog
+
+        self.draft_timer.stop()  # typing saved while the question is open would push in the middle of this step
+        rows = self._conflict_rows(command, error)
+        if command.step in ("undo", "replay"):
+            texts = conflict_dialog.replay_texts(command.step == "undo")
+        elif isinstance(command, cmd.DeleteSegment):
+            texts = conflict_dialog.delete_texts()
+        else:
+            texts = {}
+        return conflict_dialog.ask_overwrite(self, self._conflict_subject(command), rows, **texts)
+
+    def _conflict_subject(self, command: cmd._ScriptCommand) -> str:
+        """What the dialog names: the segment, or the script for a change of times, order or the whole."""
+        data = getattr(command, "data", None)
+        if isinstance(command, (cmd.AddSegment, cmd.DeleteSegment)) and data:
+            return data["title"]
+        if isinstance(command, cmd.EditSegment) and self.model.row_of(command.segment_id) >= 0:
+            return self.model.row_at(self.model.row_of(command.segment_id)).title
+        if isinstance(command, cmd.DeleteSegment) and command.seen:
+            return command.seen["title"]
+        if isinstance(command, (cmd.SetTimes, cmd.MoveSegment, cmd.ReplaceScript)):
+            return self.tr("The script")
+        return command.label
+
+    def _field_name(self, field: str) -> str:
+        return {"kind": self.tr("type"), "start_seconds": self.tr("start"), "duration_seconds": self.tr("duration"),
+                "product_id": self.tr("product")}.get(field) or field_label(field)
+
+    def _show_value(self, field: str, value: Any) -> str:
+        if value is None or value == "":
+            return "—"
+        if field == "kind":
+            return segment_kind_label(str(value))
+        if field in ("start_seconds", "duration_seconds"):
+            return mmss(int(value))
+        if field == "product_id":
+            return self.model.products.get(value) or str(value)
+        return str(value)
+
+    def _conflict_rows(self, command: cmd._ScriptCommand, error: scripts.ScriptError) -> list:
+        from livedesk.ui.conflict_dialog import ConflictRow, deletion_rows
+
+        if isinstance(command, cmd.EditSegment) and isinstance(error, scripts.SegmentChangedError):
+            mine = command.before if command.step == "undo" else command.after
+            show = self._show_value
+            return [ConflictRow(self._field_name(command.field), show(command.field, mine),
+                                show(command.field, error.theirs), show(command.field, mine), True)]
+        if not isinstance(error, scripts.ScriptChangedError):
+            return []
+        if (isinstance(command, cmd.DeleteSegment) and command.step != "undo"
+                or isinstance(command, cmd.AddSegment) and command.step == "undo"):
+            # their changes to the segment that Overwrite deletes anyway
+            seen = (command.seen if isinstance(command, cmd.DeleteSegment) else command.data) or {}
+            their = error.their_segment() or {}
+            return deletion_rows([
+                ConflictRow(self._field_name(name), self._show_value(name, seen.get(name)),
+                            self._show_value(name, their.get(name)), "", True)
+                for name in scripts.SEGMENT_FIELDS if seen.get(name) != their.get(name)])
+        if isinstance(command, cmd.ReplaceScript):
+            return self._script_rows(command.left or [], error.theirs)
+        if isinstance(command, (cmd.SetTimes, cmd.MoveSegment, cmd.DeleteSegment)):
+            expected = command.left
+            if isinstance(command, cmd.MoveSegment) and command.step == "redo":
+                expected = command.seen or []  # the first move is checked against the order the user saw
+            titles = {}
+            if isinstance(command, cmd.DeleteSegment) and command.data:
+                titles = {command.segment_id: command.data["title"]}  # the segment undo puts back
+            return self._layout_rows(expected, error.theirs, command.preview, titles)
+        return []
+
+    def _layout_rows(self, expected: scripts.Layout, theirs: list[dict[str, Any]],
+                     preview: Callable[[scripts.Layout], scripts.Layout], titles: dict[int, str]) -> list:
+        """Running order and times: yours (this step applied to what you saw), theirs (stored now), and after
+        Overwrite (this step applied to theirs). Red: they changed it and so does this step."""
+        from livedesk.ui.conflict_dialog import ConflictRow
+
+        titles = {r.id: r.title for r in self.model.rows()} | {s["id"]: s["title"] for s in theirs} | titles
+        stored = scripts.layout_of(theirs)
+        mine, result = preview(expected), preview(stored)
+
+        def ids(layout: scripts.Layout) -> list[int]:
+            return [i for i, _, _ in layout]
+
+        def order(layout: scripts.Layout) -> str:
+            return " → ".join(titles.get(i, "?") for i in ids(layout)) or "—"
+
+        def span(layout: scripts.Layout, segment_id: int) -> tuple[int, int] | None:
+            return next(((s, d) for i, s, d in layout if i == segment_id), None)
+
+        def show(value: tuple[int, int] | None) -> str:
+            return "—" if value is None else f"{scripts.timeline.clock(value[0])} + {mmss(value[1])}"
+
+        rows = []
+        if ids(mine) != ids(stored):
+            rows.append(ConflictRow(self.tr("Running order"), order(mine), order(stored), order(result),
+                                    ids(expected) != ids(stored)))
+        for segment_id in dict.fromkeys(ids(result) + ids(mine)):
+            yours, their, seen = span(mine, segment_id), span(stored, segment_id), span(expected, segment_id)
+            if yours != their:
+                rows.append(ConflictRow(titles.get(segment_id, "?"), show(yours), show(their),
+                                        show(span(result, segment_id)), seen != their and yours != seen))
+        return rows
+
+    def _script_rows(self, expected: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> list:
+        """The whole script, segment by segment: as this step left it (yours) and as stored now (theirs).
+        Overwrite replaces the whole script."""
+        from livedesk.ui.conflict_dialog import ConflictRow
+
+        rows, replaced = [], self.tr("(whole script replaced)")
+        for n in range(max(len(expected), len(theirs))):
+            yours = expected[n] if n < len(expected) else None
+            their = theirs[n] if n < len(theirs) else None
+            if yours is None or their is None:
+                title = (yours or their or {}).get("title", "")
+                rows.append(ConflictRow(title, "—" if yours is None else self.tr("(segment)"),
+                                        "—" if their is None else self.tr("(segment)"), replaced, True))
+                continue
+            for name in scripts.SEGMENT_FIELDS:
+                if yours[name] != their[name]:
+                    rows.append(ConflictRow(f"{their['title']} · {self._field_name(name)}",
+                                            self._show_value(name, yours[name]), self._show_value(name, their[name]),
+                                            replaced, True))
+        if len(rows) > 40:
+            more = len(rows) - 40
+            rows = [*rows[:40], ConflictRow("…", "", self.tr("%n more change(s)", "", more), replaced, True)]
+        return rows
 
     def commit_edit(self, segment_id: int, field: str, value: Any, mergeable: bool = False) -> bool:
         if self.stream_id is None:
@@ -616,17 +750,30 @@ class ScriptTab(QWidget):
                                           self._changed, mergeable))
 
     def set_times(self, spans: list) -> None:
+        """Save a drag: `spans` lists (segment id, start, duration) (the timeline's form), or (start, duration)
+        for every row in the order shown. Only the segments whose times changed are written, by id; the
+        command carries the layout the user saw, so it is refused if a teammate changed it meanwhile."""
         if self.stream_id is None:
             return
-        before = [(r.start_seconds, r.duration_seconds) for r in self.model.rows()]
-        self._push(cmd.SetTimes(self.db, self.stream_id, before, spans, self.tr("Change segment times"), self._changed))
+        rows = self.model.rows()
+        seen = [(r.id, r.start_seconds, r.duration_seconds) for r in rows]
+        if spans and len(spans[0]) == 3:
+            wanted = {int(i): (s, d) for i, s, d in spans}
+        else:
+            wanted = {r.id: (s, d) for r, (s, d) in zip(rows, spans, strict=False)}
+        shown = {i: (s, d) for i, s, d in seen}
+        after = {i: span for i, span in wanted.items() if shown.get(i) != tuple(span)}
+        if after:
+            self._push(cmd.SetTimes(self.db, self.stream_id, seen, after, self.tr("Change segment times"),
+                                    self._changed))
 
     def reorder(self, segment_id: int, new_position: int) -> None:
         if self.stream_id is None:
             return
         title = self.model.row_at(self.model.row_of(segment_id)).title
+        seen = [(r.id, r.start_seconds, r.duration_seconds) for r in self.model.rows()]
         self._push(cmd.MoveSegment(self.db, self.stream_id, segment_id, new_position,
-                                   self.tr("Move “{0}”").format(title), self._changed))
+                                   self.tr("Move “{0}”").format(title), self._changed, seen))
         self.select_segment(segment_id)
 
     def move_selected(self, step: int) -> None:
@@ -638,15 +785,12 @@ class ScriptTab(QWidget):
         if 0 <= target < self.model.rowCount():
             self.reorder(segment_id, target)
 
-    def _insert_position(self) -> int | None:
-        segment_id = self.selected_id()
-        return None if segment_id is None else self.model.row_of(segment_id) + 1
-
     def add_segment(self, values: dict[str, Any] | None = None, text: str | None = None) -> None:
+        """A new segment after the selected one (by id, wherever teammates moved it), or at the end."""
         if self.stream_id is None:
             return
         values = values or {"kind": "interaction", "title": self.tr("New segment"), "duration_seconds": 300}
-        command = cmd.AddSegment(self.db, self.stream_id, self._insert_position(), values,
+        command = cmd.AddSegment(self.db, self.stream_id, self.selected_id(), values,
                                  text or self.tr("Add segment"), self._changed)
         if self._push(command) and command.segment_id is not None:
             self.select_segment(command.segment_id)
@@ -682,10 +826,11 @@ class ScriptTab(QWidget):
         segment_id = self.selected_id()
         if segment_id is None or self.stream_id is None:
             return
-        title = self.model.row_at(self.model.row_of(segment_id)).title
-        self._push(cmd.DeleteSegment(self.db, self.stream_id, segment_id, self.tr("Delete “{0}”").format(title),
-                                     self._changed))
-        self.status_message.emit(self.tr("Deleted. Press Ctrl+Z to undo."), 5000)
+        row = self.model.row_at(self.model.row_of(segment_id))
+        seen = {name: getattr(row, name) for name in scripts.SEGMENT_FIELDS}  # refused if a teammate changed it
+        if self._push(cmd.DeleteSegment(self.db, self.stream_id, segment_id, self.tr("Delete “{0}”").format(row.title),
+                                        self._changed, seen)):
+            self.status_message.emit(self.tr("Deleted. Press Ctrl+Z to undo."), 5000)
 
     def build_from_template(self, key: str) -> None:
         if self.stream_id is None:

@@ -13,10 +13,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 
 from livedesk.services.timeline import clock
-from livedesk.ui.script.labels import KIND_COLOURS, SEGMENT_KINDS, mmss, parse_clock, segment_kind_label
+from livedesk.ui import theme
+from livedesk.ui.script.labels import SEGMENT_KINDS, mmss, parse_clock, segment_kind_label
 
 SEGMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -185,9 +185,9 @@ class SegmentTableModel(QAbstractTableModel):
                 return getattr(r, column)
             return None
         if role == Qt.ItemDataRole.DecorationRole and column == "kind":
-            return QColor(KIND_COLOURS.get(r.kind, "#888"))
+            return theme.kind_colour(r.kind)
         if role == Qt.ItemDataRole.ForegroundRole and column == "title" and self.flagged.get(r.id):
-            return QBrush(QColor("#dc2626"))
+            return theme.brush("bad")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("start_seconds", "duration_seconds"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -15,7 +15,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QMouseEvent, QPai
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from livedesk.services import timeline
-from livedesk.ui.script.labels import KIND_COLOURS, mmss, segment_kind_label
+from livedesk.ui import theme
+from livedesk.ui.script.labels import mmss, segment_kind_label
 from livedesk.ui.script.table_model import SegmentTableModel
 
 LEFT = 12
@@ -32,7 +33,7 @@ TICKS = [30, 60, 120, 300, 600, 900, 1800, 3600]
 class TimelineView(QWidget):
     segment_clicked = Signal(int)
     segment_activated = Signal(int)  # double-click
-    times_changed = Signal(list)  # [(start, duration)] for every segment in running order
+    times_changed = Signal(list)  # [(segment id, start, duration)] for every segment in running order
     reorder_requested = Signal(int, int)  # segment id, new position
     zoom_changed = Signal(float)
 
@@ -165,7 +166,8 @@ class TimelineView(QWidget):
             mode = "reorder"
         row = self.model.row_at(i)
         self.selected_id = row.id
-        self._drag = {"index": i, "mode": mode, "x": pos.x(), "spans": self.spans(), "moved": False}
+        self._drag = {"index": i, "mode": mode, "x": pos.x(), "spans": self.spans(), "moved": False,
+                      "ids": [r.id for r in self.model.rows()]}  # the ids dragged, should the model reload meanwhile
         self.segment_clicked.emit(row.id)
         self.update()
 
@@ -199,7 +201,7 @@ class TimelineView(QWidget):
         if preview is None or not drag["moved"]:
             return
         i = drag["index"]
-        segment_id = self.model.row_at(i).id
+        segment_id = drag["ids"][i]
         if drag["mode"] == "reorder":
             start, duration = preview[i]
             centre = start + duration / 2
@@ -210,7 +212,7 @@ class TimelineView(QWidget):
             return
         spans = [(int(round(s)), int(round(d))) for s, d in preview]
         if spans != [(int(s), int(d)) for s, d in drag["spans"]]:
-            self.times_changed.emit(spans)
+            self.times_changed.emit([(segment, s, d) for segment, (s, d) in zip(drag["ids"], spans, strict=True)])
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         i = self.index_at(event.position())
@@ -277,20 +279,17 @@ class TimelineView(QWidget):
             area = QRectF(x0, lanes_top, max(2.0, x1 - x0), lanes_bottom - lanes_top - LANE_GAP)
             strip = QRectF(x0, lanes_bottom, max(2.0, x1 - x0), ISSUE_H)
             if issue.kind == "gap":
-                colour = QColor("#9ca3af")
-                p.fillRect(area, QBrush(QColor(156, 163, 175, 150), Qt.BrushStyle.BDiagPattern))
+                p.fillRect(area, QBrush(theme.color("muted", 150), Qt.BrushStyle.BDiagPattern))
                 text = self.tr("gap {0}").format(mmss(int(issue.seconds)))
             elif issue.kind == "overlap":
-                colour = QColor("#dc2626")
-                p.fillRect(area, QColor(220, 38, 38, 40))
-                p.fillRect(area, QBrush(QColor(220, 38, 38, 200), Qt.BrushStyle.DiagCrossPattern))
+                p.fillRect(area, theme.color("bad", 40))
+                p.fillRect(area, QBrush(theme.color("bad", 200), Qt.BrushStyle.DiagCrossPattern))
                 text = self.tr("overlap {0}").format(mmss(int(issue.seconds)))
             else:
-                colour = QColor("#dc2626")
-                p.fillRect(area, QColor(220, 38, 38, 55))
+                p.fillRect(area, theme.color("bad", 55))
                 text = self.tr("over the slot by {0}").format(mmss(int(issue.seconds)))
-            p.fillRect(strip, QColor(colour.red(), colour.green(), colour.blue(), 60))
-            p.setPen(colour.darker(130))
+            p.fillRect(strip, theme.color("neutral_bg" if issue.kind == "gap" else "bad_bg"))
+            p.setPen(theme.color("neutral_fg" if issue.kind == "gap" else "bad_fg"))
             p.setFont(issue_font)
             p.drawText(strip.adjusted(3, 0, 200, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
         # blocks
@@ -299,15 +298,14 @@ class TimelineView(QWidget):
         rows = self.model.rows()
         for i, row in enumerate(rows):
             rect = self._rect(i)
-            colour = QColor(KIND_COLOURS.get(row.kind, "#888"))
+            colour = theme.kind_colour(row.kind)  # opaque: its white text stays readable
             selected = row.id == self.selected_id
-            fill = QColor(colour)
-            fill.setAlpha(235 if selected else 190)
-            p.setBrush(fill)
-            p.setPen(QPen(QColor("#111827") if selected else colour.darker(140), 2.5 if selected else 1))
+            p.setBrush(colour)
+            edge = colour.lighter(150) if theme.is_dark() else colour.darker(140)
+            p.setPen(QPen(text_colour if selected else edge, 2.5 if selected else 1))
             p.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
             if self.model.flagged.get(row.id):
-                p.setPen(QPen(QColor("#dc2626"), 2))
+                p.setPen(QPen(theme.color("bad"), 2))
                 p.drawLine(rect.bottomLeft() + QPointF(2, -2), rect.bottomRight() + QPointF(-2, -2))
             # resize handle
             p.setPen(QPen(QColor(255, 255, 255, 160), 1))
@@ -316,7 +314,7 @@ class TimelineView(QWidget):
             inner = rect.adjusted(5, 3, -6, -3)
             if inner.width() < 14:
                 continue
-            p.setPen(QColor("white"))
+            p.setPen(theme.color("block_text"))
             p.setFont(title_font)
             fm = QFontMetrics(title_font)
             flag = "⚠ " if self.model.flagged.get(row.id) else ""
@@ -334,7 +332,7 @@ class TimelineView(QWidget):
         # the end of the slot
         if slot:
             x = self.x_for(slot)
-            p.setPen(QPen(QColor("#dc2626") if any(i.kind == "over_slot" for i in self.issues) else text_colour,
+            p.setPen(QPen(theme.color("bad") if any(i.kind == "over_slot" for i in self.issues) else text_colour,
                           1.5, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(x, RULER_H - 14), QPointF(x, lanes_bottom + ISSUE_H))
             p.setFont(small)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from livedesk.services import compliance
 from livedesk.services.db import Database
+from livedesk.ui import theme
 from livedesk.ui.script.labels import category_label
 from livedesk.ui.widgets.rows_model import RowsTableModel
 
@@ -74,7 +75,7 @@ class WordListDialog(QDialog):
         add_row.addWidget(self.add_button)
         layout.addLayout(add_row)
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #dc2626")
+        theme.set_style(self.error_label, "color: $bad;")
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.remove_button = buttons.addButton(self.tr("Remove / switch off"), QDialogButtonBox.ButtonRole.ActionRole)

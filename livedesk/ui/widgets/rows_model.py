@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+
+from livedesk.ui import theme
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -44,7 +45,7 @@ class RowsTableModel(QAbstractTableModel):
             value = row[index.column()] if index.column() < len(row) else ""
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.BackgroundRole and index.row() in self.bad_rows:
-            return QBrush(QColor(220, 38, 38, 40))
+            return theme.brush("bad_bg")
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltips.get(index.row())
         return None

@@ -1,0 +1,383 @@
+"""The script tab's structural edits and its undo/redo with a teammate writing in between (a second Database
+on the same file). The conflict dialog's exec is patched to press Reload or Overwrite; nothing of the
+teammate's is ever overwritten without that dialog, and a refused undo/redo leaves the undo history."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from livedesk.services import scripts
+from livedesk.services.db import open_database
+from livedesk.ui.conflict_dialog import ConflictDialog
+from livedesk.ui.script.tab import ScriptTab
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
+from script_helpers import make_stream  # noqa: E402
+
+RELOAD, OVERWRITE = ConflictDialog.RELOAD, ConflictDialog.OVERWRITE
+
+
+@pytest.fixture
+def teammate(db):
+    other = open_database(db.url)
+    yield other
+    other.close()
+
+
+@pytest.fixture
+def stream_id(db) -> int:
+    with db.session() as s:
+        stream = make_stream(s, start="2026-11-15 20:00", minutes=30)
+        for kind, title, start, minutes in (("opening", "开场", 0, 5), ("pitch", "讲解：护手霜", 5, 10),
+                                            ("interaction", "互动", 15, 5)):
+            scripts.add_segment(s, stream.id, kind=kind, title=title, start_seconds=start * 60,
+                                duration_seconds=minutes * 60, host_lines=f"{title}的话术")
+        return stream.id
+
+
+@pytest.fixture
+def tab(qtbot, db, paths, stream_id, monkeypatch):
+    widget = ScriptTab(db, paths)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 850)
+    widget.show()
+    widget.select_stream(stream_id)
+    widget.confirm = lambda *a: True
+    widget.messages = []
+    widget.status_message.connect(lambda text, _ms: widget.messages.append(text))
+    widget.errors = []
+    monkeypatch.setattr("livedesk.ui.script.tab.show_error", lambda *a, **k: widget.errors.append(a))
+    return widget
+
+
+def answer(monkeypatch, *choices: int, meanwhile=None) -> list[ConflictDialog]:
+    """Press these buttons in the conflict dialogs shown, in turn; returns the dialogs. `meanwhile` runs while
+    the first dialog is open (a teammate saving again)."""
+    shown: list[ConflictDialog] = []
+    answers = iter(choices)
+
+    def fake_exec(dialog):
+        shown.append(dialog)
+        if meanwhile is not None and len(shown) == 1:
+            meanwhile()
+        return next(answers)
+
+    monkeypatch.setattr(ConflictDialog, "exec", fake_exec)
+    return shown
+
+
+def rows_of(dialog: ConflictDialog) -> dict[str, list[str]]:
+    return {r[0]: r[1:] for r in dialog.model.rows}
+
+
+def saved(db, stream_id) -> list[tuple[str, int, int]]:
+    with db.session() as s:
+        return [(x.title, x.start_seconds, x.duration_seconds) for x in scripts.list_segments(s, stream_id)]
+
+
+def segment(db, stream_id, title: str):
+    with db.session() as s:
+        found = [x for x in scripts.list_segments(s, stream_id) if x.title == title]
+        return scripts.segment_to_dict(found[0]) | {"id": found[0].id} if found else None
+
+
+def ids(tab) -> list[int]:
+    return [r.id for r in tab.model.rows()]
+
+
+def drag(widget, start: QPoint, end: QPoint, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.mousePress(widget, Qt.MouseButton.LeftButton, modifier, start)
+    for i in range(1, 7):
+        p = start + (end - start) * i / 6
+        QTest.mouseMove(widget, QPoint(int(p.x()), int(p.y())))
+    QTest.mouseRelease(widget, Qt.MouseButton.LeftButton, modifier, end)
+
+
+def resize_second_block(tab, seconds: int) -> None:
+    """Drag the right edge of 讲解's block by `seconds` (2 px per second; snapped to 30 s)."""
+    view = tab.timeline
+    view.set_zoom(2.0)
+    rect = view.block_rect(tab.model.row_at(1).id)
+    edge = QPoint(int(rect.right()) - 2, int(rect.center().y()))
+    drag(view, edge, edge + QPoint(2 * seconds, 0))
+
+
+# --- timeline drags -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("choice", [RELOAD, OVERWRITE])
+def test_a_drag_after_a_teammate_moved_a_segment(tab, db, teammate, stream_id, monkeypatch, choice):
+    a, b, c = ids(tab)
+    with teammate.session() as s:  # they drag 互动 to 16:00; my timeline still shows 15:00
+        scripts.set_segment_times(s, stream_id, {c: (960, 300)})
+    shown = answer(monkeypatch, choice)
+    resize_second_block(tab, 120)  # 讲解 10:00 → 12:00
+    assert len(shown) == 1 and tab.errors == []
+    rows = rows_of(shown[0])
+    assert rows["讲解：护手霜"] == ["5:00 + 12:00", "5:00 + 10:00", "5:00 + 12:00"]  # start + length
+    assert rows["互动"][1:] == ["16:00 + 5:00", "16:00 + 5:00"]  # theirs, kept after overwrite
+    if choice == RELOAD:
+        assert saved(db, stream_id) == [("开场", 0, 300), ("讲解：护手霜", 300, 600), ("互动", 960, 300)]
+        assert tab.undo_stack.count() == 0
+        assert tab.model.row_at(2).start_seconds == 960  # the tab shows theirs
+        assert tab.messages[-1] == "Reloaded: your change was discarded."
+    else:
+        assert saved(db, stream_id) == [("开场", 0, 300), ("讲解：护手霜", 300, 720), ("互动", 960, 300)]
+        tab.undo_stack.undo()  # back to theirs, not to what I first saw
+        assert saved(db, stream_id) == [("开场", 0, 300), ("讲解：护手霜", 300, 600), ("互动", 960, 300)]
+
+
+def test_a_drag_after_a_teammate_reordered_shows_the_running_order(tab, db, teammate, stream_id, monkeypatch):
+    a, b, c = ids(tab)
+    with teammate.session() as s:
+        scripts.move_segment(s, c, 0, repack=False)
+    shown = answer(monkeypatch, OVERWRITE)
+    resize_second_block(tab, 60)
+    rows = rows_of(shown[0])
+    assert rows["Running order"][:2] == ["开场 → 讲解：护手霜 → 互动", "互动 → 开场 → 讲解：护手霜"]
+    with db.session() as s:  # keyed by id: my new length went to 讲解, wherever it is now
+        assert [(x.id, x.duration_seconds) for x in scripts.list_segments(s, stream_id)] == [
+            (c, 300), (a, 300), (b, 660)]
+
+
+def test_a_drag_without_a_teammate_asks_nothing(tab, db, stream_id, monkeypatch):
+    shown = answer(monkeypatch)
+    resize_second_block(tab, 120)
+    assert shown == [] and saved(db, stream_id)[1] == ("讲解：护手霜", 300, 720)
+
+
+def test_undoing_a_drag_after_a_teammate_changed_the_times(tab, db, teammate, stream_id, monkeypatch):
+    a, b, c = ids(tab)
+    resize_second_block(tab, 120)
+    with teammate.session() as s:
+        scripts.set_segment_times(s, stream_id, {b: (300, 900)})
+    shown = answer(monkeypatch, RELOAD)
+    tab.undo_stack.undo()
+    assert len(shown) == 1
+    assert rows_of(shown[0])["讲解：护手霜"] == ["5:00 + 10:00", "5:00 + 15:00", "5:00 + 10:00"]
+    assert saved(db, stream_id)[1] == ("讲解：护手霜", 300, 900)  # theirs kept
+    assert tab.undo_stack.count() == 0 and not tab.undo_stack.canRedo()
+
+
+# --- deleting -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("choice", [RELOAD, OVERWRITE])
+def test_delete_after_a_teammate_edited_the_segment(tab, db, teammate, stream_id, monkeypatch, choice):
+    a, b, c = ids(tab)
+    with teammate.session() as s:
+        scripts.update_segment(s, b, host_lines="他们改的话术", duration_seconds=720)
+    shown = answer(monkeypatch, choice)
+    tab.select_segment(b)
+    tab.delete_segment()
+    assert len(shown) == 1 and tab.errors == []
+    rows = rows_of(shown[0])
+    assert rows["Host lines"] == ["讲解：护手霜的话术", "他们改的话术", "(deleted)"]
+    assert rows["duration"] == ["10:00", "12:00", "(deleted)"]
+    assert set(rows) == {"Host lines", "duration"}  # only what they changed
+    if choice == RELOAD:
+        assert segment(db, stream_id, "讲解：护手霜")["host_lines"] == "他们改的话术"
+        assert tab.undo_stack.count() == 0 and tab.model.rowCount() == 3
+        assert tab.messages == ["Kept: nothing was deleted."]
+    else:
+        assert segment(db, stream_id, "讲解：护手霜") is None
+        tab.undo_stack.undo()  # brings back their version, same id, same place
+        back = segment(db, stream_id, "讲解：护手霜")
+        assert (back["id"], back["host_lines"], back["duration_seconds"]) == (b, "他们改的话术", 720)
+        assert [x[0] for x in saved(db, stream_id)] == ["开场", "讲解：护手霜", "互动"]
+
+
+def test_delete_after_a_teammate_deleted_it_says_so(tab, db, teammate, stream_id, monkeypatch):
+    a, b, c = ids(tab)
+    with teammate.session() as s:
+        scripts.delete_segment(s, b)
+    shown = answer(monkeypatch)
+    tab.select_segment(b)
+    tab.delete_segment()
+    assert shown == [] and tab.errors == []
+    assert tab.messages == ["Someone else already deleted this segment; nothing was changed."]
+    assert tab.undo_stack.count() == 0 and ids(tab) == [a, c]
+
+
+def test_a_teammate_saving_during_the_delete_question_asks_again(tab, db, teammate, stream_id, monkeypatch):
+    a, b, c = ids(tab)
+    with teammate.session() as s:
+        scripts.update_segment(s, b, title="讲解：面霜")
+
+    def again():
+        with teammate.session() as s:
+            scripts.update_segment(s, b, notes="又改了")
+
+    shown = answer(monkeypatch, OVERWRITE, RELOAD, meanwhile=again)
+    tab.select_segment(b)
+    tab.delete_segment()
+    assert len(shown) == 2 and "Notes" in rows_of(shown[1])
+    assert segment(db, stream_id, "讲解：面霜")["notes"] == "又改了"  # kept: the second answer was Reload
+
+
+def test_undo_of_a_delete_after_a_teammate_added_a_segment(tab, db, teammate, stream_id, monkeypatch):
+    a, b, c = ids(tab)
+    tab.select_segment(b)
+    tab.delete_segment()
+    with teammate.session() as s:
+        scripts.add_segment(s, stream_id, 0, title="预热", start_seconds=0, duration_seconds=60)
+    shown = answer(monkeypatch, OVERWRITE)
+    tab.undo_stack.undo()
+    assert len(shown) == 1
+    assert rows_of(shown[0])["Running order"] == ["开场 → 讲解：护手霜 → 互动", "预热 → 开场 → 互动",
+                                                  "预热 → 开场 → 讲解：护手霜 → 互动"]
+    assert [x[0] for x in saved(db, stream_id)] == ["预热", "开场", "讲解：护手霜", "互动"]
+    assert tab.undo_stack.canRedo()
+
+
+# --- moving and adding ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("choice", [RELOAD, OVERWRITE])
+def test_move_after_a_teammate_reordered(tab, db, teammate, stream_id, monkeypatch, choice):
+    a, b, c = ids(tab)
+    with teammate.session() as s:
+        scripts.move_segment(s, c, 0)  # 互动, 开场, 讲解
+    shown = answer(monkeypatch, choice)
+    tab.select_segment(b)
+    tab.move_selected(-1)  # 讲解 to the top, as I saw the order
+    assert len(shown) == 1
+    assert rows_of(shown[0])["Running order"] == ["讲解：护手霜 → 开场 → 互动", "互动 → 开场 → 讲解：护手霜",
+                                                  "讲解：护手霜 → 互动 → 开场"]  # to the top of theirs
+    order = [x[0] for x in saved(db, stream_id)]
+    if choice == RELOAD:
+        assert order == ["互动", "开场", "讲解：护手霜"] and tab.undo_stack.count() == 0
+    else:
+        assert order == ["讲解：护手霜", "互动", "开场"]
+        tab.undo_stack.undo()
+        assert [x[0] for x in saved(db, stream_id)] == ["互动", "开场", "讲解：护手霜"]
+
+
+def test_add_goes_after_the_selected_segment_wherever_it_is_now(tab, db, teammate, stream_id, monkeypatch):
+    a, b, c = ids(tab)
+    with teammate.session() as s:
+        scripts.move_segment(s, a, 2)  # 讲解, 互动, 开场
+    shown = answer(monkeypatch)
+    tab.select_segment(b)
+    tab.add_segment()
+    assert shown == []
+    assert [x[0] for x in saved(db, stream_id)] == ["讲解：护手霜", "New segment", "互动", "开场"]
+
+
+def test_add_after_a_segment_a_teammate_deleted_is_refused(tab, db, teammate, stream_id, monkeypatch):
+    a, b, c = ids(tab)
+    with teammate.session() as s:
+        scripts.delete_segment(s, b)
+    tab.select_segment(b)
+    tab.add_segment()
+    assert [x[0] for x in saved(db, stream_id)] == ["开场", "互动"]
+    assert tab.undo_stack.count() == 0 and tab.errors == []
+    assert "nothing was added" in tab.messages[-1]
+
+
+def test_undo_of_an_add_after_a_teammate_filled_it_in(tab, db, teammate, stream_id, monkeypatch):
+    tab.select_segment(ids(tab)[0])
+    tab.add_segment()
+    new = tab.selected_id()
+    with teammate.session() as s:
+        scripts.update_segment(s, new, host_lines="他们写的话术")
+    shown = answer(monkeypatch, RELOAD)
+    tab.undo_stack.undo()
+    assert rows_of(shown[0])["Host lines"] == ["—", "他们写的话术", "(deleted)"]
+    assert segment(db, stream_id, "New segment")["host_lines"] == "他们写的话术"
+    assert tab.undo_stack.count() == 0
+
+
+# --- undo and redo of field edits ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("choice", [RELOAD, OVERWRITE])
+def test_undo_after_a_teammate_changed_the_same_field(tab, db, teammate, stream_id, monkeypatch, choice):
+    a, b, c = ids(tab)
+    assert tab.commit_edit(b, "title", "讲解：我的标题")
+    with teammate.session() as s:
+        scripts.update_segment(s, b, title="讲解：他们的标题")
+    shown = answer(monkeypatch, choice)
+    tab.undo_stack.undo()
+    assert len(shown) == 1 and tab.errors == []
+    assert shown[0].model.rows[0][1:] == ["讲解：护手霜", "讲解：他们的标题", "讲解：护手霜"]
+    assert shown[0].overwrite_button.text() == "Undo anyway"
+    title = saved(db, stream_id)[1][0]
+    if choice == RELOAD:
+        assert title == "讲解：他们的标题"  # their value is kept
+        assert tab.undo_stack.count() == 0 and not tab.undo_stack.canUndo() and not tab.undo_stack.canRedo()
+        assert tab.messages[-1].startswith("Kept their version")
+        assert tab.model.row_at(1).title == "讲解：他们的标题"
+    else:
+        assert title == "讲解：护手霜"  # mine (the value before my edit)
+        assert tab.undo_stack.index() == 0 and tab.undo_stack.canRedo()
+        tab.undo_stack.redo()
+        assert saved(db, stream_id)[1][0] == "讲解：我的标题"
+
+
+def test_redo_after_a_teammate_changed_the_same_field(tab, db, teammate, stream_id, monkeypatch):
+    a, b, c = ids(tab)
+    assert tab.commit_edit(b, "title", "讲解：我的标题")
+    tab.undo_stack.undo()
+    with teammate.session() as s:
+        scripts.update_segment(s, b, title="讲解：他们的标题")
+    shown = answer(monkeypatch, RELOAD)
+    tab.undo_stack.redo()
+    assert shown[0].overwrite_button.text() == "Redo anyway"
+    assert saved(db, stream_id)[1][0] == "讲解：他们的标题"
+    assert tab.undo_stack.count() == 0 and tab.messages[-1].startswith("Kept their version")
+
+
+def test_undo_and_redo_without_a_teammate_ask_nothing(tab, db, stream_id, monkeypatch):
+    a, b, c = ids(tab)
+    shown = answer(monkeypatch)
+    assert tab.commit_edit(b, "title", "讲解：我的标题")
+    resize_second_block(tab, 60)
+    tab.select_segment(c)
+    tab.move_selected(-1)
+    tab.delete_segment()
+    for _ in range(4):
+        tab.undo_stack.undo()
+    assert saved(db, stream_id) == [("开场", 0, 300), ("讲解：护手霜", 300, 600), ("互动", 900, 300)]
+    for _ in range(4):
+        tab.undo_stack.redo()
+    assert [x[0] for x in saved(db, stream_id)] == ["开场", "讲解：我的标题"]
+    assert shown == [] and tab.errors == [] and tab.undo_stack.index() == 4
+
+
+def test_undo_of_an_edit_of_a_segment_a_teammate_deleted(tab, db, teammate, stream_id, monkeypatch):
+    a, b, c = ids(tab)
+    assert tab.commit_edit(b, "title", "讲解：我的标题")
+    with teammate.session() as s:
+        scripts.delete_segment(s, b)
+    shown = answer(monkeypatch)
+    tab.undo_stack.undo()
+    assert shown == [] and tab.errors == [] and tab.undo_stack.count() == 0
+    assert "deleted the segment" in tab.messages[-1]
+    assert [x[0] for x in saved(db, stream_id)] == ["开场", "互动"]
+
+
+# --- replacing the whole script ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("choice", [RELOAD, OVERWRITE])
+def test_undo_of_a_template_after_a_teammate_edited_the_new_script(tab, db, teammate, stream_id, monkeypatch, choice):
+    tab.build_from_template("daily")
+    first = saved(db, stream_id)[0]
+    with teammate.session() as s:
+        segment_id = scripts.list_segments(s, stream_id)[0].id
+        scripts.update_segment(s, segment_id, host_lines="他们补的开场话术")
+    shown = answer(monkeypatch, choice)
+    tab.undo_stack.undo()
+    assert len(shown) == 1
+    assert rows_of(shown[0])[f"{first[0]} · Host lines"][1] == "他们补的开场话术"
+    if choice == RELOAD:
+        assert segment(db, stream_id, first[0])["host_lines"] == "他们补的开场话术"
+        assert len(saved(db, stream_id)) > 3 and tab.undo_stack.count() == 0
+    else:
+        assert [x[0] for x in saved(db, stream_id)] == ["开场", "讲解：护手霜", "互动"]
