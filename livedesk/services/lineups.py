@@ -25,6 +25,10 @@ class LineupError(ValueError):
     """A lineup change that cannot be made, in words the user understands."""
 
 
+class LineupChangedError(LineupError):
+    """Someone else changed the lineup since this app's last write to it; nothing was written."""
+
+
 def _stream(session: Session, stream_id: int) -> Stream:
     stream = session.get(Stream, stream_id)
     if stream is None:
@@ -146,6 +150,42 @@ def move_in_lineup(session: Session, stream_id: int, product_id: int, new_index:
     _renumber(items)
     session.flush()
     return old
+
+
+def item_values(session: Session, stream_id: int, product_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """The values (ITEM_FIELDS) of each of these products that is on the stream's lineup."""
+    items = session.scalars(
+        select(LineupItem).where(LineupItem.stream_id == stream_id, LineupItem.product_id.in_(list(product_ids)))
+    )
+    return {item.product_id: {name: getattr(item, name) for name in ITEM_FIELDS} for item in items}
+
+
+def lineup_order(session: Session, stream_id: int) -> list[int]:
+    """The product ids on the lineup, in order (LineupError when the stream was deleted)."""
+    _stream(session, stream_id)
+    return [item.product_id for item in _ordered(session, stream_id)]
+
+
+def _refuse_changed(changed: bool) -> None:
+    if changed:
+        raise LineupChangedError(
+            translate("Messages", "Someone else changed this stream's lineup after your change; nothing was changed.")
+        )
+
+
+def check_items(session: Session, stream_id: int, expected: Mapping[int, Mapping[str, Any]]) -> None:
+    """Check that each product is still on the lineup with the values this app's last write left
+    (`expected`: {product id: {field: value}}; only those fields are compared): LineupError when one is no
+    longer on it, LineupChangedError when a value differs."""
+    stored = item_values(session, stream_id, list(expected))
+    if any(pid not in stored for pid in expected):
+        raise LineupError(translate("Messages", "This product is not on the stream's lineup."))
+    _refuse_changed(any(stored[pid][n] != v for pid, values in expected.items() for n, v in values.items()))
+
+
+def check_order(session: Session, stream_id: int, expected: Sequence[int]) -> None:
+    """LineupChangedError when the lineup's order (or its products) is not `expected`, as this app left it."""
+    _refuse_changed(lineup_order(session, stream_id) != list(expected))
 
 
 def set_lineup_values(session: Session, stream_id: int, product_id: int, **values: object) -> dict[str, Any]:

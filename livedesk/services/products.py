@@ -649,15 +649,11 @@ def delete_products(
         gone = [pid for pid in product_ids if pid not in stored]
         if gone:
             get_product(session, gone[0])  # raises ProductNotFoundError
-        changed = [pid for pid in product_ids if pid in expected_versions and stored[pid] != expected_versions[pid]]
-        if changed:
-            names = session.scalars(select(Product.name).where(Product.id.in_(changed)).order_by(Product.sku))
-            raise ProductChangedError(
-                translate(
-                    "Messages", "Someone else changed {0} after you last saw it; nothing was deleted."
-                ).format("、".join(names)),
-                changed,
-            )
+        _refuse_changed(
+            session,
+            _stale(product_ids, stored, expected_versions),
+            translate("Messages", "Someone else changed {0} after you last saw it; nothing was deleted."),
+        )
     return [delete_product(session, pid) for pid in product_ids]
 
 
@@ -670,7 +666,35 @@ def snapshot_product(session: Session, product_id: int) -> dict[str, Any]:
     The dict holds plain values (Decimal, datetime, lists of dicts) and is kept in memory by the undo stack.
     """
     product = get_product(session, product_id)
-    lineup = session.scalars(select(LineupItem).where(LineupItem.product_id == product_id)).all()
+    return _snapshot(
+        product,
+        session.scalars(select(LineupItem).where(LineupItem.product_id == product_id)).all(),
+        list(session.scalars(select(ProductResult.id).where(ProductResult.product_id == product_id))),
+        list(session.scalars(select(LinkEvent.id).where(LinkEvent.product_id == product_id))),
+    )
+
+
+def snapshot_products(session: Session, product_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """`snapshot_product` of each product that still exists, in a few batched queries (an import takes
+    thousands)."""
+    ids = list(dict.fromkeys(product_ids))
+    snapshots: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        lineup: dict[int, list[LineupItem]] = {}
+        for item in session.scalars(select(LineupItem).where(LineupItem.product_id.in_(chunk))):
+            lineup.setdefault(item.product_id, []).append(item)
+        links: dict[Any, dict[int, list[int]]] = {ProductResult: {}, LinkEvent: {}}
+        for model, found in links.items():
+            for pid, link_id in session.execute(select(model.product_id, model.id).where(model.product_id.in_(chunk))):
+                found.setdefault(pid, []).append(link_id)
+        for product in load_products_with_children(session, chunk):
+            snapshots[product.id] = _snapshot(product, lineup.get(product.id, []), links[ProductResult].get(product.id, []),
+                                              links[LinkEvent].get(product.id, []))
+    return snapshots
+
+
+def _snapshot(product: Product, lineup: Sequence[LineupItem], result_ids: list[int], event_ids: list[int]) -> dict[str, Any]:
     return {
         "id": product.id,
         "version": product.version,
@@ -691,10 +715,8 @@ def snapshot_product(session: Session, product_id: int) -> dict[str, Any]:
             }
             for item in lineup
         ],
-        "product_result_ids": list(
-            session.scalars(select(ProductResult.id).where(ProductResult.product_id == product_id))
-        ),
-        "link_event_ids": list(session.scalars(select(LinkEvent.id).where(LinkEvent.product_id == product_id))),
+        "product_result_ids": result_ids,
+        "link_event_ids": event_ids,
     }
 
 
@@ -757,6 +779,7 @@ def restore_product(session: Session, snapshot: Mapping[str, Any]) -> Product:
 # What a user sees of one product (fields and children), to compare yours with theirs after a conflict.
 STATE_FIELDS = EDITABLE_FIELDS + ("photo_path",)
 STATE_CHILDREN = ("selling_points", "faqs", "documents")
+STATE_NAMES = STATE_FIELDS + STATE_CHILDREN  # everything a product holds (its whole content, without the version)
 
 
 def snapshot_state(snapshot: Mapping[str, Any]) -> dict[str, Any]:
@@ -772,7 +795,19 @@ def snapshot_state(snapshot: Mapping[str, Any]) -> dict[str, Any]:
 
 def product_state(session: Session, product_id: int) -> dict[str, Any]:
     """The product as stored now, in the form of `snapshot_state` (with its version)."""
-    product = get_product(session, product_id)
+    return _state(get_product(session, product_id))
+
+
+def product_states(session: Session, product_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """`product_state` of each product that still exists, read in a few batched queries."""
+    ids = list(dict.fromkeys(product_ids))
+    states: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        states.update({p.id: _state(p) for p in load_products_with_children(session, ids[start : start + _CHUNK])})
+    return states
+
+
+def _state(product: Product) -> dict[str, Any]:
     state: dict[str, Any] = {name: getattr(product, name) for name in STATE_FIELDS}
     state["selling_points"] = tuple((p.point, p.demo) for p in product.selling_points)
     state["faqs"] = tuple((f.question, f.answer) for f in product.faqs)
@@ -784,20 +819,13 @@ def product_state(session: Session, product_id: int) -> dict[str, Any]:
 def changed_parts(before: Mapping[str, Any], after: Mapping[str, Any]) -> set[str]:
     """The fields and children (names as in `snapshot_state`) that differ between two snapshots."""
     old, new = snapshot_state(before), snapshot_state(after)
-    return {name for name in (*STATE_FIELDS, *STATE_CHILDREN) if old[name] != new[name]}
+    return {name for name in STATE_NAMES if old[name] != new[name]}
 
 
-def apply_parts(
-    session: Session,
-    product_id: int,
-    snapshot: Mapping[str, Any],
-    parts: Iterable[str],
-    expected_version: int | None = None,
-) -> Product:
+def apply_parts(session: Session, product_id: int, snapshot: Mapping[str, Any], parts: Iterable[str]) -> Product:
     """Put back only `parts` (see `changed_parts`) of a snapshot onto the existing product: undo and redo of
-    one change, which must not write over fields someone else changed since. With `expected_version`,
-    refuse (ProductChangedError) when the product is no longer at that version."""
-    product = check_version(session, product_id, expected_version)
+    one change, which must not write over fields someone else changed since (see `check_states`)."""
+    product = get_product(session, product_id)
     if snapshot["fields"].get("created_at") not in (None, product.created_at):  # the id went to a newer product
         raise ProductNotFoundError(
             translate("Messages", "Product {0} no longer exists; it may have been deleted.").format(product_id)
@@ -852,18 +880,36 @@ def bulk_update(
     return previous
 
 
-def _refuse_changed(session: Session, product_ids: Sequence[int], expected_versions: Mapping[int, int]) -> None:
-    """ProductChangedError naming the products (still there) that are no longer at their expected version."""
-    stored = product_versions(session, product_ids)
-    changed = [pid for pid in product_ids if pid in stored and pid in expected_versions and stored[pid] != expected_versions[pid]]
+def _stale(product_ids: Iterable[int], stored: Mapping[int, int], expected_versions: Mapping[int, int]) -> list[int]:
+    """The products (still there: in `stored`, their versions now) that are no longer at their expected version."""
+    return [pid for pid in product_ids if pid in stored and pid in expected_versions and stored[pid] != expected_versions[pid]]
+
+
+def _refuse_changed(session: Session, changed: Sequence[int], message: str) -> None:
+    """ProductChangedError naming the `changed` products in `message` ({0}: their names); nothing if none."""
     if changed:
         names = session.scalars(select(Product.name).where(Product.id.in_(changed)).order_by(Product.sku))
-        raise ProductChangedError(
-            translate("Messages", "Someone else changed {0} after you last saw it; nothing was changed.").format(
-                "、".join(names)
-            ),
-            changed,
-        )
+        raise ProductChangedError(message.format("、".join(names)), changed)
+
+
+def check_states(session: Session, expected: Mapping[int, Mapping[str, Any]]) -> dict[int, int]:
+    """Check that each product still holds what this app's last write left in it: `expected` is
+    {id: {name: value}}, names and values as in `product_state`. Only those names are compared, so a change
+    to any other field (by a teammate, or by this app elsewhere) is no conflict. ProductChangedError names the
+    products where one of them differs now; ProductNotFoundError when one was deleted.
+
+    Returns the versions read, for a write in the same session to name (a save a moment later is caught too).
+    """
+    states = product_states(session, expected)
+    gone = [pid for pid in expected if pid not in states]
+    if gone:
+        get_product(session, gone[0])  # raises ProductNotFoundError
+    _refuse_changed(
+        session,
+        [pid for pid, values in expected.items() if any(states[pid][name] != value for name, value in values.items())],
+        translate("Messages", "Someone else changed {0} after you last saw it; nothing was changed."),
+    )
+    return {pid: state["version"] for pid, state in states.items()}
 
 
 def bulk_set_values(
@@ -878,7 +924,11 @@ def bulk_set_values(
         raise ValueError(f"Cannot change {field_name} for several products at once.")
     session.flush()
     if expected_versions is not None:
-        _refuse_changed(session, list(values), expected_versions)
+        _refuse_changed(
+            session,
+            _stale(values, product_versions(session, values), expected_versions),
+            translate("Messages", "Someone else changed {0} after you last saw it; nothing was changed."),
+        )
     groups: dict[tuple[object, int | None], list[int]] = {}
     for pid, value in values.items():
         version = expected_versions.get(pid) if expected_versions is not None else None

@@ -204,6 +204,34 @@ def delete_streams(
     return deleted
 
 
+CONTENT_FIELDS = (*EDITABLE_FIELDS, "people")  # everything a stream holds that a user edits (StreamData compares these)
+
+
+def content(data: StreamData, names: tuple[str, ...] | list[str] = CONTENT_FIELDS) -> dict[str, Any]:
+    """The values of `names` (default: all of CONTENT_FIELDS) in `data`, to compare with what is stored later."""
+    return {name: list(data.people) if name == "people" else getattr(data, name) for name in names}
+
+
+def check_streams(session: Session, expected: dict[int, dict[str, Any]]) -> dict[int, int]:
+    """Check that each stream still holds what this app's last write left in it: `expected` is
+    {id: {name: value}} (see `content`). Only those names are compared, so a change to any other field (by a
+    teammate, or by this app elsewhere: a script moving the status on) is no conflict. StreamChangedError
+    names the streams where one of them differs now; ValidationError when one was deleted.
+
+    Returns the versions read (a write in the same session names them: a save a moment later is caught too).
+    """
+    stored = {stream_id: get_stream_data(session, stream_id) for stream_id in expected}
+    changed = [i for i, values in expected.items() if content(stored[i], list(values)) != values]
+    if changed:
+        raise StreamChangedError(
+            translate("Messages", "Someone else changed {0} after you last saw it; nothing was changed.").format(
+                "、".join(f"“{stored[i].title}”" for i in changed)
+            ),
+            changed,
+        )
+    return {i: data.version for i, data in stored.items() if data.version is not None}
+
+
 def duplicate_data(data: StreamData, shift: dt.timedelta = dt.timedelta(days=7)) -> StreamData:
     """A copy for another slot (default: the same time next week), back at the planning stage."""
     import dataclasses

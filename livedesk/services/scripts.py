@@ -395,28 +395,42 @@ def arrange_segments(session: Session, stream_id: int, layout: Sequence[Sequence
     return order
 
 
+def check_script(session: Session, stream_id: int, expected: Sequence[Mapping[str, Any]] | None) -> None:
+    """Refuse with ScriptChangedError when the script is not `expected` (a `snapshot_script`, the fields of
+    every segment in running order; ids are not compared), e.g. the script the user saw. None: no check."""
+    if expected is None:
+        return
+    seen = [{name: values.get(name) for name in SEGMENT_FIELDS} for values in expected]
+    if snapshot_script(session, stream_id) != seen:
+        raise _changed(session, stream_id, translate(
+            "Messages", "Someone else changed the script since you last saw it; nothing was saved."))
+
+
 def replace_script_segments(session: Session, stream_id: int, segments: Sequence[Mapping[str, Any]], *,
                             expected: Sequence[Mapping[str, Any]] | None = None) -> list[Segment]:
-    """Replace every segment with `segments` (dicts of SEGMENT_FIELDS) in the given order. `expected` is the
-    script the caller last saw (`snapshot_script`; ids are not compared): when someone else changed it since,
-    refuse with ScriptChangedError and write nothing."""
-    cleaned = [_clean_values(values, partial=False) for values in segments]
-    if expected is not None:
-        seen = [{name: values.get(name) for name in SEGMENT_FIELDS} for values in expected]
-        if snapshot_script(session, stream_id) != seen:
-            raise _changed(session, stream_id, translate(
-                "Messages", "Someone else changed the script since you last saw it; nothing was saved."))
+    """Replace every segment with `segments` (dicts of SEGMENT_FIELDS) in the given order. A dict with an "id"
+    (`snapshot_script(with_ids=True)`) brings that segment back under its id when the id is free, so undo steps
+    and teammates that name it still find it. `expected`: see check_script; nothing is written on a refusal."""
+    cleaned = [(values.get("id"), _clean_values(values, partial=False)) for values in segments]
+    check_script(session, stream_id, expected)
     script = get_or_create_script(session, stream_id)
     script.segments.clear()
     session.flush()
-    for position, values in enumerate(cleaned):
-        script.segments.append(Segment(position=position, **values))
+    for position, (segment_id, values) in enumerate(cleaned):
+        segment = Segment(position=position, **values)
+        if segment_id is not None and session.get(Segment, segment_id) is None:
+            segment.id = segment_id
+        script.segments.append(segment)
     _touch(session, script)
     session.flush()
     return list(script.segments)
 
 
-def set_approved(session: Session, stream_id: int, approved: bool = True) -> Script:
+def set_approved(session: Session, stream_id: int, approved: bool = True, *,
+                 expected: Sequence[Mapping[str, Any]] | None = None) -> Script:
+    """Approve (or withdraw). `expected`: the script the user reviewed (see check_script): approving a script
+    someone else changed since would approve what nobody reviewed, so that is refused."""
+    check_script(session, stream_id, expected)
     script = get_or_create_script(session, stream_id)
     script.approved = approved
     session.flush()

@@ -12,8 +12,8 @@ work (on the GUI thread) it reads the stamp — a difference then is someone els
 and after the commit it takes the new stamp as seen. Writes on worker threads (imports) count as unknown
 and lead to one refresh. When the stamp moved because of someone else, the watcher calls
 `window.refresh_all()`, but never while the user is in the middle of an edit (a text field with focus in
-an open dialog, an open cell editor, a multi-line editor, or any modal dialog): the refresh waits for the
-next check after the edit.
+an open dialog, an open cell editor, a multi-line editor, any modal dialog, or a drag holding the mouse): the
+refresh waits for the next check after the edit.
 """
 
 from __future__ import annotations
@@ -171,8 +171,11 @@ class ChangeWatcher(QObject):
 
 
 def user_is_editing() -> bool:
-    """A text field with focus in a dialog or a cell editor, a multi-line editor, or a modal dialog open."""
+    """A text field with focus in a dialog or a cell editor, a multi-line editor, a modal dialog open, or a
+    widget holding the mouse (a drag on the script's timeline)."""
     if QApplication.activeModalWidget() is not None or QApplication.activePopupWidget() is not None:
+        return True
+    if QWidget.mouseGrabber() is not None:  # e.g. the script timeline during a drag
         return True
     widget = QApplication.focusWidget()
     if widget is None:

@@ -9,19 +9,20 @@ tab shows this dialog instead of silently writing over the other person's work:
 
 `ConflictDialog.exec()` returns RELOAD or OVERWRITE (closing the dialog counts as Reload: nothing is written).
 
-The same holds after the first save: an undo, or a redo after an undo, expects the record where this app's
-last write left it (`VersionLog`, `CheckedCommand`) and asks with `replay_texts()` when a teammate saved it
-since; deleting a record a teammate changed since the user saw it asks with `delete_texts()`.
+The same holds after the first save: an undo, or a redo after an undo, expects what it writes to be as
+this app's last write of it left it (`CheckedCommand`) and asks with `replay_texts()` (`ask_replay`) when a
+teammate changed it since; deleting a record a teammate changed since the user saw it asks with
+`delete_texts()`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping
+import logging
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -39,6 +40,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from livedesk.ui.undo import DbCommand
 from livedesk.ui.widgets.rows_model import RowsTableModel
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -271,6 +274,40 @@ def _attrs(value: Any) -> Any:
     return SimpleNamespace(**value) if isinstance(value, Mapping) else value
 
 
+# --- lineups ------------------------------------------------------------------------------------------------
+
+
+def lineup_fields() -> list[tuple[str, str]]:
+    """The values of a product on a stream's lineup (`lineups.ITEM_FIELDS`), with their labels."""
+    return [
+        ("live_price", QCoreApplication.translate("Conflicts", "Live price")),
+        ("welfare_quantity", QCoreApplication.translate("Conflicts", "Welfare quantity")),
+        ("planned_units", QCoreApplication.translate("Conflicts", "Planned units")),
+        ("link_number", QCoreApplication.translate("Conflicts", "Link number")),
+    ]
+
+
+def show_lineup_value(name: str, value: Any) -> str:
+    from livedesk.ui import formatting
+
+    if value is None:
+        return "—"
+    return formatting.money(value) if name == "live_price" else str(value)
+
+
+def lineup_conflict_rows(base: Mapping[str, Any] | None, mine: Mapping[str, Any],
+                         theirs: Mapping[str, Any]) -> list[ConflictRow]:
+    """Like `product_conflict_rows` for one product's values on a lineup ({field: value} dicts)."""
+    return compare_rows(lineup_fields(), _attrs(base) if base is not None else None, _attrs(mine), _attrs(theirs),
+                        show_lineup_value)
+
+
+def lineup_order_row(yours: list[str], theirs: list[str]) -> ConflictRow:
+    """The lineup's order (product names) the step would set beside the order stored now."""
+    return ConflictRow(QCoreApplication.translate("Conflicts", "Lineup order"), "\n".join(yours) or "—",
+                       "\n".join(theirs) or "—", "\n".join(yours) or "—", True)
+
+
 # --- what the dialog says for undo, redo and deletes --------------------------------------------------------
 
 
@@ -329,76 +366,91 @@ def labelled(name: str, rows: list[ConflictRow]) -> list[ConflictRow]:
     return [ConflictRow(f"{name} · {r.field}", r.yours, r.theirs, r.result, r.clash) for r in rows]
 
 
-# --- which versions this app's own writes produced ----------------------------------------------------------
+# --- undo and redo that never write over a teammate's change -----------------------------------------------
 
 
-class VersionLog:
-    """For each record, the version moves this app's own writes made (version before → version after).
+@dataclass
+class ReplayConflict:
+    """One record an undo or redo finds changed by someone else: its name and the rows comparing what the
+    step would write (or delete: `deleting`) with what is stored now."""
 
-    An undo, or a redo after an undo, must not write over a teammate's later save. The version the command's
-    last write produced is not enough on its own: my later edits of the same record (and their undos) moved
-    the version too. Following my own moves from that version gives the version the record has if nobody
-    else saved it since; the service refuses the write when it has another (see `latest`).
-    """
-
-    def __init__(self) -> None:
-        self._moves: dict[Hashable, dict[int, int]] = {}
-
-    def record(self, key: Hashable, before: int | None, after: int | None) -> None:
-        if before is not None and after is not None and before != after:
-            self._moves.setdefault(key, {})[before] = after
-
-    def latest(self, key: Hashable, version: int | None) -> int | None:
-        """The version the record is at if only this app wrote it since it was at `version`."""
-        if version is None:
-            return None
-        moves = self._moves.get(key, {})
-        seen = {version}
-        while version in moves and moves[version] not in seen:
-            version = moves[version]
-            seen.add(version)
-        return version
+    name: str
+    rows: list[ConflictRow]
+    deleting: bool = False
 
 
-_version_logs: WeakKeyDictionary[Any, VersionLog] = WeakKeyDictionary()
+class AlreadyDeleted(Exception):
+    """An undo or redo that deletes records finds one already deleted by someone else: nothing was written
+    and the step left the undo history. The message says so (a status message is enough: what the step
+    was to do is done)."""
+
+    def __init__(self, names: list[str]):
+        super().__init__(QCoreApplication.translate(
+            "Conflicts", "Someone else already deleted {0}; this step left the undo history.").format("、".join(names)))
 
 
-def version_log(db: Any) -> VersionLog:
-    """The log of one open database (a teammate's Database has its own, as on another computer)."""
-    log = _version_logs.get(db)
-    if log is None:
-        log = _version_logs[db] = VersionLog()
-    return log
+def ask_replay(parent: Any, conflicts: list[ReplayConflict], undoing: bool, several: str) -> bool:
+    """The dialog for an undo or redo that would write over (or delete) what someone else changed since
+    this app's last write. True: go ahead; False: keep theirs (the step leaves the undo history, which
+    `parent.status_message` says). `several` names the records when there are more than one."""
+    rows: list[ConflictRow] = []
+    for conflict in conflicts:
+        rows += labelled(conflict.name, conflict.rows) if len(conflicts) > 1 else conflict.rows
+    what = conflicts[0].name if len(conflicts) == 1 else several
+    texts = delete_texts() if any(conflict.deleting for conflict in conflicts) else replay_texts(undoing)
+    if conflicts and ask_overwrite(parent, what, rows, **texts):
+        return True
+    parent.status_message.emit(QCoreApplication.translate(
+        "Conflicts", "Kept their version: this step can no longer be undone or redone, so it left the undo history."),
+        10000)
+    return False
 
 
 class CheckedCommand(DbCommand):
-    """An undoable edit whose undo, and redo after an undo, never write over a teammate's later save.
+    """An undoable edit whose undo, and redo after an undo, never write over a teammate's later change.
 
-    Such a replay expects each record at the version this app's last write left it (see VersionLog). When
-    someone else saved it since, the service refuses and `on_conflict(conflicts, undoing)` (set by the tab:
-    it shows the dialog) decides: True goes ahead, writing only what this step changed on top of theirs;
-    False keeps theirs and drops the step (obsolete): QUndoStack then removes it instead of leaving it
-    undone-but-not-undone. Any other failure (the record was deleted…) also drops the step and goes to
-    `on_error` (set by the tab: it says what happened); nothing escapes into QUndoStack, which would move
-    its index as if the step had worked.
+    The first redo (`_first`) is checked by the service against the versions the user saw; its errors
+    propagate (the tab shows the conflict dialog or the error, and nothing is pushed). Every later step
+    (`_replay`) compares only what it writes with what this command's last step left there (`_expected`)
+    and writes only that: whatever else changed since, by a teammate or by this app elsewhere, stays and is
+    no conflict. When what it writes was changed since, the service refuses (one of `conflict_errors`),
+    nothing is written and `on_conflict(conflicts, undoing)` (set by the tab: `ask_replay`) decides: True
+    goes ahead, expecting what is stored now (a teammate saving again meanwhile asks again); False keeps
+    theirs and drops the step (obsolete): QUndoStack then removes it instead of leaving it
+    undone-but-not-undone. With no conflict to show (they made the same change) it goes ahead.
 
-    Subclasses give `conflict_errors`, `_expected()` (the first attempt's state: expected versions),
-    `_write(undoing, state)` (raises one of `conflict_errors` when a record is not at the expected version),
-    `_conflicts(undoing, state)` → (what on_conflict shows, the state to go ahead with) and `_dropped()`.
+    Any other failure (the record was deleted…) also drops the step and goes to `on_error` (set by the tab:
+    it says what happened), or to the log without one; nothing escapes into QUndoStack, which would move its
+    index as if the step had worked.
+
+    Subclasses give `_first()`, `_expected(undoing)` (what the step expects), `_write(undoing, expected)`
+    (raises one of `conflict_errors` when what it writes is not as expected), `_conflicts(undoing)` → (the
+    ReplayConflicts to show, what is stored now) and `_dropped()` (refresh the views).
     """
 
     conflict_errors: tuple[type[BaseException], ...] = (StaleDataError,)
 
     def __init__(self, text: str = ""):
         super().__init__(text)
-        self.on_conflict: Callable[[list[Any], bool], bool] | None = None  # None: keep theirs
-        self.on_error: Callable[[BaseException], None] | None = None  # None: raise (after dropping the step)
+        self.on_conflict: Callable[[list[ReplayConflict], bool], bool] | None = None  # None: keep theirs
+        self.on_error: Callable[[BaseException], None] | None = None  # None: log it
+        self.applied = False  # the first redo ran
+
+    def _redo(self) -> None:
+        if self.applied:
+            self._replay(undoing=False)
+            return
+        self._first()
+        self.applied = True
+
+    def undo(self) -> None:
+        self._replay(undoing=True)
 
     def _replay(self, undoing: bool) -> None:
-        state = self._expected()
+        expected = self._expected(undoing)
         while True:
             try:
-                self._write(undoing, state)
+                self._write(undoing, expected)
                 return
             except self.conflict_errors:
                 pass
@@ -406,29 +458,34 @@ class CheckedCommand(DbCommand):
                 self._drop(exc)
                 return
             try:
-                conflicts, state = self._conflicts(undoing, state)
+                conflicts, expected = self._conflicts(undoing)
             except Exception as exc:  # e.g. deleted meanwhile
                 self._drop(exc)
                 return
-            if self.on_conflict is None or not self.on_conflict(conflicts, undoing):
+            if conflicts and (self.on_conflict is None or not self.on_conflict(conflicts, undoing)):
                 self._drop(None)
                 return
 
     def _drop(self, exc: BaseException | None) -> None:
         self.setObsolete(True)
         self._dropped()
-        if exc is not None:
-            if self.on_error is None:
-                raise exc
+        if exc is None:
+            return
+        if self.on_error is not None:
             self.on_error(exc)
+        else:
+            log.warning("%s: the step could not be done and left the undo history", self.text(), exc_info=exc)
 
-    def _expected(self) -> Any:
+    def _first(self) -> None:
         raise NotImplementedError
 
-    def _write(self, undoing: bool, state: Any) -> None:
+    def _expected(self, undoing: bool) -> Any:
         raise NotImplementedError
 
-    def _conflicts(self, undoing: bool, state: Any) -> tuple[list[Any], Any]:
+    def _write(self, undoing: bool, expected: Any) -> None:
+        raise NotImplementedError
+
+    def _conflicts(self, undoing: bool) -> tuple[list[ReplayConflict], Any]:
         raise NotImplementedError
 
     def _dropped(self) -> None:

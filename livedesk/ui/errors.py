@@ -22,8 +22,9 @@ def user_error_text(exc: BaseException) -> str | None:
     from livedesk.services.db import DatabaseError
     from livedesk.services.importers.errors import ImportFailed
     from livedesk.services.schedule import ValidationError
+    from livedesk.services.scripts import ScriptError
 
-    if isinstance(exc, (ImportFailed, DatabaseError, ValidationError)):
+    if isinstance(exc, (ImportFailed, DatabaseError, ValidationError, ScriptError)):
         return str(exc)
     if isinstance(exc, StaleDataError):
         return QCoreApplication.translate("Errors", "Someone else changed this record while you were editing it. Reload and try again.")

@@ -314,6 +314,22 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>文件</translation>
     </message>
     <message>
+        <source>Welfare quantity</source>
+        <translation>福利数量</translation>
+    </message>
+    <message>
+        <source>Planned units</source>
+        <translation>计划销量</translation>
+    </message>
+    <message>
+        <source>Link number</source>
+        <translation>链接号</translation>
+    </message>
+    <message>
+        <source>Lineup order</source>
+        <translation>排品顺序</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;{0}&lt;/b&gt; was changed by someone else after your change. Undoing it now would write over their work. Nothing has been undone yet. Compare:</source>
         <translation>你修改之后，别人又改过&lt;b&gt;{0}&lt;/b&gt;。现在撤销会覆盖对方的修改。还没有撤销。对比一下：</translation>
     </message>
@@ -372,6 +388,14 @@ The current data is backed up first, so this can be undone by restoring that cop
     <message>
         <source>Version</source>
         <translation>版本</translation>
+    </message>
+    <message>
+        <source>Someone else already deleted {0}; this step left the undo history.</source>
+        <translation>{0}已被别人删除，这一步已从撤销记录中移除。</translation>
+    </message>
+    <message>
+        <source>Kept their version: this step can no longer be undone or redone, so it left the undo history.</source>
+        <translation>已保留对方的版本：这一步无法再撤销或重做，已从撤销记录中移除。</translation>
     </message>
 </context>
 <context>
@@ -1993,6 +2017,10 @@ Logs: {2}</source>
         <translation>新顺序必须把排品里的每个商品列出且只列一次；请重新加载排品。</translation>
     </message>
     <message>
+        <source>Someone else changed this stream's lineup after your change; nothing was changed.</source>
+        <translation>你修改之后，别人又改过这场直播的排品，没有做任何更改。</translation>
+    </message>
+    <message>
         <source>Link number {0} is already used by another product here.</source>
         <translation>链接号 {0} 已被本场另一个商品占用。</translation>
     </message>
@@ -3122,10 +3150,6 @@ Logs: {2}</source>
         <translation>已保留：没有删除任何内容。</translation>
     </message>
     <message>
-        <source>Kept their version: this step can no longer be undone or redone, so it left the undo history.</source>
-        <translation>已保留对方的版本：这一步无法再撤销或重做，已从撤销记录中移除。</translation>
-    </message>
-    <message>
         <source>Edit {0} of “{1}”</source>
         <translation>编辑“{1}”的{0}</translation>
     </message>
@@ -4238,10 +4262,6 @@ Logs: {2}</source>
         <translation>已保留：没有删除任何内容。</translation>
     </message>
     <message>
-        <source>Kept their version: this step can no longer be undone or redone, so it left the undo history.</source>
-        <translation>已保留对方的版本：这一步无法再撤销或重做，已从撤销记录中移除。</translation>
-    </message>
-    <message>
         <source>Import schedule</source>
         <translation>导入排期</translation>
     </message>
@@ -4679,12 +4699,36 @@ Logs: {2}</source>
         <translation>“{0}”所改的环节已被别人删除；没有做任何改动，这一步已从撤销记录中移除。</translation>
     </message>
     <message>
+        <source>Not approved: someone else changed the script. Review their changes first.</source>
+        <translation>未定稿：别人改过脚本，请先审阅对方的改动。</translation>
+    </message>
+    <message>
         <source>Kept their version: this step can no longer be undone or redone, so it left the undo history.</source>
         <translation>已保留对方的版本：这一步无法再撤销或重做，已从撤销记录中移除。</translation>
     </message>
     <message>
         <source>Kept: nothing was deleted.</source>
         <translation>已保留：没有删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Someone else deleted the segment, so “{0}” was not saved.</source>
+        <translation>这个环节已被别人删除，“{0}”没有保存。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; was changed by someone else after you last saw it. Approving it now would approve changes nobody reviewed. Nothing has been approved yet. Compare:</source>
+        <translation>你上次查看之后，别人改过&lt;b&gt;{0}&lt;/b&gt;。现在定稿会把没人审过的改动一起定稿。还没有定稿。对比一下：</translation>
+    </message>
+    <message>
+        <source>Don't approve: nothing is saved and the tab shows their version to review. Approve anyway: approve the script with their changes.</source>
+        <translation>不定稿：不保存任何内容，页面显示对方的版本供你审阅。仍然定稿：连同对方的改动一起定稿。</translation>
+    </message>
+    <message>
+        <source>Don't approve</source>
+        <translation>不定稿</translation>
+    </message>
+    <message>
+        <source>Approve anyway</source>
+        <translation>仍然定稿</translation>
     </message>
     <message>
         <source>The script</source>
@@ -4757,6 +4801,10 @@ Logs: {2}</source>
     <message>
         <source>Change segment times</source>
         <translation>调整环节时间</translation>
+    </message>
+    <message>
+        <source>Move segment</source>
+        <translation>移动环节</translation>
     </message>
     <message>
         <source>Move “{0}”</source>

@@ -13,10 +13,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from livedesk.services import products, schedule
+from livedesk.services import lineups, products, schedule, scripts
 from livedesk.services.db import open_database
-from livedesk.ui.conflict_dialog import ConflictDialog, VersionLog
+from livedesk.services.importers.product_sheet import preview_rows
+from livedesk.ui.conflict_dialog import ConflictDialog
+from livedesk.ui.products.commands import EditProduct, ImportProducts
 from livedesk.ui.products.tab import ProductsTab
+from livedesk.ui.schedule.commands import CreateStreams
 from livedesk.ui.schedule.tab import ScheduleTab
 
 START = dt.datetime(2026, 11, 20, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -199,14 +202,15 @@ def test_undo_of_a_detail_save_going_ahead_writes_only_this_steps_parts(tab, db,
     panel = tab.detail
     type_points(panel, ("我的卖点", ""))
     panel.save_button.click()
-    teammate_edits(teammate, pid, notes="队友的备注")
+    teammate_edits(teammate, pid, points=[("队友的卖点", "")], notes="队友的备注")
     shown = answer_conflicts(monkeypatch, OVERWRITE, OVERWRITE)
     tab.undo_stack.undo()
     assert len(shown) == 1 and shown[0].overwrite_button.text() == "Undo anyway"
+    assert list(table(shown[0])) == ["Selling points"]  # only what this step writes is compared
     now = stored(db, pid)
     assert now["selling_points"] == (("保湿不黏", "涂在手背"),) and now["notes"] == "队友的备注"
     assert tab.undo_stack.canRedo()
-    teammate_edits(teammate, pid, stock=5)  # and again before my redo: asked again
+    teammate_edits(teammate, pid, points=[("又改了", "")], stock=5)  # and again before my redo: asked again
     tab.undo_stack.redo()
     assert len(shown) == 2 and shown[1].overwrite_button.text() == "Redo anyway"
     now = stored(db, pid)
@@ -227,16 +231,28 @@ def test_undo_of_an_inline_edit_after_a_teammates_edit_keeps_theirs(tab, db, tea
 
 def test_undo_of_an_inline_edit_going_ahead_keeps_their_other_field(tab, db, teammate, pid, monkeypatch):
     assert tab._edit_cell(tab.model.product(pid), "name", "我的护手霜")
-    teammate_edits(teammate, pid, supplier="队友的供应商")
+    teammate_edits(teammate, pid, name="队友的护手霜", supplier="队友的供应商")
     shown = answer_conflicts(monkeypatch, OVERWRITE)
     tab.undo_stack.undo()
     assert len(shown) == 1
-    rows = table(shown[0])
-    assert rows["Name"] == ["护手霜", "我的护手霜", "护手霜"] and rows["Supplier"] == ["—", "队友的供应商", "队友的供应商"]
+    assert table(shown[0]) == {"Name": ["护手霜", "队友的护手霜", "护手霜"]}
     now = stored(db, pid)
     assert (now["name"], now["supplier"]) == ("护手霜", "队友的供应商")
     tab.undo_stack.redo()  # nobody saved since my undo: no dialog
     assert len(shown) == 1 and stored(db, pid)["name"] == "我的护手霜"
+
+
+def test_undo_of_an_inline_edit_after_a_teammate_changed_another_field_asks_nothing(tab, db, teammate, pid,
+                                                                                   monkeypatch):
+    shown = answer_conflicts(monkeypatch)
+    assert tab._edit_cell(tab.model.product(pid), "name", "我的护手霜")
+    teammate_edits(teammate, pid, supplier="队友的供应商", points=[("队友的卖点", "")])
+    tab.undo_stack.undo()
+    tab.undo_stack.redo()
+    tab.undo_stack.undo()
+    now = stored(db, pid)
+    assert shown == [] and (now["name"], now["supplier"]) == ("护手霜", "队友的供应商")
+    assert now["selling_points"] == (("队友的卖点", ""),) and tab.undo_stack.canRedo()
 
 
 def test_redo_after_a_teammates_edit_asks_and_reload_drops_the_step(tab, db, teammate, pid, monkeypatch):
@@ -342,16 +358,175 @@ def test_bulk_edit_of_products_a_teammate_changed(tab, db, teammate, pid, monkey
     assert (stored(db, pid)["supplier"], stored(db, other)["supplier"]) == ("", "队友的供应商")
 
 
-def test_version_log_follows_only_my_own_moves():
-    log = VersionLog()
-    log.record("p", 1, 2)  # my edit
-    log.record("p", 2, 3)  # my second edit
-    log.record("p", 3, 4)  # undo of the second
-    assert log.latest("p", 2) == 4 and log.latest("p", 4) == 4 and log.latest("q", 2) == 2
-    log.record("p", 7, 8)  # an overwrite on top of a teammate's version 7
-    assert log.latest("p", 2) == 4  # my first edit's chain never reaches 7: their save is seen
-    log.record("p", 5, 5)  # a write that changed nothing moves nothing
-    assert log.latest("p", 5) == 5 and log.latest("p", None) is None
+def test_undo_of_my_edit_after_my_own_import_asks_nothing(tab, db, pid, monkeypatch):
+    """The import moves the product's version too: my own write, not a teammate's."""
+    shown = answer_conflicts(monkeypatch)
+    assert tab._edit_cell(tab.model.product(pid), "name", "我的护手霜")
+    preview = preview_rows([["品名", "货号", "到手价", "库存"], ["我的护手霜", "A-1", "39.9", "50"]], "选品表.xlsx")
+    assert tab._push(ImportProducts(db, preview, True, "import", tab._refresh))
+    tab.undo_stack.undo()  # the import
+    assert stored(db, pid)["stock"] is None
+    tab.undo_stack.undo()  # my edit
+    now = stored(db, pid)
+    assert shown == [] and (now["name"], tab.undo_stack.count(), tab.undo_stack.index()) == ("护手霜", 2, 0)
+    tab.undo_stack.redo()
+    tab.undo_stack.redo()
+    now = stored(db, pid)
+    assert shown == [] and (now["name"], now["stock"]) == ("我的护手霜", 50)
+
+
+def test_undo_of_an_import_puts_back_only_what_it_changed_and_asks_before_writing_over_theirs(tab, db, teammate, pid,
+                                                                                              monkeypatch):
+    preview = preview_rows([["品名", "货号", "到手价", "库存"], ["护手霜", "A-1", "39.9", "50"],
+                            ["洗面奶", "B-1", "29", "10"]], "选品表.xlsx")
+    assert tab._push(ImportProducts(db, preview, True, "import", tab._refresh))
+    teammate_edits(teammate, pid, supplier="队友的供应商")  # a field the import did not write
+    shown = answer_conflicts(monkeypatch, RELOAD)
+    tab.undo_stack.undo()
+    now = stored(db, pid)
+    assert shown == [] and (now["stock"], now["supplier"]) == (None, "队友的供应商")
+    assert [r.sku for r in tab.model.rows()] == ["A-1"]  # the product it created is gone again
+    tab.undo_stack.redo()
+    teammate_edits(teammate, pid, stock=7)  # a field it wrote: asked, and Keep theirs keeps it
+    tab.undo_stack.undo()
+    assert len(shown) == 1 and table(shown[0])["Stock"] == ["—", "7", "—"]
+    assert stored(db, pid)["stock"] == 7 and len(tab.model.rows()) == 2 and tab.undo_stack.count() == 0
+
+
+def test_undo_of_a_new_product_a_teammate_edited_asks_before_deleting_it(tab, db, teammate, monkeypatch):
+    tab.new_product()
+    new = tab.undo_stack.command(0).product_id
+    teammate_edits(teammate, new, notes="队友的备注")
+    shown = answer_conflicts(monkeypatch, RELOAD)
+    status = messages(tab)
+    tab.undo_stack.undo()
+    assert len(shown) == 1 and shown[0].overwrite_button.text() == "Delete anyway"
+    assert table(shown[0]) == {"Notes": ["—", "队友的备注", "(deleted)"]}
+    assert stored(db, new)["notes"] == "队友的备注" and tab.model.product(new) is not None  # kept
+    assert tab.undo_stack.count() == 0 and any("undo history" in text for text in status)
+
+
+def test_undo_of_a_new_product_deleting_it_anyway_then_redo_brings_their_version_back(tab, db, teammate, monkeypatch):
+    tab.new_product()
+    new = tab.undo_stack.command(0).product_id
+    teammate_edits(teammate, new, notes="队友的备注")
+    shown = answer_conflicts(monkeypatch, OVERWRITE)
+    tab.undo_stack.undo()
+    assert len(shown) == 1 and tab.model.product(new) is None
+    tab.undo_stack.redo()  # nobody changed anything since: no dialog
+    assert len(shown) == 1 and stored(db, new)["notes"] == "队友的备注"
+
+
+def test_undo_of_a_new_product_a_teammate_deleted_says_so_and_drops_the_step(tab, db, teammate, monkeypatch):
+    shown = answer_conflicts(monkeypatch)
+    status = messages(tab)
+    tab.new_product()
+    new = tab.undo_stack.command(0).product_id
+    with teammate.session() as s:
+        products.delete_products(s, [new])
+    tab.undo_stack.undo()  # nothing escapes into QUndoStack
+    assert shown == [] and error_texts(tab) == []
+    assert any("already deleted" in text and "New product" in text for text in status)
+    assert tab.undo_stack.count() == 0 and tab.model.product(new) is None
+
+
+def test_redo_of_a_new_product_after_a_teammate_took_its_sku_says_so(tab, db, teammate, monkeypatch):
+    tab.new_product()
+    tab.undo_stack.undo()
+    with teammate.session() as s:
+        products.create_product(s, {"sku": "NEW-0001", "name": "队友的新品", "live_price": "9"})
+    tab.undo_stack.redo()
+    assert "NEW-0001" in tab.last_error and tab.undo_stack.count() == 0
+
+
+def test_a_step_without_on_error_logs_and_leaves_the_undo_history(qtbot, db, teammate, pid, caplog):
+    from PySide6.QtGui import QUndoStack
+
+    from livedesk.ui.undo import push_command
+
+    stack = QUndoStack()
+    push_command(stack, EditProduct(db, pid, "name", "护手霜", "我的护手霜", stored(db, pid)["version"], "edit",
+                                    lambda ids: None))
+    with teammate.session() as s:
+        products.delete_products(s, [pid])
+    stack.undo()  # nothing escapes into QUndoStack
+    assert stack.count() == 0
+    assert any("left the undo history" in record.getMessage() for record in caplog.records)
+
+
+@pytest.fixture
+def lineup_stream(db, tab, pid) -> int:
+    with db.session() as s:
+        stream = schedule.create_stream(s, schedule.StreamData(title="周五美妆专场", start_at=START, planned_minutes=120))
+        other = products.create_product(s, {"sku": "B-1", "name": "洗面奶", "live_price": "29"})
+        stream_id, other_id = stream.id, other.id
+    tab.reload()
+    tab.open_lineup(stream_id)
+    tab.lineup.add_selected([pid, other_id])
+    assert [r.product_id for r in tab.lineup.model.rows()] == [pid, other_id]
+    return stream_id
+
+
+def lineup_item(db, stream_id: int, pid: int) -> dict:
+    with db.session() as s:
+        [row] = [r for r in lineups.lineup_rows(s, stream_id) if r.product_id == pid]
+        return {"planned_units": row.planned_units, "link_number": row.link_number}
+
+
+def lineup_order(db, stream_id: int) -> list[int]:
+    with db.session() as s:
+        return [r.product_id for r in lineups.lineup_rows(s, stream_id)]
+
+
+def test_undo_of_a_lineup_value_a_teammate_changed_asks(tab, db, teammate, pid, lineup_stream, monkeypatch):
+    assert tab.lineup._edit(tab.lineup.model.rows()[0], "planned_units", "30")
+    with teammate.session() as s:
+        lineups.set_lineup_values(s, lineup_stream, pid, planned_units=40, welfare_quantity=2)
+    shown = answer_conflicts(monkeypatch, RELOAD)
+    tab.undo_stack.undo()
+    assert len(shown) == 1 and table(shown[0]) == {"Planned units": ["—", "40", "—"]}
+    assert lineup_item(db, lineup_stream, pid)["planned_units"] == 40 and tab.undo_stack.count() == 1
+    assert tab.lineup._edit(tab.lineup.model.rows()[0], "link_number", "3")
+    with teammate.session() as s:  # another value: no question
+        lineups.set_lineup_values(s, lineup_stream, pid, planned_units=50)
+    tab.undo_stack.undo()
+    assert len(shown) == 1 and lineup_item(db, lineup_stream, pid)["link_number"] is None
+
+
+def test_undo_of_a_lineup_change_after_a_teammate_took_the_product_off_says_so(tab, db, teammate, pid, lineup_stream,
+                                                                               monkeypatch):
+    shown = answer_conflicts(monkeypatch)
+    assert tab.lineup._edit(tab.lineup.model.rows()[0], "planned_units", "30")
+    with teammate.session() as s:
+        lineups.remove_from_lineup(s, lineup_stream, pid)
+    tab.undo_stack.undo()  # nothing escapes into QUndoStack
+    assert shown == [] and "not on the stream's lineup" in tab.last_error
+    assert tab.undo_stack.count() == 1 and [r.product_id for r in tab.lineup.model.rows()] != [pid]
+
+
+def test_undo_of_adding_to_a_lineup_asks_before_taking_off_what_a_teammate_planned(tab, db, teammate, pid,
+                                                                                   lineup_stream, monkeypatch):
+    with teammate.session() as s:
+        lineups.set_lineup_values(s, lineup_stream, pid, planned_units=40)
+    shown = answer_conflicts(monkeypatch, RELOAD)
+    tab.undo_stack.undo()
+    assert len(shown) == 1 and shown[0].overwrite_button.text() == "Delete anyway"
+    assert table(shown[0]) == {"Planned units": ["—", "40", "(deleted)"]}
+    assert lineup_item(db, lineup_stream, pid)["planned_units"] == 40 and tab.undo_stack.count() == 0
+
+
+def test_undo_of_a_lineup_reorder_a_teammate_changed_asks(tab, db, teammate, pid, lineup_stream, monkeypatch):
+    order = [r.product_id for r in tab.lineup.model.rows()]
+    tab.lineup.move(0, 1)
+    with teammate.session() as s:
+        lineups.reorder_lineup(s, lineup_stream, order)  # back, by hand
+        lineups.set_lineup_values(s, lineup_stream, pid, planned_units=40)
+    shown = answer_conflicts(monkeypatch, OVERWRITE)
+    tab.undo_stack.undo()
+    assert len(shown) == 1 and table(shown[0]) == {"Lineup order": ["护手霜\n洗面奶", "护手霜\n洗面奶", "护手霜\n洗面奶"]}
+    assert lineup_order(db, lineup_stream) == order
+    tab.undo_stack.redo()  # nobody changed it since: no dialog
+    assert len(shown) == 1 and lineup_order(db, lineup_stream) == order[::-1]
 
 
 # --- the schedule -----------------------------------------------------------------------------------------
@@ -408,14 +583,25 @@ def test_stream_undo_after_a_teammates_edit_keeps_theirs_on_reload(schedule_tab,
 
 def test_stream_undo_going_ahead_keeps_the_fields_only_they_changed(schedule_tab, db, teammate, stream_id, monkeypatch):
     edit_title(schedule_tab, db, stream_id, "我的标题")
-    teammate_saves(teammate, stream_id, notes="他们的备注")
+    teammate_saves(teammate, stream_id, title="他们的标题", notes="他们的备注")
     shown = answer_conflicts(monkeypatch, OVERWRITE)
     schedule_tab.undo_stack.undo()
-    assert len(shown) == 1 and table(shown[0])["Notes"] == ["—", "他们的备注", "他们的备注"]
+    assert len(shown) == 1 and table(shown[0]) == {"Title": ["周五美妆专场", "他们的标题", "周五美妆专场"]}
     data = read_stream(db, stream_id)
     assert (data.title, data.notes) == ("周五美妆专场", "他们的备注")
     schedule_tab.undo_stack.redo()  # nobody saved since: no dialog
     assert len(shown) == 1 and read_stream(db, stream_id).title == "我的标题"
+
+
+def test_stream_undo_after_a_teammate_changed_another_field_asks_nothing(schedule_tab, db, teammate, stream_id,
+                                                                         monkeypatch):
+    shown = answer_conflicts(monkeypatch)
+    edit_title(schedule_tab, db, stream_id, "我的标题")
+    teammate_saves(teammate, stream_id, notes="他们的备注", people=[("小薇", "host")])
+    schedule_tab.undo_stack.undo()
+    data = read_stream(db, stream_id)
+    assert shown == [] and (data.title, data.notes, data.people) == ("周五美妆专场", "他们的备注", [("小薇", "host")])
+    assert schedule_tab.undo_stack.canRedo()
 
 
 def test_stream_redo_after_a_teammates_edit_asks(schedule_tab, db, teammate, stream_id, monkeypatch):
@@ -494,3 +680,53 @@ def test_stream_undo_after_a_teammate_deleted_it_says_so(schedule_tab, db, teamm
     schedule_tab.undo_stack.undo()
     assert shown == [] and schedule_tab.undo_stack.count() == 0
     assert any("no longer exists" in text for text in error_texts(schedule_tab))
+
+
+def test_stream_undo_after_my_own_script_work_asks_nothing(schedule_tab, db, stream_id, monkeypatch):
+    """Adding the first segment moves the stream to 脚本: this app's own write, and not a field the edit wrote."""
+    shown = answer_conflicts(monkeypatch)
+    edit_title(schedule_tab, db, stream_id, "我的标题")
+    with db.session() as s:
+        scripts.add_segment(s, stream_id, title="开场", duration_seconds=300)
+    assert read_stream(db, stream_id).status == "scripted"
+    schedule_tab.undo_stack.undo()
+    data = read_stream(db, stream_id)
+    assert shown == [] and (data.title, data.status) == ("周五美妆专场", "scripted")
+    schedule_tab.undo_stack.redo()
+    assert shown == [] and read_stream(db, stream_id).title == "我的标题"
+
+
+def new_stream(tab, db) -> int:
+    data = schedule.StreamData(title="周六清仓专场", start_at=START + dt.timedelta(days=1), planned_minutes=90)
+    before = {s.id for s in tab.model.rows()}
+    tab._push(CreateStreams(db, [data], "New stream", tab._changed))
+    [new] = {s.id for s in tab.model.rows()} - before
+    return new
+
+
+def test_undo_of_a_new_stream_a_teammate_edited_asks_before_deleting_it(schedule_tab, db, teammate, monkeypatch):
+    new = new_stream(schedule_tab, db)
+    teammate_saves(teammate, new, notes="他们的备注")
+    shown = answer_conflicts(monkeypatch, RELOAD, OVERWRITE)
+    schedule_tab.undo_stack.undo()
+    assert len(shown) == 1 and shown[0].overwrite_button.text() == "Delete anyway"
+    assert table(shown[0]) == {"Notes": ["—", "他们的备注", "(deleted)"]}
+    assert read_stream(db, new).notes == "他们的备注" and schedule_tab.undo_stack.count() == 0
+    new = new_stream(schedule_tab, db)
+    teammate_saves(teammate, new, notes="他们的备注")
+    schedule_tab.undo_stack.undo()  # delete anyway; redo brings their version back
+    assert len(shown) == 2 and schedule_tab.model.row_of(new) < 0
+    schedule_tab.undo_stack.redo()
+    assert read_stream(db, new).notes == "他们的备注"
+
+
+def test_undo_of_a_new_stream_a_teammate_deleted_says_so(schedule_tab, db, teammate, monkeypatch):
+    shown = answer_conflicts(monkeypatch)
+    status = messages(schedule_tab)
+    new = new_stream(schedule_tab, db)
+    with teammate.session() as s:
+        schedule.delete_stream(s, new)
+    schedule_tab.undo_stack.undo()  # nothing escapes into QUndoStack
+    assert shown == [] and error_texts(schedule_tab) == []
+    assert any("already deleted “周六清仓专场”" in text for text in status)
+    assert schedule_tab.undo_stack.count() == 0

@@ -536,3 +536,33 @@ def test_tab_is_registered_in_the_window(window):
 
 def test_mime_without_our_format_is_refused(tab):
     assert not tab.lineup.model.dropMimeData(QMimeData(), Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+
+
+def test_search_narrows_and_widens_like_a_fresh_search(demo_db):
+    """Typing on searches only the last hits; editing the text any other way searches everything again."""
+    with demo_db.session() as session:
+        rows = products.list_products(session)
+    model = ProductTableModel()
+    model.set_rows(rows)
+    model.sort(COLUMNS.index("sku"))
+
+    def fresh(text: str, order=Qt.SortOrder.AscendingOrder, **filters) -> list[int]:
+        other = ProductTableModel()
+        other.set_rows(rows)
+        other.sort(COLUMNS.index("sku"), order)
+        other.set_filter(text, **filters)
+        return [other.product_at(i).id for i in range(other.rowCount())]
+
+    sku = max(rows, key=lambda r: len(r.sku)).sku.casefold()
+    role = rows[0].role
+    searches = [(sku[:1], {}), (sku[:3], {}), (sku, {}), (sku[:1], {}), ("", {}), (sku[:2], {"role": role}),
+                (sku[:3], {"role": role}), (sku[1:3], {}), ("洗", {}), ("洗面", {})]  # fmt: skip
+    for text, filters in searches:
+        model.set_filter(text, **filters)
+        assert [model.product_at(i).id for i in range(model.rowCount())] == fresh(text, **filters), text
+    model.set_filter(sku[:1])
+    model.sort(COLUMNS.index("sku"), Qt.SortOrder.DescendingOrder)
+    model.set_filter(sku[:2])
+    expected = fresh(sku[:2], Qt.SortOrder.DescendingOrder)
+    assert expected and [model.product_at(i).id for i in range(model.rowCount())] == expected
+    assert model.data(model.index(0, COLUMNS.index("sku"))) == model.product_at(0).sku

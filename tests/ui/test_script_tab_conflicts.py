@@ -381,3 +381,250 @@ def test_undo_of_a_template_after_a_teammate_edited_the_new_script(tab, db, team
         assert len(saved(db, stream_id)) > 3 and tab.undo_stack.count() == 0
     else:
         assert [x[0] for x in saved(db, stream_id)] == ["开场", "讲解：护手霜", "互动"]
+
+
+# --- a reload while the mouse is down (the change watcher, a background task) -------------------------------------
+
+
+@pytest.mark.parametrize("choice", [RELOAD, OVERWRITE])
+def test_a_reload_during_a_drag_still_checks_what_the_drag_began_with(tab, db, teammate, stream_id, monkeypatch,
+                                                                      choice):
+    a, b, c = ids(tab)
+    shown = answer(monkeypatch, choice)
+    view = tab.timeline
+    view.set_zoom(2.0)
+    rect = view.block_rect(b)
+    edge = QPoint(int(rect.right()) - 2, int(rect.center().y()))
+    QTest.mousePress(view, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, edge)
+    with teammate.session() as s:  # they move 互动 to 20:00, and the window shows it while my mouse is down
+        scripts.set_segment_times(s, stream_id, {c: (1200, 300)})
+    tab.reload()
+    for i in range(1, 7):
+        QTest.mouseMove(view, edge + QPoint(40 * i, 0))
+    QTest.mouseRelease(view, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, edge + QPoint(240, 0))
+    assert len(shown) == 1 and tab.errors == []  # checked against the layout the drag began from
+    assert rows_of(shown[0])["互动"] == ["15:00 + 5:00", "20:00 + 5:00", "20:00 + 5:00"]
+    length = 600 if choice == RELOAD else 720
+    assert saved(db, stream_id) == [("开场", 0, 300), ("讲解：护手霜", 300, length), ("互动", 1200, 300)]
+
+
+def test_a_reload_during_a_shift_drag_checks_the_order_it_began_with(tab, db, teammate, stream_id, monkeypatch):
+    a, b, c = ids(tab)
+    shown = answer(monkeypatch, RELOAD)
+    view = tab.timeline
+    view.set_zoom(2.0)
+    rect = view.block_rect(a)
+    start = QPoint(int(rect.center().x()), int(rect.center().y()))
+    QTest.mousePress(view, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, start)
+    with teammate.session() as s:  # 互动 first
+        scripts.move_segment(s, c, 0)
+    tab.reload()
+    drag_to = start + QPoint(2 * 600, 0)  # 开场 past 讲解: second in the order I saw
+    for i in range(1, 7):
+        QTest.mouseMove(view, start + (drag_to - start) * i / 6)
+    QTest.mouseRelease(view, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, drag_to)
+    assert len(shown) == 1
+    assert rows_of(shown[0])["Running order"][:2] == ["讲解：护手霜 → 开场 → 互动", "互动 → 开场 → 讲解：护手霜"]
+    assert [x[0] for x in saved(db, stream_id)] == ["互动", "开场", "讲解：护手霜"]  # theirs kept
+    assert tab.undo_stack.count() == 0
+
+
+def test_a_shift_drag_of_a_segment_deleted_meanwhile_says_so(tab, db, teammate, stream_id, monkeypatch):
+    a, b, c = ids(tab)
+    shown = answer(monkeypatch)
+    view = tab.timeline
+    view.set_zoom(2.0)
+    rect = view.block_rect(b)
+    start = QPoint(int(rect.center().x()), int(rect.center().y()))
+    QTest.mousePress(view, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, start)
+    with teammate.session() as s:
+        scripts.delete_segment(s, b)
+    tab.reload()
+    for i in range(1, 7):  # 讲解 past 互动
+        QTest.mouseMove(view, start + QPoint(200 * i, 0))
+    QTest.mouseRelease(view, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, start + QPoint(1200, 0))
+    assert shown == [] and tab.errors == [] and tab.undo_stack.count() == 0
+    assert tab.messages[-1] == "Someone else deleted the segment, so “Move segment” was not saved."
+    assert [x[0] for x in saved(db, stream_id)] == ["开场", "互动"]
+
+
+def test_the_change_watcher_waits_while_a_mouse_button_is_held(tab):
+    from livedesk.ui import change_watcher
+
+    view = tab.timeline
+    rect = view.block_rect(ids(tab)[1])
+    point = QPoint(int(rect.center().x()), int(rect.center().y()))
+    tab.table.setFocus()
+    assert not change_watcher.user_is_editing()
+    QTest.mousePress(view, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    assert change_watcher.user_is_editing()  # a drag is on: a refresh now would change what it began from
+    QTest.mouseRelease(view, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    assert not change_watcher.user_is_editing()
+
+
+def test_times_for_a_different_number_of_segments_are_refused(tab, db, stream_id):
+    with pytest.raises(ValueError):
+        tab.set_times([(0, 240)])  # one span for three segments: never zipped silently
+    with pytest.raises(ValueError):
+        tab.set_times([(0, 240), (300, 600), (900, 300), (1200, 60)])
+    assert saved(db, stream_id)[0] == ("开场", 0, 300) and tab.undo_stack.count() == 0
+
+
+# --- whole-script replacement and undo history ----------------------------------------------------------------------
+
+
+def test_undo_across_a_template_keeps_my_earlier_steps(tab, db, stream_id, monkeypatch):
+    with db.session() as s:  # segments with higher ids elsewhere: freed ids are not simply handed out again
+        other = make_stream(s, start="2026-11-16 20:00", minutes=30)
+        scripts.add_segment(s, other.id, title="别的直播", duration_seconds=300)
+    shown = answer(monkeypatch)
+    a, b, c = ids(tab)
+    assert tab.commit_edit(b, "title", "讲解：我的标题")
+    tab.build_from_template("daily")
+    tab.undo_stack.undo()  # the template: my script is back, under the same segment ids
+    assert ids(tab) == [a, b, c]
+    tab.undo_stack.undo()  # my title edit: nobody else touched that segment
+    assert shown == [] and tab.errors == [] and tab.messages == []
+    assert [x[0] for x in saved(db, stream_id)] == ["开场", "讲解：护手霜", "互动"]
+    tab.undo_stack.redo()
+    tab.undo_stack.redo()
+    tab.undo_stack.undo()
+    assert [x[0] for x in saved(db, stream_id)] == ["开场", "讲解：我的标题", "互动"]
+    assert shown == [] and tab.undo_stack.index() == 1
+
+
+@pytest.mark.parametrize("choice", [RELOAD, OVERWRITE])
+def test_a_template_over_a_script_a_teammate_changed_since_i_saw_it(tab, db, teammate, stream_id, monkeypatch,
+                                                                     choice):
+    a, b, c = ids(tab)
+    with teammate.session() as s:  # my window still shows the old host lines
+        scripts.update_segment(s, b, host_lines="他们新写的话术")
+    shown = answer(monkeypatch, choice)
+    tab.build_from_template("daily")
+    assert len(shown) == 1
+    assert rows_of(shown[0])["讲解：护手霜 · Host lines"] == ["讲解：护手霜的话术", "他们新写的话术",
+                                                            "(whole script replaced)"]
+    if choice == RELOAD:
+        assert segment(db, stream_id, "讲解：护手霜")["host_lines"] == "他们新写的话术"
+        assert tab.undo_stack.count() == 0 and tab.messages[-1] == "Reloaded: your change was discarded."
+    else:
+        assert len(saved(db, stream_id)) > 3
+        tab.undo_stack.undo()  # back to their version, not to what I first saw
+        assert segment(db, stream_id, "讲解：护手霜")["host_lines"] == "他们新写的话术"
+
+
+def test_a_refused_edit_keeps_the_redo_history(tab, db, teammate, stream_id, monkeypatch):
+    a, b, c = ids(tab)
+    answer(monkeypatch, RELOAD)
+    assert tab.commit_edit(a, "title", "开场：我的")
+    tab.undo_stack.undo()
+    with teammate.session() as s:
+        scripts.update_segment(s, c, title="互动：他们的")
+    assert not tab.commit_edit(c, "title", "互动：我的")  # refused: Reload
+    assert tab.undo_stack.canRedo() and tab.undo_stack.count() == 1
+    tab.undo_stack.redo()
+    assert [x[0] for x in saved(db, stream_id)] == ["开场：我的", "讲解：护手霜", "互动：他们的"]
+
+
+# --- approval ----------------------------------------------------------------------------------------------------
+
+
+def approved(db, stream_id) -> bool:
+    with db.session() as s:
+        return scripts.get_script(s, stream_id).approved
+
+
+@pytest.mark.parametrize("choice", [RELOAD, OVERWRITE])
+def test_redo_of_an_approval_after_a_teammate_added_risky_lines(tab, db, teammate, stream_id, monkeypatch, choice):
+    a, b, c = ids(tab)
+    shown = answer(monkeypatch, choice)
+    tab.approve_action.trigger()
+    assert approved(db, stream_id)
+    tab.undo_stack.undo()
+    with teammate.session() as s:
+        scripts.update_segment(s, b, host_lines="最好的，全网最低")
+    tab.undo_stack.redo()
+    assert len(shown) == 1 and shown[0].overwrite_button.text() == "Approve anyway"
+    assert rows_of(shown[0])["讲解：护手霜 · Host lines"] == ["讲解：护手霜的话术", "最好的，全网最低", "最好的，全网最低"]
+    if choice == RELOAD:
+        assert not approved(db, stream_id) and not tab.approve_action.isChecked()
+        assert tab.messages[-1] == "Not approved: someone else changed the script. Review their changes first."
+        assert tab.undo_stack.count() == 0
+    else:
+        assert approved(db, stream_id) and tab.approve_action.isChecked()
+
+
+def test_approving_a_script_a_teammate_changed_since_i_saw_it_asks_first(tab, db, teammate, stream_id, monkeypatch):
+    a, b, c = ids(tab)
+    with teammate.session() as s:  # my window still shows the old lines
+        scripts.update_segment(s, c, host_lines="全网最低价")
+    shown = answer(monkeypatch, RELOAD)
+    tab.approve_action.trigger()
+    assert len(shown) == 1 and not approved(db, stream_id)
+    assert tab.model.row_at(2).host_lines == "全网最低价"  # the tab shows theirs, to review
+    assert tab.undo_stack.count() == 0 and not tab.approve_action.isChecked()
+
+
+def test_withdrawing_an_approval_is_never_refused(tab, db, teammate, stream_id, monkeypatch):
+    shown = answer(monkeypatch)
+    tab.approve_action.trigger()
+    with teammate.session() as s:  # their edit withdraws the approval and changes the script
+        scripts.update_segment(s, ids(tab)[0], notes="他们的备注")
+        scripts.set_approved(s, stream_id)
+    tab.reload()
+    tab.approve_action.trigger()  # withdraw
+    assert shown == [] and not approved(db, stream_id)
+
+
+# --- one step at a time ----------------------------------------------------------------------------------------
+
+
+def test_an_edit_asked_for_during_a_conflict_question_waits_for_it(tab, db, teammate, stream_id, monkeypatch, qtbot):
+    from PySide6.QtGui import QUndoGroup
+
+    group = QUndoGroup(tab)
+    group.addStack(tab.undo_stack)
+    group.setActiveStack(tab.undo_stack)
+    a, b, c = ids(tab)
+    assert tab.commit_edit(b, "title", "讲解：我的标题")
+    with teammate.session() as s:
+        scripts.update_segment(s, b, title="讲解：他们的标题")
+    during = {}
+
+    def meanwhile():  # e.g. a background task finishing, or the autosave timer, while the question is open
+        during["pushed"] = tab.commit_edit(c, "notes", "我的备注")
+        during["can_undo"] = group.canUndo()
+        during["notes"] = segment(db, stream_id, "互动")["notes"]
+
+    answer(monkeypatch, RELOAD, meanwhile=meanwhile)
+    tab.undo_stack.undo()
+    assert during == {"pushed": False, "can_undo": False, "notes": ""}  # not saved in the middle of the undo
+    assert tab.undo_stack.count() == 0 and group.activeStack() is tab.undo_stack
+    qtbot.waitUntil(lambda: tab.undo_stack.count() == 1)  # saved once the undo was over
+    assert segment(db, stream_id, "互动")["notes"] == "我的备注"
+    assert tab.undo_stack.index() == 1 and tab.undo_stack.text(0) == "Edit notes of “互动”"
+    tab.undo_stack.undo()
+    assert segment(db, stream_id, "互动")["notes"] == ""
+
+
+def test_a_failing_conflict_question_counts_as_keeping_theirs(tab, db, teammate, stream_id, monkeypatch, caplog):
+    a, b, c = ids(tab)
+    assert tab.commit_edit(b, "title", "讲解：我的标题")
+    with teammate.session() as s:
+        scripts.update_segment(s, b, title="讲解：他们的标题")
+
+    def broken(dialog):
+        raise RuntimeError("the dialog could not be shown")
+
+    monkeypatch.setattr(ConflictDialog, "exec", broken)
+    tab.undo_stack.undo()  # nothing escapes QUndoStack's virtual undo()
+    assert saved(db, stream_id)[1][0] == "讲解：他们的标题"
+    assert tab.undo_stack.count() == 0
+    assert "the dialog could not be shown" in caplog.text
+
+
+def test_a_script_error_is_shown_in_its_own_words(qtbot):
+    from livedesk.ui.errors import user_error_text
+
+    assert user_error_text(scripts.ScriptError("A segment must last at least one second.")) == (
+        "A segment must last at least one second.")

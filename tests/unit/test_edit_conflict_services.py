@@ -1,6 +1,7 @@
-"""Team mode in the services, without Qt: a teammate is a second Database on the same file. A save, bulk edit,
-snapshot replay or delete that carries a stale version is refused and writes nothing; without a version
-(the user chose Overwrite) it goes through; deletes of a changed stream or product are refused."""
+"""Team mode in the services, without Qt: a teammate is a second Database on the same file. A save, bulk edit
+or delete that carries a stale version is refused and writes nothing; without a version (the user chose
+Overwrite) it goes through; deletes of a changed stream or product are refused. An undo or redo checks only
+the values it writes (`check_states`, `check_streams`)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from livedesk.models import Product, Stream
-from livedesk.services import products, schedule
+from livedesk.services import lineups, products, schedule
 from livedesk.services.db import open_database
 
 START = dt.datetime(2026, 11, 20, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -70,7 +71,7 @@ def test_product_state_and_snapshot_state_agree(db, pid):
     assert snap["version"] == live["version"]
 
 
-def test_apply_parts_with_a_stale_version_is_refused_and_writes_nothing(db, teammate, pid):
+def test_check_states_compares_only_what_the_step_writes(db, teammate, pid):
     with db.session() as s:
         before = products.snapshot_product(s, pid)
         products.update_product(s, pid, {"notes": "我的备注"})
@@ -79,13 +80,49 @@ def test_apply_parts_with_a_stale_version_is_refused_and_writes_nothing(db, team
         after = products.snapshot_product(s, pid)
     parts = products.changed_parts(before, after)
     assert parts == {"notes", "selling_points"}
-    with teammate.session() as s:  # the teammate saves after my change
-        products.update_product(s, pid, {"notes": "队友的备注", "supplier": "队友的供应商"})
+    left = {name: products.snapshot_state(after)[name] for name in parts}  # what my change left
+    with teammate.session() as s:  # a save of other fields (or my own elsewhere) is no conflict for my undo
+        products.update_product(s, pid, {"supplier": "队友的供应商"})
+    with db.session() as s:
+        assert products.check_states(s, {pid: left}) == {pid: state(db, pid)["version"]}
+    with teammate.session() as s:  # a save of a field my undo writes is
+        products.update_product(s, pid, {"notes": "队友的备注"})
     with pytest.raises(products.ProductChangedError) as caught, db.session() as s:
-        products.apply_parts(s, pid, before, parts, expected_version=after["version"])
+        products.check_states(s, {pid: left})
+        products.apply_parts(s, pid, before, parts)
     assert caught.value.product_ids == [pid]
     now = state(db, pid)
     assert (now["notes"], now["supplier"], now["selling_points"]) == ("队友的备注", "队友的供应商", (("我的卖点", ""),))
+    with teammate.session() as s:
+        products.delete_products(s, [pid])
+    with pytest.raises(products.ProductNotFoundError), db.session() as s:
+        products.check_states(s, {pid: left})
+
+
+def test_check_streams_compares_only_what_the_step_writes(db, teammate):
+    [stream_id] = stream_ids(db, "周五美妆专场")
+    left = schedule.content(read_stream(db, stream_id), ["title"])
+    with teammate.session() as s:
+        schedule.update_stream(s, stream_id, dataclasses.replace(schedule.get_stream_data(s, stream_id), notes="队友的备注",
+                                                                 status="scripted"))
+    with db.session() as s:
+        assert schedule.check_streams(s, {stream_id: left}) == {stream_id: read_stream(db, stream_id).version}
+    with teammate.session() as s:
+        schedule.update_stream(s, stream_id, dataclasses.replace(schedule.get_stream_data(s, stream_id), title="他们的"))
+    with pytest.raises(schedule.StreamChangedError) as caught, db.session() as s:
+        schedule.check_streams(s, {stream_id: left})
+    assert caught.value.stream_ids == [stream_id]
+
+
+def test_snapshot_products_reads_what_snapshot_product_reads(db, pid):
+    with db.session() as s:
+        other = products.create_product(s, {"sku": "B-1", "name": "洗面奶", "live_price": "29"}).id
+        stream_id = schedule.create_stream(s, schedule.StreamData(title="周五", start_at=START, planned_minutes=60)).id
+        lineups.add_to_lineup(s, stream_id, pid, planned_units=5)
+    with db.session() as s:
+        one_by_one = {i: products.snapshot_product(s, i) for i in (pid, other)}
+    with db.session() as s:
+        assert products.snapshot_products(s, [pid, other, 999]) == one_by_one
 
 
 def test_apply_parts_forced_writes_only_the_parts_and_moves_the_version(db, teammate, pid):

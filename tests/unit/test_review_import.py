@@ -512,3 +512,35 @@ def test_services_do_not_import_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_orders_with_bad_and_short_rows_report_cells_in_file_order(tmp_path: Path) -> None:
+    header = "主订单编号,子订单编号,选购商品,商品规格,商品数量,商家编码,订单应付金额,订单提交时间,订单状态,售后状态,流量来源"
+    rows = [
+        "6912345678901,6912345678901-1,精华液,30ml,两件,SKU-1,很贵,昨天,已完成,-,直播",
+        "6912345678902,6912345678902-1,护手霜",  # a short row: the missing amount is reported once
+        ",6912345678903-1,护手霜,3支,1,SKU-2,19.90,2026-11-20 20:07:00,已完成,-,直播",
+        "6912345678904,6912345678904-1,护手霜,3支,-1,SKU-2,-3,2026-11-20 20:08:00,已完成,-,直播",
+    ]
+    with pytest.raises(ImportFailed) as err:
+        parse_review_file(write(tmp_path, "订单.csv", "\n".join([header] + rows)), START)
+    assert [(p.row, p.column) for p in err.value.problems] == [
+        (2, "商品数量"), (2, "订单应付金额"), (2, "订单提交时间"), (5, "商品数量"), (5, "订单应付金额"),
+        (3, "订单应付金额"), (4, "主订单编号"),
+    ]  # fmt: skip
+
+
+def test_clock_times_read_as_before(tmp_path: Path) -> None:
+    rows = [
+        "20:01,100,20,1,1.50,1,3,1,0",
+        "20:02:30,110,21,1,1.50,1,3,1,0",
+        "\t20:03,120,22,1,1.50,1,3,1,0",
+        "20:04：00,130,23,1,1.50,1,3,1,0",
+    ]
+    data = parse_review_file(write(tmp_path, "t.csv", "\n".join([TREND_HEADER] + rows)), START)
+    assert [row.at.strftime("%H:%M:%S") for row in data.curve] == ["20:01:00", "20:02:30", "20:03:00", "20:04:00"]
+    for bad in ("24:00", "20:75"):
+        with pytest.raises(ImportFailed) as err:
+            parse_review_file(write(tmp_path, "t.csv", "\n".join([TREND_HEADER, f"{bad},100,20,1,1.50,1,3,1,0"])), START)
+        assert [(p.row, p.value) for p in err.value.problems] == [(2, bad)]
+        assert "2026-11-20 20:01" in err.value.problems[0].reason  # the date-and-time message, as before

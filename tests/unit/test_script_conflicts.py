@@ -285,3 +285,40 @@ def test_replace_with_the_expected_snapshot_goes_through(db, ids):
         seen = scripts.snapshot_script(s, stream_id)
         scripts.replace_script_segments(s, stream_id, seen[:1], expected=seen)
     assert [x["title"] for x in snapshot(db, stream_id)] == ["开场"]
+
+
+def test_replace_brings_segments_back_under_their_ids(db, teammate, ids):
+    stream_id, (a, b, c) = ids
+    before = snapshot(db, stream_id)  # with ids: what undo of a template or an import keeps
+    with db.session() as s:
+        scripts.replace_script_segments(s, stream_id, [{"title": "模板开场", "duration_seconds": 600}])
+    with db.session() as s:
+        other = make_stream(s, minutes=30).id
+    with teammate.session() as s:  # meanwhile the id of 互动 went to a segment of another stream
+        scripts.add_segment(s, other, title="别的直播", reuse_id=c)
+    with db.session() as s:
+        scripts.replace_script_segments(s, stream_id, before)
+    back = snapshot(db, stream_id)
+    assert [x["title"] for x in back] == ["开场", "讲解", "互动"]
+    assert [x["id"] for x in back][:2] == [a, b] and back[2]["id"] not in (a, b, c)  # a taken id is not stolen
+    with db.session() as s:
+        assert [x.title for x in scripts.list_segments(s, other)] == ["别的直播"]
+
+
+# --- approving -----------------------------------------------------------------------------------------------
+
+
+def test_approving_is_refused_when_the_script_changed_since_it_was_seen(db, teammate, ids):
+    stream_id, (a, b, c) = ids
+    with db.session() as s:
+        seen = scripts.snapshot_script(s, stream_id)
+    with teammate.session() as s:
+        scripts.update_segment(s, b, host_lines="最好的，全网最低")
+    with pytest.raises(ScriptChangedError) as caught, db.session() as s:
+        scripts.set_approved(s, stream_id, True, expected=seen)
+    assert caught.value.theirs[1]["host_lines"] == "最好的，全网最低"
+    with db.session() as s:
+        assert not scripts.get_script(s, stream_id).approved
+    with db.session() as s:  # approving what the dialog showed (theirs) goes through
+        scripts.set_approved(s, stream_id, True, expected=caught.value.theirs)
+        assert scripts.get_script(s, stream_id).approved

@@ -4,286 +4,170 @@
 
 Team mode: the first redo of an edit, a bulk edit, a detail-panel change or a delete carries the versions
 the user saw and is refused (ProductChangedError) when a teammate saved in between; the tab shows the
-conflict dialog. Their undo and later redos expect the versions this app's last writes left (see
-`conflict_dialog.CheckedCommand`) and ask through `on_conflict` instead of writing over a later save.
+conflict dialog. Every undo and later redo compares only what it writes with what this command's last step
+left there (see `conflict_dialog.CheckedCommand`) and asks through `on_conflict` instead of writing over a
+teammate's change; the app's own other writes (an import, another edit of the same product) are no conflict.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from livedesk.models import Product
+from livedesk.models import Product, Stream
 from livedesk.services import lineups, products
 from livedesk.services.db import Database
 from livedesk.services.importers.product_sheet import ImportResult, ProductSheetPreview, apply_import
-from livedesk.ui.conflict_dialog import CheckedCommand, version_log
+from livedesk.ui.conflict_dialog import (
+    AlreadyDeleted,
+    CheckedCommand,
+    ReplayConflict,
+    deletion_rows,
+    lineup_conflict_rows,
+    lineup_order_row,
+    product_conflict_rows,
+)
 
 Changed = Callable[[list[int] | None], None]
-
-
-@dataclass
-class ProductConflict:
-    """One product an undo, redo or delete finds changed by someone else: `base` as this app's last write
-    left it (as the user saw it, for a delete), `mine` what the step would write, `theirs` as stored now
-    (each a `products.product_state` dict)."""
-
-    name: str
-    base: dict[str, Any]
-    mine: dict[str, Any]
-    theirs: dict[str, Any]
-    deleting: bool = False
+Values = dict[int, dict[str, Any]]  # {product id: {name: value}}, names and values as in `products.product_state`
 
 
 class _Command(CheckedCommand):
+    """A step on products. `left` holds what its last write left in the fields and children it writes (all
+    of a product's content when it deletes it next); the next undo or redo expects them still there.
+
+    Subclasses give `_first()`, `_put(session, undoing, versions)` (write the step; returns the names of each
+    product the next step writes, to remember) and `_target(undoing)` (what the step writes to each product
+    of `left`, None when it deletes it: for the conflict dialog)."""
+
     conflict_errors = (products.ProductChangedError, StaleDataError)
 
-    def __init__(self, db: Database, text: str, changed: Changed):
+    def __init__(self, db: Database, text: str, changed: Changed, refresh: list[int] | None = None):
         super().__init__(text)
         self.db = db
         self.changed = changed
+        self.refresh = refresh  # the products to refresh after each step (None: everything)
+        self.left: Values = {}
 
     def _dropped(self) -> None:
-        self.changed(None)
+        self.changed(self.refresh)
 
-    def _log_versions(self, before: dict[int, int], after: dict[int, int]) -> None:
-        log = version_log(self.db)
-        for pid, version in after.items():
-            log.record(("product", pid), before.get(pid), version)
+    def _remember(self, session: Session, names: Mapping[int, Iterable[str]]) -> None:
+        """Read back what this step left (as stored) in the `names` of each product."""
+        session.flush()
+        session.expire_all()
+        states = products.product_states(session, names)
+        self.left = {pid: {name: states[pid][name] for name in parts} for pid, parts in names.items() if pid in states}
 
-    def _latest(self, versions: dict[int, int] | None) -> dict[int, int] | None:
-        """Where this app's own writes since left each product (None: the step carries no versions)."""
-        if versions is None:
-            return None
-        log = version_log(self.db)
-        return {pid: log.latest(("product", pid), version) for pid, version in versions.items()}  # type: ignore[misc]
+    def _expected(self, undoing: bool) -> Values:
+        return self.left
 
-
-class _OneProduct(_Command):
-    """A change to one product that remembers the version (`version`) and state (`left`) its last write left."""
-
-    product_id: int
-    version: int | None  # the version the user saw; after each write, the version that write left
-    left: dict[str, Any] | None = None  # the product's state after this command's last write
-
-    def _dropped(self) -> None:
-        self.changed([self.product_id])
-
-    def _checked_write(self, expected: int | None, write: Callable[[Session], Any]) -> None:
+    def _write(self, undoing: bool, expected: Values) -> None:
+        target = self._target(undoing)
         with self.db.session() as session:
-            product = products.check_version(session, self.product_id, expected)
-            before = product.version
-            write(session)
-            session.flush()
-            self.left = products.product_state(session, self.product_id)
-        self._log_versions({self.product_id: before}, {self.product_id: self.left["version"]})
-        self.version = self.left["version"]
-        self.changed([self.product_id])
+            try:
+                versions = products.check_states(session, expected)
+            except products.ProductNotFoundError:
+                if any(value is None for value in target.values()):  # it was to be deleted: it is
+                    stored = products.product_versions(session, expected)
+                    raise AlreadyDeleted([self.left[pid].get("name") or f"#{pid}" for pid in expected
+                                          if pid not in stored]) from None
+                raise
+            self._remember(session, self._put(session, undoing, versions))
+        self.changed(self.refresh)
 
-    def _target(self, undoing: bool) -> dict[str, Any]:
-        """The fields and children (as in `products.product_state`) that the undo or redo writes."""
+    def _conflicts(self, undoing: bool) -> tuple[list[ReplayConflict], Values]:
+        """Each product of the step someone else changed since this command's last write: theirs beside what
+        the step writes (or deletes); and what is stored now, which going ahead expects."""
+        target = self._target(undoing)
+        with self.db.session() as session:
+            states = products.product_states(session, self.left)
+            for pid in self.left:
+                if pid not in states:
+                    products.get_product(session, pid)  # deleted meanwhile: ProductNotFoundError
+        conflicts, now = [], {}
+        for pid, left in self.left.items():
+            theirs = states[pid]
+            now[pid] = {name: theirs[name] for name in left}
+            if now[pid] == left:
+                continue
+            mine = target.get(pid)
+            if mine is None:
+                rows = deletion_rows(product_conflict_rows(None, {**theirs, **left}, theirs))
+            else:
+                rows = product_conflict_rows({**theirs, **left}, {**theirs, **mine}, theirs)
+            if rows:
+                conflicts.append(ReplayConflict(theirs["name"], rows, deleting=mine is None))
+        return conflicts, now
+
+    def _put(self, session: Session, undoing: bool, versions: dict[int, int]) -> Mapping[int, Iterable[str]]:
         raise NotImplementedError
 
-    def _expected(self) -> int | None:
-        return version_log(self.db).latest(("product", self.product_id), self.version)
-
-    def _conflicts(self, undoing: bool, state: Any) -> tuple[list[ProductConflict], int]:
-        assert self.left is not None
-        with self.db.session() as session:
-            theirs = products.product_state(session, self.product_id)
-            name = products.get_product(session, self.product_id).name
-        mine = {**self.left, **self._target(undoing)}
-        return [ProductConflict(name, self.left, mine, theirs)], theirs["version"]
+    def _target(self, undoing: bool) -> dict[int, dict[str, Any] | None]:
+        raise NotImplementedError
 
 
-class EditProduct(_OneProduct):
+class EditProduct(_Command):
     """One field of one product (an inline edit). The first redo refuses if a teammate saved after the table
-    showed the row; undo and later redos refuse if one saved after this app's last write (see _Command)."""
+    showed the row; undo and later redos ask if one changed this field since (see _Command)."""
 
     def __init__(self, db, product_id: int, field: str, old: object, new: object, version: int | None, text, changed):
-        super().__init__(db, text, changed)
+        super().__init__(db, text, changed, [product_id])
         self.product_id, self.field, self.old, self.new, self.version = product_id, field, old, new, version
-        self.written: object = new  # the value as stored (cleaned) after the first redo
-        self.applied = False
 
-    def _redo(self) -> None:
-        if self.applied:
-            self._replay(undoing=False)
-            return
-        self._write(False, self.version)
-        assert self.left is not None
-        self.written = self.left[self.field]
-        self.applied = True
-
-    def undo(self) -> None:
-        self._replay(undoing=True)
-
-    def _target(self, undoing: bool) -> dict[str, Any]:
-        return {self.field: self.old if undoing else (self.written if self.applied else self.new)}
-
-    def _write(self, undoing: bool, state: Any) -> None:
-        value = self._target(undoing)[self.field]
-        self._checked_write(state, lambda session: products.update_product(session, self.product_id, {self.field: value}))
-
-
-class CreateProduct(_Command):
-    """A new product; undo deletes it. (That delete is not version-checked yet: a teammate's edits of the new
-    product in between go with it, and come back with the redo.)"""
-
-    def __init__(self, db, fields: dict[str, object], text, changed):
-        super().__init__(db, text, changed)
-        self.fields = fields
-        self.product_id: int | None = None
-        self.snapshot: dict[str, Any] | None = None
-
-    def _redo(self) -> None:
+    def _first(self) -> None:
         with self.db.session() as session:
-            if self.snapshot is None:
-                product = products.create_product(session, self.fields)
-            else:
-                product = products.restore_product(session, self.snapshot)
-            session.flush()
-            self.product_id = product.id
-        self.changed([self.product_id])
+            products.update_product(session, self.product_id, {self.field: self.new}, self.version)
+            self._remember(session, {self.product_id: [self.field]})
+        self.new = self.left[self.product_id][self.field]  # as stored (cleaned)
+        self.changed(self.refresh)
 
-    def undo(self) -> None:
-        assert self.product_id is not None
-        with self.db.session() as session:
-            self.snapshot = products.delete_product(session, self.product_id)
-        self.changed(None)
+    def _target(self, undoing: bool) -> dict[int, dict[str, Any] | None]:
+        return {self.product_id: {self.field: self.old if undoing else self.new}}
+
+    def _put(self, session, undoing, versions):
+        products.update_product(session, self.product_id, {self.field: self.old if undoing else self.new})
+        return {self.product_id: [self.field]}
 
 
 class BulkEdit(_Command):
     """Role, supplier, category or qualification of many products; undo puts each one's old value back.
 
     With `versions` ({id: the version the user saw}) the first redo refuses when a teammate saved any of them
-    since; undo and later redos refuse when one saved after this app's last write. Only the one field is ever
-    written, so going ahead after a conflict keeps their other changes. (Without versions: last writer wins.)
+    since. Undo and later redos write the one field of the products it changed, and ask when someone else
+    changed that field of any of them since. (Without versions the first redo is last writer wins.)
     """
 
     def __init__(self, db, ids: Sequence[int], field: str, value: object, text, changed,
                  versions: dict[int, int] | None = None):
-        super().__init__(db, text, changed)
+        super().__init__(db, text, changed, list(ids))
         self.ids, self.field, self.value = list(ids), field, value
-        self.versions = versions  # after each write: the versions it left
-        self.previous: dict[int, object] = {}
-        self.written: object = value  # the value as stored (cleaned)
-        self.applied = False
-
-    def _dropped(self) -> None:
-        self.changed(self.ids)
-
-    def _bulk_write(self, write: Callable[[Session], Any]) -> Any:
-        with self.db.session() as session:
-            before = products.product_versions(session, self.ids)
-            result = write(session)
-            after = products.product_versions(session, self.ids)
-        self._log_versions(before, after)
-        if self.versions is not None:
-            self.versions = after
-        self.changed(self.ids)
-        return result
-
-    def _redo(self) -> None:
-        if self.applied:
-            self._replay(undoing=False)
-            return
-        self.written = products.clean_product_fields({self.field: self.value}, creating=False)[self.field]
-        self.previous = self._bulk_write(
-            lambda session: products.bulk_update(session, self.ids, self.field, self.value, self.versions)
-        )
-        self.applied = True
-
-    def undo(self) -> None:
-        self._replay(undoing=True)
-
-    def _values(self, undoing: bool) -> dict[int, object]:
-        return dict(self.previous) if undoing else {pid: self.written for pid in self.previous}
-
-    def _expected(self) -> dict[int, int] | None:
-        return self._latest(self.versions)
-
-    def _write(self, undoing: bool, state: Any) -> None:
-        values = self._values(undoing)
-        self._bulk_write(lambda session: products.bulk_set_values(session, self.field, values, state))
-
-    def _conflicts(self, undoing: bool, state: Any) -> tuple[list[ProductConflict], dict[int, int]]:
-        """Each product someone else saved since: their version, and with this step's field as it would write it."""
-        target, left = self._values(undoing), self._values(not undoing)
-        conflicts = []
-        with self.db.session() as session:
-            stored = products.product_versions(session, list(self.previous))
-            for pid in self.previous:
-                if pid in stored and (state or {}).get(pid) != stored[pid]:
-                    theirs = products.product_state(session, pid)
-                    name = products.get_product(session, pid).name
-                    conflicts.append(ProductConflict(name, {**theirs, self.field: left[pid], "version": (state or {}).get(pid)},
-                                                     {**theirs, self.field: target[pid]}, theirs))
-        return conflicts, {**(state or {}), **stored}
-
-
-class DeleteProducts(_Command):
-    """Delete products with their points, FAQ, documents and lineup rows; undo restores all of it.
-
-    With `versions` ({id: the version the user saw}) the delete (and a redo after undo) refuses when a
-    teammate saved any of them since; one already deleted is a ProductNotFoundError. Nothing is deleted then.
-    """
-
-    def __init__(self, db, ids: Sequence[int], text, changed, versions: dict[int, int] | None = None):
-        super().__init__(db, text, changed)
-        self.ids = list(ids)
         self.versions = versions
-        self.snapshots: list[dict[str, Any]] = []
-        self.applied = False
+        self.previous: dict[int, object] = {}  # the products' values before the edit
+        self.written: object = value  # the value as stored (cleaned)
 
-    def _redo(self) -> None:
-        if self.applied:
-            self._replay(undoing=False)
-            return
-        self._write(False, self.versions)
-        self.applied = True
-
-    def _write(self, undoing: bool, state: Any) -> None:
+    def _first(self) -> None:
+        self.written = products.clean_product_fields({self.field: self.value}, creating=False)[self.field]
         with self.db.session() as session:
-            self.snapshots = products.delete_products(session, self.ids, state)
-        self.changed(None)
+            previous = products.bulk_update(session, self.ids, self.field, self.value, self.versions)
+            self.previous = {pid: old for pid, old in previous.items() if old != self.written}  # the ones it changed
+            self._remember(session, {pid: [self.field] for pid in self.previous})
+        self.changed(self.refresh)
 
-    def undo(self) -> None:
-        try:
-            with self.db.session() as session:
-                restored = [products.restore_product(session, snap) for snap in self.snapshots]
-                session.flush()
-                self.ids = [p.id for p in restored]
-                versions = {p.id: p.version for p in restored}  # as deleted: a restore keeps the version
-        except Exception as exc:  # e.g. a teammate took the SKU meanwhile: nothing was restored
-            self._drop(exc)
-            return
-        if self.versions is not None:
-            self.versions = versions
-        self.changed(None)
+    def _target(self, undoing: bool) -> dict[int, dict[str, Any] | None]:
+        return {pid: {self.field: old if undoing else self.written} for pid, old in self.previous.items()}
 
-    def _expected(self) -> dict[int, int] | None:
-        return self._latest(self.versions)
-
-    def _conflicts(self, undoing: bool, state: Any) -> tuple[list[ProductConflict], dict[int, int]]:
-        seen = {snap["id"]: products.snapshot_state(snap) for snap in self.snapshots}
-        conflicts = []
-        with self.db.session() as session:
-            stored = products.product_versions(session, self.ids)
-            for pid in self.ids:
-                if pid in stored and pid in seen and (state or {}).get(pid) != stored[pid]:
-                    theirs = products.product_state(session, pid)
-                    name = products.get_product(session, pid).name
-                    conflicts.append(ProductConflict(name, seen[pid], seen[pid], theirs, deleting=True))
-        return conflicts, {**(state or {}), **stored}
+    def _put(self, session, undoing, versions):
+        values = {pid: old if undoing else self.written for pid, old in self.previous.items()}
+        products.bulk_set_values(session, self.field, values, versions)
+        return {pid: [self.field] for pid in values}
 
 
-class ProductChange(_OneProduct):
+class ProductChange(_Command):
     """Any change to one product and its children (selling points, FAQ, notes, documents, photo).
 
     The first redo runs `action(session)`; the product is snapshotted before and after, so undo and
@@ -292,150 +176,308 @@ class ProductChange(_OneProduct):
     With `version` (the version the detail panel showed) the first redo refuses when a teammate saved the
     product since; `seen` (the `products.product_state` shown) and `change` (that state → the state with
     this change made, e.g. one more document) are for the conflict dialog. Undo and later redos write only
-    the parts this change changed and refuse when a teammate saved after this app's last write (see _Command).
+    the parts this change changed and ask when someone else changed one of them since (see _Command).
     """
 
     def __init__(self, db, product_id: int, action: Callable[[Any], None], text, changed,
                  version: int | None = None, seen: dict[str, Any] | None = None,
                  change: Callable[[dict[str, Any]], dict[str, Any]] | None = None):
-        super().__init__(db, text, changed)
+        super().__init__(db, text, changed, [product_id])
         self.product_id, self.action = product_id, action
         self.version, self.seen, self.change = version, seen, change
-        self.before: dict[str, Any] | None = None
-        self.after: dict[str, Any] | None = None
+        self.before: dict[str, Any] = {}
+        self.after: dict[str, Any] = {}
         self.parts: set[str] = set()
 
-    def _redo(self) -> None:
-        if self.after is not None:
-            self._replay(undoing=False)
-            return
-        snapshots: dict[str, dict[str, Any]] = {}
-
-        def first(session) -> None:
-            snapshots["before"] = products.snapshot_product(session, self.product_id)
+    def _first(self) -> None:
+        with self.db.session() as session:
+            products.check_version(session, self.product_id, self.version)
+            self.before = products.snapshot_product(session, self.product_id)
             self.action(session)
             session.flush()
-            snapshots["after"] = products.snapshot_product(session, self.product_id)
+            self.after = products.snapshot_product(session, self.product_id)
+            self.parts = products.changed_parts(self.before, self.after)
+            self._remember(session, {self.product_id: self.parts})
+        self.changed(self.refresh)
 
-        self._checked_write(self.version, first)
-        self.before, self.after = snapshots["before"], snapshots["after"]
-        self.parts = products.changed_parts(self.before, self.after)
+    def _target(self, undoing: bool) -> dict[int, dict[str, Any] | None]:
+        state = products.snapshot_state(self.before if undoing else self.after)
+        return {self.product_id: {name: state[name] for name in self.parts}}
 
-    def undo(self) -> None:
-        assert self.before is not None
-        self._replay(undoing=True)
+    def _put(self, session, undoing, versions):
+        products.apply_parts(session, self.product_id, self.before if undoing else self.after, self.parts)
+        return {self.product_id: self.parts}
 
-    def _target(self, undoing: bool) -> dict[str, Any]:
-        state = products.snapshot_state(self.before if undoing else self.after)  # type: ignore[arg-type]
-        return {name: state[name] for name in self.parts}
 
-    def _write(self, undoing: bool, state: Any) -> None:
-        snapshot = self.before if undoing else self.after
-        self._checked_write(state, lambda session: products.apply_parts(session, self.product_id, snapshot, self.parts))
+class _Deletion(_Command):
+    """Deletes products one way and puts them back the other. Deleting again (a redo of a delete, the undo
+    of a create) expects every field and child as this command's last step left them and asks when someone
+    else changed any: the delete would throw their work away. One someone else already deleted ends the
+    step with nothing written (AlreadyDeleted)."""
+
+    deletes_on_undo = False
+
+    def __init__(self, db, text, changed):
+        super().__init__(db, text, changed)
+        self.ids: list[int] = []
+        self.snapshots: list[dict[str, Any]] = []  # as deleted: what the next step restores
+
+    def _target(self, undoing: bool) -> dict[int, dict[str, Any] | None]:
+        return {pid: None for pid in self.left} if undoing == self.deletes_on_undo else {}
+
+    def _put(self, session, undoing, versions):
+        if undoing == self.deletes_on_undo:
+            self.snapshots = products.delete_products(session, self.ids, versions)
+            return {}
+        self.ids = _restore(session, self.snapshots)
+        return {pid: products.STATE_NAMES for pid in self.ids}
+
+
+def _restore(session: Session, snapshots: list[dict[str, Any]]) -> list[int]:
+    """Put deleted products back (refused when, say, a teammate took one's SKU); their ids (a restore may
+    give one a new id)."""
+    restored = [products.restore_product(session, snap) for snap in snapshots]
+    session.flush()
+    return [p.id for p in restored]
+
+
+class CreateProduct(_Deletion):
+    """A new product; undo deletes it (asking when someone else changed it since) and redo puts it back."""
+
+    deletes_on_undo = True
+
+    def __init__(self, db, fields: dict[str, object], text, changed):
+        super().__init__(db, text, changed)
+        self.fields = fields
+
+    @property
+    def product_id(self) -> int | None:
+        return self.ids[0] if self.ids else None
+
+    def _first(self) -> None:
+        with self.db.session() as session:
+            self.ids = [products.create_product(session, self.fields).id]
+            self._remember(session, {pid: products.STATE_NAMES for pid in self.ids})
+        self.changed(self.ids)
+
+
+class DeleteProducts(_Deletion):
+    """Delete products with their points, FAQ, documents and lineup rows; undo restores all of it.
+
+    With `versions` ({id: the version the user saw}) the delete refuses when a teammate saved any of them
+    since; one already deleted is a ProductNotFoundError. Nothing is deleted then. A redo after undo asks
+    when someone else changed one since the undo put it back.
+    """
+
+    def __init__(self, db, ids: Sequence[int], text, changed, versions: dict[int, int] | None = None):
+        super().__init__(db, text, changed)
+        self.ids = list(ids)
+        self.versions = versions
+
+    def _first(self) -> None:
+        with self.db.session() as session:
+            self.snapshots = products.delete_products(session, self.ids, self.versions)
+        self.changed(None)
 
 
 class ImportProducts(_Command):
-    """Apply a previewed 选品表 (optionally without its bad rows); undo deletes what it created and
-    puts back what it updated. (Not version-checked yet: the undo puts back whole snapshots, last writer wins.)"""
+    """Apply a previewed 选品表 (optionally without its bad rows); undo deletes what it created and puts back
+    the fields and children it changed in the products it updated; redo restores and changes them again.
+    Both ask when someone else changed what they write since (or a created product, which undo deletes)."""
 
     def __init__(self, db, preview: ProductSheetPreview, exclude_bad: bool, text, changed):
         super().__init__(db, text, changed)
         self.preview, self.exclude_bad = preview, exclude_bad
         self.result: ImportResult | None = None
-        self.snapshots: list[dict[str, Any]] = []
+        self.created: list[int] = []
+        self.updates: dict[int, tuple[dict[str, Any], dict[str, Any], set[str]]] = {}  # id: (before, after, parts)
+        self.snapshots: list[dict[str, Any]] = []  # the created products as the undo deleted them
 
-    def _redo(self) -> None:
+    def _first(self) -> None:
         with self.db.session() as session:
             skus = [item.sku for item in self.preview.good]
             existing: list[int] = []
             for start in range(0, len(skus), 500):
                 existing += session.scalars(select(Product.id).where(Product.sku.in_(skus[start : start + 500])))
-            before = {pid: products.snapshot_product(session, pid) for pid in existing}
+            before = products.snapshot_products(session, existing)
             self.result = apply_import(session, self.preview, exclude_bad=self.exclude_bad)
-            self.snapshots = [before[pid] for pid in self.result.updated_ids if pid in before]
+            session.flush()
+            session.expire_all()
+            self.created = list(self.result.created_ids)
+            after = products.snapshot_products(session, [pid for pid in self.result.updated_ids if pid in before])
+            for pid, snapshot in after.items():
+                parts = products.changed_parts(before[pid], snapshot)
+                if parts:
+                    self.updates[pid] = (before[pid], snapshot, parts)
+            self._remember(session, self._names())
         self.changed(None)
 
-    def undo(self) -> None:
-        assert self.result is not None
+    def _names(self) -> dict[int, Iterable[str]]:
+        names: dict[int, Iterable[str]] = {pid: parts for pid, (_, _, parts) in self.updates.items()}
+        return {**names, **{pid: products.STATE_NAMES for pid in self.created}}
+
+    def _target(self, undoing: bool) -> dict[int, dict[str, Any] | None]:
+        target: dict[int, dict[str, Any] | None] = {}
+        for pid, (before, after, parts) in self.updates.items():
+            state = products.snapshot_state(before if undoing else after)
+            target[pid] = {name: state[name] for name in parts}
+        return {**target, **{pid: None for pid in self.created if undoing}}
+
+    def _put(self, session, undoing, versions):
+        if undoing:
+            self.snapshots = products.delete_products(session, self.created, versions)
+        else:
+            self.created = _restore(session, self.snapshots)
+        for pid, (before, after, parts) in self.updates.items():
+            products.apply_parts(session, pid, before if undoing else after, parts)
+        names = self._names()
+        return {pid: parts for pid, parts in names.items() if pid in self.updates} if undoing else names
+
+
+# --- lineups ------------------------------------------------------------------------------------------------
+
+
+class _LineupCommand(CheckedCommand):
+    """A step on one stream's lineup; `left` is what its last write left (values or order), which the next
+    undo or redo expects (see `lineups.check_items`, `lineups.check_order`)."""
+
+    conflict_errors = (lineups.LineupChangedError,)
+
+    def __init__(self, db: Database, stream_id: int, product_ids: Sequence[int], text: str, changed: Changed):
+        super().__init__(text)
+        self.db, self.stream_id, self.changed = db, stream_id, changed
+        self.product_ids = list(product_ids)
+        self.left: Any = None
+
+    def _dropped(self) -> None:
+        self.changed(None)
+
+    def _expected(self, undoing: bool) -> Any:
+        return self.left
+
+    @staticmethod
+    def _names(session: Session, ids: Iterable[int]) -> dict[int, str]:
+        return dict(session.execute(select(Product.id, Product.name).where(Product.id.in_(list(ids)))).all())
+
+
+class _LineupItems(_LineupCommand):
+    """Takes products off the lineup one way and puts them back the other. Taking them off again expects
+    their values as this command's last step left them and asks when someone else changed any."""
+
+    removes_on_undo = False
+
+    def __init__(self, db, stream_id, product_ids, text, changed):
+        super().__init__(db, stream_id, product_ids, text, changed)
+        self.saved: list[dict[str, Any]] = []  # as taken off: what the next step puts back
+        self.left: dict[int, dict[str, Any]] = {}
+
+    def _write(self, undoing: bool, expected: Any) -> None:
         with self.db.session() as session:
-            for pid in self.result.created_ids:
-                products.delete_product(session, pid)
-            for snap in self.snapshots:
-                products.restore_product(session, snap)
-        self.changed(None)
+            if undoing == self.removes_on_undo:
+                lineups.check_items(session, self.stream_id, expected)
+                self.saved = [lineups.remove_from_lineup(session, self.stream_id, pid) for pid in self.product_ids]
+            else:
+                for saved in sorted(self.saved, key=lambda s: s["position"]):
+                    lineups.restore_lineup_item(session, saved)
+            self.left = lineups.item_values(session, self.stream_id, self.product_ids)
+        self.changed(self.product_ids)
+
+    def _conflicts(self, undoing: bool) -> tuple[list[ReplayConflict], Any]:
+        with self.db.session() as session:
+            lineups.check_items(session, self.stream_id, {pid: {} for pid in self.left})  # one taken off: LineupError
+            theirs = lineups.item_values(session, self.stream_id, list(self.left))
+            names = self._names(session, self.left)
+        conflicts = [
+            ReplayConflict(names.get(pid, "—"), deletion_rows(lineup_conflict_rows(None, left, theirs[pid])), True)
+            for pid, left in self.left.items() if theirs[pid] != left
+        ]
+        return conflicts, theirs
 
 
-class AddToLineup(_Command):
-    def __init__(self, db, stream_id: int, product_ids: Sequence[int], text, changed):
-        super().__init__(db, text, changed)
-        self.stream_id, self.product_ids = stream_id, list(product_ids)
-        self.added: list[int] = []
+class AddToLineup(_LineupItems):
+    removes_on_undo = True
 
-    def _redo(self) -> None:
+    def _first(self) -> None:
         with self.db.session() as session:
             on = {r.product_id for r in lineups.lineup_rows(session, self.stream_id)}
-            self.added = [pid for pid in self.product_ids if pid not in on]
-            for pid in self.added:
+            self.product_ids = [pid for pid in self.product_ids if pid not in on]
+            for pid in self.product_ids:
                 lineups.add_to_lineup(session, self.stream_id, pid)
-        self.changed(self.added)
-
-    def undo(self) -> None:
-        with self.db.session() as session:
-            for pid in self.added:
-                lineups.remove_from_lineup(session, self.stream_id, pid)
-        self.changed(self.added)
+            self.left = lineups.item_values(session, self.stream_id, self.product_ids)
+        self.changed(self.product_ids)
 
 
-class RemoveFromLineup(_Command):
-    def __init__(self, db, stream_id: int, product_ids: Sequence[int], text, changed):
-        super().__init__(db, text, changed)
-        self.stream_id, self.product_ids = stream_id, list(product_ids)
-        self.saved: list[dict[str, Any]] = []
-
-    def _redo(self) -> None:
+class RemoveFromLineup(_LineupItems):
+    def _first(self) -> None:
         with self.db.session() as session:
             self.saved = [lineups.remove_from_lineup(session, self.stream_id, pid) for pid in self.product_ids]
         self.changed(self.product_ids)
 
-    def undo(self) -> None:
-        with self.db.session() as session:
-            for saved in sorted(self.saved, key=lambda s: s["position"]):
-                lineups.restore_lineup_item(session, saved)
-        self.changed(self.product_ids)
 
-
-class ReorderLineup(_Command):
-    """A new order for the whole lineup (move up/down, drag and drop); undo restores the old order."""
+class ReorderLineup(_LineupCommand):
+    """A new order for the whole lineup (move up/down, drag and drop); undo restores the old order. Undo and
+    later redos ask when the order is no longer the one this command left."""
 
     def __init__(self, db, stream_id: int, before: Sequence[int], after: Sequence[int], text, changed):
-        super().__init__(db, text, changed)
-        self.stream_id, self.before, self.after = stream_id, list(before), list(after)
+        super().__init__(db, stream_id, [], text, changed)
+        self.before, self.after = list(before), list(after)
 
-    def _redo(self) -> None:
+    def _first(self) -> None:
+        self._write(False, None)
+
+    def _write(self, undoing: bool, expected: Any) -> None:
         with self.db.session() as session:
-            lineups.reorder_lineup(session, self.stream_id, self.after)
+            if expected is not None:
+                lineups.check_order(session, self.stream_id, expected)
+            lineups.reorder_lineup(session, self.stream_id, self.before if undoing else self.after)
+            self.left = lineups.lineup_order(session, self.stream_id)
         self.changed([])
 
-    def undo(self) -> None:
+    def _conflicts(self, undoing: bool) -> tuple[list[ReplayConflict], Any]:
+        mine = self.before if undoing else self.after
         with self.db.session() as session:
-            lineups.reorder_lineup(session, self.stream_id, self.before)
-        self.changed([])
+            theirs = lineups.lineup_order(session, self.stream_id)
+            names = self._names(session, [*mine, *theirs])
+            stream = session.get(Stream, self.stream_id)
+            title = stream.title if stream is not None else "—"
+        row = lineup_order_row([names.get(pid, "—") for pid in mine], [names.get(pid, "—") for pid in theirs])
+        return [ReplayConflict(title, [row])], theirs
 
 
-class SetLineupValues(_Command):
-    """Live price, welfare quantity, planned units or link number of one lineup item."""
+class SetLineupValues(_LineupCommand):
+    """Live price, welfare quantity, planned units or link number of one lineup item. Undo and later redos
+    ask when someone else changed one of these values since this command's last write."""
 
     def __init__(self, db, stream_id: int, product_id: int, values: dict[str, object], text, changed):
-        super().__init__(db, text, changed)
-        self.stream_id, self.product_id, self.values = stream_id, product_id, values
+        super().__init__(db, stream_id, [product_id], text, changed)
+        self.product_id, self.values = product_id, values
         self.previous: dict[str, object] = {}
+        self.left: dict[str, Any] = {}
 
-    def _redo(self) -> None:
+    def _first(self) -> None:
         with self.db.session() as session:
             self.previous = lineups.set_lineup_values(session, self.stream_id, self.product_id, **self.values)
+            self._remember(session)
+        self.values = dict(self.left)  # as stored (cleaned)
         self.changed([self.product_id])
 
-    def undo(self) -> None:
+    def _remember(self, session: Session) -> None:
+        stored = lineups.item_values(session, self.stream_id, [self.product_id])[self.product_id]
+        self.left = {name: stored[name] for name in self.previous}
+
+    def _write(self, undoing: bool, expected: Any) -> None:
         with self.db.session() as session:
-            lineups.set_lineup_values(session, self.stream_id, self.product_id, **self.previous)
+            lineups.check_items(session, self.stream_id, {self.product_id: expected})
+            lineups.set_lineup_values(session, self.stream_id, self.product_id,
+                                      **(self.previous if undoing else self.values))
+            self._remember(session)
         self.changed([self.product_id])
+
+    def _conflicts(self, undoing: bool) -> tuple[list[ReplayConflict], Any]:
+        with self.db.session() as session:
+            lineups.check_items(session, self.stream_id, {self.product_id: {}})  # taken off: LineupError
+            theirs = lineups.item_values(session, self.stream_id, [self.product_id])[self.product_id]
+            product = products.get_product(session, self.product_id).name
+        mine = self.previous if undoing else self.values
+        rows = lineup_conflict_rows({**theirs, **self.left}, {**theirs, **mine}, theirs)
+        return ([ReplayConflict(product, rows)] if rows else []), {name: theirs[name] for name in self.left}

@@ -359,9 +359,11 @@ class ProductsTab(QWidget):
     def _push(self, command) -> bool:
         """Do the change (one unit of work) and put it on the undo stack; a refused change shows why, and a
         teammate's save in between shows the conflict dialog (also for the command's later undo and redos)."""
-        if hasattr(command, "on_conflict"):
-            command.on_conflict = self._ask_replay
-            command.on_error = self._replay_failed
+        from livedesk.ui.conflict_dialog import ask_replay
+
+        command.on_conflict = lambda conflicts, undoing: ask_replay(
+            self, conflicts, undoing, self.tr("%n product(s)", "", len(conflicts)))
+        command.on_error = self._replay_failed
         try:
             command.run_first()
         except products.ProductChangedError as exc:
@@ -369,10 +371,8 @@ class ProductsTab(QWidget):
                 return self._resolve_conflict(command)
             if isinstance(command, ProductChange):
                 return self._resolve_change_conflict(command)
-            if isinstance(command, DeleteProducts):
-                return self._resolve_delete_conflict(command, exc)
-            if isinstance(command, BulkEdit):
-                return self._resolve_bulk_conflict(command, exc)
+            if isinstance(command, DeleteProducts | BulkEdit):
+                return self._resolve_many_conflict(command, exc)
             self._user_error(exc)
             self._refresh(None)
             return False
@@ -443,9 +443,10 @@ class ProductsTab(QWidget):
         return self._push(ProductChange(self.db, pid, command.action, command.text(), self._refresh,
                                         theirs["version"], theirs, command.change))
 
-    def _resolve_delete_conflict(self, command: DeleteProducts, error: products.ProductChangedError) -> bool:
-        """Teammates changed some of the products being deleted since the table showed them: list their
-        changes; Keep deletes nothing, Delete anyway deletes them with their changes (undoable)."""
+    def _resolve_many_conflict(self, command: DeleteProducts | BulkEdit, error: products.ProductChangedError) -> bool:
+        """Teammates saved some of the products being deleted or bulk-edited since the table showed them: show
+        their changes. Keep/Reload changes nothing; Delete anyway deletes them with their changes (undoable),
+        Overwrite sets the one field on all of them (their other changes stay)."""
         from livedesk.ui.conflict_dialog import (
             ask_overwrite,
             delete_texts,
@@ -456,91 +457,44 @@ class ProductsTab(QWidget):
             version_row,
         )
 
+        deleting = isinstance(command, DeleteProducts)
         changed = error.product_ids or command.ids
         with self.db.session() as session:
             theirs = products.list_products(session, self.rules, ids=changed)
+        mine: dict[str, object] = {}  # what the command changes in each product (a delete: nothing; base None)
+        if isinstance(command, BulkEdit):
+            mine = products.clean_product_fields({command.field: command.value}, creating=False)
         rows = []
         for their in theirs:
             seen = self.model.product(their.id)  # as the user saw it (not refreshed yet)
-            found = deletion_rows(product_conflict_rows(None, seen, their, product_row_fields())) if seen else []
-            found = found or deletion_rows([version_row(seen.version if seen else None, their.version)])
-            rows += labelled(their.name, found) if len(theirs) > 1 else found
-        what = theirs[0].name if len(theirs) == 1 else self.tr("%n product(s)", "", len(theirs))
-        if not theirs or not ask_overwrite(self, what, rows, **delete_texts()):
-            self._refresh(None)
-            self.status_message.emit(self.tr("Kept: nothing was deleted."), 5000)
-            return False
-        versions = {**(command.versions or {}), **{their.id: their.version for their in theirs}}
-        return self._push(DeleteProducts(self.db, command.ids, command.text(), self._refresh, versions))
-
-    def _resolve_bulk_conflict(self, command: BulkEdit, error: products.ProductChangedError) -> bool:
-        """Teammates saved some of the products of a bulk edit since the table showed them: show theirs beside
-        mine; Reload changes nothing, Overwrite sets the one field on all of them (their other changes stay)."""
-        from livedesk.ui.conflict_dialog import (
-            ask_overwrite,
-            labelled,
-            product_conflict_rows,
-            product_row_fields,
-            version_row,
-        )
-
-        changed = error.product_ids or command.ids
-        with self.db.session() as session:
-            theirs = products.list_products(session, self.rules, ids=changed)
-        value = products.clean_product_fields({command.field: command.value}, creating=False)[command.field]
-        rows = []
-        for their in theirs:
-            seen = self.model.product(their.id)
             found = []
             if seen is not None:
-                mine = dataclasses.replace(seen, **{command.field: value})
-                found = product_conflict_rows(seen, mine, their, product_row_fields())
+                found = product_conflict_rows(None if deleting else seen, dataclasses.replace(seen, **mine), their,
+                                              product_row_fields())
             found = found or [version_row(seen.version if seen else None, their.version)]
+            found = deletion_rows(found) if deleting else found
             rows += labelled(their.name, found) if len(theirs) > 1 else found
         what = theirs[0].name if len(theirs) == 1 else self.tr("%n product(s)", "", len(theirs))
-        if not theirs or not ask_overwrite(self, what, rows):
+        if not theirs or not ask_overwrite(self, what, rows, **(delete_texts() if deleting else {})):
             self._refresh(None)
-            self.status_message.emit(self.tr("Reloaded: your change was discarded."), 5000)
+            self.status_message.emit(
+                self.tr("Kept: nothing was deleted.") if deleting else self.tr("Reloaded: your change was discarded."),
+                5000)
             return False
         versions = {**(command.versions or {}), **{their.id: their.version for their in theirs}}
-        return self._push(BulkEdit(self.db, command.ids, command.field, command.value, command.text(), self._refresh,
-                                   versions))
-
-    def _ask_replay(self, conflicts: list, undoing: bool) -> bool:
-        """An undo or redo would write over products someone else saved after this app's last write (or a
-        redo would delete them): show theirs beside what the step writes. True: go ahead; False: keep theirs
-        (the step leaves the undo history)."""
-        from livedesk.ui.conflict_dialog import (
-            ask_overwrite,
-            delete_texts,
-            deletion_rows,
-            labelled,
-            product_conflict_rows,
-            replay_texts,
-            version_row,
-        )
-
-        rows = []
-        for conflict in conflicts:
-            found = product_conflict_rows(conflict.base, conflict.mine, conflict.theirs)
-            found = found or [version_row(conflict.base.get("version"), conflict.theirs.get("version"))]
-            if conflict.deleting:
-                found = deletion_rows(found)
-            rows += labelled(conflict.name, found) if len(conflicts) > 1 else found
-        what = conflicts[0].name if len(conflicts) == 1 else self.tr("%n product(s)", "", len(conflicts))
-        deleting = any(conflict.deleting for conflict in conflicts)
-        if conflicts and ask_overwrite(self, what, rows, **(delete_texts() if deleting else replay_texts(undoing))):
-            return True
-        self.status_message.emit(
-            self.tr("Kept their version: this step can no longer be undone or redone, so it left the undo history."),
-            10000,
-        )
-        return False
+        if isinstance(command, BulkEdit):
+            return self._push(BulkEdit(self.db, command.ids, command.field, command.value, command.text(),
+                                       self._refresh, versions))
+        return self._push(DeleteProducts(self.db, command.ids, command.text(), self._refresh, versions))
 
     def _replay_failed(self, exc: BaseException) -> None:
         """An undo or redo could not be done (e.g. a teammate deleted the product): say why; the step left
         the undo history and nothing was written."""
-        if isinstance(exc, USER_ERRORS):
+        from livedesk.ui.conflict_dialog import AlreadyDeleted
+
+        if isinstance(exc, AlreadyDeleted):  # what the step was to do is done: a status message is enough
+            self.status_message.emit(str(exc), 10000)
+        elif isinstance(exc, USER_ERRORS):
             self._user_error(exc)
         else:
             show_error(self, exc)

@@ -123,7 +123,6 @@ class ProductTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
         self._sort_all()
-        self._hits = ("", [])
         self._apply_filter()
         self.layoutChanged.emit()
 

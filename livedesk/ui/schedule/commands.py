@@ -1,185 +1,181 @@
 """Undoable schedule edits. Each redo/undo is one unit of work on the database.
 
 Team mode: an edit's first redo and a delete carry the versions the user saw and are refused
-(StreamChangedError) when a teammate saved in between. Undo and later redos expect the versions this app's
-last writes left (see `conflict_dialog.CheckedCommand`) and ask through `on_conflict` instead of writing
-over a later save.
+(StreamChangedError) when a teammate saved in between. Every undo and later redo compares only what it
+writes with what this command's last step left there (see `conflict_dialog.CheckedCommand`) and asks
+through `on_conflict` instead of writing over a teammate's change; the app's own other writes (a script
+moving the stream to 脚本, going live) are no conflict.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from livedesk.models import Stream
 from livedesk.services import schedule, snapshots
 from livedesk.services.db import Database
-from livedesk.ui.conflict_dialog import CheckedCommand, version_log
+from livedesk.ui.conflict_dialog import (
+    AlreadyDeleted,
+    CheckedCommand,
+    ReplayConflict,
+    stream_conflict_rows,
+    stream_delete_rows,
+)
 
-
-@dataclass
-class StreamConflict:
-    """A stream an undo, redo or delete finds changed by someone else: `base` as this app's last write left
-    it (as the user saw it, for a delete), `mine` what the step would write, `theirs` as stored now."""
-
-    base: schedule.StreamData
-    mine: schedule.StreamData
-    theirs: schedule.StreamData
-    deleting: bool = False
+Values = dict[int, dict[str, Any]]  # {stream id: {name: value}} (see `schedule.content`)
 
 
 class _StreamCommand(CheckedCommand):
+    """A step on streams. `left` holds what its last write left in the fields it writes (all of a stream's
+    content when it deletes it next); the next undo or redo expects them still there."""
+
     conflict_errors = (schedule.StreamChangedError, StaleDataError)
 
     def __init__(self, db: Database, text: str, changed: Callable[[], None]):
         super().__init__(text)
         self.db = db
         self.changed = changed
+        self.left: Values = {}
 
     def _dropped(self) -> None:
         self.changed()
 
+    def _expected(self, undoing: bool) -> Values:
+        return self.left
 
-class CreateStreams(_StreamCommand):
-    """Create one or several streams (new, duplicated or imported); undo deletes them. (That delete is not
-    version-checked yet: a teammate's edits of a new stream in between go with it.)"""
+    def _remember(self, session: Session, names: dict[int, list[str] | tuple[str, ...]]) -> None:
+        """Read back what this step left (as stored) in the `names` of each stream."""
+        session.flush()
+        session.expire_all()
+        self.left = {i: schedule.content(schedule.get_stream_data(session, i), fields) for i, fields in names.items()}
 
-    def __init__(self, db: Database, streams: list[schedule.StreamData], text: str, changed: Callable[[], None]):
-        super().__init__(db, text, changed)
-        self.streams = streams
-        self.ids: list[int] = []
-
-    def _redo(self) -> None:
+    def _conflicts(self, undoing: bool) -> tuple[list[ReplayConflict], Values]:
+        """Each stream of the step someone else changed since this command's last write: theirs beside what
+        the step writes (or deletes); and what is stored now, which going ahead expects."""
+        target = self._target(undoing)
         with self.db.session() as session:
-            created = []
-            for i, data in enumerate(self.streams):
-                if self.ids:
-                    data.id = self.ids[i]  # redo after undo keeps the same ids
-                created.append(schedule.create_stream(session, data))
-            session.flush()
-            self.ids = [s.id for s in created]
-        self.changed()
+            stored = {i: schedule.get_stream_data(session, i) for i in self.left}  # deleted: ValidationError
+        conflicts, now = [], {}
+        for i, left in self.left.items():
+            theirs = stored[i]
+            now[i] = schedule.content(theirs, list(left))
+            if now[i] == left:
+                continue
+            mine = target.get(i)
+            if mine is None:
+                rows = stream_delete_rows(dataclasses.replace(theirs, **left), theirs)
+            else:
+                rows = stream_conflict_rows(dataclasses.replace(theirs, **left), dataclasses.replace(theirs, **mine), theirs)
+            if rows:
+                conflicts.append(ReplayConflict(theirs.title, rows, deleting=mine is None))
+        return conflicts, now
 
-    def undo(self) -> None:
-        with self.db.session() as session:
-            for stream_id in self.ids:
-                schedule.delete_stream(session, stream_id)
-        self.changed()
+    def _target(self, undoing: bool) -> dict[int, dict[str, Any] | None]:
+        """What the step writes to each stream of `left` (None: deletes it), for the conflict dialog."""
+        raise NotImplementedError
 
 
 class EditStream(_StreamCommand):
     """The first redo refuses (StreamChangedError) if the stream is no longer at `before.version`,
     the version the user opened: a teammate's save in between is never silently overwritten.
 
-    Undo and later redos refuse in the same way when a teammate saved after this app's last write; going
-    ahead (on_conflict) writes only the fields this edit changed on top of theirs."""
+    Undo and later redos write only the fields this edit changed, and ask when someone else changed one of
+    them since this app's last write."""
 
     def __init__(self, db, stream_id: int, before: schedule.StreamData, after: schedule.StreamData, text: str, changed):
         super().__init__(db, text, changed)
         self.stream_id, self.before, self.after = stream_id, before, after
-        self.expected_version = before.version
-        self.version = before.version  # after each write: the version it left
-        self.left: schedule.StreamData | None = None  # the stream as this command's last write left it
-        self.applied = False
+        self.fields = [name for name in schedule.CONTENT_FIELDS if getattr(before, name) != getattr(after, name)]
 
-    def _apply(self, data: schedule.StreamData, expected_version: int | None = None) -> None:
+    def _first(self) -> None:
         with self.db.session() as session:
-            stream = session.get(Stream, self.stream_id)
-            before = stream.version if stream is not None else None
-            stream = schedule.update_stream(session, self.stream_id, data, expected_version=expected_version)
-            session.flush()
-            self.left = schedule.StreamData.from_stream(stream)
-        version_log(self.db).record(("stream", self.stream_id), before, self.left.version)
-        self.version = self.left.version
+            schedule.update_stream(session, self.stream_id, self.after, expected_version=self.before.version)
+            self._remember(session, {self.stream_id: self.fields})
         self.changed()
 
-    def _redo(self) -> None:
-        if self.applied:
-            self._replay(undoing=False)
-            return
-        self._apply(self.after, self.expected_version)
-        self.applied = True
+    def _target(self, undoing: bool) -> dict[int, dict[str, Any] | None]:
+        return {self.stream_id: schedule.content(self.before if undoing else self.after, self.fields)}
 
-    def undo(self) -> None:
-        self._replay(undoing=True)
-
-    def _expected(self) -> tuple[int | None, schedule.StreamData | None]:
-        return version_log(self.db).latest(("stream", self.stream_id), self.version), None
-
-    def _write(self, undoing: bool, state: Any) -> None:
-        version, theirs = state
-        target = self.before if undoing else self.after
-        if theirs is not None:  # going ahead after a conflict: only the fields this edit changed
-            assert self.left is not None
-            target = schedule.merge_changes(self.left, target, theirs)
-        self._apply(target, version)
-
-    def _conflicts(self, undoing: bool, state: Any) -> tuple[list[StreamConflict], Any]:
-        assert self.left is not None
+    def _write(self, undoing: bool, expected: Values) -> None:
         with self.db.session() as session:
-            theirs = schedule.get_stream_data(session, self.stream_id)
-        target = self.before if undoing else self.after
-        return [StreamConflict(self.left, target, theirs)], (theirs.version, theirs)
+            schedule.check_streams(session, expected)
+            stored = schedule.get_stream_data(session, self.stream_id)
+            target = schedule.content(self.before if undoing else self.after, self.fields)
+            schedule.update_stream(session, self.stream_id, dataclasses.replace(stored, **target))
+            self._remember(session, {self.stream_id: self.fields})
+        self.changed()
 
 
-class DeleteStreams(_StreamCommand):
-    """Delete streams with everything attached (lineup, script, live log, review); undo puts it all back.
+class _Deletion(_StreamCommand):
+    """Deletes streams with everything attached (lineup, script, live log, review) one way and puts all of
+    it back the other. Deleting again (a redo of a delete, the undo of a create) expects every field as this
+    command's last step left it and asks when someone else changed any; a stream someone else already
+    deleted ends the step with nothing written (AlreadyDeleted)."""
 
-    With `versions` ({id: the version the user saw}) the delete, and a redo after undo, refuse
-    (StreamChangedError naming them) when a teammate saved any of the streams since; a stream already
-    deleted is a ValidationError. Nothing is deleted in either case."""
+    deletes_on_undo = False
+
+    def __init__(self, db, stream_ids: list[int], text: str, changed):
+        super().__init__(db, text, changed)
+        self.stream_ids = list(stream_ids)
+        self.snapshot: snapshots.Snapshot | None = None  # as deleted: what the next step restores
+
+    def _target(self, undoing: bool) -> dict[int, dict[str, Any] | None]:
+        return {i: None for i in self.left} if undoing == self.deletes_on_undo else {}
+
+    def _delete(self, session: Session, versions: dict[int, int] | None) -> None:
+        self.snapshot = snapshots.snapshot(session, Stream.__table__, self.stream_ids)
+        schedule.delete_streams(session, self.stream_ids, versions)
+        self.left = {}
+
+    def _write(self, undoing: bool, expected: Values) -> None:
+        with self.db.session() as session:
+            if undoing == self.deletes_on_undo:
+                gone = [i for i in expected if session.get(Stream, i) is None]
+                if gone:
+                    raise AlreadyDeleted([f"“{expected[i]['title']}”" for i in gone])
+                self._delete(session, schedule.check_streams(session, expected))
+            else:
+                assert self.snapshot is not None
+                moved = snapshots.restore(session, self.snapshot).get("streams", {})
+                self.stream_ids = [moved.get(i, i) for i in self.stream_ids]  # a restore may get a new id
+                self._remember(session, {i: schedule.CONTENT_FIELDS for i in self.stream_ids})
+        self.changed()
+
+
+class CreateStreams(_Deletion):
+    """Create one or several streams (new, duplicated or imported); undo deletes them (asking when someone
+    else changed one since) and redo puts them back with whatever was attached to them meanwhile."""
+
+    deletes_on_undo = True
+
+    def __init__(self, db: Database, streams: list[schedule.StreamData], text: str, changed: Callable[[], None]):
+        super().__init__(db, [], text, changed)
+        self.streams = streams
+
+    def _first(self) -> None:
+        with self.db.session() as session:
+            created = [schedule.create_stream(session, data) for data in self.streams]
+            session.flush()
+            self.stream_ids = [s.id for s in created]
+            self._remember(session, {i: schedule.CONTENT_FIELDS for i in self.stream_ids})
+        self.changed()
+
+
+class DeleteStreams(_Deletion):
+    """With `versions` ({id: the version the user saw}) the delete refuses (StreamChangedError naming them)
+    when a teammate saved any of the streams since; a stream already deleted is a ValidationError. Nothing
+    is deleted in either case. A redo after undo asks when someone else changed one since the undo."""
 
     def __init__(self, db, stream_ids: list[int], text: str, changed, versions: dict[int, int] | None = None):
-        super().__init__(db, text, changed)
-        self.stream_ids = stream_ids
+        super().__init__(db, stream_ids, text, changed)
         self.versions = versions
-        self.snapshot: snapshots.Snapshot | None = None
-        self.deleted: dict[int, schedule.StreamData] = {}  # as deleted (restored as such by undo)
-        self.applied = False
 
-    def _redo(self) -> None:
-        if self.applied:
-            self._replay(undoing=False)
-            return
-        self._write(False, self.versions)
-        self.applied = True
-
-    def _write(self, undoing: bool, state: Any) -> None:
+    def _first(self) -> None:
         with self.db.session() as session:
-            self.snapshot = snapshots.snapshot(session, Stream.__table__, self.stream_ids)
-            deleted = schedule.delete_streams(session, self.stream_ids, state)
-        self.deleted = {data.id: data for data in deleted if data.id is not None}
+            self._delete(session, self.versions)
         self.changed()
-
-    def undo(self) -> None:
-        assert self.snapshot is not None
-        try:
-            with self.db.session() as session:
-                moved = snapshots.restore(session, self.snapshot).get("streams", {})
-        except Exception as exc:  # its transaction rolled back: nothing came back
-            self._drop(exc)
-            return
-        self.stream_ids = [moved.get(i, i) for i in self.stream_ids]  # redo deletes what was restored
-        self.deleted = {moved.get(i, i): data for i, data in self.deleted.items()}
-        if self.versions is not None:  # restored rows keep the version they were deleted at
-            self.versions = {i: data.version for i, data in self.deleted.items() if data.version is not None}
-        self.changed()
-
-    def _expected(self) -> dict[int, int] | None:
-        if self.versions is None:
-            return None
-        log = version_log(self.db)
-        return {i: log.latest(("stream", i), version) for i, version in self.versions.items()}  # type: ignore[misc]
-
-    def _conflicts(self, undoing: bool, state: Any) -> tuple[list[StreamConflict], dict[int, int]]:
-        with self.db.session() as session:
-            theirs = {i: schedule.get_stream_data(session, i) for i in self.stream_ids}  # deleted: ValidationError
-        conflicts = [
-            StreamConflict(self.deleted[i], self.deleted[i], their, deleting=True)
-            for i, their in theirs.items()
-            if i in self.deleted and (state or {}).get(i) != their.version
-        ]
-        return conflicts, {**(state or {}), **{i: their.version for i, their in theirs.items()}}

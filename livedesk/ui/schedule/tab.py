@@ -503,46 +503,23 @@ class ScheduleTab(QWidget):
             seen.update({their.id: their for their in theirs if their.id is not None})
 
     def _prepare(self, command) -> None:
-        """Undo and redo of the command ask here when a teammate saved the stream after this app's last write."""
-        command.on_conflict = self._ask_replay
+        """Undo and redo of the command ask here when a teammate changed what they write since this app's last
+        write, and say here why one could not be done."""
+        from livedesk.ui.conflict_dialog import ask_replay
+
+        command.on_conflict = lambda conflicts, undoing: ask_replay(
+            self, conflicts, undoing, self.tr("%n stream(s)", "", len(conflicts)))
         command.on_error = self._replay_failed
-
-    def _ask_replay(self, conflicts: list, undoing: bool) -> bool:
-        """An undo or redo would write over (or delete) streams someone else saved after this app's last
-        write: show theirs beside what the step writes. True: go ahead; False: keep theirs (the step leaves
-        the undo history)."""
-        from livedesk.ui.conflict_dialog import (
-            ask_overwrite,
-            delete_texts,
-            labelled,
-            replay_texts,
-            stream_conflict_rows,
-            stream_delete_rows,
-            version_row,
-        )
-
-        rows = []
-        for conflict in conflicts:
-            if conflict.deleting:
-                found = stream_delete_rows(conflict.mine, conflict.theirs)
-            else:
-                found = stream_conflict_rows(conflict.base, conflict.mine, conflict.theirs)
-                found = found or [version_row(conflict.base.version, conflict.theirs.version)]
-            rows += labelled(conflict.theirs.title, found) if len(conflicts) > 1 else found
-        what = conflicts[0].theirs.title if len(conflicts) == 1 else self.tr("%n stream(s)", "", len(conflicts))
-        deleting = any(conflict.deleting for conflict in conflicts)
-        if conflicts and ask_overwrite(self, what, rows, **(delete_texts() if deleting else replay_texts(undoing))):
-            return True
-        self.status_message.emit(
-            self.tr("Kept their version: this step can no longer be undone or redone, so it left the undo history."),
-            10000,
-        )
-        return False
 
     def _replay_failed(self, exc: BaseException) -> None:
         """An undo or redo could not be done (e.g. a teammate deleted the stream): say why; the step left the
         undo history and nothing was written."""
-        show_error(self, exc)
+        from livedesk.ui.conflict_dialog import AlreadyDeleted
+
+        if isinstance(exc, AlreadyDeleted):  # what the step was to do is done: a status message is enough
+            self.status_message.emit(str(exc), 10000)
+        else:
+            show_error(self, exc)
 
     def _push(self, command) -> None:
         self._prepare(command)

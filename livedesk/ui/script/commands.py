@@ -3,6 +3,7 @@ first: several people edit one script, so no step writes over a teammate's chang
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -11,23 +12,29 @@ from sqlalchemy.orm import Session
 
 from livedesk.services import scripts, timeline
 from livedesk.services.db import Database
+from livedesk.ui.undo import DbCommand
 
+log = logging.getLogger(__name__)
 Changed = Callable[[], None]
 EDIT_ID = 4101  # consecutive edits of one text field of one segment merge into one undo step
 CONFLICTS = (scripts.SegmentChangedError, scripts.ScriptChangedError)
 MAX_ASKS = 5  # a teammate saving again while the user is asked asks again, this many times at most
 
 
-class _ScriptCommand(QUndoCommand):
+class _ScriptCommand(DbCommand):
     """One undoable script change, checked against the database at every step.
 
-    The first redo checks the script against what the user saw; every later undo and redo checks it
-    against what this command left it as (`left`). On a mismatch nothing is written and
-    `on_conflict(command, error)` decides: True (Overwrite) takes what is stored now as the expected state
-    (`adopt`) and tries again, so a teammate saving once more while the question is open asks again;
-    False (Reload) refuses. A refused or failed step marks the command obsolete: QUndoStack drops it, so
-    the stack never claims an undo or redo that was not saved (a refused undo removes the step, the
-    teammate's version stays). The error is kept in `error` and reported through `on_error`.
+    The tab runs the first redo before pushing (`run_first`, see livedesk.ui.undo) and pushes the command only
+    when it was saved, so a refused edit leaves the undo stack, and its redo side, untouched. The first redo
+    checks the script against what the user saw; every later undo and redo checks it against what this
+    command left it as (`left`). On a mismatch nothing is written and `on_conflict(command, error)` decides:
+    True (Overwrite) takes what is stored now as the expected state (`adopt`) and tries again, so a teammate
+    saving once more while the question is open asks again; False (Reload) refuses. A refused or failed undo
+    or later redo marks the command obsolete: QUndoStack drops it, so the stack never claims a step that was
+    not saved (a refused undo removes the step, the teammate's version stays). The error is kept in `error`
+    and reported through `on_error`. Nothing escapes a step (undo and redo are Qt virtuals): a callback that
+    fails is logged, and a failed conflict question counts as Reload. `on_step(True/False)` is told when a
+    step starts and ends (the tab holds other edits meanwhile: the conflict question runs a nested event loop).
     """
 
     def __init__(self, db: Database, stream_id: int, text: str, changed: Changed):
@@ -39,10 +46,11 @@ class _ScriptCommand(QUndoCommand):
         self.error: BaseException | None = None
         self.on_error: Callable[[BaseException], None] | None = None
         self.on_conflict: Callable[[_ScriptCommand, scripts.ScriptError], bool] | None = None
+        self.on_step: Callable[[bool], None] | None = None
         self.step = "redo"  # the step running or last run: "redo" (the first), "undo" or "replay" (a later redo)
         self.runs = 0  # steps saved so far
 
-    def redo(self) -> None:
+    def _redo(self) -> None:
         self._run("redo" if self.runs == 0 else "replay", self.do_redo)
 
     def undo(self) -> None:
@@ -50,6 +58,13 @@ class _ScriptCommand(QUndoCommand):
 
     def _run(self, step: str, action: Callable[[], None]) -> None:
         self.step = step
+        self._call("on_step", self.on_step, True)
+        try:
+            self._attempt(action)
+        finally:
+            self._call("on_step", self.on_step, False)
+
+    def _attempt(self, action: Callable[[], None]) -> None:
         last: BaseException | None = None
         for _ in range(MAX_ASKS):
             try:
@@ -58,7 +73,7 @@ class _ScriptCommand(QUndoCommand):
                 self._refuse(exc)
                 return
             except CONFLICTS as exc:  # the session rolled back: nothing was saved
-                if self.on_conflict is None or not self.on_conflict(self, exc):
+                if not self._call("on_conflict", self.on_conflict, self, exc):
                     self._refuse(exc)
                     return
                 self.adopt(exc)
@@ -69,6 +84,7 @@ class _ScriptCommand(QUndoCommand):
             else:
                 self.runs += 1
                 self.error = None
+                self._call("changed", self.changed)
                 return
         assert last is not None
         self._refuse(last)  # it kept changing while the user was asked
@@ -76,9 +92,19 @@ class _ScriptCommand(QUndoCommand):
     def _refuse(self, exc: BaseException) -> None:
         self.error = exc
         self.setObsolete(True)
-        self.changed()
-        if self.on_error is not None:
-            self.on_error(exc)
+        self._call("changed", self.changed)
+        self._call("on_error", self.on_error, exc)
+
+    def _call(self, name: str, callback: Callable[..., Any] | None, *args: Any) -> Any:
+        """The callback's answer; None when there is none or it failed (logged: a step never raises, and a
+        conflict question that failed counts as Reload)."""
+        if callback is None:
+            return None
+        try:
+            return callback(*args)
+        except Exception:
+            log.exception("%s failed during “%s” (%s)", name, self.label, self.step)
+            return None
 
     def adopt(self, error: scripts.ScriptError) -> None:
         """Overwrite was chosen: expect what `error` says is stored now; after a redo, undo goes back to it."""
@@ -105,7 +131,6 @@ class EditSegment(_ScriptCommand):
             segment = scripts.update_segment(session, self.segment_id, expected={self.field: self.left},
                                              **{self.field: value})
             self.left = getattr(segment, self.field)
-        self.changed()
 
     def do_redo(self) -> None:
         self._apply(self.after)
@@ -125,8 +150,6 @@ class EditSegment(_ScriptCommand):
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
         if not (isinstance(other, EditSegment) and other.mergeable and self.mergeable):
-            return False
-        if other.error is not None or self.error is not None:  # a refused edit is dropped, never merged
             return False
         if (other.segment_id, other.field) != (self.segment_id, self.field):
             return False
@@ -153,7 +176,6 @@ class SetTimes(_ScriptCommand):
         with self.db.session() as session:
             scripts.set_segment_times(session, self.stream_id, spans, expected=self.left)
             self.left = scripts.script_layout(session, self.stream_id)
-        self.changed()
 
     def do_redo(self) -> None:
         self._apply(self.after)
@@ -202,13 +224,11 @@ class MoveSegment(_ScriptCommand):
             else:
                 scripts.arrange_segments(session, self.stream_id, self.after, expected=self.left)
             self.left = scripts.script_layout(session, self.stream_id)
-        self.changed()
 
     def do_undo(self) -> None:
         with self.db.session() as session:
             scripts.arrange_segments(session, self.stream_id, self.before, expected=self.left)
             self.left = scripts.script_layout(session, self.stream_id)
-        self.changed()
 
     def preview(self, layout: scripts.Layout) -> scripts.Layout:
         """`layout` as this step would leave it."""
@@ -257,13 +277,11 @@ class AddSegment(_ScriptCommand):
                                           **values)
             session.flush()
             self.segment_id, self.data = segment.id, scripts.segment_to_dict(segment)
-        self.changed()
 
     def do_undo(self) -> None:
         assert self.segment_id is not None
         with self.db.session() as session:
             scripts.delete_segment(session, self.segment_id, expected=self.data)
-        self.changed()
 
     def adopt(self, error: scripts.ScriptError) -> None:
         their = error.their_segment() if isinstance(error, scripts.ScriptChangedError) else None
@@ -290,7 +308,6 @@ class DeleteSegment(_ScriptCommand):
         with self.db.session() as session:
             self.data = scripts.delete_segment(session, self.segment_id, expected=self.seen)
             self.left = scripts.script_layout(session, self.stream_id)
-        self.changed()
 
     def do_undo(self) -> None:
         assert self.data is not None
@@ -302,7 +319,6 @@ class DeleteSegment(_ScriptCommand):
                                           **values)
             session.flush()
             self.segment_id, self.seen = segment.id, scripts.segment_to_dict(segment)
-        self.changed()
 
     def preview(self, layout: scripts.Layout) -> scripts.Layout:
         """`layout` with the segment put back (undo)."""
@@ -329,38 +345,70 @@ class DeleteSegment(_ScriptCommand):
 
 class ReplaceScript(_ScriptCommand):
     """Replace the whole script (template, import): the first redo runs `action`, later ones replay its result.
-    Undo and later redos refuse when the script is no longer the one this command left (`left`)."""
 
-    def __init__(self, db, stream_id: int, action: Callable[[Session], Any], text: str, changed: Changed):
+    The first redo refuses when the script is not the one the user saw (`seen`, a `snapshot_script`), undo and
+    later redos when it is not the one this command left (`left`). The snapshots keep the segment ids and
+    restoring brings the segments back under them, so the user's earlier undo steps still find them."""
+
+    def __init__(self, db, stream_id: int, action: Callable[[Session], Any], text: str, changed: Changed,
+                 seen: Sequence[Mapping[str, Any]] | None = None):
         super().__init__(db, stream_id, text, changed)
         self.action = action
         self.before: list[dict[str, Any]] | None = None
         self.after: list[dict[str, Any]] | None = None
-        self.left: list[dict[str, Any]] | None = None
+        self.left: list[dict[str, Any]] | None = [dict(x) for x in seen] if seen is not None else None
+
+    def _snapshot(self, session: Session) -> list[dict[str, Any]]:
+        return scripts.snapshot_script(session, self.stream_id, with_ids=True)
 
     def do_redo(self) -> None:
         with self.db.session() as session:
-            if self.before is None:
-                self.before = scripts.snapshot_script(session, self.stream_id)
             if self.after is None:
+                scripts.check_script(session, self.stream_id, self.left)
+                self.before = self._snapshot(session)
                 self.action(session)
                 session.flush()
                 session.expire_all()
-                self.after = scripts.snapshot_script(session, self.stream_id)
+                self.after = self._snapshot(session)
             else:
                 scripts.replace_script_segments(session, self.stream_id, self.after, expected=self.left)
-            self.left = scripts.snapshot_script(session, self.stream_id)
-        self.changed()
+            self.left = self._snapshot(session)
 
     def do_undo(self) -> None:
         assert self.before is not None
         with self.db.session() as session:
             scripts.replace_script_segments(session, self.stream_id, self.before, expected=self.left)
-            self.left = scripts.snapshot_script(session, self.stream_id)
-        self.changed()
+            self.left = self._snapshot(session)
 
     def adopt(self, error: scripts.ScriptError) -> None:
         assert isinstance(error, scripts.ScriptChangedError)
-        self.left = [{name: s[name] for name in scripts.SEGMENT_FIELDS} for s in error.theirs]
+        self.left = [dict(s) for s in error.theirs]
         if self.step == "replay":
             self.before = self.left  # undo goes back to their script
+
+
+class SetApproved(_ScriptCommand):
+    """Approve the script, or withdraw the approval. Approving (the first redo, or undoing a withdrawal)
+    refuses when the script is not the one the user reviewed (`seen`, a `snapshot_script`) or, later, the one
+    this command left: it would approve what nobody reviewed. Withdrawing is never refused."""
+
+    def __init__(self, db, stream_id: int, approved: bool, text: str, changed: Changed,
+                 seen: Sequence[Mapping[str, Any]] | None = None):
+        super().__init__(db, stream_id, text, changed)
+        self.approved = approved
+        self.left: list[dict[str, Any]] | None = [dict(x) for x in seen] if seen is not None else None
+
+    def _apply(self, approved: bool) -> None:
+        with self.db.session() as session:
+            scripts.set_approved(session, self.stream_id, approved, expected=self.left if approved else None)
+            self.left = scripts.snapshot_script(session, self.stream_id, with_ids=True)
+
+    def do_redo(self) -> None:
+        self._apply(self.approved)
+
+    def do_undo(self) -> None:
+        self._apply(not self.approved)
+
+    def adopt(self, error: scripts.ScriptError) -> None:
+        assert isinstance(error, scripts.ScriptChangedError)
+        self.left = [dict(s) for s in error.theirs]  # approve their version, as the dialog showed it

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -54,23 +54,6 @@ from livedesk.ui.widgets.rows_model import RowsTableModel
 DRAFT_DELAY_MS = 700  # typing in the detail editor is saved after this pause (and on leaving the segment)
 
 
-class SetApproved(cmd._ScriptCommand):  # its base reports a failure (e.g. the stream was deleted) instead of raising
-    def __init__(self, db: Database, stream_id: int, approved: bool, text: str, changed: Callable[[], None]):
-        super().__init__(db, stream_id, text, changed)
-        self.approved = approved
-
-    def _apply(self, approved: bool) -> None:
-        with self.db.session() as session:
-            scripts.set_approved(session, self.stream_id, approved)
-        self.changed()
-
-    def do_redo(self) -> None:
-        self._apply(self.approved)
-
-    def do_undo(self) -> None:
-        self._apply(not self.approved)
-
-
 class ScriptTab(QWidget):
     status_message = Signal(str, int)
 
@@ -91,6 +74,9 @@ class ScriptTab(QWidget):
         self._editing_id: int | None = None
         self._loading = False
         self._draft_only = False
+        self._busy = 0  # steps of script commands running (a conflict question may be open in one)
+        self._waiting: list[cmd._ScriptCommand] = []  # edits asked for meanwhile: pushed once the step is over
+        self._was_active = False  # the undo stack was the Edit menu's when the running step began
         self.rehearsal_dialog = None
         self._build()
         self.reload()
@@ -180,7 +166,7 @@ class ScriptTab(QWidget):
         self.timeline_scroll.setMinimumHeight(150)
         self.timeline.segment_clicked.connect(self.select_segment)
         self.timeline.segment_activated.connect(self._focus_editor)
-        self.timeline.times_changed.connect(self.set_times)
+        self.timeline.times_changed.connect(self.set_times)  # with the layout seen when the drag began
         self.timeline.reorder_requested.connect(self.reorder)
 
         self.table = QTableView()
@@ -542,17 +528,19 @@ class ScriptTab(QWidget):
         if not self._draft_only:
             self.draft_timer.start()
 
-    def flush_draft(self) -> None:
-        """Save the detail editor's text now if it differs from the segment's (one undo step per pause)."""
+    def flush_draft(self) -> bool:
+        """Save the detail editor's text now if it differs from the segment's (one undo step per pause).
+        False when that save did not happen now (refused, or waiting for another step)."""
         self.draft_timer.stop()
         if self._editing_id is None or self._draft_only:
-            return
+            return True
         row = self.model.row_of(self._editing_id)
         if row < 0:
-            return
+            return True
         text = self.host_edit.toPlainText()
         if text != self.model.row_at(row).host_lines:
-            self.commit_edit(self._editing_id, "host_lines", text, mergeable=True)
+            return self.commit_edit(self._editing_id, "host_lines", text, mergeable=True)
+        return True
 
     def _focus_editor(self, segment_id: int) -> None:
         self.select_segment(segment_id)
@@ -564,19 +552,42 @@ class ScriptTab(QWidget):
     def _changed(self) -> None:
         self.load_script()
 
-    def _push(self, command: QUndoCommand) -> bool:
-        if isinstance(command, cmd._ScriptCommand):
-            command.on_error = lambda exc, command=command: self._command_failed(command, exc)
-            command.on_conflict = self._ask_conflict
-            self.undo_stack.push(command)
-            return command.error is None
-        try:
-            self.undo_stack.push(command)
-        except Exception as exc:
-            show_error(self, exc)
-            self.load_script()
+    def _push(self, command: cmd._ScriptCommand) -> bool:
+        """Save the edit now and put it on the undo stack only if it was saved (as `push_command` does): a
+        refused edit leaves the stack and its redo side untouched. True when saved.
+
+        While a step of another command runs (its conflict question runs a nested event loop, in which a
+        timer or a finished background task may ask for an edit), the edit waits and is saved once that step
+        is over (False here)."""
+        if self._busy:
+            self._waiting.append(command)
             return False
+        command.on_error = lambda exc, command=command: self._command_failed(command, exc)
+        command.on_conflict = self._ask_conflict
+        command.on_step = self._step
+        command.run_first()
+        if command.error is not None:
+            return False
+        self.undo_stack.push(command)  # its first redo already ran: the push does not repeat it
         return True
+
+    def _step(self, running: bool) -> None:
+        """A command's step starts or ends. Meanwhile Edit ▸ Undo/Redo are off (the stack is not the group's
+        active one) and new edits wait (see _push)."""
+        self._busy += 1 if running else -1
+        if running and self._busy == 1:
+            self._was_active = self.undo_stack.isActive()
+            self.undo_stack.setActive(False)
+        elif not running and self._busy == 0:
+            if self._was_active:
+                self.undo_stack.setActive(True)
+            if self._waiting:
+                QTimer.singleShot(0, self._push_waiting)
+
+    def _push_waiting(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        for command in waiting:
+            self._push(command)
 
     # --- teammates' changes ------------------------------------------------------------------------------
 
@@ -589,12 +600,16 @@ class ScriptTab(QWidget):
             elif isinstance(command, cmd.AddSegment) and command.step == "redo":
                 text = self.tr("Someone else deleted the segment you selected, so nothing was added. "
                                "Select where the new segment goes and add it again.")
+            elif command.step == "redo":
+                text = self._gone_text(command.label)
             else:
                 text = self.tr("Someone else deleted the segment that “{0}” changes; nothing was changed and the "
                                "step left the undo history.").format(command.label)
             self.status_message.emit(text, 10000)
         elif isinstance(exc, cmd.CONFLICTS):  # the user saw both versions and kept theirs (as the other tabs say it)
-            if command.step != "redo":
+            if isinstance(command, cmd.SetApproved) and command.approved != (command.step == "undo"):
+                text = self.tr("Not approved: someone else changed the script. Review their changes first.")
+            elif command.step != "redo":
                 text = self.tr("Kept their version: this step can no longer be undone or redone, so it left the "
                                "undo history.")
             elif isinstance(command, cmd.DeleteSegment):
@@ -605,6 +620,9 @@ class ScriptTab(QWidget):
         else:
             show_error(self, exc)
 
+    def _gone_text(self, label: str) -> str:
+        return self.tr("Someone else deleted the segment, so “{0}” was not saved.").format(label)
+
     def _ask_conflict(self, command: cmd._ScriptCommand, error: scripts.ScriptError) -> bool:
         """Someone else changed what this step would write: show both versions. True: Overwrite (write mine
         on top of theirs); False: Reload (keep theirs, drop the step)."""
@@ -612,13 +630,27 @@ class ScriptTab(QWidget):
 
         self.draft_timer.stop()  # typing saved while the question is open would push in the middle of this step
         rows = self._conflict_rows(command, error)
-        if command.step in ("undo", "replay"):
+        if isinstance(command, cmd.SetApproved):
+            texts = self._approve_texts()
+        elif command.step in ("undo", "replay"):
             texts = conflict_dialog.replay_texts(command.step == "undo")
         elif isinstance(command, cmd.DeleteSegment):
             texts = conflict_dialog.delete_texts()
         else:
             texts = {}
         return conflict_dialog.ask_overwrite(self, self._conflict_subject(command), rows, **texts)
+
+    def _approve_texts(self) -> dict[str, str]:
+        """The conflict dialog's texts when approving a script that someone else changed since it was seen."""
+        return {
+            "intro": self.tr("<b>{0}</b> was changed by someone else after you last saw it. Approving it now would "
+                             "approve changes nobody reviewed. Nothing has been approved yet. Compare:"),
+            "note": self.tr("Don't approve: nothing is saved and the tab shows their version to review. Approve "
+                            "anyway: approve the script with their changes."),
+            "reload_text": self.tr("Don't approve"),
+            "overwrite_text": self.tr("Approve anyway"),
+            "result_header": self.tr("Approved"),
+        }
 
     def _conflict_subject(self, command: cmd._ScriptCommand) -> str:
         """What the dialog names: the segment, or the script for a change of times, order or the whole."""
@@ -629,7 +661,7 @@ class ScriptTab(QWidget):
             return self.model.row_at(self.model.row_of(command.segment_id)).title
         if isinstance(command, cmd.DeleteSegment) and command.seen:
             return command.seen["title"]
-        if isinstance(command, (cmd.SetTimes, cmd.MoveSegment, cmd.ReplaceScript)):
+        if isinstance(command, (cmd.SetTimes, cmd.MoveSegment, cmd.ReplaceScript, cmd.SetApproved)):
             return self.tr("The script")
         return command.label
 
@@ -667,8 +699,8 @@ class ScriptTab(QWidget):
                 ConflictRow(self._field_name(name), self._show_value(name, seen.get(name)),
                             self._show_value(name, their.get(name)), "", True)
                 for name in scripts.SEGMENT_FIELDS if seen.get(name) != their.get(name)])
-        if isinstance(command, cmd.ReplaceScript):
-            return self._script_rows(command.left or [], error.theirs)
+        if isinstance(command, (cmd.ReplaceScript, cmd.SetApproved)):
+            return self._script_rows(command.left or [], error.theirs, isinstance(command, cmd.ReplaceScript))
         if isinstance(command, (cmd.SetTimes, cmd.MoveSegment, cmd.DeleteSegment)):
             expected = command.left
             if isinstance(command, cmd.MoveSegment) and command.step == "redo":
@@ -712,28 +744,32 @@ class ScriptTab(QWidget):
                                         show(span(result, segment_id)), seen != their and yours != seen))
         return rows
 
-    def _script_rows(self, expected: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> list:
-        """The whole script, segment by segment: as this step left it (yours) and as stored now (theirs).
-        Overwrite replaces the whole script."""
+    def _script_rows(self, expected: list[dict[str, Any]], theirs: list[dict[str, Any]], replacing: bool) -> list:
+        """The whole script, segment by segment: as you saw it or this step left it (yours) and as stored now
+        (theirs). Overwrite replaces the whole script (`replacing`) or keeps theirs (approving)."""
         from livedesk.ui.conflict_dialog import ConflictRow
 
-        rows, replaced = [], self.tr("(whole script replaced)")
+        replaced = self.tr("(whole script replaced)")
+        rows = []
         for n in range(max(len(expected), len(theirs))):
             yours = expected[n] if n < len(expected) else None
             their = theirs[n] if n < len(theirs) else None
             if yours is None or their is None:
                 title = (yours or their or {}).get("title", "")
-                rows.append(ConflictRow(title, "—" if yours is None else self.tr("(segment)"),
-                                        "—" if their is None else self.tr("(segment)"), replaced, True))
+                shown = "—" if their is None else self.tr("(segment)")
+                rows.append(ConflictRow(title, "—" if yours is None else self.tr("(segment)"), shown,
+                                        replaced if replacing else shown, True))
                 continue
             for name in scripts.SEGMENT_FIELDS:
                 if yours[name] != their[name]:
+                    shown = self._show_value(name, their[name])
                     rows.append(ConflictRow(f"{their['title']} · {self._field_name(name)}",
-                                            self._show_value(name, yours[name]), self._show_value(name, their[name]),
-                                            replaced, True))
+                                            self._show_value(name, yours[name]), shown,
+                                            replaced if replacing else shown, True))
         if len(rows) > 40:
             more = len(rows) - 40
-            rows = [*rows[:40], ConflictRow("…", "", self.tr("%n more change(s)", "", more), replaced, True)]
+            rows = [*rows[:40], ConflictRow("…", "", self.tr("%n more change(s)", "", more),
+                                            replaced if replacing else "", True)]
         return rows
 
     def commit_edit(self, segment_id: int, field: str, value: Any, mergeable: bool = False) -> bool:
@@ -749,31 +785,44 @@ class ScriptTab(QWidget):
         return self._push(cmd.EditSegment(self.db, self.stream_id, segment_id, field, before, value, text,
                                           self._changed, mergeable))
 
-    def set_times(self, spans: list) -> None:
+    def _layout(self) -> scripts.Layout:
+        """The running order and times the table shows."""
+        return [(r.id, r.start_seconds, r.duration_seconds) for r in self.model.rows()]
+
+    def set_times(self, spans: list, seen: list | None = None) -> None:
         """Save a drag: `spans` lists (segment id, start, duration) (the timeline's form), or (start, duration)
-        for every row in the order shown. Only the segments whose times changed are written, by id; the
-        command carries the layout the user saw, so it is refused if a teammate changed it meanwhile."""
+        for every segment of `seen`, in its order. `seen` is the layout the user saw, [(id, start, duration)]:
+        the timeline's as the drag began (a reload may come while the mouse is down); None: the table's now.
+        Only the segments whose times changed are written, by id; the command is refused if someone else
+        changed the layout since `seen`."""
         if self.stream_id is None:
             return
-        rows = self.model.rows()
-        seen = [(r.id, r.start_seconds, r.duration_seconds) for r in rows]
-        if spans and len(spans[0]) == 3:
+        seen = [(int(i), int(s), int(d)) for i, s, d in seen] if seen is not None else self._layout()
+        widths = {len(span) for span in spans}
+        if widths == {3}:
             wanted = {int(i): (s, d) for i, s, d in spans}
+        elif widths <= {2} and len(spans) == len(seen):
+            wanted = {i: (s, d) for (i, _, _), (s, d) in zip(seen, spans, strict=True)}
         else:
-            wanted = {r.id: (s, d) for r, (s, d) in zip(rows, spans, strict=False)}
+            raise ValueError(f"set_times: {len(spans)} spans {sorted(widths)} wide for {len(seen)} segments")
         shown = {i: (s, d) for i, s, d in seen}
         after = {i: span for i, span in wanted.items() if shown.get(i) != tuple(span)}
         if after:
             self._push(cmd.SetTimes(self.db, self.stream_id, seen, after, self.tr("Change segment times"),
                                     self._changed))
 
-    def reorder(self, segment_id: int, new_position: int) -> None:
+    def reorder(self, segment_id: int, new_position: int, seen: list | None = None) -> None:
+        """Move a segment to `new_position` in the running order `seen` (the timeline's as the drag began;
+        None: the table's now); refused if someone else changed that order since."""
         if self.stream_id is None:
             return
-        title = self.model.row_at(self.model.row_of(segment_id)).title
-        seen = [(r.id, r.start_seconds, r.duration_seconds) for r in self.model.rows()]
+        row = self.model.row_of(segment_id)
+        if row < 0:  # the window was reloaded during the drag: someone else deleted the segment
+            self.status_message.emit(self._gone_text(self.tr("Move segment")), 10000)
+            return
+        seen = [(int(i), int(s), int(d)) for i, s, d in seen] if seen is not None else self._layout()
         self._push(cmd.MoveSegment(self.db, self.stream_id, segment_id, new_position,
-                                   self.tr("Move “{0}”").format(title), self._changed, seen))
+                                   self.tr("Move “{0}”").format(self.model.row_at(row).title), self._changed, seen))
         self.select_segment(segment_id)
 
     def move_selected(self, step: int) -> None:
@@ -835,6 +884,7 @@ class ScriptTab(QWidget):
     def build_from_template(self, key: str) -> None:
         if self.stream_id is None:
             return
+        seen = self._seen_script()  # what the user is asked to replace
         if self.model.rowCount() and not self.confirm(
             self.tr("Replace the script?"),
             self.tr("The script has %n segment(s). Building from the template replaces all of them "
@@ -846,12 +896,19 @@ class ScriptTab(QWidget):
         names = {"daily": self.tr("daily"), "special": self.tr("special"), "big_promotion": self.tr("big promotion")}
         self._push(cmd.ReplaceScript(self.db, stream_id, lambda s: scripts.build_from_template(s, stream_id, key),
                                      self.tr("Script from the {0} template").format(names.get(key, key)),
-                                     self._changed))
+                                     self._changed, seen))
+
+    def _seen_script(self) -> list[dict[str, Any]]:
+        """The script the table shows (a `snapshot_script`): what replacing or approving it is checked against."""
+        return [{name: getattr(r, name) for name in scripts.SEGMENT_FIELDS} for r in self.model.rows()]
 
     def toggle_approved(self) -> None:
         if self.stream_id is None:
             return
         approved = self.approve_action.isChecked()
+        if not self.flush_draft():  # the host lines typed so far are part of what is approved
+            self.approve_action.setChecked(self.approved)
+            return
         if approved and self.findings and not self.confirm(
             self.tr("Approve with risky words?"),
             self.tr("The checker found %n risky word(s) in this script. Approve it anyway?", "", len(self.findings)),
@@ -859,8 +916,9 @@ class ScriptTab(QWidget):
         ):
             self.approve_action.setChecked(False)
             return
-        self._push(SetApproved(self.db, self.stream_id, approved,
-                               self.tr("Approve script") if approved else self.tr("Withdraw approval"), self._changed))
+        self._push(cmd.SetApproved(self.db, self.stream_id, approved,
+                                   self.tr("Approve script") if approved else self.tr("Withdraw approval"),
+                                   self._changed, self._seen_script()))
 
     def mark_rehearsed(self) -> bool:
         if self.stream_id is None:
@@ -943,6 +1001,7 @@ class ScriptTab(QWidget):
 
         def done(count: int) -> None:
             self.window().unsetCursor()
+            seen = self._seen_script()  # what the user is asked to replace
             if self.model.rowCount() and not self.confirm(
                 self.tr("Replace the script?"),
                 self.tr("The file holds %n segment(s); importing replaces the current script "
@@ -951,7 +1010,8 @@ class ScriptTab(QWidget):
             ):
                 return
             if self._push(cmd.ReplaceScript(self.db, stream_id, lambda s: import_script_sheet(s, stream_id, path),
-                                            self.tr("Import script from {0}").format(Path(path).name), self._changed)):
+                                            self.tr("Import script from {0}").format(Path(path).name), self._changed,
+                                            seen)):
                 self.status_message.emit(self.tr("Imported %n segment(s).", "", count), 5000)
 
         def failed(exc: BaseException) -> None:

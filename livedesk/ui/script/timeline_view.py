@@ -12,7 +12,7 @@ import datetime as dt
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPen, QWheelEvent
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from livedesk.services import timeline
 from livedesk.ui import theme
@@ -33,8 +33,10 @@ TICKS = [30, 60, 120, 300, 600, 900, 1800, 3600]
 class TimelineView(QWidget):
     segment_clicked = Signal(int)
     segment_activated = Signal(int)  # double-click
-    times_changed = Signal(list)  # [(segment id, start, duration)] for every segment in running order
-    reorder_requested = Signal(int, int)  # segment id, new position
+    # A drag's result, with the layout the drag began from ([(segment id, start, duration)] in running order,
+    # as shown at mouse-down): the tab checks the save against it, even if the window reloaded meanwhile.
+    times_changed = Signal(list, list)  # [(segment id, start, duration)] for every segment of the layout; layout
+    reorder_requested = Signal(int, int, list)  # segment id, new position in the layout's order; layout
     zoom_changed = Signal(float)
 
     def __init__(self, model: SegmentTableModel, parent: QWidget | None = None):
@@ -57,8 +59,8 @@ class TimelineView(QWidget):
     # --- geometry -----------------------------------------------------------------------------------
 
     def spans(self) -> list[tuple[float, float]]:
-        if self._preview is not None:
-            return self._preview
+        if self._preview is not None and len(self._preview) == self.model.rowCount():  # not while a reload
+            return self._preview  # during a drag changed the number of segments
         return [(float(r.start_seconds), float(r.duration_seconds)) for r in self.model.rows()]
 
     def extent_seconds(self) -> float:
@@ -166,9 +168,13 @@ class TimelineView(QWidget):
             mode = "reorder"
         row = self.model.row_at(i)
         self.selected_id = row.id
-        self._drag = {"index": i, "mode": mode, "x": pos.x(), "spans": self.spans(), "moved": False,
-                      "ids": [r.id for r in self.model.rows()]}  # the ids dragged, should the model reload meanwhile
-        self.segment_clicked.emit(row.id)
+        seen = [(r.id, r.start_seconds, r.duration_seconds) for r in self.model.rows()]  # should the model reload
+        self._drag = {"index": i, "mode": mode, "x": pos.x(), "spans": self.spans(), "moved": False, "seen": seen}
+        self.segment_clicked.emit(row.id)  # may save the host lines typed, even ask about a teammate's
+        if not QApplication.mouseButtons() & Qt.MouseButton.LeftButton:  # a question took the release: no drag
+            self._drag = None
+        else:  # until the release: the change watcher does not reload the window under a drag (mouseGrabber)
+            self.grabMouse()
         self.update()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
@@ -193,6 +199,8 @@ class TimelineView(QWidget):
         self.refresh()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if QWidget.mouseGrabber() is self:
+            self.releaseMouse()  # before saving: a conflict question may open
         drag, preview = self._drag, self._preview
         self._drag, self._preview = None, None
         if drag is None:
@@ -200,19 +208,19 @@ class TimelineView(QWidget):
         self.refresh()
         if preview is None or not drag["moved"]:
             return
-        i = drag["index"]
-        segment_id = drag["ids"][i]
+        i, seen = drag["index"], drag["seen"]
         if drag["mode"] == "reorder":
             start, duration = preview[i]
             centre = start + duration / 2
             others = [s + d / 2 for j, (s, d) in enumerate(drag["spans"]) if j != i]
             new_position = sum(1 for c in others if c < centre)
             if new_position != i:
-                self.reorder_requested.emit(segment_id, new_position)
+                self.reorder_requested.emit(seen[i][0], new_position, seen)
             return
         spans = [(int(round(s)), int(round(d))) for s, d in preview]
         if spans != [(int(s), int(d)) for s, d in drag["spans"]]:
-            self.times_changed.emit([(segment, s, d) for segment, (s, d) in zip(drag["ids"], spans, strict=True)])
+            self.times_changed.emit([(segment, s, d) for (segment, _, _), (s, d) in zip(seen, spans, strict=True)],
+                                    seen)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         i = self.index_at(event.position())
