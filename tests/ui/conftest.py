@@ -39,3 +39,22 @@ def demo_db(db):
 
     fill_demo(db, today=dt.date(2026, 11, 23))
     return db
+
+
+@pytest.fixture(autouse=True)
+def nothing_left_open_after(qapp):
+    """A dialog left open or a mouse grab left held by one test would read as "the user is busy" in the
+    next (the change watcher waits for them), so each test starts with none."""
+    yield
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    grabber = QWidget.mouseGrabber()
+    if grabber is not None:
+        grabber.releaseMouse()
+    while (modal := QApplication.activeModalWidget()) is not None:
+        modal.close()
+        modal.setModal(False)
+        modal.hide()
+        QApplication.processEvents()
+        if QApplication.activeModalWidget() is modal:
+            break
