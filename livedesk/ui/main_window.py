@@ -262,10 +262,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
-        undo = self.undo_group.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_group.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        undo = self._undo_redo_action(self.tr("&Undo"), QKeySequence.StandardKey.Undo, undoing=True)
+        redo = self._undo_redo_action(self.tr("&Redo"), QKeySequence.StandardKey.Redo, undoing=False)
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
@@ -282,6 +280,36 @@ class MainWindow(QMainWindow):
         self._action(help_menu, self.tr("&Keyboard Shortcuts"), self.show_shortcuts, QKeySequence.StandardKey.HelpContents, "shortcuts")
         self._action(help_menu, self.tr("Open &Log Folder"), self.open_log_folder, None, "logFolder")
         self._action(help_menu, self.tr("&About LiveDesk"), self.show_about, None, "about")
+
+    def _undo_redo_action(self, prefix: str, shortcut, undoing: bool) -> QAction:
+        """Like QUndoGroup.createUndoAction, but typing not saved yet (a paused editor's draft) is saved
+        first, as its own step: Undo then takes that typing back instead of throwing it away unsaved."""
+        action = QAction(prefix, self)
+        action.setObjectName("undo" if undoing else "redo")
+        action.setShortcut(QKeySequence(shortcut))
+        group = self.undo_group
+        can, text_changed, text_of = (
+            (group.canUndo, group.undoTextChanged, group.undoText) if undoing
+            else (group.canRedo, group.redoTextChanged, group.redoText)
+        )
+
+        def refresh(*_args) -> None:
+            action.setEnabled(can())
+            action.setText(f"{prefix} {text_of()}".strip())
+
+        def run() -> None:
+            active = self._built.get(TAB_KEYS[self.tabs.currentIndex()]) if self.tabs.currentIndex() >= 0 else None
+            if active is not None and hasattr(active, "commit_pending"):
+                active.commit_pending()
+            if can():
+                group.undo() if undoing else group.redo()
+
+        (group.canUndoChanged if undoing else group.canRedoChanged).connect(lambda _ok: refresh())
+        text_changed.connect(refresh)
+        group.activeStackChanged.connect(refresh)
+        action.triggered.connect(run)
+        refresh()
+        return action
 
     def show_preferences(self) -> None:
         from livedesk.ui.preferences_dialog import PreferencesDialog

@@ -358,3 +358,25 @@ def test_segment_table_model_passes_the_model_tester(qtmodeltester):
     model.set_rows([SegmentRow(1, "opening", "开场", 0, 300), SegmentRow(2, "pitch", "讲解", 300, 600, 7, "话术")],
                    {7: "护手霜"}, [(7, "护手霜")], None, 1800)
     qtmodeltester.check(model)
+
+
+def test_window_undo_right_after_typing_takes_the_typing_back_instead_of_losing_it(qtbot, window, db, stream_id):
+    """Undo pressed before the typing pause saved the draft: the draft is saved as its own step first."""
+    tab = window.show_tab("script")
+    tab.select_stream(stream_id)
+    segment_id = tab.model.row_at(1).id
+    tab.select_segment(segment_id)
+    tab.model.setData(tab.model.index(1, 1), "讲解：护手霜 新版")  # an earlier step
+    tab.select_segment(segment_id)
+    tab.host_edit.insertPlainText("刚打的话术")
+    assert tab.draft_timer.isActive()  # not saved yet
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()  # Edit ▸ Undo from the menu, before the pause
+    with db.session() as s:
+        segment = next(x for x in scripts.list_segments(s, stream_id) if x.id == segment_id)
+        assert segment.title == "讲解：护手霜 新版"  # the earlier step is still there
+        assert segment.host_lines == ""  # the typing was the last step, and it is the one undone
+    window.redo_action.trigger()
+    with db.session() as s:
+        assert next(x for x in scripts.list_segments(s, stream_id) if x.id == segment_id).host_lines == "刚打的话术"
+    assert window.undo_action.text() == "&Undo Edit host lines of “讲解：护手霜 新版”"  # the menu names the step
