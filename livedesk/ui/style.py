@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 CJK_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC",
@@ -15,12 +15,10 @@ def apply_style(app: QApplication, appearance: str | None = None) -> None:
 
     app.setStyle("Fusion")
     theme.apply_theme(app, appearance, force=True)  # setStyle reset the palette
-    families = set(QFontDatabase.families())
     font = QFont(app.font())
-    for family in CJK_FONTS:
-        if family in families:
-            font.setFamilies([family, *font.families()])
-            break
+    # Qt takes the first installed family of the list: listing them all, instead of asking the font database
+    # for every family first, saves a few ms of start-up and gives the same font.
+    font.setFamilies([*CJK_FONTS, *font.families()])
     font.setPointSizeF(max(font.pointSizeF(), 10))
     app.setFont(font)
     app.setStyleSheet(
