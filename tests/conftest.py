@@ -38,6 +38,16 @@ def db(tmp_path: Path):
 
 
 @pytest.fixture
+def teammate(db):
+    """A second connection to the same database: another laptop of the team saving in between."""
+    from livedesk.services.db import open_database
+
+    other = open_database(db.url)
+    yield other
+    other.close()
+
+
+@pytest.fixture
 def paths(isolated_home: Path):
     from livedesk.config import app_paths
 

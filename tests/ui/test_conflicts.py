@@ -15,7 +15,6 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QVBoxLayout
 
 from livedesk.services import live, products, schedule, scripts
-from livedesk.services.db import open_database
 from livedesk.ui import change_watcher
 from livedesk.ui.conflict_dialog import ConflictDialog
 from livedesk.ui.schedule.stream_dialog import StreamDialog
@@ -25,13 +24,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
 from script_helpers import make_stream  # noqa: E402
 
 START = dt.datetime(2026, 11, 20, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
-
-
-@pytest.fixture
-def teammate(db):
-    other = open_database(db.url)
-    yield other
-    other.close()
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from livedesk.services import lineups, products, schedule, scripts
-from livedesk.services.db import open_database
 from livedesk.services.importers.product_sheet import preview_rows
 from livedesk.ui.conflict_dialog import ConflictDialog
 from livedesk.ui.products.commands import EditProduct, ImportProducts
@@ -24,13 +23,6 @@ from livedesk.ui.schedule.tab import ScheduleTab
 
 START = dt.datetime(2026, 11, 20, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 RELOAD, OVERWRITE = ConflictDialog.RELOAD, ConflictDialog.OVERWRITE
-
-
-@pytest.fixture
-def teammate(db):
-    other = open_database(db.url)
-    yield other
-    other.close()
 
 
 def answer_conflicts(monkeypatch, *choices: int) -> list[ConflictDialog]:

@@ -12,7 +12,6 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from livedesk.services import scripts
-from livedesk.services.db import open_database
 from livedesk.ui.conflict_dialog import ConflictDialog
 from livedesk.ui.script.tab import ScriptTab
 
@@ -20,13 +19,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
 from script_helpers import make_stream  # noqa: E402
 
 RELOAD, OVERWRITE = ConflictDialog.RELOAD, ConflictDialog.OVERWRITE
-
-
-@pytest.fixture
-def teammate(db):
-    other = open_database(db.url)
-    yield other
-    other.close()
 
 
 @pytest.fixture

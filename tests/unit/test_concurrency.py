@@ -10,16 +10,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from livedesk.services import live, schedule, scripts
-from livedesk.services.db import open_database
 
 START = dt.datetime(2026, 11, 20, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
-
-
-@pytest.fixture
-def teammate(db):
-    other = open_database(db.url)
-    yield other
-    other.close()
 
 
 @pytest.fixture

@@ -15,16 +15,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from livedesk.models import Product, Stream
 from livedesk.services import lineups, products, schedule
-from livedesk.services.db import open_database
 
 START = dt.datetime(2026, 11, 20, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
-
-
-@pytest.fixture
-def teammate(db):
-    other = open_database(db.url)
-    yield other
-    other.close()
 
 
 @pytest.fixture

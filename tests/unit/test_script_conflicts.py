@@ -8,15 +8,7 @@ import pytest
 from script_helpers import make_stream
 
 from livedesk.services import scripts
-from livedesk.services.db import open_database
 from livedesk.services.scripts import ScriptChangedError, ScriptError, SegmentGoneError
-
-
-@pytest.fixture
-def teammate(db):
-    other = open_database(db.url)
-    yield other
-    other.close()
 
 
 @pytest.fixture
