@@ -349,6 +349,20 @@ def delete_texts() -> dict[str, str]:
     }
 
 
+def undo_create_texts() -> dict[str, str]:
+    """The dialog's texts when undoing a create (or redoing a delete) would delete a record that changed since
+    this step: the change may be the user's own work elsewhere in the app (a script written for a new stream),
+    so the text does not blame a teammate."""
+    return delete_texts() | {
+        "intro": QCoreApplication.translate(
+            "Conflicts", "<b>{0}</b> has changed since this step (in another tab, or by someone else). Going ahead "
+                         "deletes it together with those changes. Nothing has been deleted yet. The changes:"),
+        "note": QCoreApplication.translate(
+            "Conflicts", "Keep: nothing is deleted and this step leaves the undo history. Delete anyway: delete it "
+                         "with those changes."),
+    }
+
+
 def deletion_rows(rows: list[ConflictRow]) -> list[ConflictRow]:
     """Comparison rows for a delete: whatever the values, the record is gone afterwards."""
     gone = QCoreApplication.translate("Conflicts", "(deleted)")
@@ -397,7 +411,7 @@ def ask_replay(parent: Any, conflicts: list[ReplayConflict], undoing: bool, seve
     for conflict in conflicts:
         rows += labelled(conflict.name, conflict.rows) if len(conflicts) > 1 else conflict.rows
     what = conflicts[0].name if len(conflicts) == 1 else several
-    texts = delete_texts() if any(conflict.deleting for conflict in conflicts) else replay_texts(undoing)
+    texts = undo_create_texts() if any(conflict.deleting for conflict in conflicts) else replay_texts(undoing)
     if conflicts and ask_overwrite(parent, what, rows, **texts):
         return True
     parent.status_message.emit(QCoreApplication.translate(

@@ -382,6 +382,14 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>删除后</translation>
     </message>
     <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; has changed since this step (in another tab, or by someone else). Going ahead deletes it together with those changes. Nothing has been deleted yet. The changes:</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; 在这一步之后有过改动（在其他页签，或由其他人）。继续将连同这些改动一起删除。目前还没有删除任何内容。改动如下：</translation>
+    </message>
+    <message>
+        <source>Keep: nothing is deleted and this step leaves the undo history. Delete anyway: delete it with those changes.</source>
+        <translation>保留：不删除，这一步将移出撤销记录。仍然删除：连同这些改动一起删除。</translation>
+    </message>
+    <message>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>

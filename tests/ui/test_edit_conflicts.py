@@ -11,7 +11,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from livedesk.services import lineups, products, schedule, scripts
 from livedesk.services.importers.product_sheet import preview_rows
@@ -393,6 +393,8 @@ def test_undo_of_a_new_product_a_teammate_edited_asks_before_deleting_it(tab, db
     status = messages(tab)
     tab.undo_stack.undo()
     assert len(shown) == 1 and shown[0].overwrite_button.text() == "Delete anyway"
+    intro = shown[0].findChild(QLabel, "conflictIntro").text()
+    assert "changed since this step" in intro and "someone else after" not in intro  # my own work elsewhere counts too
     assert table(shown[0]) == {"Notes": ["—", "队友的备注", "(deleted)"]}
     assert stored(db, new)["notes"] == "队友的备注" and tab.model.product(new) is not None  # kept
     assert tab.undo_stack.count() == 0 and any("undo history" in text for text in status)
