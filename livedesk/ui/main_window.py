@@ -299,8 +299,8 @@ class MainWindow(QMainWindow):
 
         def run() -> None:
             active = self._built.get(TAB_KEYS[self.tabs.currentIndex()]) if self.tabs.currentIndex() >= 0 else None
-            if active is not None and hasattr(active, "commit_pending"):
-                active.commit_pending()
+            if active is not None and hasattr(active, "commit_pending") and active.commit_pending() is False:
+                return  # the typing was refused (kept theirs) or is waiting: this press has done its work
             if can():
                 group.undo() if undoing else group.redo()
 

@@ -380,3 +380,25 @@ def test_window_undo_right_after_typing_takes_the_typing_back_instead_of_losing_
     with db.session() as s:
         assert next(x for x in scripts.list_segments(s, stream_id) if x.id == segment_id).host_lines == "刚打的话术"
     assert window.undo_action.text() == "&Undo Edit host lines of “讲解：护手霜 新版”"  # the menu names the step
+
+
+def test_window_undo_after_the_typing_was_refused_does_not_also_undo_the_step_before(
+        qtbot, window, db, teammate, stream_id, monkeypatch):
+    """Undo saves the pending typing first; when that save is refused (a teammate's text kept), the same
+    press must not go on to undo the user's previous step as well."""
+    from livedesk.ui.conflict_dialog import ConflictDialog
+
+    monkeypatch.setattr(ConflictDialog, "exec", lambda dialog: ConflictDialog.RELOAD)
+    tab = window.show_tab("script")
+    tab.select_stream(stream_id)
+    segment_id = tab.model.row_at(1).id
+    tab.model.setData(tab.model.index(1, 1), "讲解：护手霜 新版")  # step 1
+    tab.select_segment(segment_id)
+    tab.host_edit.insertPlainText("我打的话术")  # pending, not saved yet
+    with teammate.session() as s:
+        scripts.update_segment(s, segment_id, host_lines="队友的话术")
+    window.undo_action.trigger()
+    with db.session() as s:
+        segment = next(x for x in scripts.list_segments(s, stream_id) if x.id == segment_id)
+        assert (segment.title, segment.host_lines) == ("讲解：护手霜 新版", "队友的话术")
+    assert tab.undo_stack.count() == 1 and tab.undo_stack.index() == 1  # step 1 still done

@@ -825,9 +825,10 @@ class ReviewTab(QWidget):
         self._debrief_pending.add(key)
         self._debrief_timer.start()
 
-    def commit_pending(self) -> None:
+    def commit_pending(self) -> bool:
         """Before the window's Undo or Redo: the debrief typed so far is saved, not left to the timer."""
         self.flush_debrief()
+        return True
 
     def flush_debrief(self) -> None:
         """Save the debrief texts typed since the last save (called by the debounce timer and on switching)."""

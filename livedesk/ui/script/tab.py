@@ -528,9 +528,10 @@ class ScriptTab(QWidget):
         if not self._draft_only:
             self.draft_timer.start()
 
-    def commit_pending(self) -> None:
-        """Before the window's Undo or Redo: typing not saved yet becomes its own step first."""
-        self.flush_draft()
+    def commit_pending(self) -> bool:
+        """Before the window's Undo or Redo: typing not saved yet becomes its own step first. False when that
+        save was refused or has to wait: the Undo press then does nothing more."""
+        return self.flush_draft()
 
     def flush_draft(self) -> bool:
         """Save the detail editor's text now if it differs from the segment's (one undo step per pause).
