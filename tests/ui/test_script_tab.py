@@ -402,3 +402,31 @@ def test_window_undo_after_the_typing_was_refused_does_not_also_undo_the_step_be
         segment = next(x for x in scripts.list_segments(s, stream_id) if x.id == segment_id)
         assert (segment.title, segment.host_lines) == ("讲解：护手霜 新版", "队友的话术")
     assert tab.undo_stack.count() == 1 and tab.undo_stack.index() == 1  # step 1 still done
+
+
+def test_writing_a_script_moves_the_stream_to_scripted_in_the_schedule_too(qtbot, window, db, monkeypatch):
+    """The schedule reloads when the Script tab moves a stream's status, so deleting it from there is not
+    mistaken for a teammate's change (no conflict dialog for the user's own work)."""
+    from livedesk.ui.conflict_dialog import ConflictDialog
+
+    with db.session() as s:
+        planned = make_stream(s, start="2026-11-18 20:00", minutes=30)
+        planned_id = planned.id
+    schedule_tab = window.show_tab("schedule")
+    schedule_tab.reload()
+    assert next(r for r in schedule_tab.model.rows() if r.id == planned_id).status == "planned"
+    script_tab = window.show_tab("script")
+    script_tab.select_stream(planned_id)
+    script_tab.add_segment()
+    assert next(r for r in schedule_tab.model.rows() if r.id == planned_id).status == "scripted"
+    dialogs = []
+    monkeypatch.setattr(ConflictDialog, "exec", lambda dialog: dialogs.append(dialog) or ConflictDialog.RELOAD)
+    window.show_tab("schedule")
+    schedule_tab.select_stream(planned_id)
+    schedule_tab.confirm = lambda *a: True
+    schedule_tab.delete_selected()
+    assert dialogs == []
+    with db.session() as s:
+        from livedesk.models.stream import Stream
+
+        assert s.get(Stream, planned_id) is None

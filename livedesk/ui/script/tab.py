@@ -56,6 +56,7 @@ DRAFT_DELAY_MS = 700  # typing in the detail editor is saved after this pause (a
 
 class ScriptTab(QWidget):
     status_message = Signal(str, int)
+    streams_changed = Signal()  # a save moved the stream's status (planned → scripted…): other tabs reload
 
     def __init__(self, db: Database, paths: Paths, parent: QWidget | None = None):
         super().__init__(parent)
@@ -362,6 +363,9 @@ class ScriptTab(QWidget):
             start_at, slot = stream.start_at, stream.planned_minutes * 60
             rehearsals = scripts.list_rehearsals(session, self.stream_id)
         self.stream_info.setText(info)
+        shown, self._status_shown = getattr(self, "_status_shown", None), (self.stream_id, stream.status)
+        if shown is not None and shown[0] == self.stream_id and shown != self._status_shown:
+            self.streams_changed.emit()  # else the schedule would show (and check deletes against) the old one
         self.model.set_rows(rows, products, lineup, start_at, slot)
         self._show_rehearsals(rehearsals)
         self._after_load(rows)
