@@ -139,6 +139,16 @@ def reorder_lineup(session: Session, stream_id: int, product_ids: Sequence[int])
     session.flush()
 
 
+def arrange(order: Sequence[int], current: Sequence[int]) -> list[int]:
+    """`order` applied to the lineup as it is now (`current`): the products in both take the places the
+    common products hold now, in `order`'s order; products not in `order` stay where they are and products no
+    longer on the lineup are skipped. Same products: `order` itself."""
+    on = set(current)
+    ordered = iter([pid for pid in order if pid in on])
+    mine = set(order)
+    return [next(ordered) if pid in mine else pid for pid in current]
+
+
 def move_in_lineup(session: Session, stream_id: int, product_id: int, new_index: int) -> int:
     """Move one product to `new_index` (clamped); returns its old index so undo can move it back."""
     items = _ordered(session, stream_id)

@@ -3158,6 +3158,22 @@ Logs: {2}</source>
         <translation>已保留：没有删除任何内容。</translation>
     </message>
     <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; was changed on this lineup by someone else after you last saw it. Taking it off now would throw their changes away. Nothing has been taken off yet. Their changes:</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; 在你上次查看后已被他人在本场排品中修改。现在移出会丢掉他们的修改。目前尚未移出任何商品。他们的修改：</translation>
+    </message>
+    <message>
+        <source>Keep: nothing is taken off and the lineup shows their version. Remove anyway: take it off with their changes (Ctrl+Z puts it back).</source>
+        <translation>保留：不移出任何商品，排品显示他们的版本。仍然移出：连同他们的修改一起移出（Ctrl+Z 可放回）。</translation>
+    </message>
+    <message>
+        <source>Remove anyway</source>
+        <translation>仍然移出</translation>
+    </message>
+    <message>
+        <source>Kept: nothing was taken off the lineup.</source>
+        <translation>已保留：没有商品被移出排品。</translation>
+    </message>
+    <message>
         <source>Edit {0} of “{1}”</source>
         <translation>编辑“{1}”的{0}</translation>
     </message>

@@ -724,3 +724,93 @@ def test_undo_of_a_new_stream_a_teammate_deleted_says_so(schedule_tab, db, teamm
     assert shown == [] and error_texts(schedule_tab) == []
     assert any("already deleted “周六清仓专场”" in text for text in status)
     assert schedule_tab.undo_stack.count() == 0
+
+
+# --- first saves on a lineup the view shows stale ----------------------------------------------------------
+
+
+def test_first_lineup_value_edit_after_a_teammates_change_asks(tab, db, teammate, pid, lineup_stream, monkeypatch):
+    with teammate.session() as s:
+        lineups.set_lineup_values(s, lineup_stream, pid, planned_units=40)
+    shown = answer_conflicts(monkeypatch, RELOAD, OVERWRITE)
+    row = tab.lineup.model.rows()[0]
+    assert row.planned_units is None  # the view is stale
+    tab.lineup._edit(row, "planned_units", "30")
+    assert len(shown) == 1 and table(shown[0])["Planned units"][:2] == ["30", "40"]
+    assert lineup_item(db, lineup_stream, pid)["planned_units"] == 40 and tab.undo_stack.count() == 1
+    assert tab.lineup.model.rows()[0].planned_units == 40  # reloaded: theirs
+    with teammate.session() as s:
+        lineups.set_lineup_values(s, lineup_stream, pid, planned_units=50)
+    tab.lineup._edit(tab.lineup.model.rows()[0], "planned_units", "30")  # overwrite
+    assert len(shown) == 2 and lineup_item(db, lineup_stream, pid)["planned_units"] == 30
+    tab.undo_stack.undo()  # back to theirs, no question
+    assert len(shown) == 2 and lineup_item(db, lineup_stream, pid)["planned_units"] == 50
+
+
+def test_first_lineup_value_edit_compares_the_stored_price_not_the_pools(tab, db, pid, lineup_stream, monkeypatch):
+    shown = answer_conflicts(monkeypatch)
+    tab.lineup._edit(tab.lineup.model.rows()[0], "planned_units", "30")
+    tab.lineup._edit(tab.lineup.model.rows()[0], "live_price", "29.9")
+    tab.lineup._edit(tab.lineup.model.rows()[0], "link_number", "2")
+    assert shown == [] and tab.undo_stack.count() == 4
+    with db.session() as s:
+        assert str(lineups.item_values(s, lineup_stream, [pid])[pid]["live_price"]) == "29.90"
+
+
+def test_first_lineup_reorder_after_a_teammates_reorder_asks(tab, db, teammate, pid, lineup_stream, monkeypatch):
+    with db.session() as s:
+        third = products.create_product(s, {"sku": "C-1", "name": "面霜", "live_price": "9"}).id
+    tab.reload()
+    tab.lineup.add_selected([third])
+    view = [r.product_id for r in tab.lineup.model.rows()]
+    theirs = [view[2], view[0], view[1]]
+    with teammate.session() as s:
+        lineups.reorder_lineup(s, lineup_stream, theirs)  # 面霜 first
+    shown = answer_conflicts(monkeypatch, RELOAD, OVERWRITE)
+    count = tab.undo_stack.count()
+    tab.lineup.move(0, 1)  # 护手霜 down one, in the stale view
+    assert len(shown) == 1 and table(shown[0])["Lineup order"][:2] == ["洗面奶\n护手霜\n面霜", "面霜\n护手霜\n洗面奶"]
+    assert lineup_order(db, lineup_stream) == theirs and tab.undo_stack.count() == count
+    assert [r.product_id for r in tab.lineup.model.rows()] == theirs  # reloaded
+    with teammate.session() as s:
+        lineups.reorder_lineup(s, lineup_stream, view)
+    tab.lineup.move(0, 1)  # 面霜 down one in the view showing theirs; overwrite
+    assert len(shown) == 2 and lineup_order(db, lineup_stream) == [view[0], view[2], view[1]]
+    tab.undo_stack.undo()
+    assert len(shown) == 2 and lineup_order(db, lineup_stream) == view
+
+
+def test_first_lineup_remove_after_a_teammates_change_asks(tab, db, teammate, pid, lineup_stream, monkeypatch):
+    with teammate.session() as s:
+        lineups.set_lineup_values(s, lineup_stream, pid, planned_units=40)
+    shown = answer_conflicts(monkeypatch, RELOAD, OVERWRITE)
+    tab.lineup.select_product(pid)
+    tab.lineup.remove_current()
+    assert len(shown) == 1 and table(shown[0])["Planned units"] == ["—", "40", "(deleted)"]
+    assert pid in lineup_order(db, lineup_stream) and tab.undo_stack.count() == 1
+    with teammate.session() as s:
+        lineups.set_lineup_values(s, lineup_stream, pid, planned_units=50)
+    tab.lineup.select_product(pid)
+    tab.lineup.remove_current()  # remove anyway
+    assert len(shown) == 2 and pid not in lineup_order(db, lineup_stream)
+    tab.undo_stack.undo()
+    assert lineup_item(db, lineup_stream, pid)["planned_units"] == 50
+
+
+def test_undo_of_a_lineup_reorder_anyway_after_a_teammate_added_and_removed(tab, db, teammate, pid, lineup_stream,
+                                                                          monkeypatch):
+    order = lineup_order(db, lineup_stream)
+    tab.lineup.move(0, 1)
+    with teammate.session() as s:
+        third = products.create_product(s, {"sku": "C-1", "name": "面霜", "live_price": "9"}).id
+        lineups.add_to_lineup(s, lineup_stream, third)
+    shown = answer_conflicts(monkeypatch, OVERWRITE, OVERWRITE)
+    tab.undo_stack.undo()
+    assert len(shown) == 1 and error_texts(tab) == [] and tab.undo_stack.count() == 2
+    assert table(shown[0])["Lineup order"][:2] == ["护手霜\n洗面奶\n面霜", "洗面奶\n护手霜\n面霜"]
+    assert lineup_order(db, lineup_stream) == [*order, third]  # theirs keeps its place
+    with teammate.session() as s:
+        lineups.remove_from_lineup(s, lineup_stream, order[1])
+    tab.undo_stack.redo()
+    assert len(shown) == 2 and error_texts(tab) == []
+    assert lineup_order(db, lineup_stream) == [order[0], third]

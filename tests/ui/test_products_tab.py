@@ -566,3 +566,43 @@ def test_search_narrows_and_widens_like_a_fresh_search(demo_db):
     expected = fresh(sku[:2], Qt.SortOrder.DescendingOrder)
     assert expected and [model.product_at(i).id for i in range(model.rowCount())] == expected
     assert model.data(model.index(0, COLUMNS.index("sku"))) == model.product_at(0).sku
+
+
+def test_inline_edit_keeps_unsaved_detail_typing(tab, db, monkeypatch):
+    """Typing in the detail panel survives an inline edit of the same product, and Save then stores it
+    on top of that edit without a (false) conflict."""
+    asked = []
+    monkeypatch.setattr("livedesk.ui.conflict_dialog.ask_overwrite", lambda *args, **kw: asked.append(args) or False)
+    pid = add_product(db, sku="K-1", name="护手霜", live_price="39")
+    tab.reload()
+    select_rows(tab, "K-1")
+    panel = tab.detail
+    panel.notes_edit.setPlainText("直播间提醒：限量")  # typed, not saved
+    panel.faq_model.add_pair("香味持久吗？", "约四小时")
+    assert tab.proxy.setData(cell(tab, "K-1", "live_price"), "49")
+    assert panel.product_id == pid
+    assert panel.notes_edit.toPlainText() == "直播间提醒：限量"
+    assert panel.faq_model.values() == [("香味持久吗？", "约四小时")]
+    assert "49" in panel.info_label.text()  # the read-only parts show the new price
+    panel.save_button.click()
+    assert not asked
+    with db.session() as session:
+        state = products.product_state(session, pid)
+    assert state["notes"] == "直播间提醒：限量" and state["faqs"] == (("香味持久吗？", "约四小时"),)
+    assert state["live_price"] == Decimal("49")
+    assert tab.undo_stack.count() == 2
+
+
+def test_moving_to_another_product_saves_the_typing_for_the_one_left(tab, db):
+    first = add_product(db, sku="M-1", name="面膜", live_price="29")
+    add_product(db, sku="M-2", name="眼霜", live_price="59")
+    tab.reload()
+    select_rows(tab, "M-1")
+    tab.detail.notes_edit.setPlainText("主推，库存充足")  # typed, Save not pressed
+    select_rows(tab, "M-2")
+    assert tab.detail.notes_edit.toPlainText() == ""  # the other product's (empty) notes
+    with db.session() as session:
+        assert products.product_state(session, first)["notes"] == "主推，库存充足"
+    tab.undo_stack.undo()  # one step, undoable like a Save
+    with db.session() as session:
+        assert not products.product_state(session, first)["notes"]

@@ -149,3 +149,9 @@ def test_lineup_feeds_the_pool_flag(db, setup):
         rows = {r.sku: r for r in ps.list_products(s, now=START - dt.timedelta(days=1))}
     assert "short_for_lineups" in rows["P1"].flags
     assert "short_for_lineups" not in rows["T1"].flags
+
+
+def test_arrange_puts_an_order_on_the_lineup_as_it_is_now():
+    assert lu.arrange([2, 1, 3], [1, 2, 3]) == [2, 1, 3]
+    assert lu.arrange([2, 1], [1, 4, 2]) == [2, 4, 1]  # 4 was added since: it keeps its place
+    assert lu.arrange([3, 2, 1], [1, 3]) == [3, 1]  # 2 was taken off since: skipped

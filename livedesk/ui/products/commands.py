@@ -408,35 +408,47 @@ class AddToLineup(_LineupItems):
 
 
 class RemoveFromLineup(_LineupItems):
+    """With `seen` ({product id: the values (`lineups.item_values`) its row showed}) the first redo refuses
+    (LineupChangedError) when someone else changed one of them since; nothing is taken off then."""
+
+    def __init__(self, db, stream_id, product_ids, text, changed, seen: Values | None = None):
+        super().__init__(db, stream_id, product_ids, text, changed)
+        self.seen = seen
+
     def _first(self) -> None:
         with self.db.session() as session:
+            if self.seen is not None:
+                lineups.check_items(session, self.stream_id, self.seen)
             self.saved = [lineups.remove_from_lineup(session, self.stream_id, pid) for pid in self.product_ids]
         self.changed(self.product_ids)
 
 
 class ReorderLineup(_LineupCommand):
-    """A new order for the whole lineup (move up/down, drag and drop); undo restores the old order. Undo and
-    later redos ask when the order is no longer the one this command left."""
+    """A new order for the whole lineup (move up/down, drag and drop); undo restores the old order. The first
+    redo refuses (LineupChangedError) when the lineup is no longer `before`, the order the view showed; undo
+    and later redos ask when the order is no longer the one this command left. Going ahead puts the step's
+    order on the products on the lineup now (`lineups.arrange`): one added since keeps its place, one taken
+    off is skipped."""
 
     def __init__(self, db, stream_id: int, before: Sequence[int], after: Sequence[int], text, changed):
         super().__init__(db, stream_id, [], text, changed)
         self.before, self.after = list(before), list(after)
 
     def _first(self) -> None:
-        self._write(False, None)
+        self._write(False, self.before)
 
     def _write(self, undoing: bool, expected: Any) -> None:
         with self.db.session() as session:
-            if expected is not None:
-                lineups.check_order(session, self.stream_id, expected)
-            lineups.reorder_lineup(session, self.stream_id, self.before if undoing else self.after)
+            lineups.check_order(session, self.stream_id, expected)
+            order = lineups.arrange(self.before if undoing else self.after, expected)
+            lineups.reorder_lineup(session, self.stream_id, order)
             self.left = lineups.lineup_order(session, self.stream_id)
         self.changed([])
 
     def _conflicts(self, undoing: bool) -> tuple[list[ReplayConflict], Any]:
-        mine = self.before if undoing else self.after
         with self.db.session() as session:
             theirs = lineups.lineup_order(session, self.stream_id)
+            mine = lineups.arrange(self.before if undoing else self.after, theirs)
             names = self._names(session, [*mine, *theirs])
             stream = session.get(Stream, self.stream_id)
             title = stream.title if stream is not None else "—"
@@ -445,17 +457,23 @@ class ReorderLineup(_LineupCommand):
 
 
 class SetLineupValues(_LineupCommand):
-    """Live price, welfare quantity, planned units or link number of one lineup item. Undo and later redos
-    ask when someone else changed one of these values since this command's last write."""
+    """Live price, welfare quantity, planned units or link number of one lineup item. With `seen` (the item's
+    values as its row showed them, `lineups.item_values`) the first redo refuses (LineupChangedError) when
+    someone else changed one since. Undo and later redos ask when someone else changed one of these values
+    since this command's last write."""
 
-    def __init__(self, db, stream_id: int, product_id: int, values: dict[str, object], text, changed):
+    def __init__(self, db, stream_id: int, product_id: int, values: dict[str, object], text, changed,
+                 seen: dict[str, Any] | None = None):
         super().__init__(db, stream_id, [product_id], text, changed)
-        self.product_id, self.values = product_id, values
+        self.product_id, self.values, self.seen = product_id, values, seen
         self.previous: dict[str, object] = {}
         self.left: dict[str, Any] = {}
 
     def _first(self) -> None:
+        lineups.clean_item_values(self.values)  # bad input says so before any conflict
         with self.db.session() as session:
+            if self.seen is not None:
+                lineups.check_items(session, self.stream_id, {self.product_id: self.seen})
             self.previous = lineups.set_lineup_values(session, self.stream_id, self.product_id, **self.values)
             self._remember(session)
         self.values = dict(self.left)  # as stored (cleaned)

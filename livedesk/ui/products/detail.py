@@ -102,6 +102,7 @@ class ProductDetailPanel(QScrollArea):
         # the product as shown (`products.product_state`, with its version): a save is refused when a
         # teammate saved it since, and the conflict dialog compares with it
         self.shown: dict[str, Any] | None = None
+        self._saving = False  # while Save runs, a refresh shows what was saved (or theirs, after Reload)
         self.documents: list[tuple[int, str, str]] = []
         self.setWidgetResizable(True)
         body = QWidget()
@@ -240,6 +241,15 @@ class ProductDetailPanel(QScrollArea):
         self.info_label.setText("<br>".join(lines + [f"<span style='color:{bad}'>⚠ {w}</span>" for w in warnings]))
 
     def show_product(self, row: products.ProductRow | None) -> None:
+        """Show the product. Shown again (after an inline edit, an undo, a teammate's change) while the
+        editors hold unsaved typing: keep that typing and refresh the rest. Moving on to another product saves
+        the typing for the one being left first (as leaving a segment does on the Script tab)."""
+        leaving = self.product_id is not None and (row is None or row.id != self.product_id)
+        if leaving and self.shown is not None and not self._saving and self._edits() and self._still_there():
+            self.save()
+        seen = self.shown
+        keep = (row is not None and row.id == self.product_id and seen is not None and not self._saving
+                and bool(self._edits()))
         self.product_id = row.id if row else None
         self.shown = None
         self.widget().setEnabled(row is not None)
@@ -280,9 +290,15 @@ class ProductDetailPanel(QScrollArea):
         self._info = (lines, [_esc(reason) for reason in row.flag_reasons.values()])
         self._show_info()
         self._show_photo(self.shown["photo_path"])
-        self.points_model.set_pairs(points)
-        self.faq_model.set_pairs(faqs)
-        self.notes_edit.setPlainText(self.shown["notes"])
+        if keep and seen is not None:
+            if any(self.shown[name] != seen[name] for name in _EDITED):
+                # a teammate changed what is being typed over: Save checks against what the typing is based on
+                self.shown = seen
+            # else only other fields changed (e.g. this app's price edit): Save compares with the new version
+        else:
+            self.points_model.set_pairs(points)
+            self.faq_model.set_pairs(faqs)
+            self.notes_edit.setPlainText(self.shown["notes"])
         self.docs_model.set_rows([[name, formatting.date_time(added)] for _, name, _, added in self.documents])
         self.history_model.set_rows([
             [f"{h.date.astimezone():%m-%d} {h.title}", formatting.count(h.exposure_users), formatting.percent(h.click_rate),
@@ -307,31 +323,49 @@ class ProductDetailPanel(QScrollArea):
 
     # --- changes ----------------------------------------------------------------------------------------
 
+    def _still_there(self) -> bool:
+        """False when the product shown was deleted meanwhile (by the user or a teammate): nothing to save to."""
+        from livedesk.models.product import Product
+
+        with self.db.session() as session:
+            return session.get(Product, self.product_id) is not None
+
+    def _edits(self) -> dict[str, Any]:
+        """What the editors hold that differs from the product as shown (the unsaved typing)."""
+        shown = self.shown or {}
+        points, faqs = tuple(self.points_model.values()), tuple(self.faq_model.values())
+        notes = self.notes_edit.toPlainText().strip()
+        changes: dict[str, Any] = {}
+        if points != shown.get("selling_points"):
+            changes["selling_points"] = points
+        if faqs != shown.get("faqs"):
+            changes["faqs"] = faqs
+        if notes != shown.get("notes"):
+            changes["notes"] = notes
+        return changes
+
     def save(self) -> None:
         if self.product_id is None:
             return
-        pid, shown = self.product_id, self.shown or {}
-        points, faqs, notes = self.points_model.values(), self.faq_model.values(), self.notes_edit.toPlainText()
+        pid = self.product_id
         # only what the user changed is written: after a conflict, Overwrite keeps the parts only they changed
-        changes: dict[str, Any] = {}
-        if tuple(points) != shown.get("selling_points"):
-            changes["selling_points"] = tuple(points)
-        if tuple(faqs) != shown.get("faqs"):
-            changes["faqs"] = tuple(faqs)
-        if notes.strip() != shown.get("notes"):
-            changes["notes"] = notes.strip()
+        changes = self._edits()
         if not changes:
             return
 
         def action(session) -> None:
             if "selling_points" in changes:
-                products.replace_selling_points(session, pid, points)
+                products.replace_selling_points(session, pid, changes["selling_points"])
             if "faqs" in changes:
-                products.replace_faqs(session, pid, faqs)
+                products.replace_faqs(session, pid, changes["faqs"])
             if "notes" in changes:
-                products.update_product(session, pid, {"notes": notes})
+                products.update_product(session, pid, {"notes": changes["notes"]})
 
-        self._push_change(action, self.tr("Edit selling points, FAQ and notes"), lambda state: {**state, **changes})
+        self._saving = True
+        try:
+            self._push_change(action, self.tr("Edit selling points, FAQ and notes"), lambda state: {**state, **changes})
+        finally:
+            self._saving = False
 
     def _push_change(self, action: Callable[[Any], Any], text: str, change: Callable[[dict], dict]) -> None:
         """Save through the tab (undoable), refused when a teammate saved the product after it was shown here.
@@ -389,6 +423,9 @@ class ProductDetailPanel(QScrollArea):
             lambda s: products.remove_document(s, doc[0]), self.tr("Remove document {0}").format(doc[1]),
             lambda state: {**state, "documents": tuple(d for d in state["documents"] if d[1] != doc[2])},
         )
+
+
+_EDITED = ("selling_points", "faqs", "notes")  # the parts the panel's editors change (saved with Save)
 
 
 def _esc(text: str) -> str:

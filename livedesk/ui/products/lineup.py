@@ -380,7 +380,8 @@ class LineupEditor(QWidget):
         ids = self.selected_product_ids()
         if self.stream_id is None or not ids:
             return
-        self.push(RemoveFromLineup(self.db, self.stream_id, ids, self.tr("Remove %n product(s) from the lineup", "", len(ids)), self._changed))
+        seen = {r.product_id: shown_values(r) for r in self.model.rows() if r.product_id in ids}
+        self.push(RemoveFromLineup(self.db, self.stream_id, ids, self.tr("Remove %n product(s) from the lineup", "", len(ids)), self._changed, seen))
 
     def move_current(self, step: int) -> None:
         ids = self.selected_product_ids()
@@ -416,7 +417,8 @@ class LineupEditor(QWidget):
             "welfare_quantity": self.tr("Set welfare quantity of “{0}”"),
             "link_number": self.tr("Set link number of “{0}”"),
         }
-        self.push(SetLineupValues(self.db, self.stream_id, row.product_id, {field: value}, words[field].format(row.name), self._changed))
+        self.push(SetLineupValues(self.db, self.stream_id, row.product_id, {field: value}, words[field].format(row.name),
+                                  self._changed, shown_values(row)))
         return True
 
     def _changed(self, product_ids: list[int] | None) -> None:
@@ -425,6 +427,12 @@ class LineupEditor(QWidget):
 
     def lineup_changed(self, product_ids: list[int] | None) -> None:
         """Replaced by the tab: the pool's rows depend on the lineups (short-for-lineups warning)."""
+
+
+def shown_values(row: LineupRow) -> dict[str, Any]:
+    """The item's values as stored (`lineups.item_values`) that this row shows: the price only when overridden."""
+    values = {name: getattr(row, name) for name in lineups.ITEM_FIELDS}
+    return values | {"live_price": row.live_price if row.price_overridden else None}
 
 
 def _esc(text: str) -> str:

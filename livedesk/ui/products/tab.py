@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy import func, select
 
 from livedesk.config import Paths, Preferences
-from livedesk.models import Product
-from livedesk.services import products
+from livedesk.models import Product, Stream
+from livedesk.services import lineups, products
 from livedesk.services.db import Database
 from livedesk.services.lineups import LineupError
 from livedesk.ui.errors import show_error
@@ -39,6 +39,9 @@ from livedesk.ui.products.commands import (
     EditProduct,
     ImportProducts,
     ProductChange,
+    RemoveFromLineup,
+    ReorderLineup,
+    SetLineupValues,
 )
 from livedesk.ui.products.detail import ProductDetailPanel
 from livedesk.ui.products.labels import (
@@ -376,6 +379,12 @@ class ProductsTab(QWidget):
             self._user_error(exc)
             self._refresh(None)
             return False
+        except lineups.LineupChangedError as exc:
+            if isinstance(command, SetLineupValues | ReorderLineup | RemoveFromLineup):
+                return self._resolve_lineup_conflict(command)
+            self._user_error(exc)
+            self._refresh(None)
+            return False
         except USER_ERRORS as exc:
             self._user_error(exc)
             self._refresh(None)
@@ -486,6 +495,73 @@ class ProductsTab(QWidget):
             return self._push(BulkEdit(self.db, command.ids, command.field, command.value, command.text(),
                                        self._refresh, versions))
         return self._push(DeleteProducts(self.db, command.ids, command.text(), self._refresh, versions))
+
+    def _resolve_lineup_conflict(self, command: SetLineupValues | ReorderLineup | RemoveFromLineup) -> bool:
+        """Someone else changed the lineup after the lineup editor showed it: show theirs beside mine, then
+        reload (keep theirs) or overwrite (push the change again, expecting what is stored now)."""
+        from livedesk.ui.conflict_dialog import (
+            ask_overwrite,
+            delete_texts,
+            deletion_rows,
+            labelled,
+            lineup_conflict_rows,
+            lineup_order_row,
+        )
+
+        sid = command.stream_id
+        try:
+            with self.db.session() as session:
+                names = command._names(session, command.product_ids)
+                if isinstance(command, ReorderLineup):
+                    theirs_order = lineups.lineup_order(session, sid)
+                    names = command._names(session, theirs_order)
+                    stream = session.get(Stream, sid)
+                    title = stream.title if stream is not None else "—"
+                else:
+                    lineups.check_items(session, sid, {pid: {} for pid in command.product_ids})  # taken off
+                    theirs = lineups.item_values(session, sid, command.product_ids)
+            mine = lineups.clean_item_values(command.values) if isinstance(command, SetLineupValues) else {}
+        except USER_ERRORS as exc:
+            self._user_error(exc)
+            command.changed(None)
+            return False
+        texts: dict[str, str] = {}
+        if isinstance(command, ReorderLineup):
+            order = lineups.arrange(command.after, theirs_order)
+            what = title
+            rows = [lineup_order_row([names.get(p, "—") for p in order], [names.get(p, "—") for p in theirs_order])]
+            again = ReorderLineup(self.db, sid, theirs_order, order, command.text(), command.changed)
+            if order == theirs_order:  # they made the same move
+                command.changed(None)
+                return False
+        elif isinstance(command, SetLineupValues):
+            pid, seen = command.product_id, command.seen or {}
+            what = names.get(pid, "—")
+            rows = lineup_conflict_rows(seen, {**seen, **mine}, theirs[pid])
+            again = SetLineupValues(self.db, sid, pid, command.values, command.text(), command.changed, theirs[pid])
+        else:
+            seen_items = command.seen or {}
+            changed = [pid for pid in command.product_ids if theirs[pid] != seen_items.get(pid)]
+            rows = []
+            for pid in changed:
+                found = deletion_rows(lineup_conflict_rows(None, seen_items.get(pid, {}), theirs[pid]))
+                rows += labelled(names.get(pid, "—"), found) if len(changed) > 1 else found
+            what = names.get(changed[0], "—") if len(changed) == 1 else self.tr("%n product(s)", "", len(changed))
+            texts = delete_texts() | {
+                "intro": self.tr("<b>{0}</b> was changed on this lineup by someone else after you last saw it. "
+                                 "Taking it off now would throw their changes away. Nothing has been taken off "
+                                 "yet. Their changes:"),
+                "note": self.tr("Keep: nothing is taken off and the lineup shows their version. Remove anyway: "
+                                "take it off with their changes (Ctrl+Z puts it back)."),
+                "overwrite_text": self.tr("Remove anyway"),
+            }
+            again = RemoveFromLineup(self.db, sid, command.product_ids, command.text(), command.changed, theirs)
+        if rows and not ask_overwrite(self, what, rows, **texts):
+            command.changed(None)
+            self.status_message.emit(self.tr("Kept: nothing was taken off the lineup.") if texts
+                                     else self.tr("Reloaded: your change was discarded."), 5000)
+            return False
+        return self._push(again)
 
     def _replay_failed(self, exc: BaseException) -> None:
         """An undo or redo could not be done (e.g. a teammate deleted the product): say why; the step left
