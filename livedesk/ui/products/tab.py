@@ -186,6 +186,10 @@ class ProductsTab(QWidget):
             title = str(self.model.headerData(COLUMNS.index(column), Qt.Orientation.Horizontal))
             # never clip a header: long translations widen their column
             self.table.setColumnWidth(COLUMNS.index(column), max(width, metrics.horizontalAdvance(title) + 22))
+        # a loss-leader's margin runs to four digits (a ¥0.01 welfare item): room for "-1,199%" unclipped
+        margin_width = self.table.fontMetrics().horizontalAdvance("-1,199.9%") + 16
+        column = COLUMNS.index("gross_margin")
+        self.table.setColumnWidth(column, max(self.table.columnWidth(column), margin_width))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.detail = ProductDetailPanel(self.db, self.paths, self._push, self._make_change)
