@@ -2441,6 +2441,10 @@ Logs: {2}</source>
         <translation>有 {0} 个单元格无法读取，所以什么都没导入。请在文件里改正（或清空）下面列出的单元格，再重新导入。</translation>
     </message>
     <message>
+        <source>not recognised: map its columns (a per-minute table needs time and online viewers)</source>
+        <translation>未识别：请为各列指定含义（分钟级数据需要时间和在线人数）</translation>
+    </message>
+    <message>
         <source>The pasted text is empty. Copy the table (time and online viewers) and paste again.</source>
         <translation>粘贴的内容为空。请复制表格（时间和在线人数）后再粘贴。</translation>
     </message>
@@ -2473,8 +2477,8 @@ Logs: {2}</source>
         <translation>这是选品表，不是导出数据。请在“商品”页导入。</translation>
     </message>
     <message>
-        <source>This file is not an export LiveDesk understands (its sheets and headers match none). Understood kinds: {0}. Pasted tables are imported with Paste.</source>
-        <translation>LiveDesk 认不出这个文件（工作表和表头都对不上）。能识别的类型：{0}。粘贴的表格请用“粘贴”导入。</translation>
+        <source>This file is not an export LiveDesk understands (its sheets and headers match none). Understood kinds: {0}. In the window, map its columns in the import preview (at least the time and the online viewers of a per-minute table); pasted tables are imported with Paste.</source>
+        <translation>LiveDesk 无法识别这个文件（它的工作表和表头都对不上）。可识别的类型：{0}。在窗口中可以在导入预览里为它的列指定含义（分钟级数据至少需要时间和在线人数）；粘贴的表格请用“粘贴”导入。</translation>
     </message>
     <message>
         <source>Sheet {0} lists {1} sessions and LiveDesk cannot tell which one is this stream ({2}). Export the one session, or choose the stream first.</source>
