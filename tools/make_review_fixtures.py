@@ -565,6 +565,19 @@ def order_cells(order: Order, rng: random.Random) -> list[object]:
     ]
 
 
+def excel_cells(cells: list[object]) -> list[object]:
+    """The order's other cells as Excel re-saves a CSV: amounts become numbers, times become dates."""
+    saved: list[object] = []
+    for index, value in enumerate(cells):
+        column = ORDER_COLUMNS[index + 2]
+        if column in ("订单应付金额", "运费"):
+            value = float(Decimal(str(value)))
+        elif column in ("订单提交时间", "订单完成时间"):
+            value = dt.datetime.strptime(str(value), "%Y-%m-%d %H:%M:%S") if value else None
+        saved.append(value)
+    return saved
+
+
 def excel_float(number: int) -> float:
     """What Excel keeps of a 19-digit number typed into a cell: 15 significant digits."""
     return float(f"{number:.14e}")
@@ -581,7 +594,7 @@ def make_orders_case(rng: random.Random, folder: Path) -> None:
     for o in orders:
         cells = order_cells(o, rng)
         table.append([f"\t{o.order_id}", f"\t{o.sub_order_id}", *cells])  # the tab keeps Excel from making floats
-        sheet.append([excel_float(o.order_id), excel_float(o.sub_order_id), *cells])
+        sheet.append([excel_float(o.order_id), excel_float(o.sub_order_id), *excel_cells(cells)])
     save_csv(table, folder / csv_name)
     save_workbook(book, folder / floats_name)
 
