@@ -57,3 +57,21 @@ def paths(isolated_home: Path):
 @pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+# The review lines platform exports (Beijing time) up with streams entered in the laptop's time: its tests
+# run on laptops set to three zones (a module opts in with pytestmark = usefixtures("laptop_timezone")).
+LAPTOP_ZONES = ("UTC", "America/Los_Angeles", "Asia/Shanghai")
+
+
+@pytest.fixture(params=LAPTOP_ZONES)
+def laptop_timezone(request: pytest.FixtureRequest):
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = request.param
+    time.tzset()
+    yield request.param
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()

@@ -2277,8 +2277,28 @@ Logs: {2}</source>
         <translation>场次 {0} 不存在（可能已被删除）。</translation>
     </message>
     <message>
+        <source>Saving</source>
+        <translation>正在保存</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
+    </message>
+    <message>
+        <source>{0} paid orders submitted {1}–{2}</source>
+        <translation>{1}–{2} 提交的 {0} 笔已支付订单</translation>
+    </message>
+    <message>
+        <source>, 流量体裁 直播 only</source>
+        <translation>，仅流量体裁为直播</translation>
+    </message>
+    <message>
+        <source>GMV {0} ({1}) differs by {2:.1%} from the {3} counted from the order export: check the order export's time range and 流量体裁.</source>
+        <translation>成交金额 {0}（{1}）与按订单导出统计的 {3} 相差 {2:.1%}：请检查订单导出的时间范围和流量体裁。</translation>
     </message>
     <message>
         <source>Moment {0} no longer exists.</source>
@@ -2401,6 +2421,10 @@ Logs: {2}</source>
         <translation>从剪贴板粘贴的表格（时间和在线人数）</translation>
     </message>
     <message>
+        <source>a rate between 0% and 100% was expected</source>
+        <translation>应为 0% 到 100% 之间的比率</translation>
+    </message>
+    <message>
         <source>{0}; correct or clear this cell</source>
         <translation>{0}；请改正或清空这个单元格</translation>
     </message>
@@ -2417,6 +2441,10 @@ Logs: {2}</source>
         <translation>有 {0} 个单元格无法读取，所以什么都没导入。请在文件里改正（或清空）下面列出的单元格，再重新导入。</translation>
     </message>
     <message>
+        <source>not recognised: map its columns (a per-minute table needs time and online viewers)</source>
+        <translation>未识别：请为各列指定含义（分钟级数据需要时间和在线人数）</translation>
+    </message>
+    <message>
         <source>The pasted text is empty. Copy the table (time and online viewers) and paste again.</source>
         <translation>粘贴的内容为空。请复制表格（时间和在线人数）后再粘贴。</translation>
     </message>
@@ -2427,6 +2455,14 @@ Logs: {2}</source>
     <message>
         <source>No header row with a time and an online-viewer column was found.</source>
         <translation>没有找到同时含时间列和在线人数列的表头行。</translation>
+    </message>
+    <message>
+        <source>Beijing time ({0} on this computer)</source>
+        <translation>北京时间（本机时间 {0}）</translation>
+    </message>
+    <message>
+        <source>This export is from {0}, but the stream is on {1}. Nothing was imported. Import it into the stream of that day, or download the export of this stream from the platform.</source>
+        <translation>这份导出的数据来自 {0}，但本场次在 {1}。未导入任何数据。请把它导入到当天的场次，或从平台下载本场次的导出。</translation>
     </message>
     <message>
         <source>The file holds no data at all. Download the export again from the platform.</source>
@@ -2441,8 +2477,28 @@ Logs: {2}</source>
         <translation>这是选品表，不是导出数据。请在“商品”页导入。</translation>
     </message>
     <message>
-        <source>This file is not an export LiveDesk understands (its sheets and headers match none). Understood kinds: {0}. Pasted tables are imported with Paste.</source>
-        <translation>LiveDesk 认不出这个文件（工作表和表头都对不上）。能识别的类型：{0}。粘贴的表格请用“粘贴”导入。</translation>
+        <source>This file is not an export LiveDesk understands (its sheets and headers match none). Understood kinds: {0}. In the window, map its columns in the import preview (at least the time and the online viewers of a per-minute table); pasted tables are imported with Paste.</source>
+        <translation>LiveDesk 无法识别这个文件（它的工作表和表头都对不上）。可识别的类型：{0}。在窗口中可以在导入预览里为它的列指定含义（分钟级数据至少需要时间和在线人数）；粘贴的表格请用“粘贴”导入。</translation>
+    </message>
+    <message>
+        <source>Sheet {0} lists {1} sessions and LiveDesk cannot tell which one is this stream ({2}). Export the one session, or choose the stream first.</source>
+        <translation>工作表 {0} 列出了 {1} 个场次，LiveDesk 无法判断哪一场是本场次（{2}）。请只导出这一场，或先选择场次。</translation>
+    </message>
+    <message>
+        <source>Sheet {0} lists sessions starting {1}; none falls in this stream's slot ({2}). Nothing was imported. Choose the stream of one of those sessions, or download the list that holds this one.</source>
+        <translation>工作表 {0} 列出的场次开播于 {1}，没有一场落在本场次的时段（{2}）内。未导入任何数据。请选择其中某场对应的场次，或下载包含本场的场次列表。</translation>
+    </message>
+    <message>
+        <source>row {0} of {1} sessions: {2}</source>
+        <translation>{1} 个场次中的第 {0} 行：{2}</translation>
+    </message>
+    <message>
+        <source>stated: {0} ({1})</source>
+        <translation>平台给出：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>stated rounded: {0} {1} ({2})</source>
+        <translation>平台给出（取整）：{0} {1}（{2}）</translation>
     </message>
     <message>
         <source>expected a start and an end such as 2026-11-12 19:30~2026-11-12 22:00</source>
@@ -2451,6 +2507,10 @@ Logs: {2}</source>
     <message>
         <source>{0}; correct this cell</source>
         <translation>{0}；请改正这个单元格</translation>
+    </message>
+    <message>
+        <source>from the stated start and end</source>
+        <translation>按给出的开始和结束时间</translation>
     </message>
     <message>
         <source>Sheet {0}: no column is mapped to {1}. Map a column to it in the import preview.</source>
@@ -2477,8 +2537,36 @@ Logs: {2}</source>
         <translation>时间在这里倒退了；请按时间排序，或改正这个值</translation>
     </message>
     <message>
+        <source>highest of {0} per-minute {1}</source>
+        <translation>{0} 个分钟的{1}的最高值</translation>
+    </message>
+    <message>
+        <source>mean of {0} per-minute {1}</source>
+        <translation>{0} 个分钟的{1}的平均值</translation>
+    </message>
+    <message>
+        <source>first minute of the trend</source>
+        <translation>趋势的第一分钟</translation>
+    </message>
+    <message>
+        <source>first to last minute of the trend</source>
+        <translation>趋势的第一分钟到最后一分钟</translation>
+    </message>
+    <message>
+        <source>sum of {0} per-minute {1}</source>
+        <translation>{0} 个分钟的{1}之和</translation>
+    </message>
+    <message>
         <source>the product has no name; fill it in or delete the row</source>
         <translation>商品没有名称；请补上或删除这一行</translation>
+    </message>
+    <message>
+        <source>stated: row {0} ({1})</source>
+        <translation>平台给出：{0} 行（{1}）</translation>
+    </message>
+    <message>
+        <source>stated rounded: row {0} ({1})</source>
+        <translation>平台给出（取整）：{0} 行（{1}）</translation>
     </message>
     <message>
         <source>the order number is missing; fill it in or delete the row</source>
@@ -2487,6 +2575,14 @@ Logs: {2}</source>
     <message>
         <source>the amount is missing; fill it in or delete the row</source>
         <translation>缺少金额；请补上或删除这一行</translation>
+    </message>
+    <message>
+        <source>Sheet {0}, row {1}, column {2}: the order number {3} was stored by Excel as a number and has lost its last digits, so orders would be merged or miscounted. Nothing was imported. Import the order export as the CSV the platform gives (do not open and re-save it in Excel).</source>
+        <translation>工作表 {0}，第 {1} 行，列 {2}：订单号 {3} 被 Excel 存成了数字，末尾几位已丢失，订单会被合并或算错。未导入任何数据。请导入平台提供的 CSV 订单导出（不要用 Excel 打开后另存）。</translation>
+    </message>
+    <message>
+        <source>a number too large to be exact; import the platform's CSV</source>
+        <translation>数字太大，已无法精确；请导入平台的 CSV</translation>
     </message>
     <message>
         <source>a length in minutes must be more than 0</source>
@@ -3375,6 +3471,46 @@ Logs: {2}</source>
         <translation>导入</translation>
     </message>
     <message>
+        <source>Will not import: {0}</source>
+        <translation>不会导入：{0}</translation>
+    </message>
+    <message>
+        <source>Session taken: {0}</source>
+        <translation>采用的场次：{0}</translation>
+    </message>
+    <message>
+        <source>unpaid or cancelled</source>
+        <translation>未支付或已取消</translation>
+    </message>
+    <message>
+        <source>not from the live room (流量体裁)</source>
+        <translation>非直播间订单（流量体裁）</translation>
+    </message>
+    <message>
+        <source>outside the stream's time</source>
+        <translation>不在直播时段内</translation>
+    </message>
+    <message>
+        <source>{0} {1}</source>
+        <translation>{0} {1}</translation>
+    </message>
+    <message>
+        <source>Orders counted: {0} lines.</source>
+        <translation>计入订单：{0} 行。</translation>
+    </message>
+    <message>
+        <source>Left out: {0}.</source>
+        <translation>未计入：{0}。</translation>
+    </message>
+    <message>
+        <source>Not used (no figure reads them): {0}</source>
+        <translation>未使用（没有指标读取）：{0}</translation>
+    </message>
+    <message>
+        <source>Import into “{0}” ({1}) instead</source>
+        <translation>改为导入到“{0}”（{1}）</translation>
+    </message>
+    <message>
         <source>per-minute trend</source>
         <translation>分钟趋势</translation>
     </message>
@@ -3645,6 +3781,14 @@ Logs: {2}</source>
         <translation>人均观看时长</translation>
     </message>
     <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Taobao 种草 conversion</source>
+        <translation>淘宝种草成交转化率</translation>
+    </message>
+    <message>
         <source>Overlay stream:</source>
         <translation>叠加对比：</translation>
     </message>
@@ -3803,6 +3947,30 @@ Logs: {2}</source>
     <message>
         <source>Average watch time = total watch time / UV; basis: people.</source>
         <translation>人均观看时长 = 总观看时长 / UV；口径：按人数。</translation>
+    </message>
+    <message>
+        <source>{0} of GMV</source>
+        <translation>占成交金额 {0}</translation>
+    </message>
+    <message>
+        <source>Refunds (退款金额); refund rate = refunds / GMV. GMV includes orders refunded after payment.</source>
+        <translation>退款金额；退款率 = 退款金额 / 成交金额。成交金额包含支付后退款的订单。</translation>
+    </message>
+    <message>
+        <source>Taobao's 种草成交转化率 as the platform states it: buyers / product click users. Not the same basis as Conversion (buyers / UV).</source>
+        <translation>淘宝平台给出的种草成交转化率：成交人数 / 商品点击人数。与“转化率”（成交人数 / 观看人数）口径不同。</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0}: not in the imported files</source>
+        <translation>{0}：导入的文件中没有</translation>
+    </message>
+    <message>
+        <source>Counted from the order export: {0}</source>
+        <translation>按订单导出统计：{0}</translation>
     </message>
     <message>
         <source>{0} min {1} s</source>
