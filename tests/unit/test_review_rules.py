@@ -6,6 +6,7 @@ floating-point precision. Removing a rule (the refund rule, the live channel, th
 the actual end, the session choice, precedence, the wrong-day or float-id refusal) makes a test here fail.
 
 Streams are made through the ORM with an aware Asia/Shanghai start (`streams add --start` is local time).
+Tests that read times run on laptops set to three zones (conftest's `laptop_timezone`).
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-import os
-import time
 from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -25,14 +24,13 @@ from livedesk.app import main
 from livedesk.models import Stream
 from livedesk.services.db import open_database
 
-CONTRACT_READY = False  # the lead sets True once the importer of issue #13 is merged
+CONTRACT_READY = False  # the lead sets True once issue #13's importer passes every test here
 pytestmark = pytest.mark.skipif(
-    not CONTRACT_READY, reason="issue #13's review importer (sources, bases, order rules, refusals) is not merged yet"
+    not CONTRACT_READY, reason="issue #13's review contract: waiting for CONTRACT_READY (units from an order export)"
 )
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 REVIEW = Path(__file__).resolve().parents[1] / "fixtures" / "review"
-ZONES = ("UTC", "America/Los_Angeles", "Asia/Shanghai")  # the laptop's zone never moves a figure or a minute
 RATIOS = (
     "conversion_rate", "aov_per_buyer", "avg_order_amount", "uv_value", "gpm", "paid_roi", "gmv_attainment",
     "refund_rate",
@@ -65,20 +63,6 @@ ORDER_CSV, ORDER_FLOATS = fixture("orders", "orders"), fixture("orders", "floats
 @pytest.fixture
 def url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'rules.sqlite3'}"
-
-
-@pytest.fixture(params=ZONES)
-def laptop_zone(request: pytest.FixtureRequest):
-    """The laptop's zone for one test; back to the suite's zone after it."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = request.param
-    time.tzset()
-    yield request.param
-    if before is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
 
 
 def make_stream(url: str, start: str = "2026-11-20 20:00", minutes: int = 180, platform: str = "douyin") -> int:
@@ -150,7 +134,7 @@ def assert_nothing_written(got: dict) -> None:
 # ---------------------------------------------------------------- Douyin 电商罗盘
 
 
-def test_luopan_files_give_every_figure_its_exact_value_and_source(capsys, url, laptop_zone) -> None:
+def test_luopan_files_give_every_figure_its_exact_value_and_source(capsys, url, laptop_timezone) -> None:
     stream_id = make_stream(url)
     result = review_import(capsys, url, stream_id, CORE, TREND, PRODUCTS)
     for path in (CORE, TREND, PRODUCTS):
@@ -274,7 +258,7 @@ def test_float_order_ids_are_refused_pointing_to_the_csv(capsys, url) -> None:
 # ---------------------------------------------------------------- Taobao 场次列表
 
 
-def test_taobao_list_takes_the_session_in_the_streams_slot(capsys, url, laptop_zone) -> None:
+def test_taobao_list_takes_the_session_in_the_streams_slot(capsys, url, laptop_timezone) -> None:
     stream_id = make_stream(url, platform="taobao")
     result = review_import(capsys, url, stream_id, fixture("taobao_sessions", "sessions"))
     [entry] = result["files"]
@@ -298,7 +282,7 @@ def test_taobao_list_without_a_session_in_the_slot_is_refused_listing_them(capsy
 # ---------------------------------------------------------------- wrong day
 
 
-def test_a_trend_of_another_day_is_refused_naming_both_dates(capsys, url, laptop_zone) -> None:
+def test_a_trend_of_another_day_is_refused_naming_both_dates(capsys, url, laptop_timezone) -> None:
     stream_id = make_stream(url)
     wrong = fixture("wrong_day", "trend")
     err = refused(capsys, url, stream_id, wrong)
