@@ -290,3 +290,20 @@ def test_a_trend_of_another_day_is_refused_naming_both_dates(capsys, url, laptop
     err = refused(capsys, url, stream_id, CORE, wrong)
     assert WRONG_DAY["file_date"] in err
     assert_nothing_written(review_show(capsys, url, stream_id))
+
+
+# ---------------------------------------------------------------- a known figure that does not parse
+
+
+def test_a_figure_cell_that_does_not_parse_is_refused_naming_file_row_and_column(capsys, url, tmp_path) -> None:
+    lines = Path(TREND).read_text(encoding="utf-8-sig").splitlines()
+    column = lines[0].split(",").index("千川消耗")
+    cells = lines[41].split(",")  # line 42 of the file (the header is line 1)
+    cells[column] = "约三百"
+    lines[41] = ",".join(cells)
+    broken = tmp_path / "罗盘_分钟趋势_手改.csv"
+    broken.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8-sig")
+    stream_id = make_stream(url)
+    err = refused(capsys, url, stream_id, str(broken), CORE)
+    assert broken.name in err and "42" in err and "千川消耗" in err
+    assert_nothing_written(review_show(capsys, url, stream_id))
