@@ -499,6 +499,17 @@ The details are in the log file:
     </message>
 </context>
 <context>
+    <name>GuideWindow</name>
+    <message>
+        <source>LiveDesk User Guide</source>
+        <translation>LiveDesk 用户指南</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation: {0}</source>
+        <translation>这个安装里缺少用户指南：{0}</translation>
+    </message>
+</context>
+<context>
     <name>HostView</name>
     <message>
         <source>Host view</source>
@@ -1416,6 +1427,10 @@ This database is empty. Start with a month of demo data to look around, or start
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>用户指南(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>

@@ -204,11 +204,11 @@ def test_restore_upgrades_an_older_schema(db, paths, tmp_path, monkeypatch):
         calls.append((url, migrate))
         return real_open(url, migrate=migrate)
 
-    monkeypatch.setattr(backup, "known_revisions", lambda: ({"0001", "0002"}, "0002"))
+    monkeypatch.setattr(backup, "known_revisions", lambda: ({"0001", HEAD, "next"}, "next"))
     monkeypatch.setattr(backup, "open_database", fake_open)
     db.close()
     result = backup.restore(db.url, saved, paths)
-    assert result.upgraded_from == "0001"
+    assert result.upgraded_from == HEAD
     assert any(migrate and ".restoring" in url for url, migrate in calls)
     assert not list(db.file_path.parent.glob(".*restoring*"))
 
