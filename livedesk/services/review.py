@@ -432,7 +432,7 @@ def store_review_data(
             order_file = next(d.file_name for d in parsed if d.orders)
             source = _orders_basis(order_count, order_file)
             for name, value in (("gmv", order_count.gmv), ("orders", order_count.orders),
-                                ("refund_amount", order_count.refund_amount)):
+                                ("units", order_count.units), ("refund_amount", order_count.refund_amount)):
                 if name not in figures or figures[name].quality < DERIVED:
                     figures[name] = _Figure(value, DERIVED, source)
             review.orders_gmv = order_count.gmv
