@@ -31,7 +31,7 @@ class PoolAddition:
     versions: dict[int, int] = field(default_factory=dict)  # product id → its version right after this step
     linked: dict[str, int] = field(default_factory=dict)  # name → the product its segments now point to
     lineup_added: list[int] = field(default_factory=list)  # product ids this step put on the stream's lineup
-    skipped: list[str] = field(default_factory=list)  # a bare link number, or a name several pool products share
+    skipped: list[str] = field(default_factory=list)  # a bare link number, or a name several pool products match
     segments: int = 0  # segments linked
 
 
@@ -70,7 +70,8 @@ def add_unmatched_to_pool(
     """Create every product the script names without a pool product, put it on the lineup, link its segments.
 
     `details`: what the sheet said about them (`ScriptSheet.unmatched`: 直播价, link number), keyed by name.
-    A pool product whose name is exactly the script's (a teammate added it meanwhile) is linked, not copied.
+    A name that matches one pool product (as the import matches: exactly, or one name holding the other) is
+    linked to it, not copied; a name that matches several is left for the user to choose (`skipped`).
     `reuse_ids` gives a product the id it had before (a redo after an undo), when that id is free.
     ScriptError when the script names no such product."""
     stream = session.get(Stream, stream_id)
@@ -88,9 +89,7 @@ def add_unmatched_to_pool(
     addition = PoolAddition(stream_id)
     lineup = {item.product_id: item for item in session.scalars(select(LineupItem).where(LineupItem.stream_id == stream_id))}
     links = {item.link_number for item in lineup.values() if item.link_number is not None}
-    pool: dict[str, list[Product]] = {}
-    for product in session.scalars(select(Product)):
-        pool.setdefault(_norm(product.name), []).append(product)
+    pool = [(_norm(product.name), product) for product in session.scalars(select(Product))]
     skus: set[str] = set()
     note = translate(
         "Messages", "Added from the script of “{0}”: fill in the SKU, prices, cost, stock and selling points."
@@ -102,12 +101,14 @@ def add_unmatched_to_pool(
         known = sheet.get(entry.name)
         price = known.price if known else None
         link = known.link_number if known and known.link_number is not None else entry.link_number
-        same = pool.get(_norm(entry.name), [])
-        if len(same) > 1:  # which one is meant is the user's call (the product column), not a third copy
+        key = _norm(entry.name)
+        same = [p for name, p in pool if name == key]
+        near = same or [p for name, p in pool if key and (key in name or name in key)]
+        if len(near) > 1:  # which one is meant is the user's call (the product column), never another copy
             addition.skipped.append(entry.name)
             continue
-        if same:
-            product = same[0]
+        if near:  # in the pool by now (a teammate added it), or named a little differently: the import's rule
+            product = near[0]
         else:
             product = Product(sku=_free_sku(session, stream_id, skus), name=entry.name, live_price=price, notes=note)
             old_id = reuse_ids.get(entry.name)

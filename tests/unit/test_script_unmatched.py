@@ -219,3 +219,21 @@ def test_structural_errors_raise_in_the_service(db, tmp_path: Path) -> None:
         stream = make_stream(s)
         with pytest.raises(ImportFailed):
             import_script_sheet(s, stream.id, path)
+
+
+def test_a_name_several_pool_products_match_is_left_to_the_user(db, tmp_path: Path) -> None:
+    path = write_sheet(tmp_path / "s.xlsx", [
+        ["20:00-20:10", "讲解", "讲解面霜", "", "", "面霜", "", ""],
+        ["20:10-20:20", "讲解", "讲解精华", "", "", "精华液", "", ""],
+    ])
+    with db.session() as s:
+        stream = make_stream(s)
+        make_product(s, "面霜 50ml")
+        make_product(s, "面霜 100ml")
+        parsed = parse_script_sheet(s, stream.id, path)
+        assert "面霜 50ml" in parsed.unmatched[0].reason  # the preview says which ones it could be
+        import_script_sheet(s, stream.id, path)
+        added = script_pool.add_unmatched_to_pool(s, stream.id)
+        assert added.skipped == ["面霜"] and sorted(added.created) == ["精华液"]
+        assert s.query(Product).count() == 3
+        assert [u.name for u in script_pool.unmatched_in_script(s, stream.id)] == ["面霜"]
