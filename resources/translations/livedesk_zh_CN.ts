@@ -2529,8 +2529,8 @@ Logs: {2}</source>
         <translation>匹配到多个商品（{0}）；请写全名或链接号</translation>
     </message>
     <message>
-        <source>not in the product pool; add the product first or correct the name</source>
-        <translation>不在选品池中；请先添加商品或改正名称</translation>
+        <source>not in the product pool yet (or the name is written differently)</source>
+        <translation>还不在选品池里（或名称写法不同）</translation>
     </message>
     <message>
         <source>the time is empty; every segment needs one</source>

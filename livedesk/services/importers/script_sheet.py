@@ -261,7 +261,7 @@ class _ProductMatcher:
                         names
                     )
                 )
-        raise ValueError(translate("Messages", "not in the product pool; add the product first or correct the name"))
+        raise ValueError(translate("Messages", "not in the product pool yet (or the name is written differently)"))
 
 
 def parse_script_sheet(session: Session, stream_id: int, path: str | Path) -> ScriptSheet:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from livedesk.services.importers.script_sheet import ScriptSheet
+from livedesk.services.timeline import clock
 from livedesk.ui import formatting
 from livedesk.ui.script.labels import mmss, segment_kind_label
 from livedesk.ui.widgets.rows_model import RowsTableModel
@@ -38,7 +39,7 @@ class ScriptImportDialog(QDialog):
         self.rows_model = RowsTableModel([self.tr("Start"), self.tr("Duration"), self.tr("Type"), self.tr("Title"),
                                           self.tr("Product")])
         self.rows_model.set_rows([
-            [mmss(s["start_seconds"]), mmss(s["duration_seconds"]), segment_kind_label(s["kind"]), s["title"],
+            [clock(s["start_seconds"]), mmss(s["duration_seconds"]), segment_kind_label(s["kind"]), s["title"],
              self.tr("{0} (not in pool)").format(s["product_name"]) if s.get("product_name") else ""]
             for s in parsed.segments
         ])
