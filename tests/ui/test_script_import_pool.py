@@ -138,3 +138,19 @@ def test_run_sheet_pdf_shows_names_the_pool_lacks(tab, db, stream_id, monkeypatc
     assert all(name in html_text for name in NAMES)
     tab.export_script(str(tmp_path / "run.pdf"))
     assert (tmp_path / "run.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_undo_keeps_a_product_a_teammate_edited_and_says_so(tab, db, stream_id, monkeypatch, teammate):
+    exec_, _ = press("add_button")
+    monkeypatch.setattr(ScriptImportDialog, "exec", exec_)
+    tab.import_script(str(SCRIPT))
+    with teammate.session() as s:
+        product = s.query(Product).filter_by(name=NAMES[0]).one()
+        product.stock = 500  # a teammate fills in the stock on the Products tab
+    tab.undo_stack.undo()
+    box = next(w for w in tab.findChildren(object) if getattr(w, "objectName", lambda: "")() == "errorDialog")
+    assert NAMES[0] in box.text()
+    box.done(0)
+    assert sorted(pool(db).values()) == sorted(NAMES)  # nothing was undone
+    assert linked_names(db, stream_id) == ["", *NAMES, NAMES[2], ""]
+    assert tab.undo_stack.count() == 1  # the refused step left the history; the import stays undoable

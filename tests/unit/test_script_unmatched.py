@@ -237,3 +237,16 @@ def test_a_name_several_pool_products_match_is_left_to_the_user(db, tmp_path: Pa
         assert added.skipped == ["面霜"] and sorted(added.created) == ["精华液"]
         assert s.query(Product).count() == 3
         assert [u.name for u in script_pool.unmatched_in_script(s, stream.id)] == ["面霜"]
+
+
+def test_undo_refuses_when_another_stream_uses_the_new_product(db) -> None:
+    with db.session() as s:
+        stream = make_stream(s, start="2026-11-12 19:30", minutes=150)
+        other = make_stream(s, start="2026-11-20 19:30", title="周五场")
+        import_script_sheet(s, stream.id, SCRIPT)
+        before = scripts.snapshot_script(s, stream.id, with_ids=True)
+        added = script_pool.add_unmatched_to_pool(s, stream.id)
+        add_to_lineup(s, other, s.get(Product, added.created["防晒喷雾 150ml"]), 0)
+        scripts.replace_script_segments(s, stream.id, before)
+        with pytest.raises(scripts.ScriptError, match="防晒喷雾"):
+            script_pool.undo_pool_addition(s, added)
