@@ -362,6 +362,13 @@
                 <numerusform>Added %n products to the pool and linked their segments. Ctrl+Z takes them away.</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Linked %n segment(s) to products already in the pool.</source>
+            <translation>
+                <numerusform>Linked %n segment to products already in the pool.</numerusform>
+                <numerusform>Linked %n segments to products already in the pool.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>SegmentTableModel</name>

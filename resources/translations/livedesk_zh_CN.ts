@@ -4650,10 +4650,6 @@ Logs: {2}</source>
         <translation>加入选品池</translation>
     </message>
     <message>
-        <source>Create the products this script names that are not in the product pool, put them on the lineup and link their segments</source>
-        <translation>把脚本里提到但不在选品池的商品建好，加入排品并关联到对应环节</translation>
-    </message>
-    <message>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -4882,6 +4878,10 @@ Logs: {2}</source>
         <translation>开始时间</translation>
     </message>
     <message>
+        <source>Link the products this script names to the product pool, creating those it does not hold yet, and put them on the lineup</source>
+        <translation>把脚本里的商品关联到选品池（池里没有的先新建），并加入排品</translation>
+    </message>
+    <message>
         <source>duration</source>
         <translation>时长</translation>
     </message>
@@ -5068,6 +5068,10 @@ Logs: {2}</source>
     <message numerus="yes">
         <source>Added %n product(s) to the pool and linked their segments. Ctrl+Z takes them away.</source>
         <translation><numerusform>已把 %n 个商品加入选品池，并关联到对应环节。按 Ctrl+Z 可撤销。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Linked %n segment(s) to products already in the pool.</source>
+        <translation><numerusform>已把 %n 个环节关联到选品池里已有的商品。</numerusform></translation>
     </message>
     <message>
         <source>Not added: {0}.</source>

@@ -154,3 +154,19 @@ def test_undo_keeps_a_product_a_teammate_edited_and_says_so(tab, db, stream_id, 
     assert sorted(pool(db).values()) == sorted(NAMES)  # nothing was undone
     assert linked_names(db, stream_id) == ["", *NAMES, NAMES[2], ""]
     assert tab.undo_stack.count() == 1  # the refused step left the history; the import stays undoable
+
+
+def test_add_to_pool_links_products_the_pool_got_since(tab, db, stream_id, monkeypatch):
+    from script_helpers import make_product
+
+    exec_, _ = press("import_button")
+    monkeypatch.setattr(ScriptImportDialog, "exec", exec_)
+    tab.import_script(str(SCRIPT))
+    with db.session() as s:  # the 选品表 arrives after the script
+        ids = {name: make_product(s, name).id for name in NAMES}
+    messages: list[str] = []
+    tab.status_message.connect(lambda text, _ms: messages.append(text))
+    assert tab.add_to_pool()
+    assert pool(db) == {i: n for n, i in ids.items()}  # linked, nothing copied
+    assert linked_names(db, stream_id) == ["", *NAMES, NAMES[2], ""]
+    assert "4" in messages[-1] and "already in the pool" in messages[-1]

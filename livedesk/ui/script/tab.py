@@ -136,8 +136,8 @@ class ScriptTab(QWidget):
         self.add_to_pool_action = self._add_action(toolbar, self.tr("Add to pool"), self.add_to_pool, None,
                                                    "addToPool")
         self.add_to_pool_action.setToolTip(self.tr(
-            "Create the products this script names that are not in the product pool, put them on the lineup "
-            "and link their segments"))
+            "Link the products this script names to the product pool, creating those it does not hold yet, and "
+            "put them on the lineup"))
         self._add_action(toolbar, self.tr("Export…"), self.export_script, None, "exportScript")
         layout.addWidget(toolbar)
 
@@ -1078,8 +1078,11 @@ class ScriptTab(QWidget):
             return False
         added = command.addition
         if added is not None:
-            text = self.tr("Added %n product(s) to the pool and linked their segments. Ctrl+Z takes them away.",
-                           "", len(added.created))
+            if added.created:
+                text = self.tr("Added %n product(s) to the pool and linked their segments. Ctrl+Z takes them away.",
+                               "", len(added.created))
+            else:  # the pool holds them by now (e.g. the 选品表 was imported since): only the links were missing
+                text = self.tr("Linked %n segment(s) to products already in the pool.", "", added.segments)
             if added.skipped:
                 text += " " + self.tr("Not added: {0}.").format("、".join(added.skipped))
             self.status_message.emit(text, 8000)
