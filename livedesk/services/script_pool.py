@@ -50,6 +50,21 @@ def unmatched_in_script(session: Session, stream_id: int) -> list[UnmatchedProdu
     return group_unmatched([(None, s.product_name, "", None) for s in segments if s.product_id is None and s.product_name])
 
 
+def _pool_matches(pool: Sequence[tuple[str, Product]], name: str) -> list[Product]:
+    """The pool products `name` means, by the import's rule: the one named exactly so, else every product
+    whose name holds it or is held by it. One: link to it; several: the user chooses; none: create it."""
+    key = _norm(name)
+    same = [p for norm, p in pool if norm == key]
+    return same or [p for norm, p in pool if key and (key in norm or norm in key)]
+
+
+def addable(session: Session, unmatched: Sequence[UnmatchedProduct]) -> list[UnmatchedProduct]:
+    """The entries "Add to pool" would create or link (not the bare link numbers, nor a name several pool
+    products match): what the import preview counts on its button."""
+    pool = [(_norm(product.name), product) for product in session.scalars(select(Product))]
+    return [u for u in unmatched if u.can_add and len(_pool_matches(pool, u.name)) <= 1]
+
+
 def _free_sku(session: Session, stream_id: int, taken: set[str]) -> str:
     number = 1
     while True:
@@ -101,9 +116,7 @@ def add_unmatched_to_pool(
         known = sheet.get(entry.name)
         price = known.price if known else None
         link = known.link_number if known and known.link_number is not None else entry.link_number
-        key = _norm(entry.name)
-        same = [p for name, p in pool if name == key]
-        near = same or [p for name, p in pool if key and (key in name or name in key)]
+        near = _pool_matches(pool, entry.name)
         if len(near) > 1:  # which one is meant is the user's call (the product column), never another copy
             addition.skipped.append(entry.name)
             continue

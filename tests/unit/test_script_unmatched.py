@@ -232,6 +232,7 @@ def test_a_name_several_pool_products_match_is_left_to_the_user(db, tmp_path: Pa
         make_product(s, "面霜 100ml")
         parsed = parse_script_sheet(s, stream.id, path)
         assert "面霜 50ml" in parsed.unmatched[0].reason  # the preview says which ones it could be
+        assert [u.name for u in script_pool.addable(s, parsed.unmatched)] == ["精华液"]  # what the preview counts
         import_script_sheet(s, stream.id, path)
         added = script_pool.add_unmatched_to_pool(s, stream.id)
         assert added.skipped == ["面霜"] and sorted(added.created) == ["精华液"]

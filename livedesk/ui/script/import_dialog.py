@@ -15,7 +15,8 @@ from livedesk.ui.widgets.rows_model import RowsTableModel
 class ScriptImportDialog(QDialog):
     """`add_to_pool` says which button was pressed (after exec() returned Accepted)."""
 
-    def __init__(self, parsed: ScriptSheet, file_name: str, replacing: int, parent: QWidget | None = None):
+    def __init__(self, parsed: ScriptSheet, file_name: str, replacing: int, parent: QWidget | None = None,
+                 addable: int | None = None):
         super().__init__(parent)
         self.setObjectName("scriptImportDialog")
         self.setWindowTitle(self.tr("Import script: {0}").format(file_name))
@@ -23,7 +24,8 @@ class ScriptImportDialog(QDialog):
         self.add_to_pool = False
         layout = QVBoxLayout(self)
         unmatched = parsed.unmatched
-        addable = [u for u in unmatched if u.can_add]
+        if addable is None:  # the caller knows the pool (`script_pool.addable`); without it, every named product
+            addable = sum(1 for u in unmatched if u.can_add)
         text = self.tr("The file holds %n segment(s).", "", len(parsed.segments))
         if replacing:
             text += " " + self.tr("Importing replaces the current script (Ctrl+Z brings it back).")
@@ -71,7 +73,7 @@ class ScriptImportDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("importButton")
-        self.add_button = buttons.addButton(self.tr("Import and add %n to pool", "", len(addable)),
+        self.add_button = buttons.addButton(self.tr("Import and add %n to pool", "", addable),
                                             QDialogButtonBox.ButtonRole.AcceptRole)
         self.add_button.setObjectName("importAndAddButton")
         self.add_button.setToolTip(self.tr(

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from livedesk.config import Paths
 from livedesk.models import LineupItem, Product, Stream
-from livedesk.services import compliance, schedule, scripts
+from livedesk.services import compliance, schedule, script_pool, scripts
 from livedesk.services.db import Database
 from livedesk.ui import formatting, theme
 from livedesk.ui.errors import show_error
@@ -1024,10 +1024,12 @@ class ScriptTab(QWidget):
         def check(progress, cancelled):
             with self.db.session() as session:
                 parsed = parse_script_sheet(session, stream_id, path)
+                addable = len(script_pool.addable(session, parsed.unmatched))
                 session.rollback()
-            return parsed
+            return parsed, addable
 
-        def done(parsed) -> None:
+        def done(result) -> None:
+            parsed, addable = result
             self.window().unsetCursor()
             count = len(parsed.segments)
             seen = self._seen_script()  # what the user is asked to replace
@@ -1035,7 +1037,7 @@ class ScriptTab(QWidget):
             if parsed.unmatched:  # products the pool lacks: show them, offer to add them in the same go
                 from livedesk.ui.script.import_dialog import ScriptImportDialog
 
-                dialog = ScriptImportDialog(parsed, Path(path).name, self.model.rowCount(), self)
+                dialog = ScriptImportDialog(parsed, Path(path).name, self.model.rowCount(), self, addable)
                 self.last_import_dialog = dialog
                 if not dialog.exec():
                     return
