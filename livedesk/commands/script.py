@@ -58,7 +58,8 @@ def import_script(args: argparse.Namespace, paths: Paths) -> int:
         segments = import_script_sheet(session, args.stream, path)
         session.flush()
         added = script_pool.add_unmatched_to_pool(session, args.stream, unmatched) if (
-            args.add_to_pool and script_pool.unmatched_in_script(session, args.stream)) else None
+            args.add_to_pool and script_pool.addable(session, script_pool.unmatched_in_script(session, args.stream))
+        ) else None
         segments = scripts.list_segments(session, args.stream)
         plan = scripts.plan_for(session, args.stream)
         result = {

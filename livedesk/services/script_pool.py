@@ -140,6 +140,10 @@ def add_unmatched_to_pool(
             if number is not None:
                 links.add(number)
             addition.lineup_added.append(product.id)
+    if not addition.linked:  # only bare link numbers and names several pool products match: an empty step
+        raise scripts.ScriptError(translate(
+            "Messages", "Nothing was added: {0}. Choose these products in the Product column, or set the link "
+                        "numbers on the stream's lineup.").format("、".join(addition.skipped)))
     for segment in scripts.list_segments(session, stream_id):
         if segment.product_id is None and segment.product_name:
             product_id = addition.linked.get(_key(segment.product_name))

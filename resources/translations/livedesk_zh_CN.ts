@@ -2577,6 +2577,10 @@ Logs: {2}</source>
         <translation>从“{0}”的脚本加入：请补全 SKU、价格、成本、库存和卖点。</translation>
     </message>
     <message>
+        <source>Nothing was added: {0}. Choose these products in the Product column, or set the link numbers on the stream's lineup.</source>
+        <translation>没有加入任何商品：{0}。请在“商品”列里选择这些商品，或在本场排品里设置链接号。</translation>
+    </message>
+    <message>
         <source>“{0}” was edited in the product pool after it was added; it was kept and nothing was undone. Delete it on the Products tab if it is not needed.</source>
         <translation>“{0}”加入后在选品池里被修改过，已保留，未撤销任何内容。如果不需要，请在商品页删除它。</translation>
     </message>

@@ -134,6 +134,8 @@ def test_link_numbers_and_a_bare_link(db, tmp_path: Path) -> None:
         assert (item.product.name, item.link_number) == ("面霜", 7)
         assert added.skipped == ["9号链接"]
         assert [u.name for u in script_pool.unmatched_in_script(s, stream.id)] == ["9号链接"]
+        with pytest.raises(scripts.ScriptError, match="9号链接"):  # nothing it could add: no empty step
+            script_pool.add_unmatched_to_pool(s, stream.id)
 
 
 def test_names_appear_in_the_xlsx_export_and_survive_a_round_trip(db, tmp_path: Path) -> None:
@@ -251,3 +253,12 @@ def test_undo_refuses_when_another_stream_uses_the_new_product(db) -> None:
         scripts.replace_script_segments(s, stream.id, before)
         with pytest.raises(scripts.ScriptError, match="防晒喷雾"):
             script_pool.undo_pool_addition(s, added)
+
+
+def test_cli_add_to_pool_with_only_a_bare_link_still_imports(capsys, url, empty_pool_stream, tmp_path) -> None:
+    path = write_sheet(tmp_path / "s.xlsx", [["19:30-19:40", "讲解", "讲解", "", "", "9号链接", "", ""]])
+    code, out, err = run(capsys, "--db", url, "script", "import", str(path), "--stream", str(empty_pool_stream),
+                         "--add-to-pool", "--json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["segments"] == 1 and result["added_to_pool"] == [] and result["unmatched_products"] == ["9号链接"]
