@@ -2344,6 +2344,10 @@ Logs: {2}</source>
         <translation>环节至少要 1 秒。</translation>
     </message>
     <message>
+        <source>The product name is longer than 300 characters.</source>
+        <translation>商品名超过 300 个字符。</translation>
+    </message>
+    <message>
         <source>The title is longer than 200 characters.</source>
         <translation>标题超过 200 个字符。</translation>
     </message>
@@ -2636,8 +2640,8 @@ Logs: {2}</source>
         <translation>匹配到多个商品（{0}）；请写全名或链接号</translation>
     </message>
     <message>
-        <source>not in the product pool; add the product first or correct the name</source>
-        <translation>不在选品池中；请先添加商品或改正名称</translation>
+        <source>not in the product pool yet (or the name is written differently)</source>
+        <translation>还不在选品池里（或名称写法不同）</translation>
     </message>
     <message>
         <source>the time is empty; every segment needs one</source>
@@ -2674,6 +2678,26 @@ Logs: {2}</source>
     <message>
         <source>this start is already on row {0}; delete the duplicate row</source>
         <translation>这个开始时间已在第 {0} 行出现；请删除重复行</translation>
+    </message>
+    <message>
+        <source>Every product the script names is already linked to the pool; nothing to add.</source>
+        <translation>脚本里的商品都已关联选品池，没有要加入的。</translation>
+    </message>
+    <message>
+        <source>Added from the script of “{0}”: fill in the SKU, prices, cost, stock and selling points.</source>
+        <translation>从“{0}”的脚本加入：请补全 SKU、价格、成本、库存和卖点。</translation>
+    </message>
+    <message>
+        <source>Nothing was added: {0}. Choose these products in the Product column, or set the link numbers on the stream's lineup.</source>
+        <translation>没有加入任何商品：{0}。请在“商品”列里选择这些商品，或在本场排品里设置链接号。</translation>
+    </message>
+    <message>
+        <source>“{0}” was edited in the product pool after it was added; it was kept and nothing was undone. Delete it on the Products tab if it is not needed.</source>
+        <translation>“{0}”加入后在选品池里被修改过，已保留，未撤销任何内容。如果不需要，请在商品页删除它。</translation>
+    </message>
+    <message>
+        <source>“{0}” is now used by another stream or a review; it was kept and nothing was undone.</source>
+        <translation>“{0}”已被其他场次或复盘使用，已保留，未撤销任何内容。</translation>
     </message>
 </context>
 <context>
@@ -4494,6 +4518,85 @@ Logs: {2}</source>
     </message>
 </context>
 <context>
+    <name>ScriptImportDialog</name>
+    <message>
+        <source>Import script: {0}</source>
+        <translation>导入脚本：{0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>The file holds %n segment(s).</source>
+        <translation><numerusform>文件里有 %n 个环节。</numerusform></translation>
+    </message>
+    <message>
+        <source>Importing replaces the current script (Ctrl+Z brings it back).</source>
+        <translation>导入会替换当前脚本（按 Ctrl+Z 可恢复）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) it names are not in the product pool. Their names are kept on the segments; add them to the pool now, or later with Add to pool.</source>
+        <translation><numerusform>其中 %n 个商品不在选品池里。商品名会保留在环节上；可以现在加入选品池，也可以稍后点“加入选品池”。</numerusform></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>{0} (not in pool)</source>
+        <translation>{0}（不在选品池）</translation>
+    </message>
+    <message>
+        <source>Not in the product pool</source>
+        <translation>不在选品池的商品</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Live price</source>
+        <translation>直播价</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>a link number only: set link numbers on the stream's lineup</source>
+        <translation>只有链接号：请在本场排品里设置链接号</translation>
+    </message>
+    <message>
+        <source>Products the pool lacks</source>
+        <translation>选品池里没有的商品</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import and add %n to pool</source>
+        <translation><numerusform>导入并把 %n 个商品加入选品池</numerusform></translation>
+    </message>
+    <message>
+        <source>Creates the products in the product pool (fill in SKU, cost and selling points there), puts them on this stream's lineup and links their segments. Ctrl+Z takes them away again.</source>
+        <translation>在选品池里新建这些商品（之后在那里补全 SKU、成本和卖点），加入本场排品并关联到对应环节。按 Ctrl+Z 可撤销。</translation>
+    </message>
+</context>
+<context>
     <name>ScriptLabels</name>
     <message>
         <source>Opening</source>
@@ -4730,6 +4833,10 @@ Logs: {2}</source>
         <translation>导入…</translation>
     </message>
     <message>
+        <source>Add to pool</source>
+        <translation>加入选品池</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -4958,12 +5065,20 @@ Logs: {2}</source>
         <translation>开始时间</translation>
     </message>
     <message>
+        <source>Link the products this script names to the product pool, creating those it does not hold yet, and put them on the lineup</source>
+        <translation>把脚本里的商品关联到选品池（池里没有的先新建），并加入排品</translation>
+    </message>
+    <message>
         <source>duration</source>
         <translation>时长</translation>
     </message>
     <message>
         <source>product</source>
         <translation>商品</translation>
+    </message>
+    <message>
+        <source>product not in pool</source>
+        <translation>不在选品池的商品</translation>
     </message>
     <message>
         <source>Running order</source>
@@ -5024,6 +5139,10 @@ Logs: {2}</source>
     <message>
         <source>The stream's lineup is empty</source>
         <translation>这场的排品还是空的</translation>
+    </message>
+    <message>
+        <source>{0} (not in pool)</source>
+        <translation>{0}（不在选品池）</translation>
     </message>
     <message>
         <source>Pitch: {0}</source>
@@ -5130,6 +5249,22 @@ Logs: {2}</source>
         <translation><numerusform>已导入 %n 个环节。</numerusform></translation>
     </message>
     <message>
+        <source>Every product the script names is in the product pool.</source>
+        <translation>脚本里的商品都在选品池里。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n product(s) to the pool and linked their segments. Ctrl+Z takes them away.</source>
+        <translation><numerusform>已把 %n 个商品加入选品池，并关联到对应环节。按 Ctrl+Z 可撤销。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Linked %n segment(s) to products already in the pool.</source>
+        <translation><numerusform>已把 %n 个环节关联到选品池里已有的商品。</numerusform></translation>
+    </message>
+    <message>
+        <source>Not added: {0}.</source>
+        <translation>未加入：{0}。</translation>
+    </message>
+    <message>
         <source>Export script</source>
         <translation>导出脚本</translation>
     </message>
@@ -5187,6 +5322,14 @@ Logs: {2}</source>
     <message numerus="yes">
         <source>%n risky word(s) in this segment; see Compliance.</source>
         <translation><numerusform>本环节有 %n 个风险词，详见合规检查。</numerusform></translation>
+    </message>
+    <message>
+        <source>“{0}” is not in the product pool yet. Use Add to pool to create it and link it, or choose a product here.</source>
+        <translation>“{0}”还不在选品池里。点“加入选品池”新建并关联，或在这里选一个商品。</translation>
+    </message>
+    <message>
+        <source>{0} (not in pool)</source>
+        <translation>{0}（不在选品池）</translation>
     </message>
 </context>
 <context>
