@@ -797,6 +797,10 @@ The details are in the log file:
         <translation>负面评论刷屏</translation>
     </message>
     <message>
+        <source>Price questioned</source>
+        <translation>价格质疑</translation>
+    </message>
+    <message>
         <source>Out of stock</source>
         <translation>缺货</translation>
     </message>
@@ -907,6 +911,10 @@ The details are in the log file:
         <translation>中控台</translation>
     </message>
     <message>
+        <source>F8 arms the hotkeys F5 (next), F6 (hold) and F7 (+1 min) so a stray key press cannot switch segments. The console's buttons work with the mouse either way.</source>
+        <translation>按 F8 启用热键 F5（下一环节）、F6（暂停计时）和 F7（+1 分钟），以免误按切换环节。控制台的按钮随时可以用鼠标点击。</translation>
+    </message>
+    <message>
         <source>Mirror</source>
         <translation>镜像</translation>
     </message>
@@ -1009,6 +1017,10 @@ The details are in the log file:
     <message>
         <source>Short message to the host (Enter sends; it blinks on the host view)</source>
         <translation>给主播的短消息（回车发送，在主播屏上闪烁）</translation>
+    </message>
+    <message>
+        <source>Send to host</source>
+        <translation>发给主播</translation>
     </message>
     <message>
         <source>Clear</source>
@@ -1267,8 +1279,32 @@ The details are in the log file:
         <translation>仍然开播吗？</translation>
     </message>
     <message>
-        <source>End the stream now?</source>
-        <translation>现在结束直播吗？</translation>
+        <source>Stream ended.</source>
+        <translation>直播已结束。</translation>
+    </message>
+    <message>
+        <source>End the stream now? The stream clock stops and cannot be restarted.</source>
+        <translation>现在结束直播吗？直播计时会停止，且不能重新开始。</translation>
+    </message>
+    <message>
+        <source>Keep streaming</source>
+        <translation>继续直播</translation>
+    </message>
+    <message>
+        <source>Stream ended</source>
+        <translation>已下播</translation>
+    </message>
+    <message>
+        <source>The stream has ended. Open its review now? What the console logged (metrics, incidents) is already there; add the platform's exports when you have them.</source>
+        <translation>直播已结束。现在打开这场的复盘吗？控制台记录的数据和异常已经在里面了；平台的导出文件下载后再导入即可。</translation>
+    </message>
+    <message>
+        <source>Open the review</source>
+        <translation>打开复盘</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
     </message>
     <message>
         <source>Checklist template</source>

@@ -118,10 +118,9 @@ def test_hotkeys_need_arming_and_pause_while_typing(tab, qtbot):
     tab.setFocus()
     qtbot.keyClick(tab, Qt.Key.Key_F5)
     assert tab.title_label.text() == "段1"  # not armed: nothing happens
-    assert not tab.next_button.isEnabled()
+    assert tab.next_button.isEnabled()  # the mouse buttons work either way
     qtbot.keyClick(tab, Qt.Key.Key_F8)
     assert tab.armed and "ARMED" in tab.arm_button.text()
-    assert tab.next_button.isEnabled()
     tab.metric_edits["online"].setFocus()
     qtbot.keyClick(tab.metric_edits["online"], Qt.Key.Key_F5)
     assert tab.title_label.text() == "段1"  # typing: hotkeys paused
@@ -139,9 +138,37 @@ def test_hotkeys_need_arming_and_pause_while_typing(tab, qtbot):
     qtbot.keyClick(tab, Qt.Key.Key_F6)
     assert not tab.state.held
     qtbot.keyClick(tab, Qt.Key.Key_F8)
-    assert not tab.armed and not tab.next_button.isEnabled()
+    assert not tab.armed and tab.next_button.isEnabled()
     qtbot.keyClick(tab, Qt.Key.Key_F5)
     assert tab.title_label.text() == "段2"
+
+
+def test_console_buttons_work_without_arming(tab, qtbot, db):
+    _go_live(tab)
+    assert not tab.armed
+    for button in (tab.next_button, tab.hold_button, tab.plus_button, tab.end_button):
+        assert button.isEnabled()
+    tab.clock.advance(60)
+    qtbot.mouseClick(tab.next_button, Qt.MouseButton.LeftButton)
+    assert tab.title_label.text() == "段2"
+    qtbot.mouseClick(tab.plus_button, Qt.MouseButton.LeftButton)
+    assert tab.countdown_label.text() == "21:00"
+
+
+def test_end_stream_asks_then_offers_the_review(tab, qtbot, db):
+    _go_live(tab)
+    asked: list[str] = []
+    tab.confirm_end = lambda: asked.append("end") or False
+    tab.offer_review = lambda: pytest.fail("offered a review of a stream that goes on")
+    qtbot.mouseClick(tab.end_button, Qt.MouseButton.LeftButton)
+    assert asked == ["end"] and tab.state.live  # declined: still live
+    tab.confirm_end = lambda: True
+    tab.offer_review = lambda: asked.append("review") or True
+    with qtbot.waitSignal(tab.open_stream_in) as signal:
+        qtbot.mouseClick(tab.end_button, Qt.MouseButton.LeftButton)
+    assert signal.args == ["review", tab.stream_id]
+    assert asked == ["end", "review"] and tab.state.ended
+    assert not tab.end_button.isEnabled()
 
 
 def test_f9_opens_an_incident_with_the_time_and_prepared_lines(tab, qtbot, db):
@@ -229,8 +256,43 @@ def test_host_view_opens_and_shows_the_segment(tab, qtbot):
         tab.tick()
     assert host.message_visible != visible  # it blinks
     host.grab()  # paints without error, mirrored
+    for _ in range(30):
+        tab.tick()
+    assert host.message_visible  # after a few seconds of blinking the message stays on
     tab.host_button.click()
     assert not host.isVisible()
+    assert tab.host_button.text() == "Host view"
+
+
+def test_host_view_after_esc_and_a_message_sent_while_closed(tab, qtbot, db):
+    tab.host_button.click()
+    host = tab.host_view
+    assert tab.host_button.text() == "Close host view"
+    qtbot.keyClick(host, Qt.Key.Key_Escape)
+    assert not host.isVisible()
+    assert tab.host_button.text() == "Host view"  # follows Esc on the host's screen
+    assert not tab.timer.isActive()  # not live and nothing to show: no ticking
+    tab.message_edit.setText("下一个是福袋")
+    qtbot.mouseClick(tab.send_button, Qt.MouseButton.LeftButton)  # a button as well as Enter
+    tab.host_button.click()
+    assert host.isVisible() and host.message == "下一个是福袋" and host.message_visible
+    assert tab.host_button.text() == "Close host view"
+    host.close()
+
+
+def test_host_message_survives_a_restart(qtbot, db, paths, stream_id):
+    first = LiveTab(db, paths)
+    qtbot.addWidget(first)
+    first.load_stream(stream_id)
+    first.message_edit.setText("控制语速")
+    first.send_message()
+    first.shutdown()
+    second = LiveTab(db, paths)
+    qtbot.addWidget(second)
+    second.load_stream(stream_id)
+    second.host_button.click()
+    assert second.host_view.message == "控制语速"
+    second.shutdown()
 
 
 def test_restart_resumes_where_it_was(qtbot, db, paths, stream_id):

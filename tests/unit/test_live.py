@@ -352,3 +352,28 @@ def test_log_lists_everything_newest_first(db, shelf_stream):
         entries = live.live_log(s, sid)
     assert [e.kind for e in entries] == ["incident:host_mistake", "metric", "link", "live", "segment"]
     assert "¥1,234" in entries[1].text or "¥1,235" in entries[1].text
+
+
+def test_price_questioned_is_an_incident_type_with_prepared_lines(db):
+    from livedesk.models import ResponseLine
+    from livedesk.services import compliance
+
+    assert "price_questioned" in live.INCIDENT_KINDS
+    with db.session() as s:
+        s.add(ResponseLine(kind="network_drop", text="老版本的话术"))  # a library seeded before the type existed
+        s.flush()
+        lines = live.response_lines(s, "price_questioned")
+        assert lines == live.DEFAULT_RESPONSES["price_questioned"]
+        assert live.response_lines(s, "network_drop") == ["老版本的话术"]  # the team's own lines are kept
+        assert not any(compliance.check_text(line) for line in lines)  # the host may say them as they are
+        stream = make_stream(s)
+        incident = live.log_incident(s, stream.id, "price_questioned", stream.start_at, "弹幕说比旗舰店贵")
+        assert incident.kind == "price_questioned"
+
+
+def test_emptied_prepared_lines_stay_empty(db):
+    with db.session() as s:
+        live.set_response_lines(s, "price_questioned", [])
+        assert live.response_lines(s, "price_questioned") == []
+        assert live.response_lines(s, "network_drop")  # seeding the others does not refill it
+        assert live.response_lines(s, "price_questioned") == []

@@ -69,6 +69,7 @@ ALERT_BANNER_MINUTES = 10
 
 class LiveTab(QWidget):
     status_message = Signal(str, int)
+    open_stream_in = Signal(str, int)  # (tab key, stream id): the review after the stream ended
 
     def __init__(self, db: Database, paths: Paths, parent: QWidget | None = None):
         super().__init__(parent)
@@ -83,6 +84,8 @@ class LiveTab(QWidget):
         self.host_view: HostView | None = None
         self.incident_dialog: IncidentDialog | None = None
         self.confirm_go_live: Callable[[list[str]], bool] = self._ask_go_live  # tests swap in an answer
+        self.confirm_end: Callable[[], bool] = self._ask_end
+        self.offer_review: Callable[[], bool] = self._ask_review
         self._texts: dict[str, str] = {}
         self._styles: dict[str, str] = {}
         self._warned_segment: tuple[int | None, str] = (None, "")
@@ -139,6 +142,9 @@ class LiveTab(QWidget):
         self.arm_button.setObjectName("armHotkeys")
         self.arm_button.setCheckable(True)
         self.arm_button.toggled.connect(self.set_armed)
+        self.arm_button.setToolTip(self.tr(
+            "F8 arms the hotkeys F5 (next), F6 (hold) and F7 (+1 min) so a stray key press cannot switch "
+            "segments. The console's buttons work with the mouse either way."))
         top.addWidget(self.arm_button)
         top.addSpacing(12)
         self.screen_combo = QComboBox()
@@ -335,6 +341,10 @@ class LiveTab(QWidget):
         self.message_edit.setPlaceholderText(self.tr("Short message to the host (Enter sends; it blinks on the host view)"))
         self.message_edit.returnPressed.connect(self.send_message)
         message_row.addWidget(self.message_edit, 1)
+        self.send_button = QPushButton(self.tr("Send to host"))
+        self.send_button.setObjectName("sendHostMessage")
+        self.send_button.clicked.connect(lambda: self.send_message())
+        message_row.addWidget(self.send_button)
         clear = QPushButton(self.tr("Clear"))
         clear.setObjectName("clearHostMessage")
         clear.clicked.connect(lambda: self.send_message(clear=True))
@@ -528,6 +538,7 @@ class LiveTab(QWidget):
     def load_stream(self, stream_id: int | None) -> None:
         if stream_id != self.stream_id:  # a refresh of the same stream keeps the dismissed alerts
             self._dismissed_alerts.clear()
+            self._load_host_message(stream_id)
         self.stream_id = stream_id
         self._texts.clear()
         self._styles.clear()
@@ -761,10 +772,11 @@ class LiveTab(QWidget):
         state = self.state
         live_state = state is not None and state.live
         running = live_state and state is not None and state.current is not None
+        # Mouse buttons always work (a click cannot fire by accident); arming governs only the F-key hotkeys.
         for button in (self.next_button, self.skip_button, self.prev_button, self.hold_button, self.plus_button,
                        self.minus_button):
-            button.setEnabled(bool(running and self.armed))
-        self.end_button.setEnabled(bool(live_state and self.armed))
+            button.setEnabled(bool(running and not self.following))
+        self.end_button.setEnabled(bool(live_state and not self.following))
         not_started = state is not None and state.started_at is None
         self.go_live_button.setEnabled(not_started)
         self.console_go_live.setVisible(not_started)
@@ -878,11 +890,35 @@ class LiveTab(QWidget):
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def end_stream(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("End stream"), self.tr("End the stream now?"),
+        """Asks first (the stream clock cannot be restarted), then offers the stream's review."""
+        if self.state is None or not self.state.live or not self.confirm_end():
+            return
+        stream_id = self.stream_id
+        if self.act(live_service.end_stream) and stream_id is not None:
+            self.status_message.emit(self.tr("Stream ended."), 5000)
+            if self.offer_review():
+                self.open_stream_in.emit("review", stream_id)
+
+    def _ask_end(self) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("End stream"),
+                          self.tr("End the stream now? The stream clock stops and cannot be restarted."),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setObjectName("endConfirm")
-        if box.exec() == QMessageBox.StandardButton.Yes:
-            self.act(live_service.end_stream)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("End stream"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Keep streaming"))
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def _ask_review(self) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Stream ended"),
+                          self.tr("The stream has ended. Open its review now? What the console logged "
+                                  "(metrics, incidents) is already there; add the platform's exports when you have them."),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("offerReview")
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Open the review"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Later"))
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def set_ticked(self, item_id: int, ticked: bool) -> None:
         if self.following:
@@ -1015,12 +1051,12 @@ class LiveTab(QWidget):
 
     def toggle_host_view(self) -> None:
         if self.host_view is not None and self.host_view.isVisible():
-            self.host_view.close()
-            self.host_button.setText(self.tr("Host view"))
+            self.host_view.close()  # _host_view_closed puts the button back
             return
         if self.host_view is None:
             self.host_view = HostView()
-            self.host_view.set_message(self.host_text)
+            self.host_view.closed.connect(self._host_view_closed)
+        self.host_view.set_message(self.host_text)
         self.host_view.set_mirrored(self.mirror_check.isChecked())
         screens = QGuiApplication.screens()
         index = self.screen_combo.currentData()
@@ -1030,6 +1066,12 @@ class LiveTab(QWidget):
         self._render()
         if not self.timer.isActive():
             self.timer.start()
+
+    def _host_view_closed(self) -> None:
+        """Closed by Esc on the host's screen or by the button: the button and the ticking follow."""
+        self.host_button.setText(self.tr("Host view"))
+        if self.state is None or not self.state.live:
+            self.timer.stop()
 
     def send_message(self, clear: bool = False) -> None:
         text = "" if clear else self.message_edit.text().strip()
@@ -1048,6 +1090,19 @@ class LiveTab(QWidget):
         if text:
             self.status_message.emit(self.tr("Sent to the host view: {0}").format(text), 3000)
 
+    def _load_host_message(self, stream_id: int | None) -> None:
+        """The stream's last message to the host, as saved (it survives a restart and a change of stream)."""
+        text = ""
+        if stream_id is not None:
+            try:
+                with self.db.session() as session:
+                    text = live_service.host_message(session, stream_id)
+            except Exception as exc:  # shown again by the next message; the console itself still works
+                log.warning("Could not read the host message: %s", exc)
+        self.host_text = text
+        if self.host_view is not None:
+            self.host_view.set_message(text)
+
     # --- following a console run elsewhere ---------------------------------------------------------------
 
     def set_following(self, on: bool) -> None:
@@ -1060,7 +1115,7 @@ class LiveTab(QWidget):
             self.follow_check.blockSignals(False)
         if on:
             self.set_armed(False)
-        for widget in (self.arm_button, self.message_edit):
+        for widget in (self.arm_button, self.message_edit, self.send_button):
             widget.setEnabled(not on)
         if on:
             self.follow_timer.start()
