@@ -850,28 +850,32 @@ class StreamPick:
     account: str
     status: str
     live: bool  # went live and not ended
+    planned_minutes: int = 0
+    ended: bool = False  # went live and ended
+
+    @property
+    def planned_end(self) -> dt.datetime:
+        return self.start_at + dt.timedelta(minutes=self.planned_minutes)
 
 
 def stream_picks(session: Session) -> list[StreamPick]:
-    running = set(session.scalars(select(LiveSession.stream_id).where(LiveSession.ended_at.is_(None))))
+    sessions = dict(session.execute(select(LiveSession.stream_id, LiveSession.ended_at)).all())
     return [
-        StreamPick(s.id, s.title, s.start_at, s.account, s.status, s.id in running)
+        StreamPick(s.id, s.title, s.start_at, s.account, s.status, s.id in sessions and sessions[s.id] is None,
+                   s.planned_minutes or 0, sessions.get(s.id) is not None)
         for s in session.scalars(select(Stream).order_by(Stream.start_at, Stream.id))
     ]
 
 
 def default_pick(picks: Sequence[StreamPick], now: dt.datetime) -> int | None:
-    """The stream that is live, else today's (the one nearest now), else the next one, else the last one."""
+    """The stream that is live, else the next one (the earliest that has not ended and whose slot is not over:
+    a stream starting late today still counts), else the last one."""
     live = [p for p in picks if p.live]
     if live:
         return live[-1].id
-    today = now.astimezone().date()
-    todays = [p for p in picks if p.start_at.astimezone().date() == today]
-    if todays:
-        return min(todays, key=lambda p: abs((p.start_at - now).total_seconds())).id
-    upcoming = [p for p in picks if p.start_at >= now]
+    upcoming = [p for p in picks if not p.ended and p.planned_end >= now]
     if upcoming:
-        return upcoming[0].id
+        return min(upcoming, key=lambda p: (p.start_at, p.id)).id
     return picks[-1].id if picks else None
 
 

@@ -328,18 +328,23 @@ def test_incidents_and_response_library(db, sid):
             live.log_incident(s, sid, "alien", at(13))
 
 
-def test_default_pick_prefers_the_live_stream_then_today(db):
+def test_default_pick_prefers_the_live_stream_then_the_next(db):
     with db.session() as s:
         a = make_stream(s, start="2026-11-14 20:00", title="昨天")
+        morning = make_stream(s, start="2026-11-15 09:00", minutes=60, title="今天早场")
         b = make_stream(s, start="2026-11-15 20:00", title="今天")
-        make_stream(s, start="2026-11-20 20:00", title="以后")
+        c = make_stream(s, start="2026-11-20 20:00", title="以后")
         s.flush()
-        now = b.start_at + dt.timedelta(minutes=30)
-        picks = live.stream_picks(s)
-        assert live.default_pick(picks, now) == b.id
+        now = b.start_at - dt.timedelta(hours=2)  # the morning stream is over: the evening one is next
+        assert live.default_pick(live.stream_picks(s), now) == b.id
+        assert live.default_pick(live.stream_picks(s), morning.start_at + dt.timedelta(minutes=30)) == morning.id
+        now = b.start_at + dt.timedelta(minutes=30)  # running late, not live yet: still the one to open
+        assert live.default_pick(live.stream_picks(s), now) == b.id
+        live.go_live(s, b.id, now)
+        live.end_stream(s, b.id, now + dt.timedelta(minutes=10))
+        assert live.default_pick(live.stream_picks(s), now + dt.timedelta(minutes=20)) == c.id  # ended: the next
         live.go_live(s, a.id, a.start_at)
-        picks = live.stream_picks(s)
-        assert live.default_pick(picks, now) == a.id
+        assert live.default_pick(live.stream_picks(s), now) == a.id  # a live stream wins
 
 
 def test_log_lists_everything_newest_first(db, shelf_stream):

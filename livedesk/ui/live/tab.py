@@ -69,6 +69,7 @@ ALERT_BANNER_MINUTES = 10
 
 class LiveTab(QWidget):
     status_message = Signal(str, int)
+    stream_picked = Signal(int)  # the user chose a stream: the window makes it current in every tab
     open_stream_in = Signal(str, int)  # (tab key, stream id): the review after the stream ended
 
     def __init__(self, db: Database, paths: Paths, parent: QWidget | None = None):
@@ -534,6 +535,21 @@ class LiveTab(QWidget):
 
     def _stream_changed(self) -> None:
         self.load_stream(self.stream_combo.currentData())
+        if self.stream_id is not None:
+            self.stream_picked.emit(self.stream_id)
+
+    def follow_stream(self, stream_id: int) -> None:
+        """Another tab picked this stream: show it, unless this console is running a live stream (a pick made
+        while looking at tomorrow's lineup must not take the controller off the show)."""
+        if stream_id == self.stream_id or (self.state is not None and self.state.live):
+            return
+        index = self.stream_combo.findData(stream_id)
+        if index < 0:
+            return
+        self.stream_combo.blockSignals(True)
+        self.stream_combo.setCurrentIndex(index)
+        self.stream_combo.blockSignals(False)
+        self.load_stream(stream_id)
 
     def load_stream(self, stream_id: int | None) -> None:
         if stream_id != self.stream_id:  # a refresh of the same stream keeps the dismissed alerts

@@ -178,6 +178,7 @@ def _table(model, name: str, editable: bool = False) -> tuple[QTableView, QSortF
 
 class ReviewTab(QWidget):
     status_message = Signal(str, int)
+    stream_picked = Signal(int)  # the user chose a stream: the window makes it current in every tab
 
     def __init__(self, db: Database, paths: Paths, parent: QWidget | None = None):
         super().__init__(parent)
@@ -467,6 +468,12 @@ class ReviewTab(QWidget):
 
     def _stream_picked(self) -> None:
         self.load_stream(self.stream_combo.currentData())
+        if self.stream_id is not None:
+            self.stream_picked.emit(self.stream_id)
+
+    def follow_stream(self, stream_id: int) -> None:
+        """Another tab picked this stream: review it here too."""
+        self.select_stream(stream_id)
 
     def select_stream(self, stream_id: int) -> None:
         index = self.stream_combo.findData(stream_id)
