@@ -1195,8 +1195,8 @@ The details are in the log file:
         <translation>● 直播中 · 已暂停计时</translation>
     </message>
     <message>
-        <source>over time</source>
-        <translation>已超时</translation>
+        <source>{0} · expected end {1} (planned {2})</source>
+        <translation>{0} · 预计 {1} 下播（计划 {2}）</translation>
     </message>
     <message>
         <source>held</source>
@@ -1207,6 +1207,10 @@ The details are in the log file:
         <translation>即将切换</translation>
     </message>
     <message>
+        <source>segment over time</source>
+        <translation>本环节超时</translation>
+    </message>
+    <message>
         <source>left</source>
         <translation>剩余</translation>
     </message>
@@ -1215,32 +1219,12 @@ The details are in the log file:
         <translation>本段已用 {0} · 已开播 {1}</translation>
     </message>
     <message>
-        <source>Show {0} · expected end {1} (planned {2})</source>
-        <translation>整场 {0} · 预计 {1} 下播（计划 {2}）</translation>
-    </message>
-    <message>
         <source>Next: {0} at {1}</source>
         <translation>下一环节：{0}（{1}）</translation>
     </message>
     <message>
         <source>Next: end of the show</source>
         <translation>下一环节：下播</translation>
-    </message>
-    <message>
-        <source>Show {0}</source>
-        <translation>整场 {0}</translation>
-    </message>
-    <message>
-        <source>on time</source>
-        <translation>准时</translation>
-    </message>
-    <message>
-        <source>{0} behind</source>
-        <translation>落后 {0}</translation>
-    </message>
-    <message>
-        <source>{0} ahead</source>
-        <translation>提前 {0}</translation>
     </message>
     <message>
         <source>Resume (F6)</source>
@@ -2403,6 +2387,26 @@ Logs: {2}</source>
     <message>
         <source>{0}: the run is {1} longer than the slot</source>
         <translation>{0}：超出时段 {1}</translation>
+    </message>
+    <message>
+        <source>Next switch: {0}</source>
+        <translation>下次换环节：{0}</translation>
+    </message>
+    <message>
+        <source>Show: {0}</source>
+        <translation>整场：{0}</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>准时</translation>
+    </message>
+    <message>
+        <source>{0} behind</source>
+        <translation>落后 {0}</translation>
+    </message>
+    <message>
+        <source>{0} ahead</source>
+        <translation>提前 {0}</translation>
     </message>
     <message>
         <source>{0} min</source>

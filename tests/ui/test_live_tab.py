@@ -113,6 +113,19 @@ def test_countdown_warning_and_overtime_from_the_clock(tab):
     assert "behind" in tab.drift_label.text()
 
 
+def test_drift_readouts_agree_when_a_segment_runs_over_but_the_show_is_ahead(tab):
+    _go_live(tab)
+    tab.clock.advance(60)
+    tab.next_button.click()  # the second segment (planned 10:00–30:00) starts 9 minutes early
+    tab.clock.advance(23 * 60)  # 20 planned minutes, now 3 over: 24:00 on air, the switch was due at 30:00
+    tab.tick()
+    assert tab.countdown_label.text() == "+3:00"
+    assert tab.drift_label.text() == "Next switch: 6:00 ahead"
+    assert tab.expected_label.text().startswith("Show: 6:00 ahead")
+    assert "ahead" in tab.run_model.rows[2][5]  # the run of show says the same, in the same words
+    assert "behind" not in " ".join([tab.drift_label.text(), tab.expected_label.text()])
+
+
 def test_hotkeys_need_arming_and_pause_while_typing(tab, qtbot):
     _go_live(tab)
     tab.setFocus()

@@ -48,6 +48,7 @@ from livedesk.services import live as live_service
 from livedesk.services.db import Database
 from livedesk.services.importers.values import parse_decimal, parse_int, parse_money, parse_rate
 from livedesk.services.schedule import list_people
+from livedesk.services.timeline import ON_TIME_SECONDS, drift_readout, drift_words
 from livedesk.services.timeline import clock as clock_text
 from livedesk.ui import formatting, theme
 from livedesk.ui.errors import show_error
@@ -332,7 +333,7 @@ class LiveTab(QWidget):
         self.run_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.run_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.run_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 30), (2, 70), (3, 70), (4, 60), (5, 70)):
+        for col, width in ((0, 30), (2, 70), (3, 70), (4, 60), (5, 96)):
             self.run_view.setColumnWidth(col, width)
         left_layout.addWidget(self.run_view, 3)
 
@@ -711,12 +712,13 @@ class LiveTab(QWidget):
             else:
                 mode = "normal"
             countdown = ("+" + clock_text(status.overtime)) if status.overtime > 0 else clock_text(max(0.0, status.time_left))
-            caption = {"overtime": self.tr("over time"), "held": self.tr("held"), "warning": self.tr("switch soon")}.get(
+            caption = {"overtime": self.tr("segment over time"), "held": self.tr("held"), "warning": self.tr("switch soon")}.get(
                 mode, self.tr("left"))
             elapsed = self.tr("Elapsed {0} · on air {1}").format(clock_text(state.segment_elapsed(now)), clock_text(status.now))
-            drift = self._drift_text(status.drift, self.tr("Segment"))
-            expected = self.tr("Show {0} · expected end {1} (planned {2})").format(
-                self._drift_words(status.show_drift), formatting.local(state.at(status.expected_end)).strftime("%H:%M"),
+            readout = drift_readout(status)
+            drift = readout.segment_text()
+            expected = self.tr("{0} · expected end {1} (planned {2})").format(
+                readout.show_text(), formatting.local(state.at(status.expected_end)).strftime("%H:%M"),
                 formatting.local(state.at(status.planned_end)).strftime("%H:%M"))
             nxt = state.next
             if nxt is not None:
@@ -725,7 +727,7 @@ class LiveTab(QWidget):
             else:
                 next_text = self.tr("Next: end of the show")
         elif status is not None and status.finished and state is not None:
-            expected = self.tr("Show {0}").format(self._drift_words(status.show_drift))
+            expected = drift_readout(status).show_text()
         self._set(self.countdown_label, countdown)
         self._set(self.countdown_caption, caption)
         self._set(self.elapsed_label, elapsed)
@@ -749,16 +751,6 @@ class LiveTab(QWidget):
             title = state.current.title if state is not None and state.current is not None and live_state else self._texts.get("segmentTitle", "")
             self.host_view.set_content(title, countdown, lines if live_state else "", nxt_title, mode)
 
-    def _drift_words(self, seconds: float) -> str:
-        if abs(seconds) < 30:
-            return self.tr("on time")
-        if seconds > 0:
-            return self.tr("{0} behind").format(clock_text(seconds))
-        return self.tr("{0} ahead").format(clock_text(-seconds))
-
-    def _drift_text(self, seconds: float, what: str) -> str:
-        return f"{what}: {self._drift_words(seconds)}"
-
     def _render_run(self, status) -> None:
         state = self.state
         if state is None or not state.segments:
@@ -772,8 +764,8 @@ class LiveTab(QWidget):
             planned = clock_text(seg.start)
             expected = clock_text(run.expected_start) if run is not None else ""
             drift = ""
-            if run is not None and abs(run.start_drift) >= 30:
-                drift = ("+" if run.start_drift > 0 else "−") + clock_text(abs(run.start_drift))
+            if run is not None and abs(run.start_drift) >= ON_TIME_SECONDS:
+                drift = drift_words(run.start_drift)  # the console's wording, from the same expected times
                 if run.state != "done" and run.end_drift > 0:
                     bad.add(i)  # still to come and running late
             marker = "▶" if status is not None and status.current == i else ("✓" if run is not None and run.state == "done" else "")
