@@ -59,10 +59,8 @@ DEFAULT_CHECKLIST = [
     "双网络：有线 + 4G/5G 备用",
     "库存已同步到小店",
     "优惠券、福袋已设置",
-    "脚本已定稿且无违禁词",
-    "彩排已完成",
     "预热视频和粉丝群通知已发",
-]
+]  # script approved, rehearsed, stock at N+1 and no banned words are ticked by the app (prelive_checks)
 INCIDENT_KINDS = (
     "network_drop",
     "device_fault",

@@ -844,6 +844,14 @@ The details are in the log file:
         <translation>时间</translation>
     </message>
     <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>LiveDesk (automatic)</source>
+        <translation>LiveDesk（自动）</translation>
+    </message>
+    <message>
         <source>Link</source>
         <translation>链接号</translation>
     </message>
@@ -953,10 +961,6 @@ The details are in the log file:
     <message>
         <source>Edit template…</source>
         <translation>编辑模板…</translation>
-    </message>
-    <message>
-        <source>Tick each item once it is done; who ticked it and when is kept. Items marked 改进 come from the last review of this account.</source>
-        <translation>每项完成后打勾，系统会记录谁在何时确认。标有“改进”的项目来自这个账号上一场的复盘。</translation>
     </message>
     <message>
         <source>Go live</source>
@@ -1201,6 +1205,10 @@ The details are in the log file:
     <message>
         <source>held</source>
         <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Tick each item once it is done; who ticked it and when is kept. Items marked 改进 come from the last review of this account. The first items the app ticks itself from what it knows, and says why.</source>
+        <translation>每项完成后打勾，系统会记录谁在何时确认。标有“改进”的项目来自这个账号上一场的复盘。前几项由 LiveDesk 根据已有数据自动勾选，并写明原因。</translation>
     </message>
     <message>
         <source>switch soon</source>
@@ -2603,6 +2611,82 @@ Logs: {2}</source>
     <message>
         <source>this start is already on row {0}; delete the duplicate row</source>
         <translation>这个开始时间已在第 {0} 行出现；请删除重复行</translation>
+    </message>
+    <message>
+        <source>Script approved</source>
+        <translation>脚本已定稿</translation>
+    </message>
+    <message>
+        <source>No script yet: write or import it in the Script tab.</source>
+        <translation>还没有脚本：请在脚本页编写或导入。</translation>
+    </message>
+    <message>
+        <source>Approved in the Script tab.</source>
+        <translation>已在脚本页定稿。</translation>
+    </message>
+    <message>
+        <source>Not approved yet: approve it in the Script tab.</source>
+        <translation>还未定稿：请在脚本页定稿。</translation>
+    </message>
+    <message>
+        <source>Rehearsal done</source>
+        <translation>彩排已完成</translation>
+    </message>
+    <message>
+        <source>Rehearsed on {0}: all {1} segments timed.</source>
+        <translation>{0} 已彩排：全部 {1} 个环节都已计时。</translation>
+    </message>
+    <message>
+        <source>The stream is marked rehearsed (彩排).</source>
+        <translation>这场已标记为彩排完成。</translation>
+    </message>
+    <message>
+        <source>The last rehearsal ({0}) timed {1} of {2} segments: rehearse the whole run once.</source>
+        <translation>上次彩排（{0}）只计时了 {2} 个环节中的 {1} 个：请完整彩排一次。</translation>
+    </message>
+    <message>
+        <source>No rehearsal yet: rehearse from the Script tab.</source>
+        <translation>还没有彩排：请在脚本页开始彩排。</translation>
+    </message>
+    <message>
+        <source>Stock covers the plan + {0}% (N+1)</source>
+        <translation>库存够计划件数 + {0}%（N+1）</translation>
+    </message>
+    <message>
+        <source>The lineup is empty: add products in the Products tab.</source>
+        <translation>排品为空：请在商品页添加商品。</translation>
+    </message>
+    <message>
+        <source>Short: {0}. Restock or lower the planned units.</source>
+        <translation>库存不足：{0}。请补货或减少计划件数。</translation>
+    </message>
+    <message>
+        <source>No planned units in the lineup: enter them in the Products tab so the stock can be checked.</source>
+        <translation>排品里还没有计划件数：请在商品页填写，才能核对库存。</translation>
+    </message>
+    <message>
+        <source>Every product with planned units has the stock ({0} without planned units not checked).</source>
+        <translation>填了计划件数的商品库存都够（{0} 个没填计划件数，未检查）。</translation>
+    </message>
+    <message>
+        <source>All {0} products have stock for their planned units.</source>
+        <translation>全部 {0} 个商品的库存都够计划件数。</translation>
+    </message>
+    <message>
+        <source>No banned or risky words</source>
+        <translation>无违禁词和风险词</translation>
+    </message>
+    <message>
+        <source>No script to check yet.</source>
+        <translation>还没有可检查的脚本。</translation>
+    </message>
+    <message>
+        <source>The script was checked: nothing found.</source>
+        <translation>脚本已检查：没有发现问题。</translation>
+    </message>
+    <message>
+        <source>Risky words in the script: {0} ({1} in all). Fix them in the Script tab.</source>
+        <translation>脚本里有风险词：{0}（共 {1} 处）。请在脚本页修改。</translation>
     </message>
 </context>
 <context>

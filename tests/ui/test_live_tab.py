@@ -52,20 +52,52 @@ def _go_live(tab) -> None:
     tab.go_live()
 
 
+AUTOMATIC = 4  # script approved, rehearsed, stock at N+1, no banned words: first in the list
+
+
 def test_checklist_ticks_with_name_and_time(tab, db):
     assert tab.stack.currentIndex() == 0
-    assert tab.checklist_model.rowCount() == len(live_service.DEFAULT_CHECKLIST)
+    assert tab.checklist_model.rowCount() == AUTOMATIC + len(live_service.DEFAULT_CHECKLIST)
+    done = sum(1 for row in tab.checklist_model.rows if row.ticked)  # the app's own ticks
     tab.person_combo.addItem("阿杰")
     tab.person_combo.setCurrentText("阿杰")
-    index = tab.checklist_model.index(0, 0)
+    index = tab.checklist_model.index(AUTOMATIC, 0)
     assert tab.checklist_model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     with db.session() as s:
         first = live_service.checklist(s, tab.stream_id)[0]
         assert first.ticked_by == "阿杰" and first.ticked_at == T0
-    assert tab.checklist_model.data(tab.checklist_model.index(0, 1)) == "阿杰"
-    assert "1 of" in tab.checklist_summary.text()
+    assert tab.checklist_model.data(tab.checklist_model.index(AUTOMATIC, 1)) == "阿杰"
+    assert f"{done + 1} of" in tab.checklist_summary.text()
     tab.checklist_model.setData(index, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
-    assert "0 of" in tab.checklist_summary.text()
+    assert f"{done} of" in tab.checklist_summary.text()
+
+
+def test_the_app_ticks_what_it_knows_with_its_reason(tab, db):
+    model = tab.checklist_model
+
+    def automatic(text: str):
+        return next(row for row in model.rows if row.auto and row.text == text)
+
+    approved = automatic("Script approved")
+    assert not approved.ticked and "approve it in the Script tab" in approved.note
+    row = model.rows.index(approved)
+    assert not (model.flags(model.index(row, 0)) & Qt.ItemFlag.ItemIsUserCheckable)  # not by hand
+    assert not model.setData(model.index(row, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert automatic("No banned or risky words").ticked
+    with db.session() as s:
+        script = s.scalars(select(Script)).one()
+        script.approved = True
+        script.segments[1].host_lines = "全网最低价"
+    tab.refresh()
+    assert automatic("Script approved").ticked
+    assert model.data(model.index(model.rows.index(automatic("Script approved")), 1)) == "LiveDesk (automatic)"
+    assert model.data(model.index(model.rows.index(automatic("Script approved")), 3)) == "Approved in the Script tab."
+    banned = automatic("No banned or risky words")
+    assert not banned.ticked and "全网最低" in banned.note
+    asked: list[list[str]] = []
+    tab.confirm_go_live = lambda missing: asked.append(missing) or False
+    tab.go_live()
+    assert any("全网最低" in line for line in asked[0])  # the go-live question names the reason
 
 
 def test_go_live_asks_about_unticked_items(tab, db):
@@ -77,7 +109,8 @@ def test_go_live_asks_about_unticked_items(tab, db):
 
     tab.confirm_go_live = decline
     tab.go_live_button.click()
-    assert len(asked[0]) == len(live_service.DEFAULT_CHECKLIST)
+    assert len(asked[0]) == sum(1 for row in tab.checklist_model.rows if not row.ticked)
+    assert set(live_service.DEFAULT_CHECKLIST) <= set(asked[0])
     with db.session() as s:
         assert live_service.get_live_session(s, tab.stream_id) is None
     tab.confirm_go_live = lambda missing: asked.append(missing) or True
@@ -91,7 +124,17 @@ def test_go_live_asks_about_unticked_items(tab, db):
     assert tab.timer.isActive()
 
 
-def test_nothing_asked_when_everything_is_ticked(tab):
+def test_nothing_asked_when_everything_is_ticked(tab, db):
+    from tests.unit.script_helpers import add_to_lineup, make_product
+
+    with db.session() as s:  # what the app checks itself: approved, rehearsed, stock for the plan
+        stream = s.get(Stream, tab.stream_id)
+        s.scalars(select(Script)).one().approved = True
+        stream.status = "rehearsed"
+        product = make_product(s, "面霜")
+        product.stock = 200
+        add_to_lineup(s, stream, product, 0, link=1, units=100)
+    tab.refresh()
     for row in range(tab.checklist_model.rowCount()):
         tab.checklist_model.setData(tab.checklist_model.index(row, 0), Qt.CheckState.Checked.value,
                                     Qt.ItemDataRole.CheckStateRole)

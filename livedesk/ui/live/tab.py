@@ -45,15 +45,17 @@ from PySide6.QtWidgets import (
 
 from livedesk.config import Paths, Preferences
 from livedesk.services import live as live_service
+from livedesk.services import prelive_checks
 from livedesk.services.db import Database
 from livedesk.services.importers.values import parse_decimal, parse_int, parse_money, parse_rate
+from livedesk.services.products import Rules
 from livedesk.services.schedule import list_people
 from livedesk.services.timeline import ON_TIME_SECONDS, drift_readout, drift_words
 from livedesk.services.timeline import clock as clock_text
 from livedesk.ui import formatting, theme
 from livedesk.ui.errors import show_error
 from livedesk.ui.live.clock import FixedClock, MonotonicClock
-from livedesk.ui.live.models import ChecklistTableModel, ShelfTableModel
+from livedesk.ui.live.models import ChecklistRow, ChecklistTableModel, ShelfTableModel
 from livedesk.ui.live.widgets import HostView, IncidentDialog, Sparkline, kind_label
 from livedesk.ui.widgets.rows_model import RowsTableModel
 
@@ -218,7 +220,8 @@ class LiveTab(QWidget):
         head.addWidget(edit)
         layout.addLayout(head)
         hint = QLabel(self.tr("Tick each item once it is done; who ticked it and when is kept. "
-                              "Items marked 改进 come from the last review of this account."))
+                              "Items marked 改进 come from the last review of this account. The first items "
+                              "the app ticks itself from what it knows, and says why."))
         theme.set_style(hint, "color: $muted;")
         hint.setWordWrap(True)
         layout.addWidget(hint)
@@ -232,9 +235,12 @@ class LiveTab(QWidget):
         self.checklist_view.verticalHeader().hide()
         self.checklist_view.setStyleSheet("font-size: 15px;")
         header = self.checklist_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.checklist_view.setColumnWidth(0, 380)
+        self.checklist_view.setWordWrap(True)
         layout.addWidget(self.checklist_view, 1)
         bottom = QHBoxLayout()
         self.checklist_summary = QLabel()
@@ -579,7 +585,12 @@ class LiveTab(QWidget):
                 items = live_service.ensure_checklist(session, self.stream_id, live_service.load_checklist_template(self.paths))
             else:
                 items = live_service.checklist(session, self.stream_id)
-            self.checklist_model.set_rows([(i.id, i.text, i.ticked_by, i.ticked_at) for i in items])
+            automatic = prelive_checks.auto_checks(session, self.stream_id, Rules.from_preferences(self.prefs))
+            self.checklist_model.set_rows(
+                [ChecklistRow(None, c.text, auto=True, ok=c.ok, note=c.reason) for c in automatic]
+                + [ChecklistRow(i.id, i.text, i.ticked_by, i.ticked_at) for i in items
+                   if i.text not in prelive_checks.REPLACED_ITEMS]  # the app ticks these itself now
+            )
             shelf = live_service.shelf(session, self.stream_id)
             samples = live_service.metric_samples(session, self.stream_id)
             alerts = live_service.alerts(session, self.stream_id)
@@ -588,8 +599,9 @@ class LiveTab(QWidget):
         self._show_metrics(samples)
         self._show_alerts(alerts, shelf)
         self.log_model.set_rows([[formatting.local(e.at).strftime("%H:%M:%S"), self._log_kind(e.kind), e.text] for e in log])
-        done = len(items) - len(self.checklist_model.unticked_texts())
-        self.checklist_summary.setText(self.tr("{0} of {1} ticked").format(done, len(items)))
+        total = self.checklist_model.rowCount()
+        done = total - len(self.checklist_model.unticked_texts())
+        self.checklist_summary.setText(self.tr("{0} of {1} ticked").format(done, total))
         self._render()
         if self.state.live or (self.host_view is not None and self.host_view.isVisible()):
             if not self.timer.isActive():
