@@ -3456,6 +3456,10 @@ Logs: {2}</source>
         <translation>加入粉丝团</translation>
     </message>
     <message>
+        <source>Logged during the stream: the numbers typed from the dashboard every few minutes (GMV as a running total). Import the platform's per-minute export for the full curve.</source>
+        <translation>直播时录入：场控每隔几分钟从后台抄录的数据（GMV 为累计值）。导入平台的分钟级趋势导出可得到完整曲线。</translation>
+    </message>
+    <message>
         <source>Link up</source>
         <translation>上架</translation>
     </message>
@@ -3777,6 +3781,10 @@ Logs: {2}</source>
         <translation>在线人数曲线上最明显的高峰和低谷。双击备注，写下那一分钟发生了什么（环节、商品、福利发放、突发状况）。</translation>
     </message>
     <message>
+        <source>Add incidents to Problems</source>
+        <translation>把异常写入问题</translation>
+    </message>
+    <message>
         <source>Highlights</source>
         <translation>亮点</translation>
     </message>
@@ -3929,6 +3937,14 @@ Logs: {2}</source>
         <translation>人均观看时长 = 总观看时长 / UV；口径：按人数。</translation>
     </message>
     <message>
+        <source>Logged</source>
+        <translation>直播时录入</translation>
+    </message>
+    <message>
+        <source>Logged during the stream: the last number typed from the dashboard. Importing the platform's export replaces it.</source>
+        <translation>直播时录入：场控从后台抄录的最后一个数。导入平台导出文件后会被替换。</translation>
+    </message>
+    <message>
         <source>{0} min {1} s</source>
         <translation>{0} 分 {1} 秒</translation>
     </message>
@@ -4055,6 +4071,46 @@ Logs: {2}</source>
     <message>
         <source>Note on the minute {0} {1}</source>
         <translation>备注第 {0} 分钟（{1}）</translation>
+    </message>
+    <message>
+        <source>What the live console logged</source>
+        <translation>直播控制台的记录</translation>
+    </message>
+    <message>
+        <source>On air {0}–{1}</source>
+        <translation>直播 {0}–{1}</translation>
+    </message>
+    <message>
+        <source>GMV {0}</source>
+        <translation>GMV {0}</translation>
+    </message>
+    <message>
+        <source>orders {0}</source>
+        <translation>订单 {0}</translation>
+    </message>
+    <message>
+        <source>UV {0}</source>
+        <translation>UV {0}</translation>
+    </message>
+    <message>
+        <source>peak online {0}</source>
+        <translation>最高在线 {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n set(s) of numbers typed, the last at {0}</source>
+        <translation><numerusform>共录入 %n 次数据，最后一次在 {0}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n earlier alert(s) in the live log)</source>
+        <translation><numerusform>（更早的 %n 条预警见直播日志）</numerusform></translation>
+    </message>
+    <message>
+        <source>{0} {1}: {2}</source>
+        <translation>{0} {1}：{2}</translation>
+    </message>
+    <message>
+        <source> (handled by {0})</source>
+        <translation>（{0} 处理）</translation>
     </message>
     <message>
         <source>Debrief saved</source>
