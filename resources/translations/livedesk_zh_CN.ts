@@ -852,6 +852,10 @@ The details are in the log file:
         <translation>LiveDesk（自动）</translation>
     </message>
     <message>
+        <source>(checked automatically)</source>
+        <translation>（自动检查）</translation>
+    </message>
+    <message>
         <source>Link</source>
         <translation>链接号</translation>
     </message>

@@ -84,7 +84,10 @@ class ChecklistTableModel(QAbstractTableModel):
             if column == 0:
                 return row.text
             if column == 1:
-                return QCoreApplication.translate("LiveModels", "LiveDesk (automatic)") if row.auto else row.who
+                if row.auto:  # not tickable by hand either way; the Why column says what to do
+                    return QCoreApplication.translate("LiveModels", "LiveDesk (automatic)") if row.ok else \
+                        QCoreApplication.translate("LiveModels", "(checked automatically)")
+                return row.who
             if column == 2:
                 return formatting.local(row.when).strftime("%m-%d %H:%M") if row.when else ""
             return row.note
@@ -93,7 +96,7 @@ class ChecklistTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column == 0:
             return Qt.CheckState.Checked if row.ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole:
-            if column == 0 and row.ticked:
+            if (column == 0 and row.ticked) or (column == 1 and row.auto and not row.ok):
                 return theme.brush("muted")
             if column == 3 and row.auto:
                 return theme.brush("good" if row.ok else "bad_fg")

@@ -241,6 +241,7 @@ class LiveTab(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.checklist_view.setColumnWidth(0, 380)
         self.checklist_view.setWordWrap(True)
+        self.checklist_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # long items wrap
         layout.addWidget(self.checklist_view, 1)
         bottom = QHBoxLayout()
         self.checklist_summary = QLabel()

@@ -619,8 +619,14 @@ class ReviewTab(QWidget):
         self.kpi_cards["avg_watch"].set(
             self._duration(f.avg_watch_seconds), "",
             self.tr("Average watch time = total watch time / UV; basis: people."))
-        for name in bundle.logged_figures & set(self.kpi_cards):  # typed during the stream, no export yet
+        # typed during the stream (no export yet), and the ratios computed from them
+        derived = {"uv_value": {"gmv", "uv"}, "avg_order_amount": {"gmv", "orders"}, "aov_per_buyer": {"gmv"},
+                   "gpm": {"gmv"}, "conversion": {"uv"}, "paid_roi": {"gmv"}}
+        logged = set(bundle.logged_figures) | {k for k, inputs in derived.items() if inputs & bundle.logged_figures}
+        for name in logged & set(self.kpi_cards):
             card = self.kpi_cards[name]
+            if card.value() == "—":
+                continue
             card.goal_label.setText(" · ".join(filter(None, [self.tr("Logged"), card.goal_label.text()])))
             card.setToolTip(self.tr("Logged during the stream: the last number typed from the dashboard. "
                                     "Importing the platform's export replaces it.") + "\n" + card.toolTip())
