@@ -70,3 +70,23 @@ def test_the_console_keeps_its_live_stream_and_ending_it_opens_its_review(window
     assert window.tabs.currentIndex() == 4
     assert window.tab("review").stream_id == running and window.current_stream_id == running
     assert window.tab("script").stream_id == running
+
+
+def test_a_stream_that_went_live_is_the_one_the_review_shows_later(window, demo_db):
+    window.refresh_all()
+    live = window.show_tab("live")
+    with demo_db.session() as s:
+        for pick in live_service.stream_picks(s):
+            if pick.live:
+                live_service.end_stream(s, pick.id, pick.start_at + dt.timedelta(hours=1))
+        target = next(p for p in live_service.stream_picks(s) if live_service.get_live_session(s, p.id) is None)
+    live.clock = FixedClock(target.start_at)
+    live.reload_to(target.id)  # opened on it by default, not picked by hand
+    live.confirm_go_live = lambda missing: True
+    live.go_live()
+    live.clock.advance(1800)
+    live.confirm_end = lambda: True
+    live.offer_review = lambda: False  # "Later"
+    live.end_stream()
+    assert window.tabs.currentIndex() == 3  # still on the console
+    assert window.show_tab("review").stream_id == target.id  # opened later, it is on the stream that ended

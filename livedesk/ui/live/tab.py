@@ -898,6 +898,8 @@ class LiveTab(QWidget):
         if missing and not self.confirm_go_live(missing):
             return
         if self.act(live_service.go_live):
+            if self.stream_id is not None:
+                self.stream_picked.emit(self.stream_id)  # the stream on air is the one every tab shows
             self.show_page(1)
             self.status_message.emit(self.tr("Live! The stream clock is running."), 5000)
 
@@ -916,6 +918,7 @@ class LiveTab(QWidget):
             return
         stream_id = self.stream_id
         if self.act(live_service.end_stream) and stream_id is not None:
+            self.stream_picked.emit(stream_id)  # its review, wherever it is opened from, is this stream's
             self.status_message.emit(self.tr("Stream ended."), 5000)
             if self.offer_review():
                 self.open_stream_in.emit("review", stream_id)
