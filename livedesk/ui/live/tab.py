@@ -97,6 +97,7 @@ class LiveTab(QWidget):
         self._metric_history: dict[str, list[float | None]] = {}
         self._ticks = 0
         self._dismissed_alerts: set[int] = set()
+        self._auto_checks: tuple[int | None, list[prelive_checks.AutoCheck]] = (None, [])
         self.following = False  # read-only: the console and host view follow a controller elsewhere
         self.host_text = ""  # the message on the host view (a follower reads it from the database)
         self._follow_error = ""
@@ -586,7 +587,11 @@ class LiveTab(QWidget):
                 items = live_service.ensure_checklist(session, self.stream_id, live_service.load_checklist_template(self.paths))
             else:
                 items = live_service.checklist(session, self.stream_id)
-            automatic = prelive_checks.auto_checks(session, self.stream_id, Rules.from_preferences(self.prefs))
+            if self.state.started_at is None or self._auto_checks[0] != self.stream_id:
+                # read before going live; on air the console refreshes after every action, so the last answer stays
+                checks = prelive_checks.auto_checks(session, self.stream_id, Rules.from_preferences(self.prefs))
+                self._auto_checks = (self.stream_id, checks)
+            automatic = self._auto_checks[1]
             self.checklist_model.set_rows(
                 [ChecklistRow(None, c.text, auto=True, ok=c.ok, note=c.reason) for c in automatic]
                 + [ChecklistRow(i.id, i.text, i.ticked_by, i.ticked_at) for i in items
