@@ -90,3 +90,29 @@ def test_a_stream_that_went_live_is_the_one_the_review_shows_later(window, demo_
     live.end_stream()
     assert window.tabs.currentIndex() == 3  # still on the console
     assert window.show_tab("review").stream_id == target.id  # opened later, it is on the stream that ended
+
+
+
+def test_approving_the_script_ticks_the_checklist_when_the_live_tab_is_shown_again(window, demo_db):
+    from sqlalchemy import select
+
+    from livedesk.models import LiveSession, Script
+
+    window.refresh_all()
+    with demo_db.session() as s:
+        for pick in live_service.stream_picks(s):  # nothing live: the console follows the pick
+            if pick.live:
+                live_service.end_stream(s, pick.id, pick.start_at + dt.timedelta(hours=1))
+        script = s.scalars(select(Script).where(
+            Script.approved.is_(False), Script.segments.any(),
+            Script.stream_id.not_in(select(LiveSession.stream_id)))).first()
+        stream_id = script.stream_id
+    window.show_tab("script").select_stream(stream_id)
+    live = window.show_tab("live")
+    assert live.stream_id == stream_id
+    assert live.checklist_model.rows[0].text == "Script approved" and not live.checklist_model.rows[0].ticked
+    window.show_tab("script")
+    with demo_db.session() as s:  # approved on the Script tab (or by a teammate)
+        s.scalars(select(Script).where(Script.stream_id == stream_id)).one().approved = True
+    window.show_tab("live")
+    assert live.checklist_model.rows[0].ticked

@@ -542,6 +542,12 @@ class LiveTab(QWidget):
         default = len(QGuiApplication.screens()) - 1  # a second screen when there is one
         self.screen_combo.setCurrentIndex(current if 0 <= current < self.screen_combo.count() else max(0, default))
 
+    def activated(self) -> None:
+        """Shown again (the window calls this): the script may have been approved or the lineup restocked on
+        another tab meanwhile, so the checklist reads the app's checks afresh."""
+        if self.stream_id is not None and self.state is not None and self.state.started_at is None:
+            self.refresh()
+
     def _stream_changed(self) -> None:
         self.load_stream(self.stream_combo.currentData())
         if self.stream_id is not None:
