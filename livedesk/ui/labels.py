@@ -46,6 +46,7 @@ def incident_kind_label(kind: str) -> str:
         "device_fault": QCoreApplication.translate("LiveIncidents", "Device fault"),
         "banned_word": QCoreApplication.translate("LiveIncidents", "Banned word said"),
         "negative_comments": QCoreApplication.translate("LiveIncidents", "Negative-comment flood"),
+        "price_questioned": QCoreApplication.translate("LiveIncidents", "Price questioned"),
         "out_of_stock": QCoreApplication.translate("LiveIncidents", "Out of stock"),
         "host_mistake": QCoreApplication.translate("LiveIncidents", "Host mistake"),
         "other": QCoreApplication.translate("LiveIncidents", "Other"),

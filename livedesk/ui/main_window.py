@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
     database has opened in the background, so the window appears before SQLAlchemy is even imported."""
 
     database_changed = Signal()
+    current_stream_changed = Signal(int)  # the stream picked in any tab, which every tab now shows
 
     def __init__(self, db: Database | None, paths: Paths, prefs: Preferences | None = None):
         super().__init__()
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         add_backup_actions(self)
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self._built: dict[str, QWidget] = {}
+        self.current_stream_id: int | None = None
         self._add_tab_holders()
         self._restore_window_state()
         accessibility.polish(self)  # tooltips and accessible names the code did not set; tabs in _ensure
@@ -111,6 +113,7 @@ class MainWindow(QMainWindow):
             holder = self.tabs.widget(0)
             self.tabs.removeTab(0)
             holder.deleteLater()
+        self.current_stream_id = None  # another database: its own streams
         self._add_tab_holders()
         self.tabs.setCurrentIndex(max(current, 0))
         self.tabs.blockSignals(False)
@@ -147,9 +150,13 @@ class MainWindow(QMainWindow):
             widget.open_stream_in.connect(self.open_stream_in)
         if hasattr(widget, "streams_changed"):
             widget.streams_changed.connect(lambda w=widget: self.refresh_others(w))
+        if hasattr(widget, "stream_picked"):
+            widget.stream_picked.connect(lambda stream_id, w=widget: self.set_current_stream(stream_id, w))
         self.tabs.widget(TAB_KEYS.index(key)).layout().addWidget(widget)
         self._built[key] = widget
         accessibility.polish(widget)
+        if self.current_stream_id is not None and hasattr(widget, "follow_stream"):
+            widget.follow_stream(self.current_stream_id)  # a tab built late opens on the stream picked elsewhere
         return widget
 
     def built_tabs(self) -> list[QWidget]:
@@ -176,8 +183,20 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(TAB_KEYS.index(key))
         return self.tab(key)
 
+    def set_current_stream(self, stream_id: int | None, source: QWidget | None = None) -> None:
+        """The stream the team is working on: picked in any tab, every other tab follows (one current stream
+        for the whole window, so a stream is never picked twice on its way from plan to review)."""
+        if stream_id is None or stream_id == self.current_stream_id:
+            return
+        self.current_stream_id = stream_id
+        for widget in self.built_tabs():
+            if widget is not source and hasattr(widget, "follow_stream"):
+                widget.follow_stream(stream_id)
+        self.current_stream_changed.emit(stream_id)
+
     def open_stream_in(self, key: str, stream_id: int) -> None:
         """Show a tab on one stream: the lineup in Products, the stream's script, its review…"""
+        self.set_current_stream(stream_id)
         tab = self.show_tab(key)
         method = getattr(tab, "open_lineup" if key == "products" else "select_stream", None)
         if method is not None:

@@ -808,6 +808,10 @@ The details are in the log file:
         <translation>负面评论刷屏</translation>
     </message>
     <message>
+        <source>Price questioned</source>
+        <translation>价格质疑</translation>
+    </message>
+    <message>
         <source>Out of stock</source>
         <translation>缺货</translation>
     </message>
@@ -849,6 +853,18 @@ The details are in the log file:
     <message>
         <source>When</source>
         <translation>时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>LiveDesk (automatic)</source>
+        <translation>LiveDesk（自动）</translation>
+    </message>
+    <message>
+        <source>(checked automatically)</source>
+        <translation>（自动检查）</translation>
     </message>
     <message>
         <source>Link</source>
@@ -918,6 +934,10 @@ The details are in the log file:
         <translation>中控台</translation>
     </message>
     <message>
+        <source>F8 arms the hotkeys F5 (next), F6 (hold) and F7 (+1 min) so a stray key press cannot switch segments. The console's buttons work with the mouse either way.</source>
+        <translation>按 F8 启用热键 F5（下一环节）、F6（暂停计时）和 F7（+1 分钟），以免误按切换环节。控制台的按钮随时可以用鼠标点击。</translation>
+    </message>
+    <message>
         <source>Mirror</source>
         <translation>镜像</translation>
     </message>
@@ -958,8 +978,8 @@ The details are in the log file:
         <translation>编辑模板…</translation>
     </message>
     <message>
-        <source>Tick each item once it is done; who ticked it and when is kept. Items marked 改进 come from the last review of this account.</source>
-        <translation>每项完成后打勾，系统会记录谁在何时确认。标有“改进”的项目来自这个账号上一场的复盘。</translation>
+        <source>Tick each item once it is done; who ticked it and when is kept. Items marked 改进 come from the last review of this account. The first items the app ticks itself from what it knows, and says why.</source>
+        <translation>每项完成后打勾，系统会记录谁在何时确认。标有“改进”的项目来自这个账号上一场的复盘。前几项由 LiveDesk 根据已有数据自动勾选，并写明原因。</translation>
     </message>
     <message>
         <source>Go live</source>
@@ -1020,6 +1040,10 @@ The details are in the log file:
     <message>
         <source>Short message to the host (Enter sends; it blinks on the host view)</source>
         <translation>给主播的短消息（回车发送，在主播屏上闪烁）</translation>
+    </message>
+    <message>
+        <source>Send to host</source>
+        <translation>发给主播</translation>
     </message>
     <message>
         <source>Clear</source>
@@ -1194,8 +1218,36 @@ The details are in the log file:
         <translation>● 直播中 · 已暂停计时</translation>
     </message>
     <message>
-        <source>over time</source>
-        <translation>已超时</translation>
+        <source>{0} · expected end {1} (planned {2})</source>
+        <translation>{0} · 预计 {1} 下播（计划 {2}）</translation>
+    </message>
+    <message>
+        <source>Stream ended.</source>
+        <translation>直播已结束。</translation>
+    </message>
+    <message>
+        <source>End the stream now? The stream clock stops and cannot be restarted.</source>
+        <translation>现在结束直播吗？直播计时会停止，且不能重新开始。</translation>
+    </message>
+    <message>
+        <source>Keep streaming</source>
+        <translation>继续直播</translation>
+    </message>
+    <message>
+        <source>Stream ended</source>
+        <translation>已下播</translation>
+    </message>
+    <message>
+        <source>The stream has ended. Open its review now? What the console logged (metrics, incidents) is already there; add the platform's exports when you have them.</source>
+        <translation>直播已结束。现在打开这场的复盘吗？控制台记录的数据和异常已经在里面了；平台的导出文件下载后再导入即可。</translation>
+    </message>
+    <message>
+        <source>Open the review</source>
+        <translation>打开复盘</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
     </message>
     <message>
         <source>held</source>
@@ -1206,6 +1258,10 @@ The details are in the log file:
         <translation>即将切换</translation>
     </message>
     <message>
+        <source>segment over time</source>
+        <translation>本环节超时</translation>
+    </message>
+    <message>
         <source>left</source>
         <translation>剩余</translation>
     </message>
@@ -1214,32 +1270,12 @@ The details are in the log file:
         <translation>本段已用 {0} · 已开播 {1}</translation>
     </message>
     <message>
-        <source>Show {0} · expected end {1} (planned {2})</source>
-        <translation>整场 {0} · 预计 {1} 下播（计划 {2}）</translation>
-    </message>
-    <message>
         <source>Next: {0} at {1}</source>
         <translation>下一环节：{0}（{1}）</translation>
     </message>
     <message>
         <source>Next: end of the show</source>
         <translation>下一环节：下播</translation>
-    </message>
-    <message>
-        <source>Show {0}</source>
-        <translation>整场 {0}</translation>
-    </message>
-    <message>
-        <source>on time</source>
-        <translation>准时</translation>
-    </message>
-    <message>
-        <source>{0} behind</source>
-        <translation>落后 {0}</translation>
-    </message>
-    <message>
-        <source>{0} ahead</source>
-        <translation>提前 {0}</translation>
     </message>
     <message>
         <source>Resume (F6)</source>
@@ -1276,10 +1312,6 @@ The details are in the log file:
     <message>
         <source>Go live anyway?</source>
         <translation>仍然开播吗？</translation>
-    </message>
-    <message>
-        <source>End the stream now?</source>
-        <translation>现在结束直播吗？</translation>
     </message>
     <message>
         <source>Checklist template</source>
@@ -2408,6 +2440,26 @@ Logs: {2}</source>
         <translation>{0}：超出时段 {1}</translation>
     </message>
     <message>
+        <source>Next switch: {0}</source>
+        <translation>下次换环节：{0}</translation>
+    </message>
+    <message>
+        <source>Show: {0}</source>
+        <translation>整场：{0}</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>准时</translation>
+    </message>
+    <message>
+        <source>{0} behind</source>
+        <translation>落后 {0}</translation>
+    </message>
+    <message>
+        <source>{0} ahead</source>
+        <translation>提前 {0}</translation>
+    </message>
+    <message>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
@@ -2698,6 +2750,82 @@ Logs: {2}</source>
     <message>
         <source>“{0}” is now used by another stream or a review; it was kept and nothing was undone.</source>
         <translation>“{0}”已被其他场次或复盘使用，已保留，未撤销任何内容。</translation>
+    </message>
+    <message>
+        <source>Script approved</source>
+        <translation>脚本已定稿</translation>
+    </message>
+    <message>
+        <source>No script yet: write or import it in the Script tab.</source>
+        <translation>还没有脚本：请在脚本页编写或导入。</translation>
+    </message>
+    <message>
+        <source>Approved in the Script tab.</source>
+        <translation>已在脚本页定稿。</translation>
+    </message>
+    <message>
+        <source>Not approved yet: approve it in the Script tab.</source>
+        <translation>还未定稿：请在脚本页定稿。</translation>
+    </message>
+    <message>
+        <source>Rehearsal done</source>
+        <translation>彩排已完成</translation>
+    </message>
+    <message>
+        <source>Rehearsed on {0}: all {1} segments timed.</source>
+        <translation>{0} 已彩排：全部 {1} 个环节都已计时。</translation>
+    </message>
+    <message>
+        <source>The stream is marked rehearsed (彩排).</source>
+        <translation>这场已标记为彩排完成。</translation>
+    </message>
+    <message>
+        <source>The last rehearsal ({0}) timed {1} of {2} segments: rehearse the whole run once.</source>
+        <translation>上次彩排（{0}）只计时了 {2} 个环节中的 {1} 个：请完整彩排一次。</translation>
+    </message>
+    <message>
+        <source>No rehearsal yet: rehearse from the Script tab.</source>
+        <translation>还没有彩排：请在脚本页开始彩排。</translation>
+    </message>
+    <message>
+        <source>Stock covers the plan + {0}% (N+1)</source>
+        <translation>库存够计划件数 + {0}%（N+1）</translation>
+    </message>
+    <message>
+        <source>The lineup is empty: add products in the Products tab.</source>
+        <translation>排品为空：请在商品页添加商品。</translation>
+    </message>
+    <message>
+        <source>Short: {0}. Restock or lower the planned units.</source>
+        <translation>库存不足：{0}。请补货或减少计划件数。</translation>
+    </message>
+    <message>
+        <source>No planned units in the lineup: enter them in the Products tab so the stock can be checked.</source>
+        <translation>排品里还没有计划件数：请在商品页填写，才能核对库存。</translation>
+    </message>
+    <message>
+        <source>Every product with planned units has the stock ({0} without planned units not checked).</source>
+        <translation>填了计划件数的商品库存都够（{0} 个没填计划件数，未检查）。</translation>
+    </message>
+    <message>
+        <source>All {0} products have stock for their planned units.</source>
+        <translation>全部 {0} 个商品的库存都够计划件数。</translation>
+    </message>
+    <message>
+        <source>No banned or risky words</source>
+        <translation>无违禁词和风险词</translation>
+    </message>
+    <message>
+        <source>No script to check yet.</source>
+        <translation>还没有可检查的脚本。</translation>
+    </message>
+    <message>
+        <source>The script was checked: nothing found.</source>
+        <translation>脚本已检查：没有发现问题。</translation>
+    </message>
+    <message>
+        <source>Risky words in the script: {0} ({1} in all). Fix them in the Script tab.</source>
+        <translation>脚本里有风险词：{0}（共 {1} 处）。请在脚本页修改。</translation>
     </message>
 </context>
 <context>
@@ -3467,6 +3595,10 @@ Logs: {2}</source>
         <translation>加入粉丝团</translation>
     </message>
     <message>
+        <source>Logged during the stream: the numbers typed from the dashboard every few minutes (GMV as a running total). Import the platform's per-minute export for the full curve.</source>
+        <translation>直播时录入：场控每隔几分钟从后台抄录的数据（GMV 为累计值）。导入平台的分钟级趋势导出可得到完整曲线。</translation>
+    </message>
+    <message>
         <source>Link up</source>
         <translation>上架</translation>
     </message>
@@ -3836,6 +3968,10 @@ Logs: {2}</source>
         <translation>在线人数曲线上最明显的高峰和低谷。双击备注，写下那一分钟发生了什么（环节、商品、福利发放、突发状况）。</translation>
     </message>
     <message>
+        <source>Add incidents to Problems</source>
+        <translation>把异常写入问题</translation>
+    </message>
+    <message>
         <source>Highlights</source>
         <translation>亮点</translation>
     </message>
@@ -4000,6 +4136,14 @@ Logs: {2}</source>
         <translation>淘宝平台给出的种草成交转化率：成交人数 / 商品点击人数。与“转化率”（成交人数 / 观看人数）口径不同。</translation>
     </message>
     <message>
+        <source>Logged</source>
+        <translation>直播时录入</translation>
+    </message>
+    <message>
+        <source>Logged during the stream: the last number typed from the dashboard. Importing the platform's export replaces it.</source>
+        <translation>直播时录入：场控从后台抄录的最后一个数。导入平台导出文件后会被替换。</translation>
+    </message>
+    <message>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
@@ -4138,6 +4282,46 @@ Logs: {2}</source>
     <message>
         <source>Note on the minute {0} {1}</source>
         <translation>备注第 {0} 分钟（{1}）</translation>
+    </message>
+    <message>
+        <source>What the live console logged</source>
+        <translation>直播控制台的记录</translation>
+    </message>
+    <message>
+        <source>On air {0}–{1}</source>
+        <translation>直播 {0}–{1}</translation>
+    </message>
+    <message>
+        <source>GMV {0}</source>
+        <translation>GMV {0}</translation>
+    </message>
+    <message>
+        <source>orders {0}</source>
+        <translation>订单 {0}</translation>
+    </message>
+    <message>
+        <source>UV {0}</source>
+        <translation>UV {0}</translation>
+    </message>
+    <message>
+        <source>peak online {0}</source>
+        <translation>最高在线 {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n set(s) of numbers typed, the last at {0}</source>
+        <translation><numerusform>共录入 %n 次数据，最后一次在 {0}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n earlier alert(s) in the live log)</source>
+        <translation><numerusform>（更早的 %n 条预警见直播日志）</numerusform></translation>
+    </message>
+    <message>
+        <source>{0} {1}: {2}</source>
+        <translation>{0} {1}：{2}</translation>
+    </message>
+    <message>
+        <source> (handled by {0})</source>
+        <translation>（{0} 处理）</translation>
     </message>
     <message>
         <source>Debrief saved</source>

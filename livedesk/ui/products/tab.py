@@ -83,6 +83,7 @@ class _ChoiceDelegate(QStyledItemDelegate):
 
 class ProductsTab(QWidget):
     status_message = Signal(str, int)  # shown in the window's status bar
+    stream_picked = Signal(int)  # a stream chosen for the lineup: the window makes it current in every tab
 
     def __init__(self, db: Database, paths: Paths, parent: QWidget | None = None):
         super().__init__(parent)
@@ -198,6 +199,7 @@ class ProductsTab(QWidget):
         self.lineup.setObjectName("lineupEditor")
         self.lineup.lineup_changed = self._refresh
         self.lineup.table.selectionModel().selectionChanged.connect(lambda *_: self.lineup._enable())
+        self.lineup.stream_combo.activated.connect(self._lineup_stream_picked)  # the user's choice only
         self.side = QTabWidget()
         self.side.setObjectName("productSide")
         self.side.addTab(self.detail, self.tr("Details"))
@@ -652,6 +654,15 @@ class ProductsTab(QWidget):
     def add_to_lineup(self) -> None:
         self.side.setCurrentWidget(self.lineup)
         self.lineup.add_selected()
+
+    def _lineup_stream_picked(self, _index: int) -> None:
+        if self.lineup.stream_id is not None:
+            self.stream_picked.emit(self.lineup.stream_id)
+
+    def follow_stream(self, stream_id: int) -> None:
+        """Another tab picked this stream: the lineup editor shows it (the side panel stays where it is)."""
+        if self.lineup.stream_id != stream_id:
+            self.lineup.set_stream(stream_id)
 
     def open_lineup(self, stream_id: int) -> None:
         """Show the lineup editor for a stream (the schedule's “Lineup” button lands here)."""

@@ -44,6 +44,7 @@ from livedesk.ui.widgets.actions import add_tab_action
 class ScheduleTab(QWidget):
     status_message = Signal(str, int)  # shown in the window's status bar
     open_stream_in = Signal(str, int)  # (tab key, stream id): the window shows that tab on this stream
+    stream_picked = Signal(int)  # one stream selected: the window makes it current in every tab
     streams_changed = Signal()  # streams were added, edited or deleted: other tabs refresh their pickers
 
     def __init__(self, db: Database, paths: Paths, parent: QWidget | None = None):
@@ -284,6 +285,13 @@ class ScheduleTab(QWidget):
         ids = self.selected_ids()
         self.calendar.selected_id = ids[0] if ids else None
         self._update_details()
+        if len(ids) == 1:
+            self.stream_picked.emit(ids[0])
+
+    def follow_stream(self, stream_id: int) -> None:
+        """Another tab picked this stream: select it here too (unless it is already among the selected)."""
+        if stream_id not in self.selected_ids():
+            self.select_stream(stream_id)
 
     def _update_details(self) -> None:
         ids = self.selected_ids()

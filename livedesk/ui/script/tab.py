@@ -57,6 +57,7 @@ DRAFT_DELAY_MS = 700  # typing in the detail editor is saved after this pause (a
 class ScriptTab(QWidget):
     status_message = Signal(str, int)
     streams_changed = Signal()  # a save moved the stream's status (planned → scripted…): other tabs reload
+    stream_picked = Signal(int)  # the user chose a stream: the window makes it current in every tab
 
     def __init__(self, db: Database, paths: Paths, parent: QWidget | None = None):
         super().__init__(parent)
@@ -330,11 +331,17 @@ class ScriptTab(QWidget):
         self.stream_id = self.stream_combo.currentData()
         self._editing_id = None
         self.load_script()
+        if self.stream_id is not None:
+            self.stream_picked.emit(self.stream_id)
 
     def select_stream(self, stream_id: int) -> None:
         index = self.stream_combo.findData(stream_id)
         if index >= 0:
             self.stream_combo.setCurrentIndex(index)
+
+    def follow_stream(self, stream_id: int) -> None:
+        """Another tab picked this stream: show its script (typing in progress is saved first)."""
+        self.select_stream(stream_id)
 
     def load_script(self) -> None:
         """Read the stream's script, lineup and rehearsals in one unit of work and show them."""
