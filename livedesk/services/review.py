@@ -505,6 +505,7 @@ def _product_dict(p: ProductResult) -> dict[str, object]:
         "buyers": p.buyers,
         "orders": p.orders,
         "gmv": to_json_number(p.gmv),
+        "refund_buyers": p.refund_buyers,
         "flags": flags,
     }
 

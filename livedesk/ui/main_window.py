@@ -257,6 +257,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.import_menu = file_menu.addMenu(self.tr("&Import"))
         self.export_menu = file_menu.addMenu(self.tr("&Export"))
+        self._action(file_menu, self.tr("Export &Period Report…"), self.export_period_report, None, "periodReport")
         file_menu.aboutToShow.connect(self._fill_file_menus_once)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
@@ -316,6 +317,15 @@ class MainWindow(QMainWindow):
 
         if PreferencesDialog(self.prefs, self.paths, self).exec():
             self.refresh_all()  # thresholds changed: flags and alerts follow at once
+
+    def export_period_report(self) -> None:
+        """日报 / 周报 / 月报 for the team's chat: File ▸ Export Period Report…"""
+        from livedesk.ui.period_report_dialog import export_period_report
+
+        export_period_report(
+            self, self.db,
+            lambda path: self.statusBar().showMessage(self.tr("Report saved to {0}").format(path.name), 5000),
+        )
 
     def _fill_file_menus_once(self) -> None:
         if not self._files_filled:

@@ -1370,6 +1370,10 @@ This database is empty. Start with a month of demo data to look around, or start
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
+        <source>Export &amp;Period Report…</source>
+        <translation>导出日报/周报/月报(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1428,6 +1432,10 @@ This database is empty. Start with a month of demo data to look around, or start
     <message>
         <source>&amp;About LiveDesk</source>
         <translation>关于 LiveDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Report saved to {0}</source>
+        <translation>报告已保存到 {0}</translation>
     </message>
     <message>
         <source>New database</source>
@@ -2373,8 +2381,404 @@ Logs: {2}</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Per minute</source>
+        <translation>分钟数据</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Peaks and valleys</source>
+        <translation>峰谷时刻</translation>
+    </message>
+    <message>
+        <source>Improvement list</source>
+        <translation>改进清单</translation>
+    </message>
+    <message>
+        <source>Debrief</source>
+        <translation>复盘总结</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <source>sum of paid orders</source>
+        <translation>已支付订单金额合计</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>paid orders</source>
+        <translation>已支付订单数</translation>
+    </message>
+    <message>
+        <source>people who paid</source>
+        <translation>下单并支付的人数</translation>
+    </message>
+    <message>
+        <source>unique viewers</source>
+        <translation>去重观看人数</translation>
+    </message>
+    <message>
+        <source>Views (PV)</source>
+        <translation>观看次数 PV</translation>
+    </message>
+    <message>
+        <source>views; one person may watch several times</source>
+        <translation>观看次数，一人可多次</translation>
+    </message>
+    <message>
+        <source>Peak online</source>
+        <translation>峰值在线</translation>
+    </message>
+    <message>
+        <source>highest point of the online curve</source>
+        <translation>在线人数曲线最高点</translation>
+    </message>
+    <message>
+        <source>Average online</source>
+        <translation>平均在线</translation>
+    </message>
+    <message>
+        <source>mean of the online curve</source>
+        <translation>在线人数曲线平均值</translation>
+    </message>
+    <message>
+        <source>buyers / UV (basis: people)</source>
+        <translation>成交人数 / 观看人数（口径：按人数）</translation>
+    </message>
+    <message>
+        <source>AOV per buyer</source>
+        <translation>成交客单价</translation>
+    </message>
+    <message>
+        <source>GMV / buyers</source>
+        <translation>GMV / 成交人数</translation>
+    </message>
+    <message>
+        <source>Average order value</source>
+        <translation>订单均价</translation>
+    </message>
+    <message>
+        <source>GMV / orders</source>
+        <translation>GMV / 订单数</translation>
+    </message>
+    <message>
+        <source>UV value</source>
+        <translation>UV 价值</translation>
+    </message>
+    <message>
+        <source>GMV / UV</source>
+        <translation>GMV / UV</translation>
+    </message>
+    <message>
+        <source>GPM</source>
+        <translation>GPM</translation>
+    </message>
+    <message>
+        <source>GMV / PV × 1000 (basis: views)</source>
+        <translation>GMV / PV × 1000（口径：按观看次数）</translation>
+    </message>
+    <message>
+        <source>New followers</source>
+        <translation>涨粉</translation>
+    </message>
+    <message>
+        <source>people who followed during the stream</source>
+        <translation>本场新增关注人数</translation>
+    </message>
+    <message>
+        <source>Ad spend</source>
+        <translation>投放消耗</translation>
+    </message>
+    <message>
+        <source>paid traffic spend (e.g. Qianchuan)</source>
+        <translation>付费投放消耗（如千川）</translation>
+    </message>
+    <message>
+        <source>Paid ROI</source>
+        <translation>投放 ROI</translation>
+    </message>
+    <message>
+        <source>GMV / ad spend; healthy above 3</source>
+        <translation>GMV / 投放消耗；健康值 &gt; 3</translation>
+    </message>
+    <message>
+        <source>Refund buyers</source>
+        <translation>退款人数</translation>
+    </message>
+    <message>
+        <source>people who asked for a refund</source>
+        <translation>申请退款的人数</translation>
+    </message>
+    <message>
+        <source>Refund amount</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>amount refunded</source>
+        <translation>已退款金额</translation>
+    </message>
+    <message>
+        <source>Refund rate</source>
+        <translation>退款率</translation>
+    </message>
+    <message>
+        <source>refund buyers / buyers (basis: people)</source>
+        <translation>退款人数 / 成交人数（口径：按人数）</translation>
+    </message>
+    <message>
+        <source>Average watch time</source>
+        <translation>人均观看时长</translation>
+    </message>
+    <message>
+        <source>total watch time / UV</source>
+        <translation>总观看时长 / 观看人数</translation>
+    </message>
+    <message>
+        <source>Actual length</source>
+        <translation>实际时长</translation>
+    </message>
+    <message>
+        <source>from going live to ending the stream</source>
+        <translation>实际开播到下播</translation>
+    </message>
+    <message>
+        <source>Minute</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>进场</translation>
+    </message>
+    <message>
+        <source>Leaves</source>
+        <translation>离场</translation>
+    </message>
+    <message>
+        <source>Cumulative GMV</source>
+        <translation>累计 GMV</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Fan-club joins</source>
+        <translation>加入粉丝团</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Product ID</source>
+        <translation>商品 ID</translation>
+    </message>
+    <message>
+        <source>Exposure users</source>
+        <translation>曝光人数</translation>
+    </message>
+    <message>
+        <source>Click users</source>
+        <translation>点击人数</translation>
+    </message>
+    <message>
+        <source>Click rate (clicks / exposure)</source>
+        <translation>点击率（点击 / 曝光）</translation>
+    </message>
+    <message>
+        <source>Conversion (buyers / clicks)</source>
+        <translation>转化率（成交 / 点击）</translation>
+    </message>
+    <message>
+        <source>Share of GMV</source>
+        <translation>GMV 占比</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>峰值</translation>
+    </message>
+    <message>
+        <source>Valley</source>
+        <translation>低谷</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>亮点</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Root cause (5 Whys)</source>
+        <translation>根因（5 Whys）</translation>
+    </message>
+    <message>
+        <source>Online viewers and segments</source>
+        <translation>在线人数与环节</translation>
+    </message>
+    <message>
+        <source>GMV per minute and cumulative</source>
+        <translation>每分钟 GMV 与累计 GMV</translation>
+    </message>
+    <message>
+        <source>GMV by day against goals</source>
+        <translation>每日 GMV 与目标</translation>
+    </message>
+    <message>
+        <source>Click rate below 3%: consider dropping it</source>
+        <translation>点击率低于 3%，考虑淘汰</translation>
+    </message>
+    <message>
+        <source>Douyin</source>
+        <translation>抖音</translation>
+    </message>
+    <message>
+        <source>Kuaishou</source>
+        <translation>快手</translation>
+    </message>
+    <message>
+        <source>Taobao Live</source>
+        <translation>淘宝直播</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>视频号</translation>
+    </message>
+    <message>
+        <source>Xiaohongshu</source>
+        <translation>小红书</translation>
+    </message>
+    <message>
         <source>{0} min {1} s</source>
         <translation>{0} 分 {1} 秒</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} 秒</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Cause or note</source>
+        <translation>原因 / 备注</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Improvement</source>
+        <translation>改进项</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Stream review</source>
+        <translation>直播复盘报告</translation>
+    </message>
+    <message>
+        <source>Start: {0}</source>
+        <translation>开播：{0}</translation>
+    </message>
+    <message>
+        <source>Platform: {0}</source>
+        <translation>平台：{0}</translation>
+    </message>
+    <message>
+        <source>Account: {0}</source>
+        <translation>账号：{0}</translation>
+    </message>
+    <message>
+        <source>Theme: {0}</source>
+        <translation>主题：{0}</translation>
+    </message>
+    <message>
+        <source>Planned: {0} min</source>
+        <translation>计划 {0} 分钟</translation>
+    </message>
+    <message>
+        <source>Actual: {0} min</source>
+        <translation>实际 {0} 分钟</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Attainment</source>
+        <translation>达成率</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>口径</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
     </message>
     <message>
         <source>Stream {0} does not exist.</source>
@@ -2563,6 +2967,217 @@ Logs: {2}</source>
     <message>
         <source>this start is already on row {0}; delete the duplicate row</source>
         <translation>这个开始时间已在第 {0} 行出现；请删除重复行</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>策划</translation>
+    </message>
+    <message>
+        <source>Scripted</source>
+        <translation>脚本</translation>
+    </message>
+    <message>
+        <source>Rehearsed</source>
+        <translation>彩排</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>GMV</translation>
+    </message>
+    <message>
+        <source>GMV target</source>
+        <translation>GMV 目标</translation>
+    </message>
+    <message>
+        <source>GMV attainment</source>
+        <translation>GMV 达成率</translation>
+    </message>
+    <message>
+        <source>Viewers (UV)</source>
+        <translation>观看人数 UV</translation>
+    </message>
+    <message>
+        <source>UV attainment</source>
+        <translation>UV 达成率</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>成交人数</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <source>Conversion attainment</source>
+        <translation>转化率达成</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Streams: {0}, reviewed: {1}</source>
+        <translation>场次：{0}，已复盘：{1}</translation>
+    </message>
+    <message>
+        <source>No streams in this period.</source>
+        <translation>这段时间没有场次。</translation>
+    </message>
+    <message>
+        <source>Daily report</source>
+        <translation>日报</translation>
+    </message>
+    <message>
+        <source>Weekly report</source>
+        <translation>周报</translation>
+    </message>
+    <message>
+        <source>Monthly report</source>
+        <translation>月报</translation>
+    </message>
+    <message>
+        <source>Unknown period “{0}”: write day, week or month.</source>
+        <translation>未知周期“{0}”：请写 day、week 或 month。</translation>
+    </message>
+    <message>
+        <source>bars: GMV · ▼ goal</source>
+        <translation>柱：GMV · ▼ 目标</translation>
+    </message>
+    <message>
+        <source>Generated {0}</source>
+        <translation>生成于 {0}</translation>
+    </message>
+    <message>
+        <source>attainment: GMV of the streams with a goal / their goals; conversion: buyers / UV (basis: people)</source>
+        <translation>达成率：有目标场次的 GMV / 其目标之和；转化率：成交人数 / 观看人数（口径：按人数）</translation>
+    </message>
+    <message>
+        <source>GMV per minute (¥)</source>
+        <translation>每分钟 GMV（¥）</translation>
+    </message>
+    <message>
+        <source>Cumulative GMV (¥)</source>
+        <translation>累计 GMV（¥）</translation>
+    </message>
+    <message>
+        <source>Goal {0}</source>
+        <translation>目标 {0}</translation>
+    </message>
+    <message>
+        <source>1. Key figures</source>
+        <translation>一、核心数据</translation>
+    </message>
+    <message>
+        <source>Goal {0} · reached {1}</source>
+        <translation>目标 {0} · 达成 {1}</translation>
+    </message>
+    <message>
+        <source>2. Curves</source>
+        <translation>二、曲线</translation>
+    </message>
+    <message>
+        <source>No per-minute data imported.</source>
+        <translation>没有分钟级数据。</translation>
+    </message>
+    <message>
+        <source>3. Products, ranked by GMV</source>
+        <translation>三、商品（按 GMV 排序）</translation>
+    </message>
+    <message>
+        <source>Click rate &lt; 3%</source>
+        <translation>点击率 &lt; 3%</translation>
+    </message>
+    <message>
+        <source>No product data imported.</source>
+        <translation>没有商品数据。</translation>
+    </message>
+    <message>
+        <source>4. Peaks and valleys</source>
+        <translation>四、峰谷时刻</translation>
+    </message>
+    <message>
+        <source>No curve imported.</source>
+        <translation>没有曲线数据。</translation>
+    </message>
+    <message>
+        <source>5. Debrief</source>
+        <translation>五、复盘总结</translation>
+    </message>
+    <message>
+        <source>6. Improvement list</source>
+        <translation>六、改进清单</translation>
+    </message>
+    <message>
+        <source>No improvements yet.</source>
+        <translation>暂无改进事项。</translation>
+    </message>
+    <message>
+        <source>Refund buyers: {0} for the stream, {1} added up over the products (a buyer who refunds several products counts once for the stream).</source>
+        <translation>退款人数：整场 {0}，各商品相加 {1}（一人退多个商品，整场只计一次）。</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodReportDialog</name>
+    <message>
+        <source>Export period report</source>
+        <translation>导出日报/周报/月报</translation>
+    </message>
+    <message>
+        <source>Daily report</source>
+        <translation>日报</translation>
+    </message>
+    <message>
+        <source>Weekly report</source>
+        <translation>周报</translation>
+    </message>
+    <message>
+        <source>Monthly report</source>
+        <translation>月报</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>报告(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Day in the period</source>
+        <translation>周期内的一天(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
     </message>
 </context>
 <context>
@@ -3973,6 +4588,10 @@ Logs: {2}</source>
         <translation>保存报告</translation>
     </message>
     <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
         <source>Report saved to {0}</source>
         <translation>报告已保存到 {0}</translation>
     </message>
@@ -5283,6 +5902,29 @@ Logs: {2}</source>
     <message>
         <source>on</source>
         <translation>启用</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Save report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
     </message>
 </context>
 </TS>
