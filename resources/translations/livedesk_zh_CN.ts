@@ -3884,6 +3884,10 @@ Logs: {2}</source>
         <translation>合计 {0} · 计划 {1}</translation>
     </message>
     <message>
+        <source>Partial rehearsal: {0} of {1} segments, {2} for their plan of {3} ({4})</source>
+        <translation>部分彩排：{0}/{1} 个环节，用时 {2}，这些环节计划 {3}（{4}）</translation>
+    </message>
+    <message>
         <source>Rehearsal finished: {0} for a plan of {1} ({2})</source>
         <translation>彩排完成：用时 {0}，计划 {1}（{2}）</translation>
     </message>
@@ -3894,6 +3898,22 @@ Logs: {2}</source>
     <message>
         <source>planned {0}</source>
         <translation>计划 {0}</translation>
+    </message>
+    <message>
+        <source>First up: {0}</source>
+        <translation>第一个环节：{0}</translation>
+    </message>
+    <message>
+        <source>No host lines for this segment.</source>
+        <translation>这个环节没有话术。</translation>
+    </message>
+    <message>
+        <source>Cues: {0}</source>
+        <translation>提示：{0}</translation>
+    </message>
+    <message>
+        <source>Next: {0}</source>
+        <translation>下一环节：{0}</translation>
     </message>
 </context>
 <context>
@@ -5282,8 +5302,16 @@ Logs: {2}</source>
         <translation>（未完成）</translation>
     </message>
     <message>
+        <source> (partial: {0} of {1} segments)</source>
+        <translation>（部分彩排：{0}/{1} 个环节）</translation>
+    </message>
+    <message>
         <source>Whole script</source>
         <translation>整份脚本</translation>
+    </message>
+    <message>
+        <source>Rehearsed segments</source>
+        <translation>已彩排环节</translation>
     </message>
     <message numerus="yes">
         <source>Rehearsals (%n)</source>

@@ -389,7 +389,10 @@ class ScriptTab(QWidget):
         for n, report in enumerate(reports):
             label = self.tr("#{0} · {1}").format(len(reports) - n, report.started_at.astimezone().strftime("%m-%d %H:%M"))
             state = "" if report.finished_at else self.tr(" (not finished)")
-            rows.append([label + state, self.tr("Whole script"), scripts.timeline.clock(report.planned_seconds),
+            if report.finished_at and report.partial:
+                state = self.tr(" (partial: {0} of {1} segments)").format(report.rehearsed_count, report.segment_count)
+            whole = self.tr("Rehearsed segments") if report.partial else self.tr("Whole script")
+            rows.append([label + state, whole, scripts.timeline.clock(report.planned_seconds),
                          scripts.timeline.clock(report.actual_seconds),
                          _signed(report.actual_seconds - report.planned_seconds)])
             for r in report.rows:
