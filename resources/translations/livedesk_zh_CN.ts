@@ -319,7 +319,7 @@ The current data is backed up first, so this can be undone by restoring that cop
     </message>
     <message>
         <source>Planned units</source>
-        <translation>计划销量</translation>
+        <translation>计划件数</translation>
     </message>
     <message>
         <source>Link number</source>
@@ -684,7 +684,7 @@ The details are in the log file:
     </message>
     <message>
         <source>Planned units: {0}</source>
-        <translation>计划销量：{0}</translation>
+        <translation>计划件数：{0}</translation>
     </message>
     <message>
         <source>Expected GMV: {0}</source>
@@ -696,7 +696,7 @@ The details are in the log file:
     </message>
     <message numerus="yes">
         <source>%n product(s) have no planned units yet.</source>
-        <translation><numerusform>%n 个商品还没填计划销量。</numerusform></translation>
+        <translation><numerusform>%n 个商品还没填计划件数。</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n stock warning(s):</source>
@@ -720,7 +720,7 @@ The details are in the log file:
     </message>
     <message>
         <source>Set planned units of “{0}”</source>
-        <translation>设置“{0}”的计划销量</translation>
+        <translation>设置“{0}”的计划件数</translation>
     </message>
     <message>
         <source>Set welfare quantity of “{0}”</source>
@@ -758,10 +758,6 @@ The details are in the log file:
         <translation>毛利</translation>
     </message>
     <message>
-        <source>Planned</source>
-        <translation>策划</translation>
-    </message>
-    <message>
         <source>Welfare qty</source>
         <translation>福利数量</translation>
     </message>
@@ -772,6 +768,10 @@ The details are in the log file:
     <message>
         <source>Warnings</source>
         <translation>预警</translation>
+    </message>
+    <message>
+        <source>Planned units</source>
+        <translation>计划件数</translation>
     </message>
     <message>
         <source>This stream's price; the pool's live price is {0}</source>
@@ -2010,7 +2010,7 @@ Logs: {2}</source>
     </message>
     <message>
         <source>Planned units</source>
-        <translation>计划销量</translation>
+        <translation>计划件数</translation>
     </message>
     <message>
         <source>Link number</source>
@@ -2046,7 +2046,7 @@ Logs: {2}</source>
     </message>
     <message>
         <source>Stock {0} is below the {1} planned units plus {2}% buffer ({3}).</source>
-        <translation>库存 {0} 不够：计划销量 {1} 加 {2}% 余量需要 {3}。</translation>
+        <translation>库存 {0} 不够：计划件数 {1} 加 {2}% 余量需要 {3}。</translation>
     </message>
     <message>
         <source>Welfare quantity {0} is more than the stock of {1}.</source>
@@ -2226,7 +2226,7 @@ Logs: {2}</source>
     </message>
     <message>
         <source>Upcoming lineups plan {0} units; with the {1} buffer that needs {2}, but there is {3}.</source>
-        <translation>后续排品计划销量 {0} 件，加 {1} 余量需备 {2} 件，但{3}。</translation>
+        <translation>后续排品计划件数 {0} 件，加 {1} 余量需备 {2} 件，但{3}。</translation>
     </message>
     <message>
         <source>The quality report (质检报告) is pending.</source>
@@ -3386,7 +3386,7 @@ Logs: {2}</source>
     </message>
     <message>
         <source>Planned on upcoming lineups: {0} units</source>
-        <translation>后续排品计划销量：{0} 件</translation>
+        <translation>后续排品计划件数：{0} 件</translation>
     </message>
     <message>
         <source>No review data yet: figures appear after a reviewed stream sells this product.</source>

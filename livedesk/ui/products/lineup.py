@@ -79,7 +79,7 @@ class LineupTableModel(QAbstractTableModel):
             return None
         return [
             self.tr("#"), self.tr("Link"), self.tr("Product"), self.tr("Role"), self.tr("Live price"),
-            self.tr("Margin"), self.tr("Planned"), self.tr("Welfare qty"), self.tr("Stock"), self.tr("Warnings"),
+            self.tr("Margin"), self.tr("Planned units"), self.tr("Welfare qty"), self.tr("Stock"), self.tr("Warnings"),
         ][section]  # fmt: skip
 
     def flags(self, index: Index) -> Qt.ItemFlag:
