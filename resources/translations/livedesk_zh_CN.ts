@@ -3232,7 +3232,7 @@ Logs: {2}</source>
     </message>
     <message>
         <source>Stock &amp;buffer over planned units (N+1)</source>
-        <translation>备货高于预计销量的余量 N+1(&amp;B)</translation>
+        <translation>备货高于计划件数的余量 N+1(&amp;B)</translation>
     </message>
     <message>
         <source>Elimination below &amp;click rate</source>
