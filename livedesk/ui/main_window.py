@@ -313,9 +313,12 @@ class MainWindow(QMainWindow):
         return action
 
     def show_preferences(self) -> None:
+        from livedesk.services.products import list_categories
         from livedesk.ui.preferences_dialog import PreferencesDialog
 
-        if PreferencesDialog(self.prefs, self.paths, self).exec():
+        with self.db.session() as session:
+            categories = list_categories(session)
+        if PreferencesDialog(self.prefs, self.paths, self, categories=categories).exec():
             self.refresh_all()  # thresholds changed: flags and alerts follow at once
 
     def export_period_report(self) -> None:

@@ -3270,6 +3270,14 @@ Logs: {2}</source>
         <source>&amp;Remind to enter metrics every</source>
         <translation>提醒录入数据的间隔(&amp;R)</translation>
     </message>
+    <message>
+        <source>Quality reports (质检报告)</source>
+        <translation>质检报告</translation>
+    </message>
+    <message>
+        <source>Warn about a missing quality report only for products of these categories (and for products without a category):</source>
+        <translation>只对以下类目的商品（以及没填类目的商品）提示缺少质检报告：</translation>
+    </message>
 </context>
 <context>
     <name>ProductDelegate</name>

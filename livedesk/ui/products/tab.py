@@ -238,6 +238,7 @@ class ProductsTab(QWidget):
         """Load the whole pool once; a big pool loads off the GUI thread."""
         self._load_token += 1
         token = self._load_token
+        self.rules = products.Rules.from_preferences(Preferences.load(self.paths))  # Preferences may have changed
         rules, db = self.rules, self.db
         with db.session() as session:
             total = session.scalar(select(func.count()).select_from(Product)) or 0
