@@ -5684,6 +5684,22 @@ Logs: {2}</source>
         <translation> 分钟</translation>
     </message>
     <message>
+        <source>(no account)</source>
+        <translation>（未指定账号）</translation>
+    </message>
+    <message>
+        <source>New account…</source>
+        <translation>新建账号…</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>新建账号</translation>
+    </message>
+    <message>
+        <source>Name of the new account (as it is on the platform):</source>
+        <translation>新账号名称（与平台上的一致）：</translation>
+    </message>
+    <message>
         <source>新品发布, 清仓, 品牌故事, 会员专场, 大促…</source>
         <translation>新品发布、清仓、品牌故事、会员专场、大促…</translation>
     </message>
@@ -5774,6 +5790,22 @@ Logs: {2}</source>
     <message>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>New person…</source>
+        <translation>新建人员…</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>新建人员</translation>
+    </message>
+    <message>
+        <source>Name of the new team member:</source>
+        <translation>新成员姓名：</translation>
     </message>
 </context>
 <context>

@@ -213,6 +213,7 @@ class ScheduleTab(QWidget):
         self._fill_month_filter(rows)
         self._fill_person_filter(people)
         self.people_names = people
+        self.account_names = sorted({row.account for row in rows if row.account})
         self.apply_filters()
         for stream_id in selected:
             self.select_stream(stream_id, clear=False)
@@ -357,7 +358,7 @@ class ScheduleTab(QWidget):
         data = default_new_stream()
         if start is not None:
             data.start_at = start
-        dialog = self.dialog_factory(data, self.people_names, self)
+        dialog = self.dialog_factory(data, self.people_names, self, accounts=self.account_names)
         if dialog.exec():
             new = dialog.result_data()
             self._push(CreateStreams(self.db, [new], self.tr("New stream “{0}”").format(new.title), self._changed))
@@ -373,7 +374,7 @@ class ScheduleTab(QWidget):
             return
         with self.db.session() as session:
             before = schedule.get_stream_data(session, ids[0])
-        dialog = self.dialog_factory(before, self.people_names, self)
+        dialog = self.dialog_factory(before, self.people_names, self, accounts=self.account_names)
         if dialog.exec():
             after = dialog.result_data()
             if after != before and self._confirm_status(ids[0], before, after):
