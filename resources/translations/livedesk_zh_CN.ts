@@ -510,6 +510,133 @@ The details are in the log file:
     </message>
 </context>
 <context>
+    <name>ImportFields</name>
+    <message>
+        <source>GMV</source>
+        <translation>GMV</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>成交人数</translation>
+    </message>
+    <message>
+        <source>New followers</source>
+        <translation>涨粉</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Online viewers</source>
+        <translation>在线人数</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>进场</translation>
+    </message>
+    <message>
+        <source>Leaves</source>
+        <translation>离场</translation>
+    </message>
+    <message>
+        <source>GMV per minute</source>
+        <translation>每分钟 GMV</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Fan-club joins</source>
+        <translation>加入粉丝团</translation>
+    </message>
+    <message>
+        <source>Product name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <source>Product ID</source>
+        <translation>商品 ID</translation>
+    </message>
+    <message>
+        <source>Units sold</source>
+        <translation>成交件数</translation>
+    </message>
+    <message>
+        <source>Exposure users</source>
+        <translation>曝光人数</translation>
+    </message>
+    <message>
+        <source>Click users</source>
+        <translation>点击人数</translation>
+    </message>
+    <message>
+        <source>Refund buyers</source>
+        <translation>退款人数</translation>
+    </message>
+    <message>
+        <source>Traffic channel</source>
+        <translation>流量渠道</translation>
+    </message>
+    <message>
+        <source>Ad spend</source>
+        <translation>投放消耗</translation>
+    </message>
+    <message>
+        <source>Average watch time (s)</source>
+        <translation>人均观看时长（秒）</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>观看次数</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>订单编号</translation>
+    </message>
+    <message>
+        <source>Sub-order ID</source>
+        <translation>子订单编号</translation>
+    </message>
+    <message>
+        <source>Specification</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Merchant code</source>
+        <translation>商家编码</translation>
+    </message>
+    <message>
+        <source>Amount paid</source>
+        <translation>实付金额</translation>
+    </message>
+    <message>
+        <source>Order time</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Order status</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <source>After-sale status</source>
+        <translation>售后状态</translation>
+    </message>
+    <message>
+        <source>Traffic source</source>
+        <translation>流量来源</translation>
+    </message>
+</context>
+<context>
     <name>IncidentDialog</name>
     <message>
         <source>Log an incident</source>

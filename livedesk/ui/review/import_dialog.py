@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from livedesk.services.importers.review_files import TableMapping, table_fields
+from livedesk.ui.labels import import_field_label
 
 
 @dataclass
@@ -75,7 +76,7 @@ class ReviewImportDialog(QDialog):
                     combo = QComboBox()
                     combo.addItem(self.tr("(ignore)"), None)
                     for name in fields:
-                        combo.addItem(name, name)
+                        combo.addItem(import_field_label(mapping.table, name), name)
                     combo.setCurrentIndex(max(0, combo.findData(field)) if field else 0)
                     key = (f.key, mapping.sheet, mapping.table, header)
                     self.combos[key] = combo
