@@ -24,6 +24,7 @@ from livedesk.config import Paths, Preferences, sqlite_url
 from livedesk.ui import accessibility
 from livedesk.ui.empty_state import EmptyState
 from livedesk.ui.errors import show_error
+from livedesk.ui.splitters import prepare_splitters, save_splitters
 
 if TYPE_CHECKING:  # SQLAlchemy loads while the window paints (see attach_database)
     from livedesk.services.db import Database
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         self.tabs.widget(TAB_KEYS.index(key)).layout().addWidget(widget)
         self._built[key] = widget
         accessibility.polish(widget)
+        prepare_splitters(widget, self._settings(), f"splitters/{key}")
         return widget
 
     def built_tabs(self) -> list[QWidget]:
@@ -471,6 +473,8 @@ class MainWindow(QMainWindow):
         settings.setValue("geometry", self.saveGeometry())
         settings.setValue("state", self.saveState())
         settings.setValue("tab", self.tabs.currentIndex())
+        for key, widget in self._built.items():
+            save_splitters(widget, settings, f"splitters/{key}")
         settings.sync()
         for widget in self.built_tabs():
             if hasattr(widget, "shutdown"):

@@ -34,6 +34,7 @@ class PeriodReportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("periodReportDialog")
         self.setWindowTitle(self.tr("Export period report"))
+        self.setMinimumWidth(360)
         form = QFormLayout(self)
         self.period_combo = QComboBox()
         self.period_combo.addItem(self.tr("Daily report"), "day")

@@ -1118,12 +1118,12 @@ The details are in the log file:
         <translation>环节</translation>
     </message>
     <message>
-        <source>Planned</source>
-        <translation>策划</translation>
-    </message>
-    <message>
         <source>Expected</source>
         <translation>预计</translation>
+    </message>
+    <message>
+        <source>Planned time</source>
+        <translation>计划</translation>
     </message>
     <message>
         <source>Length</source>
@@ -3987,16 +3987,16 @@ Logs: {2}</source>
         <translation>环节</translation>
     </message>
     <message>
-        <source>Planned</source>
-        <translation>策划</translation>
-    </message>
-    <message>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
         <source>Difference</source>
         <translation>差值</translation>
+    </message>
+    <message>
+        <source>Planned time</source>
+        <translation>计划</translation>
     </message>
     <message>
         <source>Start</source>
@@ -5369,10 +5369,6 @@ Logs: {2}</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <source>Planned</source>
-        <translation>策划</translation>
-    </message>
-    <message>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
@@ -5555,6 +5551,10 @@ Logs: {2}</source>
     <message>
         <source>start</source>
         <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Planned time</source>
+        <translation>计划</translation>
     </message>
     <message>
         <source>duration</source>

@@ -203,12 +203,14 @@ class ProductsTab(QWidget):
         self.side.addTab(self.detail, self.tr("Details"))
         self.side.addTab(self.lineup, self.tr("Lineup"))
         splitter = QSplitter()
+        splitter.setObjectName("productsSplitter")
         splitter.addWidget(self.table)
         splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([1060, 380])
         self.splitter = splitter
+        self.side.currentChanged.connect(lambda _index: self._fit_side())
         layout.addWidget(splitter, 1)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
@@ -653,6 +655,16 @@ class ProductsTab(QWidget):
     def add_to_lineup(self) -> None:
         self.side.setCurrentWidget(self.lineup)
         self.lineup.add_selected()
+
+    def _fit_side(self) -> None:
+        """The lineup has many columns: when it is shown in a narrow panel, widen the panel (up to 60%)."""
+        if self.side.currentWidget() is not self.lineup:
+            return
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        want = min(self.lineup.wanted_width(), int(total * 0.6))
+        if total and sizes[1] < want:
+            self.splitter.setSizes([total - want, want])
 
     def open_lineup(self, stream_id: int) -> None:
         """Show the lineup editor for a stream (the schedule's “Lineup” button lands here)."""

@@ -293,6 +293,7 @@ class ReviewTab(QWidget):
         layout.addLayout(overlay_row)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("reviewSplitter")
         self.charts = ReviewCharts()
         self.charts.setObjectName("reviewCharts")
         splitter.addWidget(self.charts)

@@ -172,6 +172,7 @@ class ScheduleTab(QWidget):
         self.details.setOpenExternalLinks(False)
         theme.notifier().changed.connect(self._update_details)  # its conflict warning is coloured
         splitter = QSplitter()
+        splitter.setObjectName("scheduleSplitter")
         splitter.addWidget(self.views)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)

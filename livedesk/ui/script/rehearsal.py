@@ -101,7 +101,7 @@ class RehearsalDialog(QDialog):
         self.lines_view.setOpenLinks(False)
         theme.set_style(self.lines_view, "font-size: 17px;")
         self.model = _RehearsalRowsModel(
-            [self.tr("#"), self.tr("Segment"), self.tr("Planned"), self.tr("Actual"), self.tr("Difference")], self)
+            [self.tr("#"), self.tr("Segment"), self.tr("Planned time"), self.tr("Actual"), self.tr("Difference")], self)
         self.table = QTableView()
         self.table.setObjectName("rehearsalTable")
         self.table.setModel(self.model)

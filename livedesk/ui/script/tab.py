@@ -228,7 +228,7 @@ class ScriptTab(QWidget):
         self.findings_view.doubleClicked.connect(self._finding_activated)
         self.side.addTab(self.findings_view, self.tr("Compliance"))
 
-        self.rehearsals_model = RowsTableModel([self.tr("Rehearsal"), self.tr("Segment"), self.tr("Planned"),
+        self.rehearsals_model = RowsTableModel([self.tr("Rehearsal"), self.tr("Segment"), self.tr("Planned time"),
                                                 self.tr("Actual"), self.tr("Difference")], parent=self)
         self.rehearsals_view = QTableView()
         self.rehearsals_view.setObjectName("rehearsalsTable")
@@ -239,12 +239,14 @@ class ScriptTab(QWidget):
         self.side.addTab(self.rehearsals_view, self.tr("Rehearsals"))
 
         lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.setObjectName("scriptLowerSplitter")
         lower.addWidget(self.table)
         lower.addWidget(self.side)
         lower.setStretchFactor(0, 3)
         lower.setStretchFactor(1, 2)
         lower.setSizes([860, 480])
         self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("scriptSplitter")
         self.splitter.addWidget(self.timeline_scroll)
         self.splitter.addWidget(lower)
         self.splitter.setStretchFactor(0, 1)
