@@ -116,10 +116,11 @@ class LiveTab(QWidget):
         top = QHBoxLayout()
         self.stream_combo = QComboBox()
         self.stream_combo.setObjectName("liveStream")
-        self.stream_combo.setMinimumWidth(320)
+        self.stream_combo.setMinimumWidth(280)
+        self.stream_combo.setMaximumWidth(560)  # grows on a wide screen so the stream's whole name shows
         self.stream_combo.currentIndexChanged.connect(self._stream_changed)
         top.addWidget(QLabel(self.tr("Stream")))
-        top.addWidget(self.stream_combo)
+        top.addWidget(self.stream_combo, 1)
         self.checklist_button = QPushButton(self.tr("Checklist"))
         self.checklist_button.setObjectName("checklistPage")
         self.console_button = QPushButton(self.tr("Console"))

@@ -31,7 +31,15 @@ from livedesk.services import schedule
 from livedesk.services.db import Database
 from livedesk.ui import formatting, theme
 from livedesk.ui.errors import show_error
-from livedesk.ui.labels import PLATFORMS, STATUSES, platform_label, role_label, status_label, stream_type_label
+from livedesk.ui.labels import (
+    PLATFORMS,
+    STATUSES,
+    STREAM_TYPES,
+    platform_label,
+    role_label,
+    status_label,
+    stream_type_label,
+)
 from livedesk.ui.schedule.calendar_view import CalendarView
 from livedesk.ui.schedule.commands import CreateStreams, DeleteStreams, EditStream
 from livedesk.ui.schedule.stream_dialog import StreamDialog, default_new_stream
@@ -131,6 +139,11 @@ class ScheduleTab(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate([150, 200, 90, 150, 90, 80, 90, 180, 100]):
             self.table.setColumnWidth(column, width)
+        metrics = self.table.fontMetrics()
+        for column, labels in ((2, map(platform_label, PLATFORMS)), (4, map(stream_type_label, STREAM_TYPES)),
+                               (5, map(status_label, STATUSES))):  # whole words, in either language
+            self.table.setColumnWidth(column, max(self.table.columnWidth(column),
+                                                  max(metrics.horizontalAdvance(t) for t in labels) + 16))
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 

@@ -44,7 +44,7 @@ from livedesk.ui.labels import status_label, stream_type_label
 from livedesk.ui.script import commands as cmd
 from livedesk.ui.script.delegates import KindDelegate, ProductDelegate
 from livedesk.ui.script.highlighter import ComplianceHighlighter
-from livedesk.ui.script.labels import category_label, field_label, mmss, segment_kind_label
+from livedesk.ui.script.labels import SEGMENT_KINDS, category_label, field_label, mmss, segment_kind_label
 from livedesk.ui.script.table_model import SEGMENT_ID_ROLE, SegmentRow, SegmentTableModel
 from livedesk.ui.script.timeline_view import TimelineView
 from livedesk.ui.tasks import run_task
@@ -187,6 +187,8 @@ class ScriptTab(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate([110, 190, 110, 70, 150, 260, 160, 100, 80, 120]):
             self.table.setColumnWidth(column, width)
+        kinds = max(self.table.fontMetrics().horizontalAdvance(segment_kind_label(k)) for k in SEGMENT_KINDS)
+        self.table.setColumnWidth(0, max(110, kinds + 40))  # the colour swatch and every kind's whole name
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         for action in (self.delete_action, self.up_action, self.down_action):
             self.table.addAction(action)
