@@ -239,6 +239,9 @@ def test_report_as_pdf(capsys, url, imported, tmp_path):
 
 
 def test_report_in_english_by_default_has_no_chinese_words(capsys, url, imported, tmp_path):
+    from livedesk.services import messages
+
+    before = messages.installed_translator()
     out_path = tmp_path / "review.xlsx"
     code, _, err = run(capsys, "--db", url, "report", "--stream", str(imported), "--out", str(out_path))
     assert code == 0, err
@@ -251,9 +254,7 @@ def test_report_in_english_by_default_has_no_chinese_words(capsys, url, imported
     assert "GMV" in ours and "Conversion" in ours
     chinese = [v for v in ours if any("\u4e00" <= ch <= "\u9fff" for ch in v.replace("双十二预热专场", ""))]
     assert chinese == []
-    from livedesk.services import messages
-
-    assert messages.installed_translator() is None  # the command put the app's language back
+    assert messages.installed_translator() is before  # the command put the app's language back
 
 
 def test_report_refuses_other_suffixes_and_unknown_streams(capsys, url, tmp_path):
