@@ -17,7 +17,24 @@ def test_screenshot_size_is_read_as_width_by_height():
             window_size(bad)
 
 
-def test_screenshot_command_renders_at_the_size_asked(tmp_path, db, paths):
+@pytest.fixture
+def language_restored(qapp):
+    """The screenshot command installs a language on the shared application: take it off again afterwards."""
+    from PySide6.QtCore import QLocale
+
+    from livedesk.services import messages
+    from livedesk.ui import i18n
+
+    locale, translator = QLocale(), messages.installed_translator()
+    yield
+    for installed in i18n._installed:
+        qapp.removeTranslator(installed)
+    i18n._installed.clear()
+    QLocale.setDefault(locale)
+    messages.install_translator(translator)
+
+
+def test_screenshot_command_renders_at_the_size_asked(tmp_path, db, paths, language_restored):
     from livedesk.app import main
 
     url = db.describe() if "://" in db.describe() else f"sqlite:///{db.describe()}"
