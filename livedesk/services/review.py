@@ -794,6 +794,7 @@ def _product_dict(p: ProductResult) -> dict[str, object]:
         "orders": p.orders,
         "units": p.units,
         "gmv": to_json_number(p.gmv),
+        "refund_buyers": p.refund_buyers,
         "flags": flags,
     }
 

@@ -25,6 +25,7 @@ from livedesk.ui import accessibility
 from livedesk.ui.empty_state import EmptyState
 from livedesk.ui.errors import show_error
 from livedesk.ui.guide import open_guide
+from livedesk.ui.splitters import prepare_splitters, save_splitters
 
 if TYPE_CHECKING:  # SQLAlchemy loads while the window paints (see attach_database)
     from livedesk.services.db import Database
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
         accessibility.polish(widget)
         if self.current_stream_id is not None and hasattr(widget, "follow_stream"):
             widget.follow_stream(self.current_stream_id)  # a tab built late opens on the stream picked elsewhere
+        prepare_splitters(widget, self._settings(), f"splitters/{key}")
         return widget
 
     def built_tabs(self) -> list[QWidget]:
@@ -277,6 +279,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.import_menu = file_menu.addMenu(self.tr("&Import"))
         self.export_menu = file_menu.addMenu(self.tr("&Export"))
+        self._action(file_menu, self.tr("Export &Period Report…"), self.export_period_report, None, "periodReport")
         file_menu.aboutToShow.connect(self._fill_file_menus_once)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
@@ -333,10 +336,22 @@ class MainWindow(QMainWindow):
         return action
 
     def show_preferences(self) -> None:
+        from livedesk.services.products import list_categories
         from livedesk.ui.preferences_dialog import PreferencesDialog
 
-        if PreferencesDialog(self.prefs, self.paths, self).exec():
+        with self.db.session() as session:
+            categories = list_categories(session)
+        if PreferencesDialog(self.prefs, self.paths, self, categories=categories).exec():
             self.refresh_all()  # thresholds changed: flags and alerts follow at once
+
+    def export_period_report(self) -> None:
+        """日报 / 周报 / 月报 for the team's chat: File ▸ Export Period Report…"""
+        from livedesk.ui.period_report_dialog import export_period_report
+
+        export_period_report(
+            self, self.db,
+            lambda path: self.statusBar().showMessage(self.tr("Report saved to {0}").format(path.name), 5000),
+        )
 
     def _fill_file_menus_once(self) -> None:
         if not self._files_filled:
@@ -479,6 +494,8 @@ class MainWindow(QMainWindow):
         settings.setValue("geometry", self.saveGeometry())
         settings.setValue("state", self.saveState())
         settings.setValue("tab", self.tabs.currentIndex())
+        for key, widget in self._built.items():
+            save_splitters(widget, settings, f"splitters/{key}")
         settings.sync()
         for widget in self.built_tabs():
             if hasattr(widget, "shutdown"):

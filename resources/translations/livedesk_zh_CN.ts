@@ -319,7 +319,7 @@ The current data is backed up first, so this can be undone by restoring that cop
     </message>
     <message>
         <source>Planned units</source>
-        <translation>计划销量</translation>
+        <translation>计划件数</translation>
     </message>
     <message>
         <source>Link number</source>
@@ -521,6 +521,133 @@ The details are in the log file:
     </message>
 </context>
 <context>
+    <name>ImportFields</name>
+    <message>
+        <source>GMV</source>
+        <translation>GMV</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>成交人数</translation>
+    </message>
+    <message>
+        <source>New followers</source>
+        <translation>涨粉</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Online viewers</source>
+        <translation>在线人数</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>进场</translation>
+    </message>
+    <message>
+        <source>Leaves</source>
+        <translation>离场</translation>
+    </message>
+    <message>
+        <source>GMV per minute</source>
+        <translation>每分钟 GMV</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Fan-club joins</source>
+        <translation>加入粉丝团</translation>
+    </message>
+    <message>
+        <source>Product name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <source>Product ID</source>
+        <translation>商品 ID</translation>
+    </message>
+    <message>
+        <source>Units sold</source>
+        <translation>成交件数</translation>
+    </message>
+    <message>
+        <source>Exposure users</source>
+        <translation>曝光人数</translation>
+    </message>
+    <message>
+        <source>Click users</source>
+        <translation>点击人数</translation>
+    </message>
+    <message>
+        <source>Refund buyers</source>
+        <translation>退款人数</translation>
+    </message>
+    <message>
+        <source>Traffic channel</source>
+        <translation>流量渠道</translation>
+    </message>
+    <message>
+        <source>Ad spend</source>
+        <translation>投放消耗</translation>
+    </message>
+    <message>
+        <source>Average watch time (s)</source>
+        <translation>人均观看时长（秒）</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>观看次数</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>订单编号</translation>
+    </message>
+    <message>
+        <source>Sub-order ID</source>
+        <translation>子订单编号</translation>
+    </message>
+    <message>
+        <source>Specification</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Merchant code</source>
+        <translation>商家编码</translation>
+    </message>
+    <message>
+        <source>Amount paid</source>
+        <translation>实付金额</translation>
+    </message>
+    <message>
+        <source>Order time</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Order status</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <source>After-sale status</source>
+        <translation>售后状态</translation>
+    </message>
+    <message>
+        <source>Traffic source</source>
+        <translation>流量来源</translation>
+    </message>
+</context>
+<context>
     <name>IncidentDialog</name>
     <message>
         <source>Log an incident</source>
@@ -695,7 +822,7 @@ The details are in the log file:
     </message>
     <message>
         <source>Planned units: {0}</source>
-        <translation>计划销量：{0}</translation>
+        <translation>计划件数：{0}</translation>
     </message>
     <message>
         <source>Expected GMV: {0}</source>
@@ -707,7 +834,7 @@ The details are in the log file:
     </message>
     <message numerus="yes">
         <source>%n product(s) have no planned units yet.</source>
-        <translation><numerusform>%n 个商品还没填计划销量。</numerusform></translation>
+        <translation><numerusform>%n 个商品还没填计划件数。</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n stock warning(s):</source>
@@ -731,7 +858,7 @@ The details are in the log file:
     </message>
     <message>
         <source>Set planned units of “{0}”</source>
-        <translation>设置“{0}”的计划销量</translation>
+        <translation>设置“{0}”的计划件数</translation>
     </message>
     <message>
         <source>Set welfare quantity of “{0}”</source>
@@ -769,10 +896,6 @@ The details are in the log file:
         <translation>毛利</translation>
     </message>
     <message>
-        <source>Planned</source>
-        <translation>策划</translation>
-    </message>
-    <message>
         <source>Welfare qty</source>
         <translation>福利数量</translation>
     </message>
@@ -783,6 +906,10 @@ The details are in the log file:
     <message>
         <source>Warnings</source>
         <translation>预警</translation>
+    </message>
+    <message>
+        <source>Planned units</source>
+        <translation>计划件数</translation>
     </message>
     <message>
         <source>This stream's price; the pool's live price is {0}</source>
@@ -1022,12 +1149,12 @@ The details are in the log file:
         <translation>环节</translation>
     </message>
     <message>
-        <source>Planned</source>
-        <translation>策划</translation>
-    </message>
-    <message>
         <source>Expected</source>
         <translation>预计</translation>
+    </message>
+    <message>
+        <source>Planned time</source>
+        <translation>计划</translation>
     </message>
     <message>
         <source>Length</source>
@@ -1413,6 +1540,10 @@ This database is empty. Start with a month of demo data to look around, or start
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
+        <source>Export &amp;Period Report…</source>
+        <translation>导出日报/周报/月报(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1475,6 +1606,10 @@ This database is empty. Start with a month of demo data to look around, or start
     <message>
         <source>&amp;About LiveDesk</source>
         <translation>关于 LiveDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Report saved to {0}</source>
+        <translation>报告已保存到 {0}</translation>
     </message>
     <message>
         <source>New database</source>
@@ -2049,7 +2184,7 @@ Logs: {2}</source>
     </message>
     <message>
         <source>Planned units</source>
-        <translation>计划销量</translation>
+        <translation>计划件数</translation>
     </message>
     <message>
         <source>Link number</source>
@@ -2085,7 +2220,7 @@ Logs: {2}</source>
     </message>
     <message>
         <source>Stock {0} is below the {1} planned units plus {2}% buffer ({3}).</source>
-        <translation>库存 {0} 不够：计划销量 {1} 加 {2}% 余量需要 {3}。</translation>
+        <translation>库存 {0} 不够：计划件数 {1} 加 {2}% 余量需要 {3}。</translation>
     </message>
     <message>
         <source>Welfare quantity {0} is more than the stock of {1}.</source>
@@ -2265,7 +2400,7 @@ Logs: {2}</source>
     </message>
     <message>
         <source>Upcoming lineups plan {0} units; with the {1} buffer that needs {2}, but there is {3}.</source>
-        <translation>后续排品计划销量 {0} 件，加 {1} 余量需备 {2} 件，但{3}。</translation>
+        <translation>后续排品计划件数 {0} 件，加 {1} 余量需备 {2} 件，但{3}。</translation>
     </message>
     <message>
         <source>The quality report (质检报告) is pending.</source>
@@ -2328,8 +2463,400 @@ Logs: {2}</source>
         <translation>正在保存</translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Per minute</source>
+        <translation>分钟数据</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Peaks and valleys</source>
+        <translation>峰谷时刻</translation>
+    </message>
+    <message>
+        <source>Improvement list</source>
+        <translation>改进清单</translation>
+    </message>
+    <message>
+        <source>Debrief</source>
+        <translation>复盘总结</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <source>sum of paid orders</source>
+        <translation>已支付订单金额合计</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>paid orders</source>
+        <translation>已支付订单数</translation>
+    </message>
+    <message>
+        <source>people who paid</source>
+        <translation>下单并支付的人数</translation>
+    </message>
+    <message>
+        <source>unique viewers</source>
+        <translation>去重观看人数</translation>
+    </message>
+    <message>
+        <source>Views (PV)</source>
+        <translation>观看次数 PV</translation>
+    </message>
+    <message>
+        <source>views; one person may watch several times</source>
+        <translation>观看次数，一人可多次</translation>
+    </message>
+    <message>
+        <source>Peak online</source>
+        <translation>峰值在线</translation>
+    </message>
+    <message>
+        <source>highest point of the online curve</source>
+        <translation>在线人数曲线最高点</translation>
+    </message>
+    <message>
+        <source>Average online</source>
+        <translation>平均在线</translation>
+    </message>
+    <message>
+        <source>mean of the online curve</source>
+        <translation>在线人数曲线平均值</translation>
+    </message>
+    <message>
+        <source>buyers / UV (basis: people)</source>
+        <translation>成交人数 / 观看人数（口径：按人数）</translation>
+    </message>
+    <message>
+        <source>AOV per buyer</source>
+        <translation>成交客单价</translation>
+    </message>
+    <message>
+        <source>GMV / buyers</source>
+        <translation>GMV / 成交人数</translation>
+    </message>
+    <message>
+        <source>Average order value</source>
+        <translation>订单均价</translation>
+    </message>
+    <message>
+        <source>GMV / orders</source>
+        <translation>GMV / 订单数</translation>
+    </message>
+    <message>
+        <source>UV value</source>
+        <translation>UV 价值</translation>
+    </message>
+    <message>
+        <source>GMV / UV</source>
+        <translation>GMV / UV</translation>
+    </message>
+    <message>
+        <source>GPM</source>
+        <translation>GPM</translation>
+    </message>
+    <message>
+        <source>GMV / PV × 1000 (basis: views)</source>
+        <translation>GMV / PV × 1000（口径：按观看次数）</translation>
+    </message>
+    <message>
+        <source>New followers</source>
+        <translation>涨粉</translation>
+    </message>
+    <message>
+        <source>people who followed during the stream</source>
+        <translation>本场新增关注人数</translation>
+    </message>
+    <message>
+        <source>Ad spend</source>
+        <translation>投放消耗</translation>
+    </message>
+    <message>
+        <source>paid traffic spend (e.g. Qianchuan)</source>
+        <translation>付费投放消耗（如千川）</translation>
+    </message>
+    <message>
+        <source>Paid ROI</source>
+        <translation>投放 ROI</translation>
+    </message>
+    <message>
+        <source>GMV / ad spend; healthy above 3</source>
+        <translation>GMV / 投放消耗；健康值 &gt; 3</translation>
+    </message>
+    <message>
+        <source>Refund buyers</source>
+        <translation>退款人数</translation>
+    </message>
+    <message>
+        <source>people who asked for a refund</source>
+        <translation>申请退款的人数</translation>
+    </message>
+    <message>
+        <source>Refund amount</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>amount refunded</source>
+        <translation>已退款金额</translation>
+    </message>
+    <message>
+        <source>Refund rate</source>
+        <translation>退款率</translation>
+    </message>
+    <message>
+        <source>refund buyers / buyers (basis: people)</source>
+        <translation>退款人数 / 成交人数（口径：按人数）</translation>
+    </message>
+    <message>
+        <source>Average watch time</source>
+        <translation>人均观看时长</translation>
+    </message>
+    <message>
+        <source>total watch time / UV</source>
+        <translation>总观看时长 / 观看人数</translation>
+    </message>
+    <message>
+        <source>Actual length</source>
+        <translation>实际时长</translation>
+    </message>
+    <message>
+        <source>from going live to ending the stream</source>
+        <translation>实际开播到下播</translation>
+    </message>
+    <message>
+        <source>Minute</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>进场</translation>
+    </message>
+    <message>
+        <source>Leaves</source>
+        <translation>离场</translation>
+    </message>
+    <message>
+        <source>Cumulative GMV</source>
+        <translation>累计 GMV</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Fan-club joins</source>
+        <translation>加入粉丝团</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Product ID</source>
+        <translation>商品 ID</translation>
+    </message>
+    <message>
+        <source>Exposure users</source>
+        <translation>曝光人数</translation>
+    </message>
+    <message>
+        <source>Click users</source>
+        <translation>点击人数</translation>
+    </message>
+    <message>
+        <source>Click rate (clicks / exposure)</source>
+        <translation>点击率（点击 / 曝光）</translation>
+    </message>
+    <message>
+        <source>Conversion (buyers / clicks)</source>
+        <translation>转化率（成交 / 点击）</translation>
+    </message>
+    <message>
+        <source>Share of GMV</source>
+        <translation>GMV 占比</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>峰值</translation>
+    </message>
+    <message>
+        <source>Valley</source>
+        <translation>低谷</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>亮点</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Root cause (5 Whys)</source>
+        <translation>根因（5 Whys）</translation>
+    </message>
+    <message>
+        <source>Online viewers and segments</source>
+        <translation>在线人数与环节</translation>
+    </message>
+    <message>
+        <source>GMV per minute and cumulative</source>
+        <translation>每分钟 GMV 与累计 GMV</translation>
+    </message>
+    <message>
+        <source>GMV by day against goals</source>
+        <translation>每日 GMV 与目标</translation>
+    </message>
+    <message>
+        <source>Click rate below 3%: consider dropping it</source>
+        <translation>点击率低于 3%，考虑淘汰</translation>
+    </message>
+    <message>
+        <source>Douyin</source>
+        <translation>抖音</translation>
+    </message>
+    <message>
+        <source>Kuaishou</source>
+        <translation>快手</translation>
+    </message>
+    <message>
+        <source>Taobao Live</source>
+        <translation>淘宝直播</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>视频号</translation>
+    </message>
+    <message>
+        <source>Xiaohongshu</source>
+        <translation>小红书</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} 秒</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Cause or note</source>
+        <translation>原因 / 备注</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>已完成</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Improvement</source>
+        <translation>改进项</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Stream review</source>
+        <translation>直播复盘报告</translation>
+    </message>
+    <message>
+        <source>Start: {0}</source>
+        <translation>开播：{0}</translation>
+    </message>
+    <message>
+        <source>Platform: {0}</source>
+        <translation>平台：{0}</translation>
+    </message>
+    <message>
+        <source>Account: {0}</source>
+        <translation>账号：{0}</translation>
+    </message>
+    <message>
+        <source>Theme: {0}</source>
+        <translation>主题：{0}</translation>
+    </message>
+    <message>
+        <source>Planned: {0} min</source>
+        <translation>计划 {0} 分钟</translation>
+    </message>
+    <message>
+        <source>Actual: {0} min</source>
+        <translation>实际 {0} 分钟</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Attainment</source>
+        <translation>达成率</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>口径</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
     </message>
     <message>
         <source>Reading {0}</source>
@@ -2827,6 +3354,217 @@ Logs: {2}</source>
         <source>Risky words in the script: {0} ({1} in all). Fix them in the Script tab.</source>
         <translation>脚本里有风险词：{0}（共 {1} 处）。请在脚本页修改。</translation>
     </message>
+    <message>
+        <source>Planned</source>
+        <translation>策划</translation>
+    </message>
+    <message>
+        <source>Scripted</source>
+        <translation>脚本</translation>
+    </message>
+    <message>
+        <source>Rehearsed</source>
+        <translation>彩排</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>GMV</translation>
+    </message>
+    <message>
+        <source>GMV target</source>
+        <translation>GMV 目标</translation>
+    </message>
+    <message>
+        <source>GMV attainment</source>
+        <translation>GMV 达成率</translation>
+    </message>
+    <message>
+        <source>Viewers (UV)</source>
+        <translation>观看人数 UV</translation>
+    </message>
+    <message>
+        <source>UV attainment</source>
+        <translation>UV 达成率</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>成交人数</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <source>Conversion attainment</source>
+        <translation>转化率达成</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Streams: {0}, reviewed: {1}</source>
+        <translation>场次：{0}，已复盘：{1}</translation>
+    </message>
+    <message>
+        <source>No streams in this period.</source>
+        <translation>这段时间没有场次。</translation>
+    </message>
+    <message>
+        <source>Daily report</source>
+        <translation>日报</translation>
+    </message>
+    <message>
+        <source>Weekly report</source>
+        <translation>周报</translation>
+    </message>
+    <message>
+        <source>Monthly report</source>
+        <translation>月报</translation>
+    </message>
+    <message>
+        <source>Unknown period “{0}”: write day, week or month.</source>
+        <translation>未知周期“{0}”：请写 day、week 或 month。</translation>
+    </message>
+    <message>
+        <source>bars: GMV · ▼ goal</source>
+        <translation>柱：GMV · ▼ 目标</translation>
+    </message>
+    <message>
+        <source>Generated {0}</source>
+        <translation>生成于 {0}</translation>
+    </message>
+    <message>
+        <source>attainment: GMV of the streams with a goal / their goals; conversion: buyers / UV (basis: people)</source>
+        <translation>达成率：有目标场次的 GMV / 其目标之和；转化率：成交人数 / 观看人数（口径：按人数）</translation>
+    </message>
+    <message>
+        <source>GMV per minute (¥)</source>
+        <translation>每分钟 GMV（¥）</translation>
+    </message>
+    <message>
+        <source>Cumulative GMV (¥)</source>
+        <translation>累计 GMV（¥）</translation>
+    </message>
+    <message>
+        <source>Goal {0}</source>
+        <translation>目标 {0}</translation>
+    </message>
+    <message>
+        <source>1. Key figures</source>
+        <translation>一、核心数据</translation>
+    </message>
+    <message>
+        <source>Goal {0} · reached {1}</source>
+        <translation>目标 {0} · 达成 {1}</translation>
+    </message>
+    <message>
+        <source>2. Curves</source>
+        <translation>二、曲线</translation>
+    </message>
+    <message>
+        <source>No per-minute data imported.</source>
+        <translation>没有分钟级数据。</translation>
+    </message>
+    <message>
+        <source>3. Products, ranked by GMV</source>
+        <translation>三、商品（按 GMV 排序）</translation>
+    </message>
+    <message>
+        <source>Click rate &lt; 3%</source>
+        <translation>点击率 &lt; 3%</translation>
+    </message>
+    <message>
+        <source>No product data imported.</source>
+        <translation>没有商品数据。</translation>
+    </message>
+    <message>
+        <source>4. Peaks and valleys</source>
+        <translation>四、峰谷时刻</translation>
+    </message>
+    <message>
+        <source>No curve imported.</source>
+        <translation>没有曲线数据。</translation>
+    </message>
+    <message>
+        <source>5. Debrief</source>
+        <translation>五、复盘总结</translation>
+    </message>
+    <message>
+        <source>6. Improvement list</source>
+        <translation>六、改进清单</translation>
+    </message>
+    <message>
+        <source>No improvements yet.</source>
+        <translation>暂无改进事项。</translation>
+    </message>
+    <message>
+        <source>Refund buyers: {0} for the stream, {1} added up over the products (a buyer who refunds several products counts once for the stream).</source>
+        <translation>退款人数：整场 {0}，各商品相加 {1}（一人退多个商品，整场只计一次）。</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodReportDialog</name>
+    <message>
+        <source>Export period report</source>
+        <translation>导出日报/周报/月报</translation>
+    </message>
+    <message>
+        <source>Daily report</source>
+        <translation>日报</translation>
+    </message>
+    <message>
+        <source>Weekly report</source>
+        <translation>周报</translation>
+    </message>
+    <message>
+        <source>Monthly report</source>
+        <translation>月报</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>报告(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Day in the period</source>
+        <translation>周期内的一天(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -2880,7 +3618,7 @@ Logs: {2}</source>
     </message>
     <message>
         <source>Stock &amp;buffer over planned units (N+1)</source>
-        <translation>备货高于预计销量的余量 N+1(&amp;B)</translation>
+        <translation>备货高于计划件数的余量 N+1(&amp;B)</translation>
     </message>
     <message>
         <source>Elimination below &amp;click rate</source>
@@ -2917,6 +3655,14 @@ Logs: {2}</source>
     <message>
         <source>&amp;Remind to enter metrics every</source>
         <translation>提醒录入数据的间隔(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Quality reports (质检报告)</source>
+        <translation>质检报告</translation>
+    </message>
+    <message>
+        <source>Warn about a missing quality report only for products of these categories (and for products without a category):</source>
+        <translation>只对以下类目的商品（以及没填类目的商品）提示缺少质检报告：</translation>
     </message>
 </context>
 <context>
@@ -3034,7 +3780,7 @@ Logs: {2}</source>
     </message>
     <message>
         <source>Planned on upcoming lineups: {0} units</source>
-        <translation>后续排品计划销量：{0} 件</translation>
+        <translation>后续排品计划件数：{0} 件</translation>
     </message>
     <message>
         <source>No review data yet: figures appear after a reviewed stream sells this product.</source>
@@ -3500,16 +4246,16 @@ Logs: {2}</source>
         <translation>环节</translation>
     </message>
     <message>
-        <source>Planned</source>
-        <translation>策划</translation>
-    </message>
-    <message>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
         <source>Difference</source>
         <translation>差值</translation>
+    </message>
+    <message>
+        <source>Planned time</source>
+        <translation>计划</translation>
     </message>
     <message>
         <source>Start</source>
@@ -3532,6 +4278,10 @@ Logs: {2}</source>
         <translation>合计 {0} · 计划 {1}</translation>
     </message>
     <message>
+        <source>Partial rehearsal: {0} of {1} segments, {2} for their plan of {3} ({4})</source>
+        <translation>部分彩排：{0}/{1} 个环节，用时 {2}，这些环节计划 {3}（{4}）</translation>
+    </message>
+    <message>
         <source>Rehearsal finished: {0} for a plan of {1} ({2})</source>
         <translation>彩排完成：用时 {0}，计划 {1}（{2}）</translation>
     </message>
@@ -3542,6 +4292,22 @@ Logs: {2}</source>
     <message>
         <source>planned {0}</source>
         <translation>计划 {0}</translation>
+    </message>
+    <message>
+        <source>First up: {0}</source>
+        <translation>第一个环节：{0}</translation>
+    </message>
+    <message>
+        <source>No host lines for this segment.</source>
+        <translation>这个环节没有话术。</translation>
+    </message>
+    <message>
+        <source>Cues: {0}</source>
+        <translation>提示：{0}</translation>
+    </message>
+    <message>
+        <source>Next: {0}</source>
+        <translation>下一环节：{0}</translation>
     </message>
 </context>
 <context>
@@ -4364,6 +5130,10 @@ Logs: {2}</source>
         <translation>保存报告</translation>
     </message>
     <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
         <source>Report saved to {0}</source>
         <translation>报告已保存到 {0}</translation>
     </message>
@@ -5069,10 +5839,6 @@ Logs: {2}</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <source>Planned</source>
-        <translation>策划</translation>
-    </message>
-    <message>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
@@ -5251,6 +6017,18 @@ Logs: {2}</source>
     <message>
         <source>Link the products this script names to the product pool, creating those it does not hold yet, and put them on the lineup</source>
         <translation>把脚本里的商品关联到选品池（池里没有的先新建），并加入排品</translation>
+    </message>
+    <message>
+        <source>Planned time</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source> (partial: {0} of {1} segments)</source>
+        <translation>（部分彩排：{0}/{1} 个环节）</translation>
+    </message>
+    <message>
+        <source>Rehearsed segments</source>
+        <translation>已彩排环节</translation>
     </message>
     <message>
         <source>duration</source>
@@ -5539,6 +6317,22 @@ Logs: {2}</source>
         <translation> 分钟</translation>
     </message>
     <message>
+        <source>(no account)</source>
+        <translation>（未指定账号）</translation>
+    </message>
+    <message>
+        <source>New account…</source>
+        <translation>新建账号…</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>新建账号</translation>
+    </message>
+    <message>
+        <source>Name of the new account (as it is on the platform):</source>
+        <translation>新账号名称（与平台上的一致）：</translation>
+    </message>
+    <message>
         <source>新品发布, 清仓, 品牌故事, 会员专场, 大促…</source>
         <translation>新品发布、清仓、品牌故事、会员专场、大促…</translation>
     </message>
@@ -5629,6 +6423,22 @@ Logs: {2}</source>
     <message>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>New person…</source>
+        <translation>新建人员…</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>新建人员</translation>
+    </message>
+    <message>
+        <source>Name of the new team member:</source>
+        <translation>新成员姓名：</translation>
     </message>
 </context>
 <context>
@@ -5793,6 +6603,29 @@ Logs: {2}</source>
     <message>
         <source>on</source>
         <translation>启用</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Save report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
     </message>
 </context>
 </TS>

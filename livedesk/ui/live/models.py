@@ -182,6 +182,8 @@ class ShelfTableModel(QAbstractTableModel):
                 if row.below_safety:
                     return QCoreApplication.translate("LiveModels", "Below safety stock")
                 return ""
+        if role == Qt.ItemDataRole.ToolTipRole and name in ("name", "note"):  # the whole text of a narrow cell
+            return self.data(index, Qt.ItemDataRole.DisplayRole) or None
         if role == Qt.ItemDataRole.BackgroundRole:
             if row.take_down_prompt:
                 return theme.brush("alert_bg")

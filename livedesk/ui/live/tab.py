@@ -124,10 +124,11 @@ class LiveTab(QWidget):
         top = QHBoxLayout()
         self.stream_combo = QComboBox()
         self.stream_combo.setObjectName("liveStream")
-        self.stream_combo.setMinimumWidth(320)
+        self.stream_combo.setMinimumWidth(280)
+        self.stream_combo.setMaximumWidth(560)  # grows on a wide screen so the stream's whole name shows
         self.stream_combo.currentIndexChanged.connect(self._stream_changed)
         top.addWidget(QLabel(self.tr("Stream")))
-        top.addWidget(self.stream_combo)
+        top.addWidget(self.stream_combo, 1)
         self.checklist_button = QPushButton(self.tr("Checklist"))
         self.checklist_button.setObjectName("checklistPage")
         self.console_button = QPushButton(self.tr("Console"))
@@ -332,7 +333,7 @@ class LiveTab(QWidget):
         self.next_button.setStyleSheet("font-weight: 700;")
         left_layout.addLayout(buttons)
 
-        self.run_model = RowsTableModel([self.tr("#"), self.tr("Segment"), self.tr("Planned"), self.tr("Expected"),
+        self.run_model = RowsTableModel([self.tr("#"), self.tr("Segment"), self.tr("Planned time"), self.tr("Expected"),
                                          self.tr("Length"), self.tr("Drift")], parent=self)
         self.run_view = QTableView()
         self.run_view.setObjectName("runOfShow")
@@ -448,9 +449,11 @@ class LiveTab(QWidget):
         self.shelf_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.shelf_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.shelf_view.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # name and note share what is left
+        header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        self.shelf_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # 加厚…绒毯: both ends of a name stay readable
         metrics = header.fontMetrics()
-        for col, width in ((0, 40), (2, 54), (3, 62), (4, 58), (5, 72), (6, 52), (7, 120)):
+        for col, width in ((0, 40), (2, 54), (3, 62), (4, 58), (5, 72), (6, 52)):
             title = str(self.shelf_model.headerData(col, Qt.Orientation.Horizontal))
             self.shelf_view.setColumnWidth(col, max(width, metrics.horizontalAdvance(title) + 22))  # never clip a header
         self.shelf_view.doubleClicked.connect(lambda _i: self.toggle_link())

@@ -323,6 +323,7 @@ class ReviewTab(QWidget):
         layout.addLayout(overlay_row)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("reviewSplitter")
         self.charts = ReviewCharts()
         self.charts.setObjectName("reviewCharts")
         splitter.addWidget(self.charts)
@@ -1093,8 +1094,13 @@ class ReviewTab(QWidget):
             show_error(self, exc, self.tr("Report"))
             return
         if not path:
-            name = f"{self.bundle.title if self.bundle else 'report'}.pdf"
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report"), name)
+            from livedesk.services.exporters.review_report import report_file_name
+
+            bundle = self.bundle
+            name = report_file_name(bundle.start_at if bundle else None, bundle.title if bundle else "")
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save report"), name, self.tr("PDF (*.pdf);;Excel workbook (*.xlsx)")
+            )
         if not path:
             return
         db, stream_id = self.db, self.stream_id
