@@ -118,6 +118,19 @@ class PreferencesDialog(QDialog):
         live_form.addRow(self.tr("Alert when online viewers &drop by"), self.drop)
         live_form.addRow(self.tr("&Remind to enter metrics every"), self.reminder)
         right.addWidget(live)
+
+        review = QGroupBox(self.tr("Review"))
+        review_form = QFormLayout(review)
+        self.order_grace = QSpinBox()
+        self.order_grace.setObjectName("orderGrace")
+        self.order_grace.setRange(0, 240)
+        self.order_grace.setSingleStep(5)
+        self.order_grace.setSuffix(self.tr(" min"))
+        self.order_grace.setValue(prefs.order_grace_minutes)
+        self.order_grace.setToolTip(self.tr(
+            "Orders submitted this long after the stream ends still count as its sales when an order export is imported."))
+        review_form.addRow(self.tr("&Orders count until the end plus"), self.order_grace)
+        right.addWidget(review)
         right.addStretch(1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -170,6 +183,7 @@ class PreferencesDialog(QDialog):
         p.uv_value_floor = round(self.uv_floor.value(), 2)
         p.online_drop_share = round(self.drop.value() / 100, 4)
         p.metric_reminder_minutes = self.reminder.value()
+        p.order_grace_minutes = self.order_grace.value()
         p.qualification_categories = self.checked_categories()
         p.save(self.paths)
         super().accept()

@@ -3657,6 +3657,18 @@ Logs: {2}</source>
         <translation>提醒录入数据的间隔(&amp;R)</translation>
     </message>
     <message>
+        <source>Review</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <source>Orders submitted this long after the stream ends still count as its sales when an order export is imported.</source>
+        <translation>导入订单导出时，下播后这么长时间内提交的订单仍算作本场的成交。</translation>
+    </message>
+    <message>
+        <source>&amp;Orders count until the end plus</source>
+        <translation>订单统计到下播后(&amp;O)</translation>
+    </message>
+    <message>
         <source>Quality reports (质检报告)</source>
         <translation>质检报告</translation>
     </message>
