@@ -567,6 +567,14 @@ The details are in the log file:
         <translation>加入粉丝团</translation>
     </message>
     <message>
+        <source>Ad spend per minute</source>
+        <translation>每分钟千川消耗</translation>
+    </message>
+    <message>
+        <source>Buyers per minute</source>
+        <translation>每分钟成交人数</translation>
+    </message>
+    <message>
         <source>Product name</source>
         <translation>商品名称</translation>
     </message>
@@ -645,6 +653,14 @@ The details are in the log file:
     <message>
         <source>Traffic source</source>
         <translation>流量来源</translation>
+    </message>
+    <message>
+        <source>Cancellation reason</source>
+        <translation>取消原因</translation>
+    </message>
+    <message>
+        <source>Content type (流量体裁)</source>
+        <translation>流量体裁</translation>
     </message>
 </context>
 <context>
@@ -2849,6 +2865,10 @@ Logs: {2}</source>
     <message>
         <source>Basis</source>
         <translation>口径</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Part</source>
