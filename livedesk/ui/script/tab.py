@@ -918,9 +918,10 @@ class ScriptTab(QWidget):
         if not self.flush_draft():  # the host lines typed so far are part of what is approved
             self.approve_action.setChecked(self.approved)
             return
-        if approved and self.findings and not self.confirm(
+        risky = compliance.blocking(self.findings)  # notes never hold an approval up
+        if approved and risky and not self.confirm(
             self.tr("Approve with risky words?"),
-            self.tr("The checker found %n risky word(s) in this script. Approve it anyway?", "", len(self.findings)),
+            self.tr("The checker found %n risky word(s) in this script. Approve it anyway?", "", len(risky)),
             "approveWithFindings",
         ):
             self.approve_action.setChecked(False)
