@@ -64,7 +64,7 @@ class Hit:
 Rule = Callable[[Hit], Verdict | None]
 
 _NUMBER = r"[0-9一二两三四五六七八九十百千几半]+"
-_TIME_UNIT = r"(?:个)?(?:秒钟|秒|分钟|分|小时|钟头|天|轮|次|波|遍|场|个环节|环节|单|位)"
+_TIME_UNIT = r"(?:个)?(?:秒钟|秒|分钟|分|小时|钟头|天|轮|次|波|遍|场|个环节|环节)"
 _COUNTDOWN = re.compile(rf"{_NUMBER}{_TIME_UNIT}")
 
 
@@ -89,7 +89,7 @@ def zui_time_or_order(hit: Hit) -> Verdict | None:
     return CLEAN if hit.after(1) in _TIME_OR_ORDER_AFTER_ZUI else None
 
 
-_LIMIT = re.compile(rf"[多少](?:拍|买|下|抢|领|送|限|可|能|要)?{_NUMBER}")
+_LIMIT = re.compile(rf"[多少](?:可以|只能|能|可|拍|买|下|抢|领|送|限|叠加|用|发|再|给|要|减|优惠){{0,2}}{_NUMBER}")
 
 
 def zui_purchase_limit(hit: Hit) -> Verdict | None:
