@@ -43,8 +43,8 @@ from livedesk.ui.errors import show_error
 from livedesk.ui.labels import status_label, stream_type_label
 from livedesk.ui.script import commands as cmd
 from livedesk.ui.script.delegates import KindDelegate, ProductDelegate
-from livedesk.ui.script.highlighter import ComplianceHighlighter
-from livedesk.ui.script.labels import category_label, field_label, mmss, segment_kind_label
+from livedesk.ui.script.highlighter import ComplianceHighlighter, utf16_index
+from livedesk.ui.script.labels import category_label, field_label, mmss, segment_kind_label, severity_label
 from livedesk.ui.script.table_model import SEGMENT_ID_ROLE, SegmentRow, SegmentTableModel
 from livedesk.ui.script.timeline_view import TimelineView
 from livedesk.ui.tasks import run_task
@@ -215,7 +215,8 @@ class ScriptTab(QWidget):
         self.side.addTab(details, self.tr("Segment"))
 
         self.findings_model = RowsTableModel([self.tr("Segment"), self.tr("Field"), self.tr("Term"),
-                                              self.tr("Category"), self.tr("Suggestion")], parent=self)
+                                              self.tr("Category"), self.tr("Severity"), self.tr("Suggestion")],
+                                             parent=self)
         self.findings_view = QTableView()
         self.findings_view.setObjectName("findingsTable")
         self.findings_view.setModel(self.findings_model)
@@ -223,7 +224,7 @@ class ScriptTab(QWidget):
         self.findings_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.findings_view.verticalHeader().hide()
         self.findings_view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate([150, 80, 70, 110]):
+        for column, width in enumerate([150, 80, 70, 110, 70]):
             self.findings_view.setColumnWidth(column, width)
         self.findings_view.doubleClicked.connect(self._finding_activated)
         self.side.addTab(self.findings_view, self.tr("Compliance"))
@@ -442,10 +443,12 @@ class ScriptTab(QWidget):
                 flagged[f.segment_id] = flagged.get(f.segment_id, 0) + 1
         self.model.set_flagged(flagged)
         self.timeline.update()
-        self.findings_model.set_rows([
-            [f.segment_title, field_label(f.field), f.term, category_label(f.category), f.suggestion]
-            for f in self.findings
-        ])
+        rules = compliance.legal_rules()
+        self.findings_model.set_rows(
+            [[f.segment_title, field_label(f.field), f.term, category_label(f.category), severity_label(f.severity),
+              f.suggestion] for f in self.findings],
+            bad_rows={i for i, f in enumerate(self.findings) if f.severity == "error"},
+            tooltips={i: rules[f.rule].source for i, f in enumerate(self.findings) if f.rule in rules})
         self.side.setTabText(1, self.tr("Compliance (%n)", "", len(self.findings)))
 
     def _finding_activated(self, index) -> None:
@@ -455,8 +458,9 @@ class ScriptTab(QWidget):
             if finding.field == "host_lines":
                 self.side.setCurrentIndex(0)
                 cursor = self.host_edit.textCursor()
-                cursor.setPosition(finding.start)
-                cursor.setPosition(finding.end, cursor.MoveMode.KeepAnchor)
+                text = self.host_edit.toPlainText()  # Qt counts UTF-16 units: an emoji before the word counts two
+                cursor.setPosition(utf16_index(text, finding.start))
+                cursor.setPosition(utf16_index(text, finding.end), cursor.MoveMode.KeepAnchor)
                 self.host_edit.setTextCursor(cursor)
                 self.host_edit.setFocus()
 
@@ -518,8 +522,9 @@ class ScriptTab(QWidget):
         found = compliance.check_text(self.host_edit.toPlainText(), self.terms)
         if found:
             self.detail_findings.setText("⚠ " + "；".join(
-                f"{f.term} → {f.suggestion}" if f.suggestion else f.term for f in found))
-            theme.set_style(self.detail_findings, "color: $bad;")
+                f"{f.term}（{severity_label(f.severity)}）→ {f.suggestion}" if f.suggestion else f.term for f in found))
+            risky = any(f.severity != "note" for f in found)
+            theme.set_style(self.detail_findings, "color: $bad;" if risky else "color: $muted;")
         else:
             self.detail_findings.setText(self.tr("✓ No risky words in the host lines."))
             theme.set_style(self.detail_findings, "color: $good;")
@@ -966,9 +971,16 @@ class ScriptTab(QWidget):
         from livedesk.ui.script.word_list import WordListDialog
 
         dialog = WordListDialog(self.db, self)
+        dialog.terms_changed.connect(self.apply_word_list)  # open scripts follow each change at once
         dialog.exec()
-        if dialog.changed:
-            self.reload()
+
+    def apply_word_list(self) -> None:
+        """Re-read the word list and re-check the open script, the unsaved host lines included."""
+        with self.db.session() as session:
+            self.terms = compliance.term_set(session)
+        self.highlighter.set_terms(self.terms)
+        self._update_detail_findings()
+        self.refresh_findings()
 
     # --- rehearsal ------------------------------------------------------------------------------------------
 
