@@ -78,7 +78,7 @@ def severity_label(value: str) -> str:
     return {
         "error": QCoreApplication.translate("ScriptLabels", "Must change"),
         "warning": QCoreApplication.translate("ScriptLabels", "Check"),
-        "note": QCoreApplication.translate("ScriptLabels", "Note"),
+        "note": QCoreApplication.translate("ScriptLabels", "Hint"),
     }.get(value, value)
 
 

@@ -215,7 +215,7 @@ class ScriptTab(QWidget):
         self.side.addTab(details, self.tr("Segment"))
 
         self.findings_model = RowsTableModel([self.tr("Segment"), self.tr("Field"), self.tr("Term"),
-                                              self.tr("Category"), self.tr("Severity"), self.tr("Suggestion")],
+                                              self.tr("Risk category"), self.tr("Severity"), self.tr("Suggestion")],
                                              parent=self)
         self.findings_view = QTableView()
         self.findings_view.setObjectName("findingsTable")

@@ -53,7 +53,7 @@ class WordListDialog(QDialog):
         self.search.setPlaceholderText(self.tr("Filter…"))
         self.search.setClearButtonEnabled(True)
         layout.addWidget(self.search)
-        self.model = RowsTableModel([self.tr("Term"), self.tr("Category"), self.tr("Severity"),
+        self.model = RowsTableModel([self.tr("Term"), self.tr("Risk category"), self.tr("Severity"),
                                      self.tr("Safer wording"), self.tr("Legal basis"), self.tr("Source"),
                                      self.tr("State")], parent=self)
         self.proxy = QSortFilterProxyModel(self)
