@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from livedesk.services.compliance import rules as context_rules
 from livedesk.services.compliance.normalise import SEPARATOR_CLASS, SEPARATORS, normalise, original_span
@@ -28,8 +28,7 @@ _SAFE_FALLBACK = "改写为可以核实的具体描述"
 _MEMORY = 4096
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):  # a tuple: a script of findings is built on every keystroke
     """A risky word in a text: `term` as written there, `entry` the list term that caught it."""
 
     term: str
@@ -43,8 +42,7 @@ class Finding:
     context: str = ""  # the context rule that shaped this finding, if any
 
 
-@dataclass(frozen=True)
-class ScriptFinding:
+class ScriptFinding(NamedTuple):
     segment_title: str
     segment_id: int | None
     field: str  # a Segment attribute (title, host_lines, cues, props, notes) or a rule name
@@ -99,11 +97,16 @@ class TermSet:
             if key:
                 by_key[key] = t
         self._by_key = by_key
-        pattern = _trie_pattern(by_key)
+        # number-led terms ({N}天见效) enter the trie from their first literal: see _lookup
+        pattern = _trie_pattern(k[1:] if k.startswith(_NUMBER_TOKEN) else k for k in by_key)
         self._regex = re.compile(pattern) if pattern else None
         self.terms: tuple[Term, ...] = tuple(self._with_safe_suggestions(by_key))
         self._by_key = {term_key(t.term): t for t in self.terms}
+        # listed terms that are prefixes of a longer one (最 of 最好): tried when a rule clears the longer one
+        self._prefixes = {key: [key[:cut] for cut in range(len(key) - 1, 0, -1) if key[:cut] in self._by_key]
+                          for key in self._by_key}
         self._memory: dict[str, tuple[Finding, ...]] = {}
+        self._segment_memory: dict[tuple, tuple[ScriptFinding, ...]] = {}
 
     def _with_safe_suggestions(self, by_key: dict[str, Term]) -> list[Term]:
         """A suggestion that itself holds a listed word (a team may list one) is replaced by a neutral one."""
@@ -119,7 +122,7 @@ class TermSet:
         if self._regex is None:
             return False
         folded, _ = normalise(text)
-        return any(SEPARATORS.sub("", m.group()) for m in self._regex.finditer(folded))
+        return any(self._candidates(folded, m.start(), m.end(), 0) for m in self._regex.finditer(folded))
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -138,32 +141,40 @@ class TermSet:
             self._memory[text] = remembered
         return list(remembered)
 
-    def _lookup(self, matched: str) -> tuple[str, Term] | None:
+    def _lookup(self, matched: str) -> list[tuple[str, Term]]:
+        """Listed terms the matched characters stand for: the literal term, a term with numbers in it, or a term
+        led by a number (those are matched from their first literal, so the expression keeps its fast
+        first-character scan; the number before is checked here)."""
         key = SEPARATORS.sub("", matched)
-        entry = self._by_key.get(key)
-        if entry is None:
-            key = _NUMBER_RUN.sub(_NUMBER_TOKEN, key)
-            entry = self._by_key.get(key)
-        return (key, entry) if entry is not None else None
+        numbered = _NUMBER_RUN.sub(_NUMBER_TOKEN, key)
+        found = []
+        for candidate in dict.fromkeys((key, numbered, _NUMBER_TOKEN + key, _NUMBER_TOKEN + numbered)):
+            entry = self._by_key.get(candidate)
+            if entry is not None:
+                found.append((candidate, entry))
+        return found
 
-    def _candidates(self, folded: str, start: int, end: int) -> list[tuple[int, str, Term]]:
-        """The longest match first, then listed terms that are prefixes of it (tried when a rule clears it)."""
-        found = self._lookup(folded[start:end])
-        if found is None:  # pragma: no cover - every alternative comes from a term
-            return []
-        out = [(end, *found)]
-        key = found[0]
-        if _NUMBER_TOKEN not in key:
-            pos = start
-            for cut in range(1, len(key)):
-                gap = SEPARATORS.match(folded, pos)
-                if gap is not None:
-                    pos = gap.end()
-                pos += 1
-                entry = self._by_key.get(key[:cut])
-                if entry is not None:
-                    out.append((pos, key[:cut], entry))
-            out[1:] = reversed(out[1:])
+    def _candidates(self, folded: str, start: int, end: int, floor: int) -> list[tuple[int, int, str, Term]]:
+        """(start, end, key, term) to judge, best first: the longest match, then listed terms that are
+        prefixes of it (tried when a context rule clears the longer one)."""
+        out: list[tuple[int, int, str, Term]] = []
+        for key, entry in self._lookup(folded[start:end]):
+            if key.startswith(_NUMBER_TOKEN):
+                lead = _number_before(folded, start, floor)
+                if lead is not None:
+                    out.append((lead, end, key, entry))
+            else:
+                out.append((start, end, key, entry))
+        prefixes = getattr(self, "_prefixes", {}).get(out[0][2]) if len(out) == 1 else None
+        if prefixes:
+            for shorter in prefixes:
+                pos = start
+                for _ in range(len(shorter)):
+                    gap = SEPARATORS.match(folded, pos)
+                    if gap is not None:
+                        pos = gap.end()
+                    pos += 1
+                out.append((start, pos, shorter, self._by_key[shorter]))
         return out
 
     def _check(self, text: str) -> list[Finding]:
@@ -175,20 +186,33 @@ class TermSet:
             match = search(folded, pos)
             if match is None:
                 return findings
-            start = match.start()
             finding_end = None
-            for end, key, entry in self._candidates(folded, start, match.end()):
+            for start, end, key, entry in self._candidates(folded, match.start(), match.end(), pos):
                 verdict = context_rules.judge(context_rules.Hit(folded, start, end, key))
                 if verdict.clean:
                     continue
                 finding_end = verdict.end or end
                 o_start, o_end = original_span(offsets, start, finding_end)
                 findings.append(Finding(
-                    text[o_start:o_end], entry.category, verdict.suggestion or entry.suggestion, o_start, o_end, entry.term,
-                    entry.source_rule, verdict.severity or entry.level, verdict.context,
+                    text[o_start:o_end], entry.category, verdict.suggestion or entry.suggestion, o_start, o_end,
+                    entry.term, entry.source_rule, verdict.severity or entry.level, verdict.context,
                 ))
                 break
-            pos = finding_end if finding_end is not None else start + 1
+            pos = finding_end if finding_end is not None else match.start() + 1
+
+
+_NUMBER_CHARS = set("0123456789一二两三四五六七八九十百千万几半")
+
+
+def _number_before(folded: str, start: int, floor: int) -> int | None:
+    """Where the number just before `start` begins (separators between them allowed), or None."""
+    pos = start
+    while pos > floor and SEPARATORS.fullmatch(folded[pos - 1]):
+        pos -= 1
+    begin = pos
+    while begin > floor and folded[begin - 1] in _NUMBER_CHARS:
+        begin -= 1
+    return begin if begin < pos else None
 
 
 @lru_cache(maxsize=16)
@@ -216,14 +240,25 @@ def _as_set(terms: TermSet | Sequence[Term] | None) -> TermSet:
 def check_segments(segments: Iterable, terms: TermSet | Sequence[Term] | None = None) -> list[ScriptFinding]:
     """Findings over every text field of the segments (anything with the Segment attributes)."""
     term_set = _as_set(terms)
+    memory = term_set._segment_memory  # a keystroke rebuilds the findings of one text, not of the script
     found: list[ScriptFinding] = []
     for segment in segments:
         for field in SCRIPT_FIELDS:
-            for f in term_set.check(getattr(segment, field) or ""):
-                found.append(ScriptFinding(
-                    segment.title, segment.id, field, f.term, f.category, f.suggestion, f.start, f.end,
-                    f.rule, f.severity, f.entry, f.context,
-                ))
+            text = getattr(segment, field) or ""
+            if not text:
+                continue
+            key = (segment.id, segment.title, field, text)
+            known = memory.get(key)
+            if known is None:
+                known = tuple(
+                    ScriptFinding(segment.title, segment.id, field, f.term, f.category, f.suggestion, f.start, f.end,
+                                  f.rule, f.severity, f.entry, f.context)
+                    for f in term_set.check(text)
+                )
+                if len(memory) >= _MEMORY:
+                    memory.clear()
+                memory[key] = known
+            found.extend(known)
     return found
 
 

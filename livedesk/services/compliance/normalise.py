@@ -32,10 +32,10 @@ _SEPARATOR = re.compile(SEPARATOR_CLASS)
 SEPARATORS = re.compile(SEPARATOR_CLASS + "+")
 
 _FOLD: dict[str, str] = {}
-
-
-def _is_cjk_ideograph(code: int) -> bool:
-    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF
+# Characters that certainly fold to themselves: ASCII other than capitals, CJK ideographs, and the punctuation
+# a Chinese script is full of (separators keep their form). Only the others are looked at one by one.
+_MAY_FOLD = re.compile(r"[^\x00-\x40\x5b-\x7f\u3400-\u4dbf\u4e00-\u9fff\u3000-\u3003\u3008-\u3011"
+                       r"\u2018-\u201d\u2026\uff01-\uff0f\uff1a-\uff20]")
 
 
 def fold_char(char: str) -> str:
@@ -57,15 +57,10 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
     folded text has the same length and every index maps to itself."""
     table: dict[int, str] = {}
     expands = False
-    for char in set(text):
-        code = ord(char)
-        if code < 0x80 and not ("A" <= char <= "Z"):
-            continue  # ASCII other than capitals folds to itself
-        if _is_cjk_ideograph(code):
-            continue
+    for char in set(_MAY_FOLD.findall(text)):
         folded = fold_char(char)
         if folded != char:
-            table[code] = folded
+            table[ord(char)] = folded
             if len(folded) != 1:
                 expands = True
     if not table:

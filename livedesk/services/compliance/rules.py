@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from livedesk.services.compliance.normalise import SEPARATORS, is_separator
 
@@ -28,7 +29,7 @@ CLEAN = Verdict(clean=True)
 FLAGGED = Verdict()
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Hit:
     text: str  # the folded text (NFKC, case-folded; separators kept)
     start: int
@@ -206,6 +207,7 @@ RULES: dict[str, tuple[Rule, ...]] = {
 }
 
 
+@lru_cache(maxsize=4096)
 def rules_for(entry: str) -> tuple[Rule, ...]:
     rules = RULES.get(entry, ())
     if "最后" in entry and entry != "最":

@@ -69,6 +69,7 @@ class ScriptTab(QWidget):
         self.streams: list[schedule.StreamData] = []
         self.terms: compliance.TermSet | None = None
         self.findings: list[compliance.ScriptFinding] = []
+        self._shown_findings: list[tuple] | None = None  # what the findings panel shows now
         self.approved = False
         self.clock: Callable[[], float] | None = None  # tests inject a fake clock for rehearsals
         self.confirm: Callable[[str, str, str], bool] = self._confirm  # tests answer questions here
@@ -441,12 +442,25 @@ class ScriptTab(QWidget):
         for f in self.findings:
             if f.segment_id is not None:
                 flagged[f.segment_id] = flagged.get(f.segment_id, 0) + 1
-        self.model.set_flagged(flagged)
-        self.timeline.update()
+        if flagged != self.model.flagged:  # a keystroke that changes no count repaints no timeline
+            self.model.set_flagged(flagged)
+            self.timeline.update()
+        shown = [(f.segment_title, f.field, f.term, f.category, f.severity, f.suggestion, f.rule) for f in self.findings]
+        if shown == self._shown_findings:
+            return  # the same rows (only offsets moved): keep the panel as it is
+        self._shown_findings = shown
         rules = compliance.legal_rules()
+        labels: dict[tuple[str, str], str] = {}
+
+        def label(kind: str, value: str) -> str:
+            if (kind, value) not in labels:
+                labels[kind, value] = {"field": field_label, "category": category_label,
+                                       "severity": severity_label}[kind](value)
+            return labels[kind, value]
+
         self.findings_model.set_rows(
-            [[f.segment_title, field_label(f.field), f.term, category_label(f.category), severity_label(f.severity),
-              f.suggestion] for f in self.findings],
+            [[title, label("field", field), term, label("category", category), label("severity", severity),
+              suggestion] for title, field, term, category, severity, suggestion, _rule in shown],
             bad_rows={i for i, f in enumerate(self.findings) if f.severity == "error"},
             tooltips={i: rules[f.rule].source for i, f in enumerate(self.findings) if f.rule in rules})
         self.side.setTabText(1, self.tr("Compliance (%n)", "", len(self.findings)))
@@ -521,10 +535,12 @@ class ScriptTab(QWidget):
             return
         found = compliance.check_text(self.host_edit.toPlainText(), self.terms)
         if found:
-            self.detail_findings.setText("⚠ " + "；".join(
-                f"{f.term}（{severity_label(f.severity)}）→ {f.suggestion}" if f.suggestion else f.term for f in found))
-            risky = any(f.severity != "note" for f in found)
-            theme.set_style(self.detail_findings, "color: $bad;" if risky else "color: $muted;")
+            text = "⚠ " + "；".join(
+                f"{f.term}（{severity_label(f.severity)}）→ {f.suggestion}" if f.suggestion else f.term for f in found)
+            if text != self.detail_findings.text():  # typing that changes no finding relays out nothing
+                self.detail_findings.setText(text)
+                risky = any(f.severity != "note" for f in found)
+                theme.set_style(self.detail_findings, "color: $bad;" if risky else "color: $muted;")
         else:
             self.detail_findings.setText(self.tr("✓ No risky words in the host lines."))
             theme.set_style(self.detail_findings, "color: $good;")
