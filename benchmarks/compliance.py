@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import statistics
 import sys
 import tempfile
@@ -140,8 +141,8 @@ def measure_keystroke(runs: int) -> dict:
 
 def measure_editor_keystroke(runs: int) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    home = tempfile.mkdtemp(prefix="livedesk-bench-compliance-")
-    os.environ.setdefault("LIVEDESK_HOME", home)
+    home = tempfile.mkdtemp(prefix="livedesk-bench-compliance-")  # the script's database; removed at the end
+    os.environ.setdefault("LIVEDESK_HOME", home)  # never the user's settings
     import datetime as dt
     from zoneinfo import ZoneInfo
 
@@ -216,6 +217,7 @@ def measure_editor_keystroke(runs: int) -> dict:
     bare.deleteLater()
     app.processEvents()
     db.close()
+    shutil.rmtree(home, ignore_errors=True)
     return {"measured": measured, "worst": worst, "floor": floored}
 
 
