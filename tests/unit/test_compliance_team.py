@@ -122,3 +122,15 @@ def test_import_accepts_keys_labels_and_blank_cells(db, tmp_path) -> None:
     assert findings(db, "秒杀全场神器") == [("秒杀全场", "inducement", "error"), ("神器", "inducement", "warning")]
     with db.session() as s, pytest.raises(ImportFailed, match="词语"):
         compliance.import_word_list(s, _sheet(tmp_path, [["名称", "类别"], ["x", "y"]]))
+
+
+def test_import_refuses_a_wording_that_a_row_of_the_same_file_lists(db, tmp_path) -> None:
+    path = _sheet(tmp_path, [
+        ["词语", "类别", "严重程度", "建议说法"],
+        ["神器", "inducement", "", "宝藏好物"],
+        ["宝藏", "inducement", "", ""],
+    ])
+    with pytest.raises(ImportFailed) as caught, db.session() as s:
+        compliance.import_word_list(s, path)
+    assert "row 2" in str(caught.value) and "column 建议说法" in str(caught.value)
+    assert "神器" not in statuses(db) and "宝藏" not in statuses(db)  # the whole file was rolled back

@@ -91,7 +91,8 @@ def _row(session: Session, term: str) -> ComplianceTerm | None:
     return next((r for r in session.scalars(select(ComplianceTerm)) if term_key(r.term) == key), None)
 
 
-def _validate(session: Session, term: str, category: str, suggestion: str, severity: str) -> None:
+def _validate(session: Session, term: str, category: str, suggestion: str, severity: str,
+              check_suggestion: bool = True) -> None:
     if not term:
         raise ValueError(translate("Messages", "The term is empty."))
     if not term_key(term):
@@ -108,23 +109,28 @@ def _validate(session: Session, term: str, category: str, suggestion: str, sever
         raise ValueError(
             translate("Messages", "Unknown severity {0}; use one of {1}.").format(repr(severity), ", ".join(SEVERITIES))
         )
-    if suggestion:
+    if suggestion and check_suggestion:
         terms = [t for t in load_terms(session) if term_key(t.term) != term_key(term)]
         terms.append(Term(term, category))
-        unsafe = compile_terms(tuple(terms)).check(suggestion)
-        if unsafe:
-            raise ValueError(
-                translate("Messages", "The safer wording itself contains the listed word {0}; write it another way.")
-                .format(unsafe[0].term)
-            )
+        _refuse_unsafe(suggestion, compile_terms(tuple(terms)))
+
+
+def _refuse_unsafe(suggestion: str, terms: TermSet) -> None:
+    unsafe = terms.check(suggestion)
+    if unsafe:
+        raise ValueError(
+            translate("Messages", "The safer wording itself contains the listed word {0}; write it another way.")
+            .format(unsafe[0].term)
+        )
 
 
 def add_term(session: Session, term: str, category: str = "custom", suggestion: str = "",
-             severity: str = "") -> ComplianceTerm:
+             severity: str = "", check_suggestion: bool = True) -> ComplianceTerm:
     """Add a team term, or change a term already listed (category, severity, wording); a removed built-in
-    term is switched back on."""
+    term is switched back on. `check_suggestion=False` leaves the wording check to the caller (an import
+    checks every wording once against the list it ends with)."""
     term, suggestion = term.strip(), suggestion.strip()
-    _validate(session, term, category, suggestion, severity)
+    _validate(session, term, category, suggestion, severity, check_suggestion)
     row = _row(session, term)
     if row is None:
         row = ComplianceTerm(term=term)
@@ -300,6 +306,7 @@ def import_word_list(session: Session, path: str | Path) -> dict[str, int]:
         raise ImportFailed(path.name, translate("Messages", "Nothing was imported; correct these rows and try again."),
                            problems)
     counts = {"added": 0, "changed": 0, "removed": 0, "unchanged": 0}
+    wordings: list[tuple[int, str, str]] = []
     # the caller's unit of work rolls everything back when a row fails here
     for number, term, category, severity, suggestion, off in changes:
         builtin = _builtin(term)
@@ -322,9 +329,22 @@ def import_word_list(session: Session, path: str | Path) -> dict[str, int]:
                 counts["unchanged"] += 1
             continue
         try:
-            add_term(session, term, category, suggestion or (builtin.suggestion if builtin else ""), severity)
+            add_term(session, term, category, suggestion or (builtin.suggestion if builtin else ""), severity,
+                     check_suggestion=False)
         except ValueError as exc:
             raise ImportFailed(path.name, translate("Messages", "Nothing was imported; correct these rows and try again."),
                                [CellProblem(number, "词语", term, str(exc), sheet.name)]) from exc
+        if suggestion:
+            wordings.append((number, term, suggestion))
         counts["added" if existing is None and builtin is None else "changed"] += 1
+    session.flush()
+    final = term_set(session)  # one compile for the whole file
+    for number, _term, suggestion in wordings:
+        try:
+            _refuse_unsafe(suggestion, final)
+        except ValueError as exc:
+            problems.append(CellProblem(number, "建议说法", suggestion, str(exc), sheet.name))
+    if problems:
+        raise ImportFailed(path.name, translate("Messages", "Nothing was imported; correct these rows and try again."),
+                           problems)
     return counts
