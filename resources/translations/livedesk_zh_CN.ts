@@ -1941,6 +1941,10 @@ Logs: {2}</source>
         <translation>替代说法本身含有词库里的词“{0}”，请换个说法。</translation>
     </message>
     <message>
+        <source>A teammate changed this term at the same moment; close the word list, open it again and retry.</source>
+        <translation>同事刚好同时修改了这个词条；请关闭词库后重新打开，再试一次。</translation>
+    </message>
+    <message>
         <source>{0} is not on the list.</source>
         <translation>{0} 不在词库中。</translation>
     </message>

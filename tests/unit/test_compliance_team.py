@@ -134,3 +134,14 @@ def test_import_refuses_a_wording_that_a_row_of_the_same_file_lists(db, tmp_path
         compliance.import_word_list(s, path)
     assert "row 2" in str(caught.value) and "column 建议说法" in str(caught.value)
     assert "神器" not in statuses(db) and "宝藏" not in statuses(db)  # the whole file was rolled back
+
+
+def test_a_teammate_adding_the_same_term_at_once_is_a_clear_message(db, monkeypatch) -> None:
+    from livedesk.services.compliance import team
+
+    with db.session() as other:  # the teammate's laptop saves 神器 first…
+        compliance.add_term(other, "神器", "custom")
+    monkeypatch.setattr(team, "_row", lambda session, term: None)  # …after this laptop looked and saw none
+    with pytest.raises(ValueError, match="teammate"), db.session() as s:
+        compliance.add_term(s, "神器", "inducement")
+    assert statuses(db)["神器"].category == "custom"

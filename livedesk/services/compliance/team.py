@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from livedesk.models import ComplianceTerm
@@ -139,8 +140,17 @@ def add_term(session: Session, term: str, category: str = "custom", suggestion: 
     row.suggestion = suggestion
     row.severity = severity
     row.removed = False
-    session.flush()
+    _flush(session)
     return row
+
+
+def _flush(session: Session) -> None:
+    try:
+        session.flush()
+    except IntegrityError as exc:  # a teammate saved the same term a moment ago (team server)
+        raise ValueError(translate(
+            "Messages", "A teammate changed this term at the same moment; close the word list, open it again and retry.")
+        ) from exc
 
 
 def recategorise(session: Session, term: str, category: str, severity: str = "") -> ComplianceTerm:
@@ -165,7 +175,7 @@ def remove_term(session: Session, term: str) -> None:
             row = ComplianceTerm(term=builtin.term, category=builtin.category, suggestion=builtin.suggestion)
             session.add(row)
         row.removed = True
-    session.flush()
+    _flush(session)
 
 
 def restore_term(session: Session, term: str) -> None:
