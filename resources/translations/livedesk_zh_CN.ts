@@ -1917,8 +1917,8 @@ Logs: {2}</source>
         <translation>词条为空。</translation>
     </message>
     <message>
-        <source>The term holds only spaces or punctuation; write the word itself.</source>
-        <translation>词条只有空格或标点，请填写词语本身。</translation>
+        <source>The term holds only spaces, punctuation or {N}; write the word itself.</source>
+        <translation>词条只有空格、标点或 {N}，请填写词语本身。</translation>
     </message>
     <message>
         <source>The term is longer than 100 characters.</source>

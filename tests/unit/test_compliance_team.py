@@ -44,6 +44,8 @@ def test_a_team_suggestion_may_not_hold_a_listed_word(db) -> None:
             compliance.add_term(s, "神器", "custom", "", "fatal")
         with pytest.raises(ValueError):
             compliance.add_term(s, "，。", "custom")
+        with pytest.raises(ValueError):
+            compliance.add_term(s, "{N}", "custom")
     assert "神器" not in statuses(db)
 
 

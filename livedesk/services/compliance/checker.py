@@ -21,7 +21,7 @@ from livedesk.services.compliance.terms import Term, builtin_terms
 
 SCRIPT_FIELDS = ("title", "host_lines", "cues", "props", "notes")
 _NUMBER_RE = "[0-9一二两三四五六七八九十百千万几半]+"
-_NUMBER_TOKEN = "\x00"  # stands for {N} inside keys and the trie
+NUMBER_TOKEN = "\x00"  # stands for {N} inside keys and the trie
 _NUMBER_RUN = re.compile(_NUMBER_RE)
 _GAP = SEPARATOR_CLASS + "*"
 _SAFE_FALLBACK = "改写为可以核实的具体描述"
@@ -60,7 +60,7 @@ class ScriptFinding(NamedTuple):
 def term_key(term: str) -> str:
     """How a term is stored and compared: folded, separators removed, {N} as one token."""
     parts = re.split(r"\{[nN]\}", term)
-    return _NUMBER_TOKEN.join(SEPARATORS.sub("", normalise(p)[0]) for p in parts)
+    return NUMBER_TOKEN.join(SEPARATORS.sub("", normalise(p)[0]) for p in parts)
 
 
 def _trie_pattern(keys: Iterable[str]) -> str:
@@ -76,9 +76,9 @@ def _trie_pattern(keys: Iterable[str]) -> str:
 def _emit(node: dict) -> str:
     branches = []
     # literal characters before the number class, so 100%有效 is tried before {N}天见效
-    for token in sorted((t for t in node if t), key=lambda t: (t == _NUMBER_TOKEN, t)):
+    for token in sorted((t for t in node if t), key=lambda t: (t == NUMBER_TOKEN, t)):
         child = node[token]
-        head = _NUMBER_RE if token == _NUMBER_TOKEN else re.escape(token)
+        head = _NUMBER_RE if token == NUMBER_TOKEN else re.escape(token)
         if any(child_token for child_token in child):
             tail = f"{_GAP}(?:{_emit(child)})"
             branches.append(head + (f"(?:{tail})?" if "" in child else tail))
@@ -94,11 +94,11 @@ class TermSet:
         by_key: dict[str, Term] = {}
         for t in terms:
             key = term_key(t.term)
-            if key:
+            if key.strip(NUMBER_TOKEN):  # a term of only {N} would match every number: never listed
                 by_key[key] = t
         self._by_key = by_key
         # number-led terms ({N}天见效) enter the trie from their first literal: see _lookup
-        pattern = _trie_pattern(k[1:] if k.startswith(_NUMBER_TOKEN) else k for k in by_key)
+        pattern = _trie_pattern(k[1:] if k.startswith(NUMBER_TOKEN) else k for k in by_key)
         self._regex = re.compile(pattern) if pattern else None
         self.terms: tuple[Term, ...] = tuple(self._with_safe_suggestions(by_key))
         self._by_key = {term_key(t.term): t for t in self.terms}
@@ -146,9 +146,9 @@ class TermSet:
         led by a number (those are matched from their first literal, so the expression keeps its fast
         first-character scan; the number before is checked here)."""
         key = SEPARATORS.sub("", matched)
-        numbered = _NUMBER_RUN.sub(_NUMBER_TOKEN, key)
+        numbered = _NUMBER_RUN.sub(NUMBER_TOKEN, key)
         found = []
-        for candidate in dict.fromkeys((key, numbered, _NUMBER_TOKEN + key, _NUMBER_TOKEN + numbered)):
+        for candidate in dict.fromkeys((key, numbered, NUMBER_TOKEN + key, NUMBER_TOKEN + numbered)):
             entry = self._by_key.get(candidate)
             if entry is not None:
                 found.append((candidate, entry))
@@ -159,7 +159,7 @@ class TermSet:
         prefixes of it (tried when a context rule clears the longer one)."""
         out: list[tuple[int, int, str, Term]] = []
         for key, entry in self._lookup(folded[start:end]):
-            if key.startswith(_NUMBER_TOKEN):
+            if key.startswith(NUMBER_TOKEN):
                 lead = _number_before(folded, start, floor)
                 if lead is not None:
                     out.append((lead, end, key, entry))

@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from livedesk.models import ComplianceTerm
-from livedesk.services.compliance.checker import TermSet, compile_terms, term_key
+from livedesk.services.compliance.checker import NUMBER_TOKEN, TermSet, compile_terms, term_key
 from livedesk.services.compliance.terms import (
     CATEGORIES,
     DEFAULT_SEVERITY,
@@ -96,8 +96,8 @@ def _validate(session: Session, term: str, category: str, suggestion: str, sever
               check_suggestion: bool = True) -> None:
     if not term:
         raise ValueError(translate("Messages", "The term is empty."))
-    if not term_key(term):
-        raise ValueError(translate("Messages", "The term holds only spaces or punctuation; write the word itself."))
+    if not term_key(term).strip(NUMBER_TOKEN):
+        raise ValueError(translate("Messages", "The term holds only spaces, punctuation or {N}; write the word itself."))
     if len(term) > MAX_TERM:
         raise ValueError(translate("Messages", "The term is longer than 100 characters."))
     if len(suggestion) > MAX_SUGGESTION:
