@@ -154,6 +154,8 @@ class WordListDialog(QDialog):
         status = self.statuses[self.proxy.mapToSource(current).row()]
         self.term_edit.setText(status.term)
         self.category_combo.setCurrentIndex(self.category_combo.findData(status.category))
+        default = compliance.DEFAULT_SEVERITY.get(status.category)
+        self.severity_combo.setCurrentIndex(self.severity_combo.findData("" if status.severity == default else status.severity))
         self.suggestion_edit.setText(status.suggestion)
 
     def _run(self, fn) -> bool:
