@@ -204,7 +204,7 @@ def test_restore_upgrades_an_older_schema(db, paths, tmp_path, monkeypatch):
         calls.append((url, migrate))
         return real_open(url, migrate=migrate)
 
-    monkeypatch.setattr(backup, "known_revisions", lambda: ({HEAD, "9999_later"}, "9999_later"))
+    monkeypatch.setattr(backup, "known_revisions", lambda: ({"0001", HEAD, "next"}, "next"))
     monkeypatch.setattr(backup, "open_database", fake_open)
     db.close()
     result = backup.restore(db.url, saved, paths)

@@ -1,7 +1,7 @@
 """the team's word list: a severity per term and a change time (other laptops see the list change)
 
-Revision ID: 0002_h15_word_list
-Revises: 0001
+Revision ID: 0004_h15_word_list
+Revises: 0003_h13s
 Create Date: 2026-12-04 14:50:00
 """
 
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 import livedesk.models.base
 
 
-revision = '0002_h15_word_list'
-down_revision = '0001'
+revision = '0004_h15_word_list'
+down_revision = '0003_h13s'
 branch_labels = None
 depends_on = None
 
