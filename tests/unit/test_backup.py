@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from livedesk.config import sqlite_url
+from livedesk.migrations import HEAD
 from livedesk.models import Stream
 from livedesk.services import backup, instance_lock
 from livedesk.services.db import DatabaseError, open_database
@@ -42,7 +43,7 @@ def test_backup_now_is_a_whole_consistent_copy(db, tmp_path):
     add_stream(db, "周五场")
     out = backup.backup_now(db, tmp_path / "out" / "copy.sqlite3")
     assert out.exists() and not list(out.parent.glob(".*partial"))
-    assert backup.inspect_sqlite_backup(out) == "0001"
+    assert backup.inspect_sqlite_backup(out) == HEAD
     assert titles_in(out) == ["周五场"]
 
 
@@ -66,7 +67,7 @@ def test_auto_backup_once_a_day_and_rotation(db, paths):
     assert all(made)
     assert backup.auto_backup(db, paths, keep=3, now=days[-1].replace(hour=18)) is None  # one a day
     names = [p.name for p in backup.list_backups(paths, "")]
-    assert names == [f"livedesk-202611{d:02d}-090000.sqlite3" for d in (3, 4, 5)]
+    assert names == [f"livedesk-{db.uid[:12]}-202611{d:02d}-090000.sqlite3" for d in (3, 4, 5)]
 
 
 def test_backup_before_rotates_each_kind_on_its_own(db, paths):
@@ -111,7 +112,7 @@ def test_restore_brings_the_backup_back_and_keeps_the_replaced_data(db, paths, t
     assert titles_in(result.previous_backup) == ["旧", "新"]
     assert result.upgraded_from is None
     assert not list(db.file_path.parent.glob(".*restoring*"))
-    assert backup.inspect_sqlite_backup(db.file_path) == "0001"
+    assert backup.inspect_sqlite_backup(db.file_path) == HEAD
 
 
 def test_restore_into_a_missing_file_creates_it(tmp_path, paths, db):
@@ -193,23 +194,25 @@ def test_restore_refuses_while_another_process_has_the_file(db, paths, tmp_path)
         holder.stdout.close()
 
 
-def test_restore_upgrades_an_older_schema(db, paths, tmp_path, monkeypatch):
-    """Pretend the app knows a revision after the backup's: the staged copy is upgraded before the swap."""
-    saved = backup.backup_now(db, tmp_path / "saved.sqlite3")
-    calls = []
-    real_open = backup.open_database
+OLD_FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "db" / "livedesk-0001.sqlite3"
 
-    def fake_open(url, migrate=True):
-        calls.append((url, migrate))
-        return real_open(url, migrate=migrate)
 
-    monkeypatch.setattr(backup, "known_revisions", lambda: ({"0001", "0002"}, "0002"))
-    monkeypatch.setattr(backup, "open_database", fake_open)
+def test_restore_upgrades_an_older_schema(db, paths, tmp_path):
+    """A backup made by the first schema (no database identity yet) is upgraded on a staged copy, checked,
+    and takes the identity of the database it replaces."""
+    saved = tmp_path / "old-backup.sqlite3"
+    saved.write_bytes(OLD_FIXTURE.read_bytes())
+    uid = db.uid
     db.close()
     result = backup.restore(db.url, saved, paths)
     assert result.upgraded_from == "0001"
-    assert any(migrate and ".restoring" in url for url, migrate in calls)
     assert not list(db.file_path.parent.glob(".*restoring*"))
+    restored = open_database(db.url)
+    try:
+        assert restored.uid == uid
+        assert len(titles(restored)) > 3  # the fixture's demo streams
+    finally:
+        restored.close()
 
 
 def run_cli(*args: str, home: Path) -> subprocess.CompletedProcess:
