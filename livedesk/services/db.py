@@ -18,6 +18,7 @@ from livedesk.services.messages import translate
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+BUSY_TIMEOUT_MS = 5000  # how long a write waits for another writer before it is told the database is locked
 
 
 class DatabaseError(Exception):
@@ -106,7 +107,7 @@ class Database:
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
@@ -117,7 +118,7 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 5})
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True)
@@ -306,7 +307,7 @@ def _migration_connection(db: Database) -> Iterator:
         with db.engine.begin() as connection:  # PostgreSQL's DDL is transactional already
             yield connection
         return
-    engine = create_engine(db.url, connect_args={"timeout": 5}, poolclass=NullPool)
+    engine = create_engine(db.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, poolclass=NullPool)
 
     def connect(dbapi_connection, record) -> None:
         _sqlite_pragmas(dbapi_connection, record)

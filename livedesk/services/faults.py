@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
+RETRY_ATTEMPTS = 3  # tries of a unit of work while another program keeps the database locked
+RETRY_PAUSE = 2.0  # seconds between them (each try also waits db.BUSY_TIMEOUT_MS for the lock)
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
 _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
 
@@ -225,10 +227,12 @@ def _open_by(path: Path) -> list[tuple[int, str]]:
 
 
 def retry_when_locked(
-    action: Callable[[], T], tell: Callable[[str], None], attempts: int = 3, pause: float = 2.0
+    action: Callable[[], T], tell: Callable[[str], None], attempts: int | None = None, pause: float | None = None
 ) -> T:
     """Run `action` (one whole unit of work: rolled back when it fails), again while the database is locked
     by another writer, telling the user each time; the last DatabaseLocked (naming who holds it) is raised."""
+    attempts = RETRY_ATTEMPTS if attempts is None else attempts
+    pause = RETRY_PAUSE if pause is None else pause
     for attempt in range(1, attempts + 1):
         try:
             return action()
