@@ -14,20 +14,16 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QT
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Backup", text)
-
-
 def kind_label(reason: str) -> str:
     """The kind of a backup in words: daily, before an import, before a restore…"""
     known = {
-        "": _tr("Daily"),
-        "import": _tr("Before an import"),
-        "before-restore": _tr("Before a restore"),
-        "before-restore-damaged": _tr("Before a restore (damaged file, copied as it was)"),
-        "manual": _tr("Made by hand"),
+        "": QCoreApplication.translate("Backup", "Daily"),
+        "import": QCoreApplication.translate("Backup", "Before an import"),
+        "before-restore": QCoreApplication.translate("Backup", "Before a restore"),
+        "before-restore-damaged": QCoreApplication.translate("Backup", "Before a restore (damaged file, copied as it was)"),
+        "manual": QCoreApplication.translate("Backup", "Made by hand"),
     }
-    return known.get(reason, _tr("Before: {0}").format(reason.replace("-", " ")))
+    return known.get(reason, QCoreApplication.translate("Backup", "Before: {0}").format(reason.replace("-", " ")))
 
 
 def _size(path: Path) -> str:
@@ -40,11 +36,11 @@ def _size(path: Path) -> str:
 
 def group_title(group, current_name: str) -> str:
     if group.is_current:
-        return _tr("This database — {0}").format(current_name)
+        return QCoreApplication.translate("Backup", "This database — {0}").format(current_name)
     if group.uid is None:
-        return _tr("Older backups (made before backups named their database)")
-    label = group.label or _tr("unnamed")
-    return _tr("Another database — {0} (id {1})").format(label, group.uid)
+        return QCoreApplication.translate("Backup", "Older backups (made before backups named their database)")
+    label = group.label or QCoreApplication.translate("Backup", "unnamed")
+    return QCoreApplication.translate("Backup", "Another database — {0} (id {1})").format(label, group.uid)
 
 
 class BackupsDialog(QDialog):
@@ -56,12 +52,12 @@ class BackupsDialog(QDialog):
 
         self.window = window
         self.setObjectName("backupsDialog")
-        self.setWindowTitle(_tr("Backups"))
+        self.setWindowTitle(QCoreApplication.translate("Backup", "Backups"))
         self.resize(760, 460)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_tr("Backups in {0}, by the database they came from:").format(window.paths.backups)))
+        layout.addWidget(QLabel(QCoreApplication.translate("Backup", "Backups in {0}, by the database they came from:").format(window.paths.backups)))
         self.model = QStandardItemModel(0, 3, self)
-        self.model.setHorizontalHeaderLabels([_tr("Taken"), _tr("Kind"), _tr("Size")])
+        self.model.setHorizontalHeaderLabels([QCoreApplication.translate("Backup", "Taken"), QCoreApplication.translate("Backup", "Kind"), QCoreApplication.translate("Backup", "Size")])
         self.view = QTreeView()
         self.view.setObjectName("backupsTree")
         self.view.setModel(self.model)
@@ -82,13 +78,13 @@ class BackupsDialog(QDialog):
         self.view.expandAll()
         for column in range(3):
             self.view.resizeColumnToContents(column)
-        self.empty = QLabel(_tr("No backups yet. LiveDesk makes one every day and before every import."))
+        self.empty = QLabel(QCoreApplication.translate("Backup", "No backups yet. LiveDesk makes one every day and before every import."))
         self.empty.setVisible(not self.groups)
         layout.addWidget(self.empty)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.restore_button = QPushButton(_tr("&Restore…"))
+        self.restore_button = QPushButton(QCoreApplication.translate("Backup", "&Restore…"))
         self.restore_button.setObjectName("restoreSelected")
-        self.folder_button = QPushButton(_tr("Show &Folder"))
+        self.folder_button = QPushButton(QCoreApplication.translate("Backup", "Show &Folder"))
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.folder_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
