@@ -44,7 +44,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 REQUIRED_TABLES = ("alembic_version", "streams")
 UID_CHARS = 12  # of the database's id, in backup names
 _NAME = re.compile(
-    r"^livedesk-(?:([0-9a-f]{12})-)?(\d{8})-(\d{6})(?:-([a-z0-9-]+?))?(?:-\d+)?\.(sqlite3|pgdump)$"
+    r"^livedesk-(?:([0-9a-f]{12})-)?(\d{8})-(\d{6})(?:-([a-z0-9-]+?))?(?:-(\d+))?\.(sqlite3|pgdump)$"
 )
 ANY = "*"  # list_backups(uid=ANY): every database's backups
 
@@ -61,6 +61,7 @@ class BackupFile:
     uid: str | None  # the first UID_CHARS of the database's id
     reason: str  # "" for the daily copy
     taken: dt.datetime  # local time, from the name
+    seq: int = 1  # the second, third… backup of one kind within the same second ("-2", "-3")
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,7 @@ def parse_name(path: Path) -> BackupFile | None:
         taken = dt.datetime.strptime(match.group(2) + match.group(3), "%Y%m%d%H%M%S")
     except ValueError:
         return None
-    return BackupFile(path, match.group(1), match.group(4) or "", taken)
+    return BackupFile(path, match.group(1), match.group(4) or "", taken, int(match.group(5) or 1))
 
 
 def _kind(path: Path) -> tuple[str, str] | None:
@@ -175,7 +176,7 @@ def backup_files(paths: Paths, reason: str | None = None, uid: str | None = ANY)
         if uid != ANY and parsed.uid != _short(uid):
             continue
         found.append(parsed)
-    return sorted(found, key=lambda b: (b.taken, b.path.name))
+    return sorted(found, key=lambda b: (b.taken, b.seq, b.path.name))
 
 
 def list_backups(paths: Paths, reason: str | None = None, uid: str | None = ANY) -> list[Path]:
@@ -224,7 +225,7 @@ def backup_groups(paths: Paths, current_uid: str | None) -> list[BackupGroup]:
         groups.setdefault(item.uid, []).append(item)
     result = []
     for uid, items in groups.items():
-        items.sort(key=lambda b: (b.taken, b.path.name), reverse=True)
+        items.sort(key=lambda b: (b.taken, b.seq, b.path.name), reverse=True)
         label = ""
         for item in items:  # the label is inside the copies; the newest readable one names the database
             identity = backup_identity(item.path)

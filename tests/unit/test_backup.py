@@ -288,3 +288,76 @@ def test_restore_over_a_damaged_database_keeps_a_raw_copy(db, paths, tmp_path):
     assert titles_in(db.file_path) == ["好"]
     assert "damaged" in result.previous_backup.name
     assert result.previous_backup.read_bytes() == damaged
+
+
+# ---------------------------------------------------------------------------------------------- per database
+
+
+def test_each_database_has_its_own_id_carried_by_its_backups(db, paths, tmp_path):
+    other = open_database(sqlite_url(tmp_path / "other.sqlite3"))
+    try:
+        assert db.uid and other.uid and db.uid != other.uid
+        mine = backup.backup_before(db, paths, "import")
+        theirs = backup.backup_before(other, paths, "import")
+        assert db.uid[:12] in mine.name and other.uid[:12] in theirs.name
+        assert backup.backup_identity(mine) == (db.uid, "test.sqlite3")
+        assert backup.backup_identity(theirs) == (other.uid, "other.sqlite3")
+    finally:
+        other.close()
+
+
+def test_one_databases_imports_never_rotate_away_another_databases_backups(db, paths, tmp_path):
+    other = open_database(sqlite_url(tmp_path / "other.sqlite3"))
+    try:
+        kept_of_other = [backup.backup_before(other, paths, "import", keep=2) for _ in range(2)]
+        daily_of_other = backup.auto_backup(other, paths, keep=2)
+        for _ in range(6):  # a busy day of imports in the first database
+            backup.backup_before(db, paths, "import", keep=2)
+        assert all(p.exists() for p in [*kept_of_other, daily_of_other])
+        assert len(backup.list_backups(paths, "import", db.uid)) == 2
+        assert len(backup.list_backups(paths, "import", other.uid)) == 2
+    finally:
+        other.close()
+
+
+def test_backups_named_before_ids_are_listed_and_never_rotated(db, paths):
+    paths.backups.mkdir(parents=True, exist_ok=True)
+    legacy = [paths.backups / f"livedesk-2026110{d}-090000-import.sqlite3" for d in range(1, 4)]
+    for path in legacy:
+        path.write_bytes(b"old")
+    for _ in range(3):
+        backup.backup_before(db, paths, "import", keep=1)
+    assert all(p.exists() for p in legacy)
+    groups = backup.backup_groups(paths, db.uid)
+    assert [g.is_current for g in groups] == [True, False]
+    assert groups[0].label == "test.sqlite3" and len(groups[0].backups) == 1
+    assert groups[1].uid is None and len(groups[1].backups) == 3
+
+
+def test_latest_backup_of_a_database_by_id_or_by_name(db, paths, tmp_path):
+    other = open_database(sqlite_url(tmp_path / "other.sqlite3"))
+    try:
+        backup.backup_before(other, paths, "import")
+        first = backup.backup_before(db, paths, "import")
+        second = backup.backup_before(db, paths, "import")
+        backup.backup_before(other, paths, "import")
+        assert backup.latest_backup(paths, db.uid) == second != first
+        assert backup.latest_backup(paths, None, "test.sqlite3") == second  # a file too damaged to read its id
+        assert backup.latest_backup(paths, None, "nothing.sqlite3") is None
+    finally:
+        other.close()
+
+
+def test_restoring_another_databases_backup_keeps_this_databases_identity(db, paths, tmp_path):
+    other = open_database(sqlite_url(tmp_path / "other.sqlite3"))
+    add_stream(other, "别的库")
+    theirs = backup.backup_now(other, tmp_path / "theirs.sqlite3")
+    other.close()
+    uid = db.uid
+    db.close()
+    backup.restore(db.url, theirs, paths)
+    restored = open_database(db.url)
+    try:
+        assert restored.uid == uid and titles(restored) == ["别的库"]
+    finally:
+        restored.close()
