@@ -655,6 +655,44 @@ def _pg_dump(url: str, out: Path) -> None:
     _run([tool, "--format=custom", "--no-owner", f"--file={out}", f"--dbname={uri}"], env, "pg_dump")
 
 
+_PG_TABLE = re.compile(r"^CREATE TABLE (?:\w+\.)?\"?(\w+)\"? \((.*?)^\);", re.MULTILINE | re.DOTALL)
+_PG_EXTRA = re.compile(r"^CREATE (?:OR REPLACE )?(TRIGGER|VIEW|RULE|MATERIALIZED VIEW) (?:\w+\.)?\"?(\w+)", re.MULTILINE)
+
+
+def _check_pg_schema(tool: str, backup_file: Path) -> None:
+    """Every table and column of this app's schema in a dump, and no trigger, view or rule, read from its
+    schema without restoring anything."""
+    from livedesk.models import Base
+
+    done = subprocess.run([tool, "--schema-only", "--file=-", str(backup_file)],  # noqa: S603
+                          capture_output=True, text=True, check=False)
+    tables = {}
+    for name, body in _PG_TABLE.findall(done.stdout):
+        columns = set()
+        for line in body.splitlines():
+            words = line.strip().split()
+            if words and words[0].upper() not in ("CONSTRAINT", "PRIMARY", "UNIQUE", "FOREIGN", "CHECK"):
+                columns.add(words[0].strip('"'))
+        tables[name] = columns
+    problems = []
+    for table in Base.metadata.sorted_tables:
+        if table.name not in tables:
+            problems.append(translate("Messages", "table {0} is missing").format(table.name))
+            continue
+        problems += [translate("Messages", "column {0}.{1} is missing").format(table.name, c.name)
+                     for c in table.columns if c.name not in tables[table.name]]
+    for kind, name in _PG_EXTRA.findall(done.stdout):
+        problems.append(translate("Messages", "it has a {0} {1} that LiveDesk never makes").format(kind.lower(), name))
+    if problems:
+        raise InvalidBackup(
+            translate(
+                "Messages",
+                "{0} does not have the tables LiveDesk needs ({1}), so nothing would work after restoring it. "
+                "Nothing was changed.",
+            ).format(backup_file.name, "; ".join(problems[:5]) + ("…" if len(problems) > 5 else ""))
+        )
+
+
 def _restore_postgres(db_url: str, backup_file: Path, paths: Paths) -> RestoreResult:
     tool = _pg_tool("pg_restore")
     if not backup_file.is_file():
@@ -682,6 +720,8 @@ def _restore_postgres(db_url: str, backup_file: Path, paths: Paths) -> RestoreRe
                 "{0} was written by a newer version of LiveDesk or has no schema version ({1}). Nothing was changed.",
             ).format(backup_file.name, revisions[0] if revisions else translate("Messages", "none"))
         )
+    if revisions[0] == _head:  # an older dump is checked by its upgrade, which runs in the server's transaction
+        _check_pg_schema(tool, backup_file)
     current = open_database(db_url, migrate=False)
     try:
         previous = backup_before(current, paths, "before-restore")
