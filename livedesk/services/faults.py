@@ -104,7 +104,7 @@ def environment_fault(exc: BaseException, db: Database | None, where: str | None
         if os_error.errno in _FULL:
             return disk_full(target)
         if os_error.errno in _READ_ONLY:
-            return read_only(target)
+            return read_only_file(target)
         return None
     if isinstance(exc, DBAPIError) and exc.connection_invalidated and not (db is not None and db.is_sqlite):
         return ServerGone(
@@ -150,6 +150,17 @@ def read_only(where: object) -> ReadOnly:
             "{0} is read-only (or you may not write there). Nothing was written. Copy the database to a "
             "folder you can write to (your Documents, not a CD, a locked USB stick or a shared folder you "
             "can only read) and open it from there.",
+        ).format(where)
+    )
+
+
+def read_only_file(where: object) -> ReadOnly:
+    """A file or folder other than the database (an export, a backup, an attachment)."""
+    return ReadOnly(
+        translate(
+            "Messages",
+            "{0} cannot be used: it is read-only or you lack permission. Nothing was written. Choose a folder "
+            "you can write to (or check the file's permissions) and try again.",
         ).format(where)
     )
 

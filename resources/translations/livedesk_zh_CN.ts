@@ -2729,6 +2729,10 @@ Logs: {2}</source>
         <translation>{0} 是只读的（或你没有写入权限）。没有写入任何数据。请把数据库复制到可写入的文件夹（例如“文档”，而不是光盘、写保护的 U 盘或只读的共享文件夹），再从那里打开。</translation>
     </message>
     <message>
+        <source>{0} cannot be used: it is read-only or you lack permission. Nothing was written. Choose a folder you can write to (or check the file's permissions) and try again.</source>
+        <translation>无法使用 {0}：它是只读的，或你没有权限。没有写入任何数据。请选择你可以写入的文件夹（或检查文件权限）后重试。</translation>
+    </message>
+    <message>
         <source>{0} is locked by {1}, which is writing to it. Nothing was written. Wait until it finishes or close it, then try again.</source>
         <translation>{0} 被 {1} 锁定，它正在写入。没有写入任何数据。请等它完成或将其关闭后重试。</translation>
     </message>
