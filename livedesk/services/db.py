@@ -55,6 +55,8 @@ class Database:
     def file_path(self) -> Path | None:
         database = make_url(self.url).database
         if self.is_sqlite and database and database != ":memory:":
+            if database.startswith("file:"):  # a SQLite URI (`?mode=ro&uri=true`): the path without the scheme
+                database = database[len("file:"):]
             return Path(database)
         return None
 
@@ -116,8 +118,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)  # a `file:` URI names an existing file
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
