@@ -201,6 +201,8 @@ def who_holds(path: Path) -> str | None:
 
 
 def _alive(pid: int) -> bool:
+    if sys.platform == "win32":  # os.kill(pid, 0) sends Ctrl+C there; the lock file's pid has to do
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
