@@ -158,13 +158,13 @@ def _raise_open_error(url: str, exc: BaseException) -> None:
 
     where = make_url(url).render_as_string(hide_password=True)
     database = make_url(url).database
-    if make_url(url).get_backend_name() == "sqlite" and database and sqlite_error_name(exc) in (
-        "SQLITE_NOTADB", "SQLITE_CORRUPT"
-    ):
-        raise _damaged(Path(database), str(getattr(exc, "orig", exc))) from exc
-    fault = environment_fault(exc, None, where=where)
-    if fault is not None:
-        raise fault from exc
+    if make_url(url).get_backend_name() == "sqlite" and database:
+        if sqlite_error_name(exc) in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
+            raise _damaged(Path(database), str(getattr(exc, "orig", exc))) from exc
+        # a server that refuses a connection keeps the message below (its reason, or a password to ask for)
+        fault = environment_fault(exc, None, where=database.removeprefix("file:"))
+        if fault is not None:
+            raise fault from exc
     raise DatabaseError(
         translate("Messages", "Cannot open the database {0}: {1}").format(where, getattr(exc, "orig", exc))
     ) from exc
