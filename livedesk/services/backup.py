@@ -206,15 +206,7 @@ def backup_identity(path: Path) -> tuple[str, str] | None:
     """(the whole id, the label) stored inside a SQLite backup, or None (older schema, damaged, a dump)."""
     if path.suffix != SQLITE_SUFFIX or not path.is_file():
         return None
-    try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            row = connection.execute("SELECT uid, label FROM database_identity ORDER BY id").fetchone()
-        finally:
-            connection.close()
-    except sqlite3.Error:
-        return None
-    return (str(row[0]), str(row[1] or "")) if row else None
+    return _read_identity(path)
 
 
 def backup_groups(paths: Paths, current_uid: str | None) -> list[BackupGroup]:
