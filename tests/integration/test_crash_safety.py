@@ -11,7 +11,7 @@ callback on every connection) and each file operation (rename, copy, delete), on
 a new database and once during a restore that also upgrades an older-schema backup. After each kill the
 next start must open the database whole: created completely or not at all, the old data or the restored
 data and never a mix. Last run (2026-12-04): creation 91 steps, restore 82 steps, every one killed, no
-failure (with pysqlite's own transaction handling the creation left 70 half-built files).
+failure (with pysqlite's own transaction handling instead, 71 of 86 kills left a half-built file).
 
 CI runs a small count; `pytest -m slow tests/integration/test_crash_safety.py` runs 100 kills.
 Last large run (2026-11-23, Linux, SQLite WAL): 100 kills, 5934 actions reported done and all found,
