@@ -433,6 +433,11 @@ class MainWindow(QMainWindow):
                 db.close()
                 raise
         except DatabaseError as exc:
+            from livedesk.services.db import DatabaseDamaged
+            from livedesk.ui.backup_actions import offer_restore_of_damaged
+
+            if isinstance(exc, DatabaseDamaged) and offer_restore_of_damaged(self, exc, self.paths):
+                return self.switch_database(url)
             show_error(self, exc, self.tr("Cannot open the database"))
             return False
         old, self.db = self.db, db

@@ -30,6 +30,10 @@
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
+        <source>Bac&amp;kups…</source>
+        <translation>备份列表(&amp;K)…</translation>
+    </message>
+    <message>
         <source>Back Up Now</source>
         <translation>立即备份</translation>
     </message>
@@ -58,6 +62,10 @@ The current data is backed up first, so this can be undone by restoring that cop
 会先备份当前数据，可通过恢复该备份撤销。</translation>
     </message>
     <message>
+        <source>Careful: this backup came from another database ({0}), not from the one open now.</source>
+        <translation>注意：这个备份来自另一个数据库（{0}），不是当前打开的这个。</translation>
+    </message>
+    <message>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
@@ -68,6 +76,90 @@ The current data is backed up first, so this can be undone by restoring that cop
     <message>
         <source>The replaced data was saved as {0}.</source>
         <translation>被替换的数据已保存为 {0}。</translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Restore its latest backup, from {1} ({2})? Changes made since then are lost; the damaged file is kept as a copy in the backups folder.</source>
+        <translation>{0}
+
+要恢复它最近的备份吗？备份时间 {1}（{2}）。此后的更改将丢失；损坏的文件会复制一份保存在备份文件夹中。</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>日常场</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Before a restore (damaged file, copied as it was)</source>
+        <translation>恢复前（已损坏的文件，原样复制）</translation>
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <source>Before: {0}</source>
+        <translation>操作前：{0}</translation>
+    </message>
+    <message>
+        <source>This database — {0}</source>
+        <translation>当前数据库 — {0}</translation>
+    </message>
+    <message>
+        <source>Older backups (made before backups named their database)</source>
+        <translation>较早的备份（当时备份还不记录来源数据库）</translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Another database — {0} (id {1})</source>
+        <translation>另一个数据库 — {0}（编号 {1}）</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份列表</translation>
+    </message>
+    <message>
+        <source>Backups in {0}, by the database they came from:</source>
+        <translation>{0} 中的备份，按来源数据库分组：</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>No backups yet. LiveDesk makes one every day and before every import.</source>
+        <translation>还没有备份。LiveDesk 每天以及每次导入前都会自动备份。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Show &amp;Folder</source>
+        <translation>打开文件夹(&amp;F)</translation>
     </message>
 </context>
 <context>
@@ -2067,6 +2159,26 @@ Logs: {2}</source>
         <translation>{0} 由更新版本的 LiveDesk 写入（数据库结构 {1}）。请升级 LiveDesk 后再恢复。没有做任何更改。</translation>
     </message>
     <message>
+        <source>{0} is inconsistent: {1} rows point at missing records (the first: {2} row {3}, which needs a {4} that is not there). Nothing was changed.</source>
+        <translation>{0} 数据不一致：有 {1} 行引用了不存在的记录（第一处：{2} 第 {3} 行，所需的 {4} 不存在）。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>table {0} is missing</source>
+        <translation>缺少表 {0}</translation>
+    </message>
+    <message>
+        <source>column {0}.{1} is missing</source>
+        <translation>缺少列 {0}.{1}</translation>
+    </message>
+    <message>
+        <source>it has a {0} {1} that LiveDesk never makes</source>
+        <translation>含有 LiveDesk 从不创建的 {0} {1}</translation>
+    </message>
+    <message>
+        <source>{0} does not have the tables LiveDesk needs ({1}), so nothing would work after restoring it. Nothing was changed.</source>
+        <translation>{0} 缺少 LiveDesk 需要的表结构（{1}），恢复后将无法使用。没有做任何更改。</translation>
+    </message>
+    <message>
         <source>An in-memory database cannot be restored into.</source>
         <translation>无法恢复到内存数据库。</translation>
     </message>
@@ -2077,6 +2189,10 @@ Logs: {2}</source>
     <message>
         <source>Could not replace {0}: {1}. The database was not changed.</source>
         <translation>无法替换 {0}：{1}。数据库没有改动。</translation>
+    </message>
+    <message>
+        <source>{0} could not be brought up to this version of LiveDesk ({1}). Nothing was changed.</source>
+        <translation>{0} 无法升级到当前版本的 LiveDesk（{1}）。没有做任何更改。</translation>
     </message>
     <message>
         <source>Could not back up {0} before restoring: {1}. Nothing was changed.</source>
@@ -2511,8 +2627,24 @@ Logs: {2}</source>
         <translation>刚才别人改过这些商品，没有做任何更改。</translation>
     </message>
     <message>
+        <source>{0} cannot be attached: only PDF files, images and office documents (Word, Excel, PowerPoint, WPS) can. Save it as a PDF and attach that.</source>
+        <translation>{0} 不能作为附件：只能添加 PDF、图片和办公文档（Word、Excel、PowerPoint、WPS）。请另存为 PDF 后再添加。</translation>
+    </message>
+    <message>
         <source>{0} cannot be found or is not a file; choose the file again.</source>
         <translation>找不到 {0}，或它不是文件；请重新选择文件。</translation>
+    </message>
+    <message>
+        <source>The attachment path {0} leads outside the LiveDesk data folder, so it is not opened. Attach the file again.</source>
+        <translation>附件路径 {0} 指向 LiveDesk 数据文件夹之外，因此不会打开。请重新添加该文件。</translation>
+    </message>
+    <message>
+        <source>{0} is not a PDF, an image or an office document, so LiveDesk does not open it (it could be a program). Open it yourself from the data folder if you trust it.</source>
+        <translation>{0} 不是 PDF、图片或办公文档，LiveDesk 不会打开它（它可能是程序）。如果你信任它，请自行从数据文件夹中打开。</translation>
+    </message>
+    <message>
+        <source>{0} is missing from the data folder. Attach the file again.</source>
+        <translation>数据文件夹中找不到 {0}。请重新添加该文件。</translation>
     </message>
     <message>
         <source>Stream {0} does not exist (it may have been deleted).</source>
@@ -3594,6 +3726,62 @@ Logs: {2}</source>
         <source>Refund buyers: {0} for the stream, {1} added up over the products (a buyer who refunds several products counts once for the stream).</source>
         <translation>退款人数：整场 {0}，各商品相加 {1}（一人退多个商品，整场只计一次）。</translation>
     </message>
+    <message>
+        <source>Cannot open the database {0}: {1}</source>
+        <translation>无法打开数据库 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0} is damaged (check: {1}). LiveDesk did not change it. Restore the latest backup (File ▸ Backups in the window, or `livedesk restore FILE`); the damaged file is kept as a copy.</source>
+        <translation>{0} 已损坏（检查结果：{1}）。LiveDesk 没有改动它。请恢复最近的备份（窗口中的 文件 ▸ 备份列表，或 `livedesk restore FILE`）；损坏的文件会保留一份副本。</translation>
+    </message>
+    <message>
+        <source>{0} is not a LiveDesk database. Choose another file.</source>
+        <translation>{0} 不是 LiveDesk 数据库。请选择其他文件。</translation>
+    </message>
+    <message>
+        <source>{0} holds LiveDesk data but has no schema version, so LiveDesk cannot tell how to open it. It was left untouched: restore a backup, or choose another file.</source>
+        <translation>{0} 含有 LiveDesk 数据，但没有数据库结构版本，LiveDesk 无法判断如何打开它。文件未被改动：请恢复备份，或选择其他文件。</translation>
+    </message>
+    <message>
+        <source>The connection to the team server {0} was lost. Nothing was written. Check the network (or ask whoever runs the server), then do it again.</source>
+        <translation>与团队服务器 {0} 的连接已断开。没有写入任何数据。请检查网络（或联系服务器管理员），然后重新操作。</translation>
+    </message>
+    <message>
+        <source>The disk holding {0} could not be read or written (the disk may be full, removed or failing). Nothing was written. Check the disk, then try again.</source>
+        <translation>无法读写 {0} 所在的磁盘（磁盘可能已满、已拔出或出现故障）。没有写入任何数据。请检查磁盘后重试。</translation>
+    </message>
+    <message>
+        <source>The disk is full: {0} could not be written. Nothing was written. Free some space on that disk (or choose a folder on another disk) and try again.</source>
+        <translation>磁盘已满：无法写入 {0}。没有写入任何数据。请清理该磁盘的空间（或选择其他磁盘上的文件夹）后重试。</translation>
+    </message>
+    <message>
+        <source>{0} is read-only (or you may not write there). Nothing was written. Copy the database to a folder you can write to (your Documents, not a CD, a locked USB stick or a shared folder you can only read) and open it from there.</source>
+        <translation>{0} 是只读的（或你没有写入权限）。没有写入任何数据。请把数据库复制到可写入的文件夹（例如“文档”，而不是光盘、写保护的 U 盘或只读的共享文件夹），再从那里打开。</translation>
+    </message>
+    <message>
+        <source>{0} cannot be used: it is read-only or you lack permission. Nothing was written. Choose a folder you can write to (or check the file's permissions) and try again.</source>
+        <translation>无法使用 {0}：它是只读的，或你没有权限。没有写入任何数据。请选择你可以写入的文件夹（或检查文件权限）后重试。</translation>
+    </message>
+    <message>
+        <source>{0} is locked by {1}, which is writing to it. Nothing was written. Wait until it finishes or close it, then try again.</source>
+        <translation>{0} 被 {1} 锁定，它正在写入。没有写入任何数据。请等它完成或将其关闭后重试。</translation>
+    </message>
+    <message>
+        <source>{0} is locked by another program writing to it (another LiveDesk, a database browser or a cloud-drive sync). Nothing was written. Close that program or wait until it finishes, then try again.</source>
+        <translation>{0} 被另一个正在写入的程序锁定（另一个 LiveDesk、数据库查看工具或网盘同步）。没有写入任何数据。请关闭该程序或等它完成后重试。</translation>
+    </message>
+    <message>
+        <source>LiveDesk (process {0})</source>
+        <translation>LiveDesk（进程 {0}）</translation>
+    </message>
+    <message>
+        <source>{0} (process {1})</source>
+        <translation>{0}（进程 {1}）</translation>
+    </message>
+    <message>
+        <source>The database is busy: another program is writing to it. Waiting and trying again ({0} of {1})…</source>
+        <translation>数据库正忙：另一个程序正在写入。正在等待并重试（第 {0} 次，共 {1} 次）…</translation>
+    </message>
 </context>
 <context>
     <name>PeriodReportDialog</name>
@@ -3883,12 +4071,16 @@ Logs: {2}</source>
         <translation>质检报告或资质证书</translation>
     </message>
     <message>
-        <source>Documents (*.pdf *.png *.jpg *.jpeg *.doc *.docx *.xlsx);;All files (*)</source>
-        <translation>文件 (*.pdf *.png *.jpg *.jpeg *.doc *.docx *.xlsx);;所有文件 (*)</translation>
+        <source>Documents (*.pdf *.png *.jpg *.jpeg *.webp *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.wps *.et *.dps)</source>
+        <translation>文档 (*.pdf *.png *.jpg *.jpeg *.webp *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.wps *.et *.dps)</translation>
     </message>
     <message>
         <source>Add document {0}</source>
         <translation>添加文件 {0}</translation>
+    </message>
+    <message>
+        <source>Cannot open the document</source>
+        <translation>无法打开文档</translation>
     </message>
     <message>
         <source>Remove document {0}</source>
