@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 from livedesk.models import LineupItem, Product, Segment, SegmentKind, Stream
 from livedesk.services.importers.errors import CellProblem, ImportFailed
 from livedesk.services.importers.tabular import Row, find_header_row, normalise_header, read_sheets
-from livedesk.services.importers.values import check_year, clean_text, is_empty, parse_money
+from livedesk.services.importers.values import check_year, clean_text, is_empty, parse_price
 from livedesk.services.messages import translate
 
 DAY = 86_400
@@ -336,9 +336,7 @@ def parse_script_sheet(session: Session, stream_id: int, path: str | Path) -> Sc
             except ValueError as exc:
                 problems.append(CellProblem(item.excel_row, column_name("product"), v["product"], str(exc), sheet.name))
         try:
-            price = parse_money(v["price"])
-            if price is not None and price < 0:
-                raise ValueError(translate("Messages", "a price cannot be negative"))
+            price = parse_price(v["price"])
         except ValueError as exc:
             problems.append(
                 CellProblem(item.excel_row, column_name("price"), clean_text(v["price"]), str(exc), sheet.name)
