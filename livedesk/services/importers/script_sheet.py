@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 
 from livedesk.models import LineupItem, Product, Segment, SegmentKind, Stream
 from livedesk.services.importers.errors import CellProblem, ImportFailed
-from livedesk.services.importers.tabular import Row, find_header_row, normalise_header, read_sheets
+from livedesk.services.importers.tabular import Row, find_header_row, hidden_sheet_note, normalise_header, read_sheets
 from livedesk.services.importers.values import check_year, clean_text, is_empty, parse_price
 from livedesk.services.messages import translate
 
@@ -166,6 +166,9 @@ def _headers(row: Row) -> dict[str, int]:
 
 
 def _find_table(file_name: str, sheets: Sequence[Any]) -> tuple[Any, int, dict[str, int]]:
+    hidden = hidden_sheet_note(
+        sheets, lambda s: find_header_row(s.rows, [HEADERS["time"], HEADERS["stage"] | HEADERS["title"] | HEADERS["host"]]) is not None
+    )
     for sheet in sheets:
         index = find_header_row(sheet.rows, [HEADERS["time"], HEADERS["stage"] | HEADERS["title"] | HEADERS["host"]])
         if index is not None:
@@ -192,7 +195,8 @@ def _find_table(file_name: str, sheets: Sequence[Any]) -> tuple[Any, int, dict[s
             "Messages",
             "No script table found: expected a header row with 时间节点 and 环节 (or 直播阶段 / 主播动作/口播). "
             "Check that this is the run-of-show sheet.",
-        ),
+        )
+        + (" " + hidden if hidden else ""),
     )
 
 
