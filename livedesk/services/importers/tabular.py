@@ -126,7 +126,8 @@ def read_sheets(path: str | Path) -> list[Sheet]:
 
 def decode_text(data: bytes, file_name: str) -> str:
     head = data[:4096]
-    if b"\x00" in head:
+    # UTF-16/32 text has a zero byte in every other character of ASCII; a few stray NULs in UTF-8 do not make it so
+    if b"\x00" in head and not (head.count(0) < len(head) // 8 and _is_utf8(data)):
         encodings = ["utf-16", "utf-32"]
         if not head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 without a byte-order mark
             # ASCII (digits, commas, line ends) has its zero byte second in little-endian, first in big-endian
@@ -154,6 +155,14 @@ def decode_text(data: bytes, file_name: str) -> str:
         file_name,
         translate("Messages", "The text is neither UTF-8 nor GBK (another encoding such as Shift-JIS or Big5?). Save the file as \"CSV UTF-8\" in Excel and import it again."),
     )
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _looks_like_table(text: str) -> bool:
