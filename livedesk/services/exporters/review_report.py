@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from livedesk.services import metrics
-from livedesk.services.exporters.product_sheet import is_risky_text
+from livedesk.services.exporters.cells import set_text
 
 SHEET_SUMMARY = "汇总 Summary"
 SHEET_CURVE = "曲线 Curve"
@@ -321,11 +321,7 @@ def _set(cell, value: Any, kind: str = "text") -> None:
         cell.value = None
         return
     if kind == "text" or isinstance(value, str):
-        text = str(value)
-        cell.value = text
-        cell.data_type = "s"
-        if is_risky_text(text):
-            cell.quotePrefix = True
+        set_text(cell, value)
         return
     if kind == "date":
         cell.value = value

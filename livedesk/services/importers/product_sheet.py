@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from livedesk.models import Product, SellingPoint
 from livedesk.models.base import utc_now
+from livedesk.services.exporters.cells import is_risky_text
 from livedesk.services.importers.errors import CellProblem, ImportFailed
 from livedesk.services.importers.tabular import (
     Row,
@@ -224,7 +225,7 @@ def _parse_cell(name: str, value: object) -> Any:
         if not isinstance(value, str):
             return clean_text(value)
         text = value.strip()
-        return text[1:] if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@") else text
+        return text[1:] if text[:1] == "'" and is_risky_text(text[1:]) else text
     text = re.sub(r"\s+", " ", clean_text(value))
     limit = _TEXT_LIMITS.get(name)
     if limit and len(text) > limit:
