@@ -2622,6 +2622,17 @@ Logs: {2}</source>
     </message>
 </context>
 <context>
+    <name>MoneyEdit</name>
+    <message>
+        <source>e.g. 50,000 or 5万</source>
+        <translation>如 50,000 或 5万</translation>
+    </message>
+    <message>
+        <source>Not an amount: {0}</source>
+        <translation>不是金额：{0}</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -5175,6 +5186,10 @@ Logs: {2}</source>
     <message>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The GMV goal is not an amount ({0}). Write e.g. 50000, 5万 or ¥50,000.</source>
+        <translation>GMV 目标不是金额（{0}）。请写成 50000、5万 或 ¥50,000 这样的形式。</translation>
     </message>
 </context>
 <context>
