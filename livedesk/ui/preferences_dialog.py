@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from livedesk.config import Paths, Preferences
 from livedesk.ui import theme
+from livedesk.ui.widgets.money_edit import MoneyEdit
 
 
 def _percent_spin(value: float, maximum: float = 100) -> QDoubleSpinBox:
@@ -85,11 +88,8 @@ class PreferencesDialog(QDialog):
         self.warning.setValue(prefs.warning_seconds)
         self.sound = QCheckBox(self.tr("Play a sound at the warning"))
         self.sound.setChecked(prefs.warning_sound)
-        self.uv_floor = QDoubleSpinBox()
-        self.uv_floor.setRange(0, 100)
-        self.uv_floor.setDecimals(2)
-        self.uv_floor.setPrefix("¥")
-        self.uv_floor.setValue(prefs.uv_value_floor)
+        self.uv_floor = MoneyEdit(Decimal(str(prefs.uv_value_floor)))  # the shared amount parser, as every money field
+        self.uv_floor.setObjectName("uvValueFloor")
         self.drop = _percent_spin(prefs.online_drop_share)
         self.reminder = QSpinBox()
         self.reminder.setRange(1, 60)
@@ -102,12 +102,23 @@ class PreferencesDialog(QDialog):
         live_form.addRow(self.tr("&Remind to enter metrics every"), self.reminder)
         layout.addWidget(live)
 
+        self.error_label = QLabel()
+        self.error_label.setObjectName("error")
+        self.error_label.setWordWrap(True)
+        theme.set_style(self.error_label, "color: $bad;")
+        layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
     def accept(self) -> None:
+        try:
+            uv_floor = self.uv_floor.amount() or Decimal(0)
+        except ValueError as exc:
+            self.error_label.setText(self.tr("The UV value alert is not an amount ({0}). Write e.g. 0.8.").format(exc))
+            self.uv_floor.setFocus()
+            return
         p = self.prefs
         p.language = self.language.currentData()
         if p.appearance != self.appearance.currentData() or self._previewed:
@@ -120,7 +131,7 @@ class PreferencesDialog(QDialog):
         p.low_click_rate = round(self.low_click.value() / 100, 4)
         p.warning_seconds = self.warning.value()
         p.warning_sound = self.sound.isChecked()
-        p.uv_value_floor = round(self.uv_floor.value(), 2)
+        p.uv_value_floor = float(uv_floor)
         p.online_drop_share = round(self.drop.value() / 100, 4)
         p.metric_reminder_minutes = self.reminder.value()
         p.save(self.paths)

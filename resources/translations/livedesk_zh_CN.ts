@@ -2722,6 +2722,10 @@ Logs: {2}</source>
         <source>&amp;Remind to enter metrics every</source>
         <translation>提醒录入数据的间隔(&amp;R)</translation>
     </message>
+    <message>
+        <source>The UV value alert is not an amount ({0}). Write e.g. 0.8.</source>
+        <translation>UV 价值提醒不是金额（{0}）。请写成 0.8 这样的形式。</translation>
+    </message>
 </context>
 <context>
     <name>ProductDelegate</name>
