@@ -47,7 +47,7 @@ def clean_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value)
-    if _HAS_INVISIBLE.search(text):
+    if not text.isprintable() and _HAS_INVISIBLE.search(text):  # isprintable: one fast C pass for the usual cell
         text = text.translate(_INVISIBLE_TABLE)
     text = text.replace("\u3000", " ").replace("\xa0", " ").strip()
     while text[:1] in ("'", "\t", "`", "="):
@@ -122,11 +122,11 @@ def parse_decimal(value: object) -> Decimal | None:
         text = text[:-1]
     if text.endswith("%"):
         raise ValueError(translate("Messages", "expected a number, found a percentage"))
-    if text.lower().lstrip("-") in ("inf", "infinity", "nan"):
-        raise _not_finite()
     if not _NUMBER.match(text):
+        if text.lower().lstrip("-") in ("inf", "infinity", "nan"):
+            raise _not_finite()
         raise ValueError(translate("Messages", "expected a number"))
-    exponent = text.lower().partition("e")[2]
+    exponent = text.lower().partition("e")[2] if "e" in text or "E" in text else ""
     if exponent and abs(int(exponent)) > 100:  # 1e309, 1e-999999: no real cell, and the arithmetic would overflow
         raise ValueError(translate("Messages", "the number {0} is far too large or too small").format(text))
     try:
