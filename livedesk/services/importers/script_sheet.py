@@ -24,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -220,7 +221,7 @@ class _ProductMatcher:
 
     @staticmethod
     def _norm(name: str) -> str:
-        return re.sub(r"[\s()（）\[\]【】]", "", name).lower()
+        return re.sub(r"[\s()（）\[\]【】]", "", unicodedata.normalize("NFKC", name)).lower()
 
     def _exact(self, name: str) -> Product | None:
         key = self._norm(name)
