@@ -224,3 +224,24 @@ def test_title_rows_blank_rows_and_padded_rows_are_not_cut() -> None:
     rows = read_delimited_text(text, "ok.csv", csv_file=True)
     assert rows[-1] == ["面霜", "B", "50", ""]
     assert read_delimited_text("a,b,c\n1,2", "clipboard")  # pasted text is not a file: not checked
+
+
+def test_the_command_line_says_how_commissions_were_read(tmp_path: Path, capsys) -> None:
+    from livedesk.app import main
+
+    path = tmp_path / "c.csv"
+    path.write_text("商品名称,SKU编码,直播价,佣金比例\n护手霜,A,99,1\n面霜,B,99,0.2\n精华,C,99,1\n", encoding="utf-8")
+    assert main(["--db", f"sqlite:///{tmp_path / 'c.sqlite3'}", "products", "import", str(path)]) == 0
+    assert "佣金 commission read as: 1 → 1%, 0.2 → 20%" in capsys.readouterr().out
+
+
+def test_the_command_line_refuses_a_gmv_goal_it_cannot_read(tmp_path: Path, capsys) -> None:
+    from livedesk.app import main
+
+    url = f"sqlite:///{tmp_path / 'g.sqlite3'}"
+    args = ["--db", url, "streams", "add", "--title", "专场", "--start", "2026-11-20 20:00", "--minutes", "60",
+            "--platform", "douyin", "--gmv-target"]
+    assert main([*args, "0.001"]) == 3
+    assert "two decimals" in capsys.readouterr().err
+    assert main([*args, "5万", "--json"]) == 0
+    assert '"gmv_target": 50000' in capsys.readouterr().out.replace(".0", "")
