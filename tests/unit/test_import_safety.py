@@ -123,6 +123,17 @@ def test_identifiers_lose_invisible_characters_and_full_width_twins() -> None:
     assert clean_identifier("'00123") == "00123"  # the Excel text guard, and the leading zeros kept
     assert clean_identifier(123456.0) == "123456"
     assert clean_text("护手霜\x00\u200b") == "护手霜"
+    assert clean_identifier("SKU\u3000 1") == "SKU 1" == clean_identifier("SKU 1")
+
+
+def test_the_fast_path_patterns_stay_within_the_bounds() -> None:
+    from livedesk.services.importers.values import MAX_COUNT, MAX_MONEY, PLAIN_COUNT, PLAIN_MONEY
+
+    for text in ("0", "12.5", "9999999999.99", "199.00"):
+        assert PLAIN_MONEY.match(text) and parse_money(text) <= MAX_MONEY
+    for text in ("0.001", "10000000000", "1e30", "-5", "1,000"):
+        assert not PLAIN_MONEY.match(text)  # left to parse_money, which refuses or reads it
+    assert PLAIN_COUNT.match("999999999") and not PLAIN_COUNT.match(str(MAX_COUNT + 1))
 
 
 @pytest.mark.parametrize("value", [float(2**53), 1.2345678901234568e18, 2**63])
