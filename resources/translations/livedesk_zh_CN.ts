@@ -2628,8 +2628,8 @@ Logs: {2}</source>
         <translation>如 50,000 或 5万</translation>
     </message>
     <message>
-        <source>Not an amount: {0}</source>
-        <translation>不是金额：{0}</translation>
+        <source>Not an amount</source>
+        <translation>不是金额</translation>
     </message>
 </context>
 <context>

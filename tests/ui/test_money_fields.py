@@ -26,7 +26,8 @@ def test_money_edit_says_why_it_cannot_read_an_amount(qtbot) -> None:
     field.setText("0.001")
     with pytest.raises(ValueError, match="two decimals"):
         field.amount()
-    assert "two decimals" in field.reading.text() and "two decimals" in field.problem()
+    assert field.reading.text() == "Not an amount" and field.reading.isVisibleTo(field)
+    assert "two decimals" in field.reading.toolTip() and "two decimals" in field.problem()
 
 
 def test_amounts_are_shown_as_they_would_be_typed() -> None:

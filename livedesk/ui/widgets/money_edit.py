@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from livedesk.services.importers.values import parse_amount
 from livedesk.ui import theme
@@ -26,7 +26,7 @@ def plain_amount(value: Decimal | None) -> str:
 
 
 class MoneyEdit(QWidget):
-    """A line edit for an amount in yuan plus a short reading of it; empty means "not set"."""
+    """A line edit for an amount in yuan with a short reading under it; empty means "not set"."""
 
     def __init__(
         self,
@@ -36,16 +36,16 @@ class MoneyEdit(QWidget):
     ) -> None:
         super().__init__(parent)
         self._parser = parser
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
         self.edit = QLineEdit(plain_amount(value))
         self.edit.setPlaceholderText(self.tr("e.g. 50,000 or 5万"))
         self.edit.setClearButtonEnabled(True)
         self.reading = QLabel()
         self.reading.setObjectName("moneyReading")
-        self.reading.setWordWrap(True)
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(self.reading, 1)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.reading)
         self.setFocusProxy(self.edit)
         self.edit.textChanged.connect(self._show_reading)
         self._show_reading()
@@ -78,8 +78,12 @@ class MoneyEdit(QWidget):
         try:
             value = self.amount()
         except ValueError as exc:
-            self.reading.setText(self.tr("Not an amount: {0}").format(exc))
-            theme.set_style(self.reading, "color: $bad;")
+            self.reading.setText(self.tr("Not an amount"))  # short: the field is narrow; the reason is the tooltip
+            self.reading.setToolTip(str(exc))
+            theme.set_style(self.reading, "color: $bad; font-size: 11px;")
+            self.reading.setVisible(True)
             return
-        theme.set_style(self.reading, "color: $muted;")
+        theme.set_style(self.reading, "color: $muted; font-size: 11px;")
         self.reading.setText("" if value is None else f"= ¥{value:,.2f}")
+        self.reading.setToolTip("")
+        self.reading.setVisible(value is not None)
