@@ -75,6 +75,7 @@ class Preferences:
     uv_value_floor: float = 0.8
     online_drop_share: float = 0.5
     metric_reminder_minutes: int = 5
+    order_grace_minutes: int = 30  # orders submitted this long after the stream's end still count as its sales
     backups_kept: int = 10
     recent_databases: list[str] = field(default_factory=list)
 

@@ -18,7 +18,7 @@ time.tzset()
 os.environ["LIVEDESK_HOME"] = tempfile.mkdtemp(prefix="livedesk-tests-")
 os.environ.pop("LIVEDESK_DB", None)
 
-FIXTURES = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"  # in the repository: no test reads outside it
 
 
 @pytest.fixture(autouse=True)
@@ -56,6 +56,22 @@ def paths(isolated_home: Path):
 
 @pytest.fixture
 def fixtures_dir() -> Path:
-    if not FIXTURES.exists():
-        pytest.skip(f"shared fixtures not found at {FIXTURES}")
     return FIXTURES
+
+
+# The review lines platform exports (Beijing time) up with streams entered in the laptop's time: its tests
+# run on laptops set to three zones (a module opts in with pytestmark = usefixtures("laptop_timezone")).
+LAPTOP_ZONES = ("UTC", "America/Los_Angeles", "Asia/Shanghai")
+
+
+@pytest.fixture(params=LAPTOP_ZONES)
+def laptop_timezone(request: pytest.FixtureRequest):
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = request.param
+    time.tzset()
+    yield request.param
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()

@@ -46,6 +46,7 @@ def _stream_missing(stream_id: int) -> CommandError:
 
 
 def import_files(args: argparse.Namespace, paths: Paths) -> int:
+    from livedesk.config import Preferences
     from livedesk.services.importers.errors import ImportFailed
     from livedesk.services.review import StreamNotFoundError, import_review_files
 
@@ -55,13 +56,16 @@ def import_files(args: argparse.Namespace, paths: Paths) -> int:
     db = open_db(args, paths)
     backup_before_import(db, paths)
     try:
-        summary = import_review_files(db, args.stream, args.files)
+        grace = Preferences.load(paths).order_grace_minutes
+        summary = import_review_files(db, args.stream, args.files, grace_minutes=grace)
     except StreamNotFoundError:
         raise _stream_missing(args.stream) from None
     result = {
         "stream": args.stream,
-        "files": [{"file": name, "kind": kind, "rows": rows} for name, kind, rows in summary.files],
+        "files": [report.as_dict() for report in summary.reports],
         "figures": summary.figures,
+        "sources": summary.sources,
+        "kept": summary.kept,
         "curve_points": summary.curve_points,
         "products": summary.products,
         "channels": summary.channels,
@@ -71,8 +75,15 @@ def import_files(args: argparse.Namespace, paths: Paths) -> int:
     if args.json:
         print_json(result)
     else:
-        for item in result["files"]:
-            print(f"{item['file']}: {item['kind']}, {item['rows']} rows")
+        for report in summary.reports:
+            print(f"{report.file}: {report.kind}, {report.rows} rows")
+            if report.session:
+                print(f"  session taken: {report.session}")
+            if report.orders:
+                excluded = ", ".join(f"{n} {reason}" for reason, n in report.orders["excluded"].items() if n)  # type: ignore[union-attr]
+                print(f"  orders counted: {report.orders['counted']} lines" + (f"; left out: {excluded}" if excluded else ""))
+            if report.unused_columns:
+                print("  not used: " + ", ".join(f"{sheet}/{column}" for sheet, column in report.unused_columns))
         print(
             f"Imported into stream {args.stream}: {len(summary.figures)} figures, {summary.curve_points} curve points, "
             f"{summary.products} products, {summary.channels} channels, {summary.orders} orders, "

@@ -11,7 +11,7 @@ from decimal import Decimal
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from livedesk.models.base import Base, utc_now
+from livedesk.models.base import Base, Rate, utc_now
 
 
 class Review(Base):
@@ -42,6 +42,11 @@ class Review(Base):
     refund_buyers: Mapped[int | None] = mapped_column(default=None)
     refund_amount: Mapped[Decimal | None] = mapped_column(default=None)
     ad_spend: Mapped[Decimal | None] = mapped_column(default=None)
+    units: Mapped[int | None] = mapped_column(default=None)  # 成交件数 (counts refunded orders too)
+    orders_gmv: Mapped[Decimal | None] = mapped_column(default=None)  # GMV counted from the order export
+    seeding_conversion_rate: Mapped[Decimal | None] = mapped_column(Rate, default=None)  # Taobao 种草成交转化率
+    # where each figure came from: {figure: {"source": "FILE · basis", "quality": n}} (see review_files)
+    sources_json: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
     highlights: Mapped[str] = mapped_column(Text, default="")
     problems: Mapped[str] = mapped_column(Text, default="")
     root_cause: Mapped[str] = mapped_column(Text, default="")  # 5 whys
@@ -60,6 +65,8 @@ class ReviewImport(Base):
     file_name: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(40))
     rows: Mapped[int] = mapped_column(default=0)
+    # what the import left out: unused columns, the session taken, orders not counted (JSON)
+    details_json: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
     imported_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
 
 
@@ -80,6 +87,8 @@ class CurvePoint(Base):
     comments: Mapped[int | None] = mapped_column(default=None)
     new_followers: Mapped[int | None] = mapped_column(default=None)
     fan_club_joins: Mapped[int | None] = mapped_column(default=None)
+    ad_spend: Mapped[Decimal | None] = mapped_column(default=None)  # 千川消耗 in this minute
+    buyers: Mapped[int | None] = mapped_column(default=None)  # 成交人数 in this minute (people: never summed)
 
 
 class ProductResult(Base):
@@ -131,6 +140,8 @@ class OrderLine(Base):
     status: Mapped[str] = mapped_column(String(50), default="")
     after_sale_status: Mapped[str] = mapped_column(String(50), default="")
     traffic_source: Mapped[str] = mapped_column(String(100), default="")
+    cancel_reason: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    content_type: Mapped[str] = mapped_column(String(50), default="", server_default="")  # 流量体裁: 直播, 商品卡…
 
 
 class Moment(Base):

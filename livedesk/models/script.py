@@ -51,6 +51,9 @@ class Segment(Base):
     start_seconds: Mapped[int] = mapped_column(default=0)  # planned, from the stream's start
     duration_seconds: Mapped[int] = mapped_column(default=300)
     product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id", ondelete="SET NULL"), default=None)
+    # The product as an imported script names it, kept while it is not linked to a pool product (not in the
+    # pool yet): shown wherever the product would be, and matched when "Add to pool" creates it.
+    product_name: Mapped[str] = mapped_column(String(300), default="")
     host_lines: Mapped[str] = mapped_column(Text, default="")  # 话术
     cues: Mapped[str] = mapped_column(Text, default="")  # co-host / controller cues
     props: Mapped[str] = mapped_column(Text, default="")

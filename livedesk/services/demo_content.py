@@ -8,6 +8,7 @@ at 2–5%; a couple of products click below 3% so the pool shows elimination can
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import random
 from decimal import Decimal
@@ -299,6 +300,11 @@ def _review(session: Session, stream: Stream, segments: list[Segment], rng: rand
     review.comments, review.likes, review.shares = int(uv * 0.3), int(uv * 1.9), int(uv * 0.03)
     review.refund_buyers = int(buyers * 0.04)
     review.ad_spend = ad_spend
+    figures = ("gmv", "orders", "buyers", "uv", "pv", "natural_uv", "paid_uv", "peak_online", "avg_online",
+               "avg_watch_seconds", "new_followers", "comments", "likes", "shares", "refund_buyers", "ad_spend")
+    review.sources_json = json.dumps(  # a demo figure says it is one, wherever its source is shown
+        {name: {"source": "示例数据 demo data · generated", "quality": 3} for name in figures}, ensure_ascii=False
+    )
     review.highlights = "福利款开场拉动在线人数；爆款讲解时段转化率最高。"
     review.problems = "中段利润款讲解偏长，在线人数下滑；逼单节奏偏慢。"
     review.root_cause = "1. 在线下滑 → 2. 讲解超时 → 3. 卖点演示准备不足 → 4. 彩排未计时 → 5. 彩排流程缺少计时环节"

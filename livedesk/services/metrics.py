@@ -145,7 +145,30 @@ SUMMARY_FIGURES = (
     "duration_minutes",
     "gmv_target",
     "gmv_attainment",
+    "units",
+    "refund_amount",
+    "refund_rate",
+    "seeding_conversion_rate",
+    "gmv_from_orders",
 )  # the figures of `review show --json`, in order
+
+# what each ratio divides by what: shown beside it wherever it appears (platforms mix 人数 and 次数)
+RATIO_BASES = {
+    "conversion_rate": "buyers / UV",
+    "aov_per_buyer": "GMV / buyers",
+    "avg_order_amount": "GMV / orders",
+    "uv_value": "GMV / UV",
+    "gpm": "GMV / PV × 1000",
+    "paid_roi": "GMV / ad spend",
+    "gmv_attainment": "GMV / GMV target",
+    "refund_rate": "refunds / GMV",
+    "seeding_conversion_rate": "buyers / product click users (Taobao's 种草成交转化率, as stated)",
+}
+
+
+def figure_bases() -> dict[str, str]:
+    """{"conversion_rate_basis": "buyers / UV", …} for `review show --json`."""
+    return {f"{name}_basis": basis for name, basis in RATIO_BASES.items()}
 
 
 @dataclass(frozen=True)
@@ -167,6 +190,14 @@ class ReviewFigures:
     comments: int | None = None
     likes: int | None = None
     shares: int | None = None
+    units: int | None = None
+    refund_amount: Decimal | None = None
+    seeding_conversion_rate: Decimal | None = None
+    gmv_from_orders: Decimal | None = None
+
+    @property
+    def refund_rate(self) -> Decimal | None:
+        return ratio(self.refund_amount, self.gmv)
 
     @property
     def conversion_rate(self) -> Decimal | None:
@@ -230,6 +261,10 @@ def review_figures(source: object, gmv_target: Number | None = None) -> ReviewFi
         comments=get("comments"),
         likes=get("likes"),
         shares=get("shares"),
+        units=get("units"),
+        refund_amount=_dec(get("refund_amount")),
+        seeding_conversion_rate=_dec(get("seeding_conversion_rate")),
+        gmv_from_orders=_dec(get("orders_gmv")),
     )
 
 

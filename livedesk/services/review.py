@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,16 +37,34 @@ from livedesk.services.analysis import SegmentSpan, curve_moments, segment_at
 from livedesk.services.db import Database
 from livedesk.services.importers.errors import ImportFailed
 from livedesk.services.importers.review_files import (
+    DERIVED,
     FIGURE_FIELDS,
+    KIND_DOUYIN_WORKBOOK,
+    KIND_ORDERS,
+    KIND_PASTED,
+    KIND_TAOBAO_WORKBOOK,
+    KIND_TREND,
+    SLOT_MARGIN,
     CurveRow,
+    FileInspection,
     OrderRow,
     ParsedReviewData,
     ProductRow,
+    WrongDayFailed,
+    inspect_review_file,
     parse_pasted_text,
     parse_review_file,
 )
 from livedesk.services.messages import translate
-from livedesk.services.metrics import LOW_CLICK_RATE, SUMMARY_FIGURES, click_rate, review_figures, to_json_number
+from livedesk.services.metrics import (
+    LOW_CLICK_RATE,
+    SUMMARY_FIGURES,
+    click_rate,
+    figure_bases,
+    review_figures,
+    to_json_number,
+)
+from livedesk.services.order_rules import DEFAULT_GRACE_MINUTES, OrderCount, count_orders, order_window
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -63,9 +82,34 @@ def _no_stream(stream_id: int) -> str:
 
 
 @dataclass
+class FileReport:
+    """What one file gave, and what it left out, for the preview and `review import --json`."""
+
+    file: str
+    kind: str
+    rows: int
+    unused_columns: list[tuple[str, str]] = field(default_factory=list)  # (sheet, header)
+    session: str | None = None
+    orders: dict[str, object] | None = None  # {"counted": n, "excluded": {reason: n}}
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "kind": self.kind,
+            "rows": self.rows,
+            "unused_columns": [{"sheet": sheet, "column": column} for sheet, column in self.unused_columns],
+            "session": self.session,
+            "orders": self.orders,
+        }
+
+
+@dataclass
 class ImportSummary:
     files: list[tuple[str, str, int]] = field(default_factory=list)  # (file name, kind, rows)
+    reports: list[FileReport] = field(default_factory=list)
     figures: list[str] = field(default_factory=list)  # figure names written
+    sources: dict[str, str] = field(default_factory=dict)  # figure -> "FILE · basis" of what was written
+    kept: list[str] = field(default_factory=list)  # figures an earlier, better-trusted file keeps
     curve_points: int = 0
     products: int = 0
     channels: int = 0
@@ -83,20 +127,146 @@ def import_review_files(
     mapping_overrides: Mapping[str, Mapping[str, str | None]] | None = None,
     progress: ProgressCallback | None = None,
     cancelled: Callable[[], bool] | None = None,
+    grace_minutes: int = DEFAULT_GRACE_MINUTES,
 ) -> ImportSummary:
     """Parse all files, then store them in one transaction (all or nothing).
 
     `mapping_overrides` maps a file (its path as given, or its name) to {header in file: field or None}.
     Data of the kinds a file brings (curve, products, channels, orders) replaces what was stored before.
-    Raises ImportFailed (nothing written) or ImportCancelledError.
+    Raises ImportFailed (nothing written; WrongDayFailed for a file of another day) or ImportCancelledError.
     """
+    with _gc_paused():  # 100,000 order rows are over a million live objects: no cycle scans while they are built
+        parsed = parse_for_stream(db, stream_id, paths, mapping_overrides, progress, cancelled)
+        if progress:
+            progress(len(paths), len(paths) + 1, translate("Messages", "Saving"))
+        summary = store_review_data(db, stream_id, parsed, grace_minutes)
+        if progress:
+            progress(len(paths) + 1, len(paths) + 1, translate("Messages", "Done"))
+        return summary
+
+
+@dataclass
+class FilePreview:
+    """One file as the import preview shows it before anything is written."""
+
+    key: str  # the path as given
+    file_name: str
+    kind: str
+    label: str
+    mappings: list
+    report: FileReport | None = None  # what it gives and leaves out, when it parses
+    error: str | None = None  # why it would be refused
+    matching_stream: tuple[int, str, dt.datetime] | None = None  # a stream whose slot fits a wrong-day file
+    applied: dict[str, str | None] = field(default_factory=dict)  # a saved mapping applied to this file
+
+
+def preview_review_files(
+    db: Database,
+    stream_id: int,
+    paths: Sequence[str | Path],
+    mapping_overrides: Mapping[str, Mapping[str, str | None]] | None = None,
+    grace_minutes: int = DEFAULT_GRACE_MINUTES,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    overrides_for: Callable[[FileInspection], Mapping[str, str | None] | None] | None = None,
+) -> list[FilePreview]:
+    """Recognise and parse each file for the stream, without writing: what would be imported, what not, why.
+
+    A file that cannot be recognised at all raises ImportFailed; any other refusal is kept in `error`.
+    `overrides_for(inspection)` may give a saved column mapping for a file (a preset); it is kept in
+    `FilePreview.applied`.
+    """
+    start, end = stream_slot(db, stream_id)
+    previews: list[FilePreview] = []
+    parsed: list[ParsedReviewData] = []
+    for index, path in enumerate(paths):
+        if cancelled and cancelled():
+            raise ImportCancelledError()
+        if progress:
+            progress(index, len(paths))
+        inspection = inspect_review_file(path)
+        preview = FilePreview(str(path), inspection.file_name, inspection.kind, inspection.label, inspection.mappings)
+        preset = overrides_for(inspection) if overrides_for else None
+        preview.applied = dict(preset or {})
+        overrides = {**preview.applied, **((mapping_overrides or {}).get(str(path)) or {})} or None
+        try:
+            data = parse_review_file(path, start, overrides, stream_end=end)
+        except WrongDayFailed as exc:
+            preview.error = exc.message
+            preview.matching_stream = stream_for_span(db, exc.span, exclude=stream_id)
+        except ImportFailed as exc:
+            preview.error = str(exc)
+        else:
+            parsed.append(data)
+            preview.report = FileReport(data.file_name, data.kind, data.rows, list(data.unused_columns), data.session)
+        previews.append(preview)
+    orders = _unique_orders(parsed)
+    if orders:
+        with db.session() as session:
+            stream = session.get(Stream, stream_id)
+            review = session.scalar(select(Review).where(Review.stream_id == stream_id))
+            count = _count_orders(parsed, orders, _merge_figures(_in_fixed_order(parsed)), review, stream, grace_minutes)
+        for preview in previews:
+            if preview.report is not None and any(d.orders and d.file_name == preview.file_name for d in parsed):
+                preview.report.orders = count.as_dict()
+    if progress:
+        progress(len(paths), len(paths))
+    return previews
+
+
+def stream_for_span(
+    db: Database, span: tuple[dt.datetime, dt.datetime], exclude: int | None = None
+) -> tuple[int, str, dt.datetime] | None:
+    """The stream whose slot (± 2 hours) overlaps a file's times, nearest first: (id, title, start)."""
+    first, last = span
+    with db.session() as session:
+        candidates = session.scalars(
+            select(Stream).where(Stream.start_at <= last + SLOT_MARGIN, Stream.start_at >= first - dt.timedelta(days=1))
+        ).all()
+        fitting = [
+            s for s in candidates
+            if s.id != exclude and last >= s.start_at - SLOT_MARGIN and first <= s.end_at + SLOT_MARGIN
+        ]
+        if not fitting:
+            return None
+        best = min(fitting, key=lambda s: abs((s.start_at - first).total_seconds()))
+        return best.id, best.title, best.start_at
+
+
+def stream_slot(db: Database, stream_id: int) -> tuple[dt.datetime, dt.datetime]:
+    """The stream's planned start and end (aware)."""
     with db.session() as session:
         stream = session.get(Stream, stream_id)
         if stream is None:
             raise StreamNotFoundError(_no_stream(stream_id))
-        stream_start = stream.start_at
-    with _gc_paused():  # 100,000 order rows are over a million live objects: no cycle scans while they are built
-        return _import_files(db, stream_id, stream_start, paths, mapping_overrides, progress, cancelled)
+        return stream.start_at, stream.end_at
+
+
+def parse_for_stream(
+    db: Database,
+    stream_id: int,
+    paths: Sequence[str | Path],
+    mapping_overrides: Mapping[str, Mapping[str, str | None]] | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[ParsedReviewData]:
+    """Parse every file for a stream (its slot picks sessions and refuses other days); nothing is written."""
+    stream_start, stream_end = stream_slot(db, stream_id)
+    parsed: list[ParsedReviewData] = []
+    total = len(paths) + 1
+    for index, path in enumerate(paths):
+        if cancelled and cancelled():
+            raise ImportCancelledError()
+        path = Path(path)
+        if progress:
+            progress(index, total, translate("Messages", "Reading {0}").format(path.name))
+        overrides = None
+        if mapping_overrides:
+            overrides = mapping_overrides.get(str(path)) or mapping_overrides.get(path.name)
+        parsed.append(parse_review_file(path, stream_start, overrides, stream_end=stream_end))
+    if cancelled and cancelled():
+        raise ImportCancelledError()
+    return parsed
 
 
 @contextmanager
@@ -110,57 +280,46 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _import_files(
-    db: Database,
-    stream_id: int,
-    stream_start: dt.datetime,
-    paths: Sequence[str | Path],
-    mapping_overrides: Mapping[str, Mapping[str, str | None]] | None,
-    progress: ProgressCallback | None,
-    cancelled: Callable[[], bool] | None,
-) -> ImportSummary:
-    parsed: list[ParsedReviewData] = []
-    total = len(paths) + 1
-    for index, path in enumerate(paths):
-        if cancelled and cancelled():
-            raise ImportCancelledError()
-        path = Path(path)
-        if progress:
-            progress(index, total, translate("Messages", "Reading {0}").format(path.name))
-        overrides = None
-        if mapping_overrides:
-            overrides = mapping_overrides.get(str(path)) or mapping_overrides.get(path.name)
-        parsed.append(parse_review_file(path, stream_start, overrides))
-    if cancelled and cancelled():
-        raise ImportCancelledError()
-    if progress:
-        progress(len(paths), total, "Saving")
-    summary = store_review_data(db, stream_id, parsed)
-    if progress:
-        progress(total, total, "Done")
-    return summary
-
-
 def import_pasted_curve(
     db: Database, stream_id: int, text: str, mapping: Mapping[str, str | None] | None = None
 ) -> ImportSummary:
     """Store a per-minute table pasted from the clipboard as the stream's curve."""
-    with db.session() as session:
-        stream = session.get(Stream, stream_id)
-        if stream is None:
-            raise StreamNotFoundError(_no_stream(stream_id))
-        start = stream.start_at
-    return store_review_data(db, stream_id, [parse_pasted_text(text, start, mapping)])
+    start, end = stream_slot(db, stream_id)
+    data = parse_pasted_text(text, start, mapping, stream_end=end)
+    return store_review_data(db, stream_id, [data])
 
 
-def _merge_figures(parsed: Sequence[ParsedReviewData]) -> dict[str, object]:
-    best: dict[str, tuple[int, object]] = {}
-    for data in parsed:
+# files of these kinds are consulted first when two state a figure equally well (then by file name),
+# so the result never depends on the order the files were chosen in
+_KIND_RANK = {KIND_DOUYIN_WORKBOOK: 0, KIND_TAOBAO_WORKBOOK: 1, KIND_TREND: 2, KIND_PASTED: 3, KIND_ORDERS: 4}
+
+
+def _in_fixed_order(parsed: Sequence[ParsedReviewData]) -> list[ParsedReviewData]:
+    return sorted(parsed, key=lambda d: (_KIND_RANK.get(d.kind, 9), d.file_name))
+
+
+@dataclass
+class _Figure:
+    value: object
+    quality: int
+    source: str  # "FILE · basis"
+
+
+def _merge_figures(parsed: Sequence[ParsedReviewData]) -> dict[str, _Figure]:
+    """The best-trusted value of each figure: stated > exact per-minute sums > derived; exact > rounded."""
+    best: dict[str, _Figure] = {}
+    for data in parsed:  # in fixed order: the first of equals wins
         for name, value in data.figures.items():
+            if name not in FIGURE_FIELDS:
+                continue
             quality = data.quality.get(name, 0)
-            if name not in best or quality > best[name][0]:
-                best[name] = (quality, value)
-    return {name: value for name, (_q, value) in best.items() if name in FIGURE_FIELDS}
+            if name not in best or quality > best[name].quality:
+                best[name] = _Figure(value, quality, _source(data.file_name, data.bases.get(name, "")))
+    return best
+
+
+def _source(file_name: str, basis: str) -> str:
+    return f"{file_name} · {basis}" if basis else file_name
 
 
 def _merge_curve(parsed: Sequence[ParsedReviewData]) -> list[CurveRow]:
@@ -192,8 +351,70 @@ def _merge_products(parsed: Sequence[ParsedReviewData]) -> list[ProductRow]:
     return list(merged.values())
 
 
-def store_review_data(db: Database, stream_id: int, parsed: Sequence[ParsedReviewData]) -> ImportSummary:
-    """Write parsed files for a stream in one unit of work."""
+def _count_orders(
+    parsed: Sequence[ParsedReviewData],
+    orders: Sequence[OrderRow],
+    figures: Mapping[str, _Figure],
+    stored: Review | None,
+    stream: Stream,
+    grace_minutes: int,
+) -> OrderCount:
+    """The order export counted by the platform's rule in the stream's window (actual end when known)."""
+    actual_start = _figure_value(figures, stored, "started_at")
+    duration = _figure_value(figures, stored, "duration_minutes")
+    actual_end = actual_start + dt.timedelta(minutes=duration) if actual_start and duration else None
+    window = order_window(stream.start_at, stream.end_at, actual_start, actual_end, grace_minutes)
+    has_content_type = any(
+        m.table == "orders" and "content_type" in m.columns.values() for data in parsed for m in data.mappings
+    )
+    return count_orders(orders, window, has_content_type)
+
+
+def _figure_value(figures: Mapping[str, _Figure], stored: Review | None, name: str):
+    if name in figures:
+        return figures[name].value
+    return getattr(stored, name, None) if stored is not None else None
+
+
+def _orders_basis(count: OrderCount, file_name: str) -> str:
+    start, end = count.window  # type: ignore[misc]
+    basis = translate("Messages", "{0} paid orders submitted {1}–{2}").format(
+        count.orders, start.astimezone().strftime("%m-%d %H:%M"), end.astimezone().strftime("%H:%M")
+    )
+    if count.has_content_type:
+        basis += translate("Messages", ", 流量体裁 直播 only")
+    return _source(file_name, basis)
+
+
+def stored_sources(review: Review | None) -> dict[str, dict[str, object]]:
+    """{figure: {"source": "FILE · basis", "quality": n}} as stored with the review."""
+    if review is None or not review.sources_json:
+        return {}
+    try:
+        loaded = json.loads(review.sources_json)
+    except ValueError:
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def figure_sources(review: Review | None) -> dict[str, str]:
+    """{figure: "FILE · basis"} for every figure the review holds a value for."""
+    return {
+        name: str(entry.get("source", ""))
+        for name, entry in stored_sources(review).items()
+        if isinstance(entry, dict) and getattr(review, name, None) is not None
+    }
+
+
+def store_review_data(
+    db: Database, stream_id: int, parsed: Sequence[ParsedReviewData], grace_minutes: int = DEFAULT_GRACE_MINUTES
+) -> ImportSummary:
+    """Write parsed files for a stream in one unit of work.
+
+    A figure already stored from a better-trusted source is kept (re-importing the same file replaces it),
+    so the result does not depend on the order of files or of imports.
+    """
+    parsed = _in_fixed_order(parsed)
     figures = _merge_figures(parsed)
     curve = _merge_curve(parsed)
     products = _merge_products(parsed)
@@ -205,12 +426,46 @@ def store_review_data(db: Database, stream_id: int, parsed: Sequence[ParsedRevie
         if stream is None:
             raise StreamNotFoundError(_no_stream(stream_id))
         review = _get_or_create_review(session, stream_id)
-        for name, value in figures.items():
-            setattr(review, name, value)
-        summary.figures = sorted(figures)
+        order_count: OrderCount | None = None
+        if orders:
+            order_count = _count_orders(parsed, orders, figures, review, stream, grace_minutes)
+            order_file = next(d.file_name for d in parsed if d.orders)
+            source = _orders_basis(order_count, order_file)
+            for name, value in (("gmv", order_count.gmv), ("orders", order_count.orders),
+                                ("units", order_count.units), ("refund_amount", order_count.refund_amount)):
+                if name not in figures or figures[name].quality < DERIVED:
+                    figures[name] = _Figure(value, DERIVED, source)
+            review.orders_gmv = order_count.gmv
+        sources = stored_sources(review)
+        files_now = {d.file_name for d in parsed}
+        written = []
+        for name, figure in figures.items():
+            previous = sources.get(name)
+            if (
+                isinstance(previous, dict)
+                and getattr(review, name) is not None
+                and int(previous.get("quality", -1)) > figure.quality
+                and str(previous.get("source", "")).split(" · ")[0] not in files_now
+            ):
+                summary.kept.append(name)
+                continue
+            setattr(review, name, figure.value)
+            sources[name] = {"source": figure.source, "quality": figure.quality}
+            written.append(name)
+        review.sources_json = json.dumps(sources, ensure_ascii=False, sort_keys=True)
+        summary.figures = sorted(written)
+        summary.sources = {name: str(sources[name]["source"]) for name in written}
         for data in parsed:
+            report = FileReport(data.file_name, data.kind, data.rows, list(data.unused_columns), data.session)
+            if data.orders and order_count is not None:
+                report.orders = order_count.as_dict()
+            summary.reports.append(report)
+            details = {k: v for k, v in report.as_dict().items() if k in ("unused_columns", "session", "orders")}
             session.add(
-                ReviewImport(review_id=review.id, file_name=data.file_name[:300], kind=data.kind, rows=data.rows)
+                ReviewImport(
+                    review_id=review.id, file_name=data.file_name[:300], kind=data.kind, rows=data.rows,
+                    details_json=json.dumps(details, ensure_ascii=False),
+                )
             )
         if curve:
             session.execute(delete(CurvePoint).where(CurvePoint.review_id == review.id))
@@ -227,6 +482,8 @@ def store_review_data(db: Database, stream_id: int, parsed: Sequence[ParsedRevie
                     comments=row.comments,
                     new_followers=row.new_followers,
                     fan_club_joins=row.fan_club_joins,
+                    ad_spend=row.ad_spend,
+                    buyers=row.buyers,
                 )
                 for row in curve
             )
@@ -306,6 +563,8 @@ _ORDER_COLUMNS = (
     "status",
     "after_sale_status",
     "traffic_source",
+    "cancel_reason",
+    "content_type",
 )
 
 
@@ -344,6 +603,8 @@ def _insert_order_lines(session: Session, review_id: int, orders: Sequence[Order
             o.status[:50],
             o.after_sale_status[:50],
             o.traffic_source[:100],
+            o.cancel_reason[:200],
+            o.content_type[:50],
         )
         for o in orders
     ]
@@ -367,6 +628,8 @@ def _order_rows(review_id: int, orders: Sequence[OrderRow]) -> list[tuple[object
             o.status[:50],
             o.after_sale_status[:50],
             o.traffic_source[:100],
+            o.cancel_reason[:200],
+            o.content_type[:50],
         )
         for o in orders
     ]
@@ -463,8 +726,27 @@ def _segment_rows(session: Session, stream: Stream) -> tuple[list[dict[str, obje
 
 def empty_summary() -> dict[str, object]:
     result: dict[str, object] = dict.fromkeys(SUMMARY_FIGURES)
-    result.update(products=[], moments=[], segments=[])
+    result.update(figure_bases())
+    result.update(products=[], moments=[], segments=[], sources={}, warnings=[])
     return result
+
+
+ORDERS_GMV_TOLERANCE = Decimal("0.01")  # beyond 1 % apart, both GMVs are shown
+
+
+def review_warnings(gmv: Decimal | None, orders_gmv: Decimal | None, gmv_source: str = "") -> list[str]:
+    """What the reader of the figures must know: today, a platform GMV and an order-count GMV that differ."""
+    if gmv is None or orders_gmv is None or gmv == 0 or gmv == orders_gmv:
+        return []
+    if abs(orders_gmv - gmv) / gmv <= ORDERS_GMV_TOLERANCE:
+        return []
+    return [
+        translate(
+            "Messages",
+            "GMV {0} ({1}) differs by {2:.1%} from the {3} counted from the order export: "
+            "check the order export's time range and 流量体裁.",
+        ).format(money(gmv), gmv_source or "—", float(abs(orders_gmv - gmv) / gmv), money(orders_gmv))
+    ]
 
 
 def review_summary(db: Database, stream_id: int) -> dict[str, object]:
@@ -480,7 +762,11 @@ def review_summary(db: Database, stream_id: int) -> dict[str, object]:
         result["gmv_target"] = to_json_number(stream.gmv_target)
         if review is None:
             return result
-        result.update(review_figures(review, stream.gmv_target).as_dict())
+        figures = review_figures(review, stream.gmv_target)
+        result.update(figures.as_dict())
+        sources = figure_sources(review)
+        result["sources"] = sources
+        result["warnings"] = review_warnings(figures.gmv, figures.gmv_from_orders, sources.get("gmv", ""))
         products = session.scalars(
             select(ProductResult).where(ProductResult.review_id == review.id).order_by(ProductResult.id)
         )
@@ -504,6 +790,7 @@ def _product_dict(p: ProductResult) -> dict[str, object]:
         "click_rate": to_json_number(rate),
         "buyers": p.buyers,
         "orders": p.orders,
+        "units": p.units,
         "gmv": to_json_number(p.gmv),
         "flags": flags,
     }

@@ -34,8 +34,8 @@ from livedesk.models.live import Incident, LinkEvent
 from livedesk.services import metrics
 from livedesk.services.analysis import segment_at
 from livedesk.services.db import Database
-from livedesk.services.importers.review_files import is_paid_status
 from livedesk.services.messages import translate
+from livedesk.services.order_rules import is_paid
 
 # ---------------------------------------------------------------- streams
 
@@ -420,10 +420,13 @@ def composition(db: Database, stream_id: int) -> Composition:
         for c in s.scalars(select(TrafficSource).where(TrafficSource.review_id == review.id).order_by(TrafficSource.id)):
             comp.channels.append((c.channel, c.views, c.spend, c.avg_watch_seconds, c.gmv))
         sources: dict[str, list] = defaultdict(lambda: [0, Decimal(0)])
-        for source, status, amount in s.execute(
-            select(OrderLine.traffic_source, OrderLine.status, OrderLine.amount).where(OrderLine.review_id == review.id)
+        for source, status, after_sale, cancel_reason, amount in s.execute(
+            select(
+                OrderLine.traffic_source, OrderLine.status, OrderLine.after_sale_status, OrderLine.cancel_reason,
+                OrderLine.amount,
+            ).where(OrderLine.review_id == review.id)
         ):
-            if status and not is_paid_status(status):
+            if not is_paid(status or "", after_sale or "", cancel_reason or ""):
                 continue
             entry = sources[source or ""]
             entry[0] += 1

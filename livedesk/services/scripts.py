@@ -52,6 +52,7 @@ SEGMENT_FIELDS = (
     "start_seconds",
     "duration_seconds",
     "product_id",
+    "product_name",
     "host_lines",
     "cues",
     "props",
@@ -202,9 +203,11 @@ def _clean_values(values: Mapping[str, Any], partial: bool) -> dict[str, Any]:
         raise ScriptError(translate("Messages", "A segment cannot start before the stream does."))
     if "duration_seconds" in clean and clean["duration_seconds"] <= 0:
         raise ScriptError(translate("Messages", "A segment must last at least one second."))
-    for name in ("title", "host_lines", "cues", "props", "bgm", "notes"):
+    for name in ("title", "product_name", "host_lines", "cues", "props", "bgm", "notes"):
         if name in clean:
             clean[name] = "" if clean[name] is None else str(clean[name])
+    if len(clean.get("product_name", "")) > 300:
+        raise ScriptError(translate("Messages", "The product name is longer than 300 characters."))
     if len(clean.get("title", "")) > 200:
         raise ScriptError(translate("Messages", "The title is longer than 200 characters."))
     if len(clean.get("bgm", "")) > 200:
@@ -395,12 +398,15 @@ def arrange_segments(session: Session, stream_id: int, layout: Sequence[Sequence
     return order
 
 
+_DEFAULTS = {"product_name": ""}  # dicts built by callers that never name the field compare as stored
+
+
 def check_script(session: Session, stream_id: int, expected: Sequence[Mapping[str, Any]] | None) -> None:
     """Refuse with ScriptChangedError when the script is not `expected` (a `snapshot_script`, the fields of
     every segment in running order; ids are not compared), e.g. the script the user saw. None: no check."""
     if expected is None:
         return
-    seen = [{name: values.get(name) for name in SEGMENT_FIELDS} for values in expected]
+    seen = [{name: values.get(name, _DEFAULTS.get(name)) for name in SEGMENT_FIELDS} for values in expected]
     if snapshot_script(session, stream_id) != seen:
         raise _changed(session, stream_id, translate(
             "Messages", "Someone else changed the script since you last saw it; nothing was saved."))
@@ -452,10 +458,15 @@ def _money(value: Decimal | None) -> str:
     return f"{value.normalize():f}" if value == value.to_integral_value() else f"{value:.2f}"
 
 
+def pitch_head(name: str) -> str:
+    """The first pitch line names the product (a pool product's, or one only the script names)."""
+    return f"【{name}】"
+
+
 def pitch_lines(product: Product, live_price: Decimal | None = None) -> str:
     """Host lines for a product: its selling points, each with its demo, then its FAQ."""
     price = live_price if live_price is not None else product.live_price
-    head = f"【{product.name}】"
+    head = pitch_head(product.name)
     if price is not None:
         head += f"直播间价 ¥{_money(price)}"
         if product.list_price is not None and product.list_price > price:

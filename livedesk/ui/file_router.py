@@ -125,12 +125,14 @@ def detect(path: str | Path) -> Detected:
     if _is_schedule(sheets):
         return Detected(str(path), SCHEDULE)
     try:
-        inspect_review_file(path)
+        recognised = inspect_review_file(path).recognised  # an unknown table is offered for mapping only on import
     except ImportFailed:
-        return Detected(str(path), UNKNOWN, translate("FileRouter", "its columns match none of LiveDesk's imports"))
+        recognised = False
     except Exception as exc:
         log.info("Cannot inspect dropped file %s: %s", path, exc)
         return Detected(str(path), UNKNOWN, translate("FileRouter", "cannot be read: {0}").format(exc))
+    if not recognised:
+        return Detected(str(path), UNKNOWN, translate("FileRouter", "its columns match none of LiveDesk's imports"))
     return Detected(str(path), REVIEW)
 
 

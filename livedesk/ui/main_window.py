@@ -24,6 +24,7 @@ from livedesk.config import Paths, Preferences, sqlite_url
 from livedesk.ui import accessibility
 from livedesk.ui.empty_state import EmptyState
 from livedesk.ui.errors import show_error
+from livedesk.ui.guide import open_guide
 
 if TYPE_CHECKING:  # SQLAlchemy loads while the window paints (see attach_database)
     from livedesk.services.db import Database
@@ -277,6 +278,7 @@ class MainWindow(QMainWindow):
             self._action(view_menu, name, lambda _=False, i=index: self.show_tab(TAB_KEYS[i]), f"Ctrl+{index + 1}")
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&User Guide"), lambda: open_guide(self), None, "userGuide")
         self._action(help_menu, self.tr("&Keyboard Shortcuts"), self.show_shortcuts, QKeySequence.StandardKey.HelpContents, "shortcuts")
         self._action(help_menu, self.tr("Open &Log Folder"), self.open_log_folder, None, "logFolder")
         self._action(help_menu, self.tr("&About LiveDesk"), self.show_about, None, "about")

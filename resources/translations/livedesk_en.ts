@@ -246,6 +246,30 @@
         </message>
     </context>
     <context>
+        <name>ScriptImportDialog</name>
+        <message numerus="yes">
+            <source>The file holds %n segment(s).</source>
+            <translation>
+                <numerusform>The file holds %n segment.</numerusform>
+                <numerusform>The file holds %n segments.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n product(s) it names are not in the product pool. Their names are kept on the segments; add them to the pool now, or later with Add to pool.</source>
+            <translation>
+                <numerusform>%n product it names are not in the product pool. Their names are kept on the segments; add them to the pool now, or later with Add to pool.</numerusform>
+                <numerusform>%n products it names are not in the product pool. Their names are kept on the segments; add them to the pool now, or later with Add to pool.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Import and add %n to pool</source>
+            <translation>
+                <numerusform>Import and add %n to pool</numerusform>
+                <numerusform>Import and add %n to pool</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ScriptTab</name>
         <message numerus="yes">
             <source>Rehearsals (%n)</source>
@@ -329,6 +353,20 @@
             <translation>
                 <numerusform>Imported %n segment.</numerusform>
                 <numerusform>Imported %n segments.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Added %n product(s) to the pool and linked their segments. Ctrl+Z takes them away.</source>
+            <translation>
+                <numerusform>Added %n product to the pool and linked their segments. Ctrl+Z takes them away.</numerusform>
+                <numerusform>Added %n products to the pool and linked their segments. Ctrl+Z takes them away.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Linked %n segment(s) to products already in the pool.</source>
+            <translation>
+                <numerusform>Linked %n segment to products already in the pool.</numerusform>
+                <numerusform>Linked %n segments to products already in the pool.</numerusform>
             </translation>
         </message>
     </context>

@@ -499,6 +499,17 @@ The details are in the log file:
     </message>
 </context>
 <context>
+    <name>GuideWindow</name>
+    <message>
+        <source>LiveDesk User Guide</source>
+        <translation>LiveDesk 用户指南</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation: {0}</source>
+        <translation>这个安装里缺少用户指南：{0}</translation>
+    </message>
+</context>
+<context>
     <name>HostView</name>
     <message>
         <source>Host view</source>
@@ -1418,6 +1429,10 @@ This database is empty. Start with a month of demo data to look around, or start
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;User Guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
@@ -2333,8 +2348,28 @@ Logs: {2}</source>
         <translation>场次 {0} 不存在（可能已被删除）。</translation>
     </message>
     <message>
+        <source>Saving</source>
+        <translation>正在保存</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
+    </message>
+    <message>
+        <source>{0} paid orders submitted {1}–{2}</source>
+        <translation>{1}–{2} 提交的 {0} 笔已支付订单</translation>
+    </message>
+    <message>
+        <source>, 流量体裁 直播 only</source>
+        <translation>，仅流量体裁为直播</translation>
+    </message>
+    <message>
+        <source>GMV {0} ({1}) differs by {2:.1%} from the {3} counted from the order export: check the order export's time range and 流量体裁.</source>
+        <translation>成交金额 {0}（{1}）与按订单导出统计的 {3} 相差 {2:.1%}：请检查订单导出的时间范围和流量体裁。</translation>
     </message>
     <message>
         <source>Moment {0} no longer exists.</source>
@@ -2363,6 +2398,10 @@ Logs: {2}</source>
     <message>
         <source>A segment must last at least one second.</source>
         <translation>环节至少要 1 秒。</translation>
+    </message>
+    <message>
+        <source>The product name is longer than 300 characters.</source>
+        <translation>商品名超过 300 个字符。</translation>
     </message>
     <message>
         <source>The title is longer than 200 characters.</source>
@@ -2457,6 +2496,10 @@ Logs: {2}</source>
         <translation>从剪贴板粘贴的表格（时间和在线人数）</translation>
     </message>
     <message>
+        <source>a rate between 0% and 100% was expected</source>
+        <translation>应为 0% 到 100% 之间的比率</translation>
+    </message>
+    <message>
         <source>{0}; correct or clear this cell</source>
         <translation>{0}；请改正或清空这个单元格</translation>
     </message>
@@ -2473,6 +2516,10 @@ Logs: {2}</source>
         <translation>有 {0} 个单元格无法读取，所以什么都没导入。请在文件里改正（或清空）下面列出的单元格，再重新导入。</translation>
     </message>
     <message>
+        <source>not recognised: map its columns (a per-minute table needs time and online viewers)</source>
+        <translation>未识别：请为各列指定含义（分钟级数据需要时间和在线人数）</translation>
+    </message>
+    <message>
         <source>The pasted text is empty. Copy the table (time and online viewers) and paste again.</source>
         <translation>粘贴的内容为空。请复制表格（时间和在线人数）后再粘贴。</translation>
     </message>
@@ -2483,6 +2530,14 @@ Logs: {2}</source>
     <message>
         <source>No header row with a time and an online-viewer column was found.</source>
         <translation>没有找到同时含时间列和在线人数列的表头行。</translation>
+    </message>
+    <message>
+        <source>Beijing time ({0} on this computer)</source>
+        <translation>北京时间（本机时间 {0}）</translation>
+    </message>
+    <message>
+        <source>This export is from {0}, but the stream is on {1}. Nothing was imported. Import it into the stream of that day, or download the export of this stream from the platform.</source>
+        <translation>这份导出的数据来自 {0}，但本场次在 {1}。未导入任何数据。请把它导入到当天的场次，或从平台下载本场次的导出。</translation>
     </message>
     <message>
         <source>The file holds no data at all. Download the export again from the platform.</source>
@@ -2497,8 +2552,28 @@ Logs: {2}</source>
         <translation>这是选品表，不是导出数据。请在“商品”页导入。</translation>
     </message>
     <message>
-        <source>This file is not an export LiveDesk understands (its sheets and headers match none). Understood kinds: {0}. Pasted tables are imported with Paste.</source>
-        <translation>LiveDesk 认不出这个文件（工作表和表头都对不上）。能识别的类型：{0}。粘贴的表格请用“粘贴”导入。</translation>
+        <source>This file is not an export LiveDesk understands (its sheets and headers match none). Understood kinds: {0}. In the window, map its columns in the import preview (at least the time and the online viewers of a per-minute table); pasted tables are imported with Paste.</source>
+        <translation>LiveDesk 无法识别这个文件（它的工作表和表头都对不上）。可识别的类型：{0}。在窗口中可以在导入预览里为它的列指定含义（分钟级数据至少需要时间和在线人数）；粘贴的表格请用“粘贴”导入。</translation>
+    </message>
+    <message>
+        <source>Sheet {0} lists {1} sessions and LiveDesk cannot tell which one is this stream ({2}). Export the one session, or choose the stream first.</source>
+        <translation>工作表 {0} 列出了 {1} 个场次，LiveDesk 无法判断哪一场是本场次（{2}）。请只导出这一场，或先选择场次。</translation>
+    </message>
+    <message>
+        <source>Sheet {0} lists sessions starting {1}; none falls in this stream's slot ({2}). Nothing was imported. Choose the stream of one of those sessions, or download the list that holds this one.</source>
+        <translation>工作表 {0} 列出的场次开播于 {1}，没有一场落在本场次的时段（{2}）内。未导入任何数据。请选择其中某场对应的场次，或下载包含本场的场次列表。</translation>
+    </message>
+    <message>
+        <source>row {0} of {1} sessions: {2}</source>
+        <translation>{1} 个场次中的第 {0} 行：{2}</translation>
+    </message>
+    <message>
+        <source>stated: {0} ({1})</source>
+        <translation>平台给出：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>stated rounded: {0} {1} ({2})</source>
+        <translation>平台给出（取整）：{0} {1}（{2}）</translation>
     </message>
     <message>
         <source>expected a start and an end such as 2026-11-12 19:30~2026-11-12 22:00</source>
@@ -2507,6 +2582,10 @@ Logs: {2}</source>
     <message>
         <source>{0}; correct this cell</source>
         <translation>{0}；请改正这个单元格</translation>
+    </message>
+    <message>
+        <source>from the stated start and end</source>
+        <translation>按给出的开始和结束时间</translation>
     </message>
     <message>
         <source>Sheet {0}: no column is mapped to {1}. Map a column to it in the import preview.</source>
@@ -2533,8 +2612,36 @@ Logs: {2}</source>
         <translation>时间在这里倒退了；请按时间排序，或改正这个值</translation>
     </message>
     <message>
+        <source>highest of {0} per-minute {1}</source>
+        <translation>{0} 个分钟的{1}的最高值</translation>
+    </message>
+    <message>
+        <source>mean of {0} per-minute {1}</source>
+        <translation>{0} 个分钟的{1}的平均值</translation>
+    </message>
+    <message>
+        <source>first minute of the trend</source>
+        <translation>趋势的第一分钟</translation>
+    </message>
+    <message>
+        <source>first to last minute of the trend</source>
+        <translation>趋势的第一分钟到最后一分钟</translation>
+    </message>
+    <message>
+        <source>sum of {0} per-minute {1}</source>
+        <translation>{0} 个分钟的{1}之和</translation>
+    </message>
+    <message>
         <source>the product has no name; fill it in or delete the row</source>
         <translation>商品没有名称；请补上或删除这一行</translation>
+    </message>
+    <message>
+        <source>stated: row {0} ({1})</source>
+        <translation>平台给出：{0} 行（{1}）</translation>
+    </message>
+    <message>
+        <source>stated rounded: row {0} ({1})</source>
+        <translation>平台给出（取整）：{0} 行（{1}）</translation>
     </message>
     <message>
         <source>the order number is missing; fill it in or delete the row</source>
@@ -2543,6 +2650,14 @@ Logs: {2}</source>
     <message>
         <source>the amount is missing; fill it in or delete the row</source>
         <translation>缺少金额；请补上或删除这一行</translation>
+    </message>
+    <message>
+        <source>Sheet {0}, row {1}, column {2}: the order number {3} was stored by Excel as a number and has lost its last digits, so orders would be merged or miscounted. Nothing was imported. Import the order export as the CSV the platform gives (do not open and re-save it in Excel).</source>
+        <translation>工作表 {0}，第 {1} 行，列 {2}：订单号 {3} 被 Excel 存成了数字，末尾几位已丢失，订单会被合并或算错。未导入任何数据。请导入平台提供的 CSV 订单导出（不要用 Excel 打开后另存）。</translation>
+    </message>
+    <message>
+        <source>a number too large to be exact; import the platform's CSV</source>
+        <translation>数字太大，已无法精确；请导入平台的 CSV</translation>
     </message>
     <message>
         <source>a length in minutes must be more than 0</source>
@@ -2581,8 +2696,8 @@ Logs: {2}</source>
         <translation>匹配到多个商品（{0}）；请写全名或链接号</translation>
     </message>
     <message>
-        <source>not in the product pool; add the product first or correct the name</source>
-        <translation>不在选品池中；请先添加商品或改正名称</translation>
+        <source>not in the product pool yet (or the name is written differently)</source>
+        <translation>还不在选品池里（或名称写法不同）</translation>
     </message>
     <message>
         <source>the time is empty; every segment needs one</source>
@@ -2619,6 +2734,26 @@ Logs: {2}</source>
     <message>
         <source>this start is already on row {0}; delete the duplicate row</source>
         <translation>这个开始时间已在第 {0} 行出现；请删除重复行</translation>
+    </message>
+    <message>
+        <source>Every product the script names is already linked to the pool; nothing to add.</source>
+        <translation>脚本里的商品都已关联选品池，没有要加入的。</translation>
+    </message>
+    <message>
+        <source>Added from the script of “{0}”: fill in the SKU, prices, cost, stock and selling points.</source>
+        <translation>从“{0}”的脚本加入：请补全 SKU、价格、成本、库存和卖点。</translation>
+    </message>
+    <message>
+        <source>Nothing was added: {0}. Choose these products in the Product column, or set the link numbers on the stream's lineup.</source>
+        <translation>没有加入任何商品：{0}。请在“商品”列里选择这些商品，或在本场排品里设置链接号。</translation>
+    </message>
+    <message>
+        <source>“{0}” was edited in the product pool after it was added; it was kept and nothing was undone. Delete it on the Products tab if it is not needed.</source>
+        <translation>“{0}”加入后在选品池里被修改过，已保留，未撤销任何内容。如果不需要，请在商品页删除它。</translation>
+    </message>
+    <message>
+        <source>“{0}” is now used by another stream or a review; it was kept and nothing was undone.</source>
+        <translation>“{0}”已被其他场次或复盘使用，已保留，未撤销任何内容。</translation>
     </message>
 </context>
 <context>
@@ -3446,6 +3581,46 @@ Logs: {2}</source>
         <translation>导入</translation>
     </message>
     <message>
+        <source>Will not import: {0}</source>
+        <translation>不会导入：{0}</translation>
+    </message>
+    <message>
+        <source>Session taken: {0}</source>
+        <translation>采用的场次：{0}</translation>
+    </message>
+    <message>
+        <source>unpaid or cancelled</source>
+        <translation>未支付或已取消</translation>
+    </message>
+    <message>
+        <source>not from the live room (流量体裁)</source>
+        <translation>非直播间订单（流量体裁）</translation>
+    </message>
+    <message>
+        <source>outside the stream's time</source>
+        <translation>不在直播时段内</translation>
+    </message>
+    <message>
+        <source>{0} {1}</source>
+        <translation>{0} {1}</translation>
+    </message>
+    <message>
+        <source>Orders counted: {0} lines.</source>
+        <translation>计入订单：{0} 行。</translation>
+    </message>
+    <message>
+        <source>Left out: {0}.</source>
+        <translation>未计入：{0}。</translation>
+    </message>
+    <message>
+        <source>Not used (no figure reads them): {0}</source>
+        <translation>未使用（没有指标读取）：{0}</translation>
+    </message>
+    <message>
+        <source>Import into “{0}” ({1}) instead</source>
+        <translation>改为导入到“{0}”（{1}）</translation>
+    </message>
+    <message>
         <source>per-minute trend</source>
         <translation>分钟趋势</translation>
     </message>
@@ -3716,6 +3891,14 @@ Logs: {2}</source>
         <translation>人均观看时长</translation>
     </message>
     <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Taobao 种草 conversion</source>
+        <translation>淘宝种草成交转化率</translation>
+    </message>
+    <message>
         <source>Overlay stream:</source>
         <translation>叠加对比：</translation>
     </message>
@@ -3874,6 +4057,30 @@ Logs: {2}</source>
     <message>
         <source>Average watch time = total watch time / UV; basis: people.</source>
         <translation>人均观看时长 = 总观看时长 / UV；口径：按人数。</translation>
+    </message>
+    <message>
+        <source>{0} of GMV</source>
+        <translation>占成交金额 {0}</translation>
+    </message>
+    <message>
+        <source>Refunds (退款金额); refund rate = refunds / GMV. GMV includes orders refunded after payment.</source>
+        <translation>退款金额；退款率 = 退款金额 / 成交金额。成交金额包含支付后退款的订单。</translation>
+    </message>
+    <message>
+        <source>Taobao's 种草成交转化率 as the platform states it: buyers / product click users. Not the same basis as Conversion (buyers / UV).</source>
+        <translation>淘宝平台给出的种草成交转化率：成交人数 / 商品点击人数。与“转化率”（成交人数 / 观看人数）口径不同。</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0}: not in the imported files</source>
+        <translation>{0}：导入的文件中没有</translation>
+    </message>
+    <message>
+        <source>Counted from the order export: {0}</source>
+        <translation>按订单导出统计：{0}</translation>
     </message>
     <message>
         <source>{0} min {1} s</source>
@@ -4382,6 +4589,85 @@ Logs: {2}</source>
     </message>
 </context>
 <context>
+    <name>ScriptImportDialog</name>
+    <message>
+        <source>Import script: {0}</source>
+        <translation>导入脚本：{0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>The file holds %n segment(s).</source>
+        <translation><numerusform>文件里有 %n 个环节。</numerusform></translation>
+    </message>
+    <message>
+        <source>Importing replaces the current script (Ctrl+Z brings it back).</source>
+        <translation>导入会替换当前脚本（按 Ctrl+Z 可恢复）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) it names are not in the product pool. Their names are kept on the segments; add them to the pool now, or later with Add to pool.</source>
+        <translation><numerusform>其中 %n 个商品不在选品池里。商品名会保留在环节上；可以现在加入选品池，也可以稍后点“加入选品池”。</numerusform></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>{0} (not in pool)</source>
+        <translation>{0}（不在选品池）</translation>
+    </message>
+    <message>
+        <source>Not in the product pool</source>
+        <translation>不在选品池的商品</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Live price</source>
+        <translation>直播价</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>a link number only: set link numbers on the stream's lineup</source>
+        <translation>只有链接号：请在本场排品里设置链接号</translation>
+    </message>
+    <message>
+        <source>Products the pool lacks</source>
+        <translation>选品池里没有的商品</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import and add %n to pool</source>
+        <translation><numerusform>导入并把 %n 个商品加入选品池</numerusform></translation>
+    </message>
+    <message>
+        <source>Creates the products in the product pool (fill in SKU, cost and selling points there), puts them on this stream's lineup and links their segments. Ctrl+Z takes them away again.</source>
+        <translation>在选品池里新建这些商品（之后在那里补全 SKU、成本和卖点），加入本场排品并关联到对应环节。按 Ctrl+Z 可撤销。</translation>
+    </message>
+</context>
+<context>
     <name>ScriptLabels</name>
     <message>
         <source>Opening</source>
@@ -4618,6 +4904,10 @@ Logs: {2}</source>
         <translation>导入…</translation>
     </message>
     <message>
+        <source>Add to pool</source>
+        <translation>加入选品池</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -4846,12 +5136,20 @@ Logs: {2}</source>
         <translation>开始时间</translation>
     </message>
     <message>
+        <source>Link the products this script names to the product pool, creating those it does not hold yet, and put them on the lineup</source>
+        <translation>把脚本里的商品关联到选品池（池里没有的先新建），并加入排品</translation>
+    </message>
+    <message>
         <source>duration</source>
         <translation>时长</translation>
     </message>
     <message>
         <source>product</source>
         <translation>商品</translation>
+    </message>
+    <message>
+        <source>product not in pool</source>
+        <translation>不在选品池的商品</translation>
     </message>
     <message>
         <source>Running order</source>
@@ -4912,6 +5210,10 @@ Logs: {2}</source>
     <message>
         <source>The stream's lineup is empty</source>
         <translation>这场的排品还是空的</translation>
+    </message>
+    <message>
+        <source>{0} (not in pool)</source>
+        <translation>{0}（不在选品池）</translation>
     </message>
     <message>
         <source>Pitch: {0}</source>
@@ -5018,6 +5320,22 @@ Logs: {2}</source>
         <translation><numerusform>已导入 %n 个环节。</numerusform></translation>
     </message>
     <message>
+        <source>Every product the script names is in the product pool.</source>
+        <translation>脚本里的商品都在选品池里。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n product(s) to the pool and linked their segments. Ctrl+Z takes them away.</source>
+        <translation><numerusform>已把 %n 个商品加入选品池，并关联到对应环节。按 Ctrl+Z 可撤销。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Linked %n segment(s) to products already in the pool.</source>
+        <translation><numerusform>已把 %n 个环节关联到选品池里已有的商品。</numerusform></translation>
+    </message>
+    <message>
+        <source>Not added: {0}.</source>
+        <translation>未加入：{0}。</translation>
+    </message>
+    <message>
         <source>Export script</source>
         <translation>导出脚本</translation>
     </message>
@@ -5075,6 +5393,14 @@ Logs: {2}</source>
     <message numerus="yes">
         <source>%n risky word(s) in this segment; see Compliance.</source>
         <translation><numerusform>本环节有 %n 个风险词，详见合规检查。</numerusform></translation>
+    </message>
+    <message>
+        <source>“{0}” is not in the product pool yet. Use Add to pool to create it and link it, or choose a product here.</source>
+        <translation>“{0}”还不在选品池里。点“加入选品池”新建并关联，或在这里选一个商品。</translation>
+    </message>
+    <message>
+        <source>{0} (not in pool)</source>
+        <translation>{0}（不在选品池）</translation>
     </message>
 </context>
 <context>

@@ -56,6 +56,10 @@ def test_both_programs_are_built_with_their_resources(built: Path) -> None:
         "resources/wordlists/compliance_zh.json",
         "resources/icons/livedesk.svg",
         "livedesk/migrations/env.py",
+        "docs/user-guide.md",  # Help ▸ User Guide, offline
+        "docs/zh_CN/用户指南.md",
+        "docs/gallery/zh_CN/live.png",
+        "README.zh-CN.md",
     ]:
         assert (data / part).exists(), part
 

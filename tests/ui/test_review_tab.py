@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QMimeData, Qt, QUrl
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import func, select
 
 from livedesk.models import CurvePoint, Moment, OrderLine, ProductResult, Review, Script, Segment, Stream
@@ -401,3 +402,100 @@ def test_a_corrected_mapping_is_saved_as_a_preset_for_the_next_file(qtbot, db, p
         from livedesk.models import CurvePoint
 
         assert session.scalar(select(func.count()).select_from(CurvePoint).where(CurvePoint.comments.is_not(None))) == 0
+
+
+def test_preview_lists_unused_columns_and_the_kpi_tooltip_names_the_source(
+    qtbot, db, paths, fixtures_dir, accept_dialog, errors
+):
+    stream_id = make_stream(db)
+    tab = make_tab(qtbot, db, paths)
+    seen = {}
+
+    def look(dialog):
+        seen["unused"] = [label.text() for label in dialog.findChildren(QLabel, "previewUnused")]
+
+    accept_dialog["fn"] = look
+    tab.import_files(tidy_files(fixtures_dir))
+    assert errors == [] and tab.stream_id == stream_id
+    assert any("千次观看成交金额" in text for text in seen["unused"])
+    tooltip = tab.kpi_cards["gmv"].toolTip()
+    assert "直播间详情页_整场数据下载.xlsx" in tooltip and "gmv" in tooltip
+
+
+def test_wrong_day_file_offers_the_stream_it_belongs_to(qtbot, db, paths, fixtures_dir, monkeypatch, errors):
+    right = make_stream(db, title="周四美妆专场")
+    wrong = make_stream(db, start=START + dt.timedelta(days=3), title="周日场")
+    tab = make_tab(qtbot, db, paths)
+    tab.select_stream(wrong)
+    assert tab.stream_id == wrong
+    dialogs = []
+
+    def fake_exec(dialog):
+        dialogs.append(dialog)
+        if len(dialogs) == 1:  # the preview of the wrong stream: switch to the stream the file belongs to
+            error = dialog.findChild(object, "previewError")
+            assert error is not None and "2026-11-12" in error.text() and "2026-11-15" in error.text()
+            dialog.findChild(object, "switchStreamButton").click()
+            return dialog.result()
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ReviewImportDialog, "exec", fake_exec)
+    tab.import_files(tidy_files(fixtures_dir))
+    assert errors == [] and len(dialogs) == 2
+    assert tab.stream_id == right
+    with db.session() as s:
+        assert s.scalar(select(Review.gmv).join(Stream, Stream.id == Review.stream_id).where(Stream.id == right))
+        assert s.scalar(select(func.count()).select_from(Review).where(Review.stream_id == wrong)) == 0
+
+
+def kuaishou_csv(folder: Path, name: str) -> Path:
+    """A made-up Chinese-headed per-minute sheet of a platform with no known export format."""
+    lines = ["统计分钟,在线观众,成交额(元),订单量,弹幕条数"]
+    for m in range(60):
+        at = START + dt.timedelta(minutes=m)
+        lines.append(f"{at:%Y-%m-%d %H:%M},{200 + m},{m * 10}.00,{m % 3},{m}")
+    path = folder / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_an_unknown_platforms_sheet_is_mapped_once_then_imports_by_itself(
+    qtbot, db, paths, tmp_path, accept_dialog, errors
+):
+    first, second = make_stream(db), make_stream(db, start=START + dt.timedelta(days=1), title="次日场")
+    tab = make_tab(qtbot, db, paths)
+    tab.select_stream(first)
+    seen = {}
+
+    def map_columns(dialog):
+        seen["error"] = dialog.findChild(QLabel, "previewError").text()
+        dialog.set_field(str(path), "统计分钟", "time")
+        dialog.set_field(str(path), "在线观众", "online")
+        dialog.set_field(str(path), "成交额(元)", "gmv")
+        dialog.set_field(str(path), "订单量", "orders")
+
+    path = kuaishou_csv(tmp_path, "快手_第一场.csv")
+    accept_dialog["fn"] = map_columns
+    tab.import_files([str(path)])
+    assert errors == [] and "map its columns" in seen["error"]
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(CurvePoint)) == 60
+        assert s.scalar(select(Review.peak_online).where(Review.stream_id == first)) == 259
+
+    # the next file with the same headers needs no mapping: the saved preset applies
+    later = tmp_path / "next"
+    later.mkdir()
+    path = kuaishou_csv(later, "快手_第二场.csv")
+    text = path.read_text(encoding="utf-8").replace("2026-11-12", "2026-11-13")
+    path.write_text(text, encoding="utf-8")
+
+    def untouched(dialog):
+        seen["second_error"] = dialog.findChild(QLabel, "previewError")
+
+    accept_dialog["fn"] = untouched
+    tab.select_stream(second)
+    tab.import_files([str(path)])
+    assert errors == [] and seen["second_error"] is None
+    with db.session() as s:
+        assert s.scalar(select(Review.gmv).where(Review.stream_id == second)) == Decimal(sum(m * 10 for m in range(60)))

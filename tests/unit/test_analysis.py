@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from livedesk.services.analysis import curve_moments, find_peaks, find_valleys, segment_at
+
+pytestmark = pytest.mark.usefixtures("laptop_timezone")  # figures must not depend on the laptop's zone
 
 
 def test_prominence_matches_the_definition() -> None:

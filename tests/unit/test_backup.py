@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from livedesk.config import sqlite_url
+from livedesk.migrations import HEAD
 from livedesk.models import Stream
 from livedesk.services import backup, instance_lock
 from livedesk.services.db import DatabaseError, open_database
@@ -42,7 +43,7 @@ def test_backup_now_is_a_whole_consistent_copy(db, tmp_path):
     add_stream(db, "周五场")
     out = backup.backup_now(db, tmp_path / "out" / "copy.sqlite3")
     assert out.exists() and not list(out.parent.glob(".*partial"))
-    assert backup.inspect_sqlite_backup(out) == "0001"
+    assert backup.inspect_sqlite_backup(out) == HEAD
     assert titles_in(out) == ["周五场"]
 
 
@@ -111,7 +112,7 @@ def test_restore_brings_the_backup_back_and_keeps_the_replaced_data(db, paths, t
     assert titles_in(result.previous_backup) == ["旧", "新"]
     assert result.upgraded_from is None
     assert not list(db.file_path.parent.glob(".*restoring*"))
-    assert backup.inspect_sqlite_backup(db.file_path) == "0001"
+    assert backup.inspect_sqlite_backup(db.file_path) == HEAD
 
 
 def test_restore_into_a_missing_file_creates_it(tmp_path, paths, db):
@@ -203,11 +204,11 @@ def test_restore_upgrades_an_older_schema(db, paths, tmp_path, monkeypatch):
         calls.append((url, migrate))
         return real_open(url, migrate=migrate)
 
-    monkeypatch.setattr(backup, "known_revisions", lambda: ({"0001", "0002"}, "0002"))
+    monkeypatch.setattr(backup, "known_revisions", lambda: ({"0001", HEAD, "next"}, "next"))
     monkeypatch.setattr(backup, "open_database", fake_open)
     db.close()
     result = backup.restore(db.url, saved, paths)
-    assert result.upgraded_from == "0001"
+    assert result.upgraded_from == HEAD
     assert any(migrate and ".restoring" in url for url, migrate in calls)
     assert not list(db.file_path.parent.glob(".*restoring*"))
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from livedesk.services import review_presets
 from livedesk.services.importers.review_files import TableMapping
+
+pytestmark = pytest.mark.usefixtures("laptop_timezone")  # figures must not depend on the laptop's zone
 
 
 def test_same_headers_in_another_order_find_the_preset(db):

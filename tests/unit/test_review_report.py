@@ -27,6 +27,8 @@ from livedesk.services.exporters.review_report import (
     write_review_xlsx,
 )
 
+pytestmark = pytest.mark.usefixtures("laptop_timezone")  # figures must not depend on the laptop's zone
+
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 START = dt.datetime(2026, 11, 12, 19, 30, tzinfo=SHANGHAI)
 RISKY = ["=HYPERLINK(\"http://x\",\"y\")", "+86 138", "-1 网络卡顿", "@SUM(A1)", "\tID123", "\rline"]

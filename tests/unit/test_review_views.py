@@ -6,6 +6,8 @@ import datetime as dt
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from livedesk.models import (
     CurvePoint,
     Moment,
@@ -20,6 +22,8 @@ from livedesk.models import (
 )
 from livedesk.models.live import Incident, LinkEvent
 from livedesk.services import review_views as rv
+
+pytestmark = pytest.mark.usefixtures("laptop_timezone")  # figures must not depend on the laptop's zone
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 START = dt.datetime(2026, 11, 12, 19, 30, tzinfo=SHANGHAI)

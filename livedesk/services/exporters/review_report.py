@@ -158,9 +158,13 @@ def kpi_rows(summary: Mapping[str, Any], stream_info: Mapping[str, Any]) -> list
             reached = _number(summary.get("gmv_attainment"))
         else:
             reached = metrics.attainment(actual, target)
+        basis = kpi.basis
+        source = (summary.get("sources") or {}).get(kpi.key)
+        if source and actual is not None:
+            basis = f"{basis} · 来源 Source: {source}" if basis else f"来源 Source: {source}"
         rows.append(
             {"key": kpi.key, "label": kpi.label, "actual": actual, "target": target, "attainment": reached,
-             "kind": kpi.kind, "basis": kpi.basis}
+             "kind": kpi.kind, "basis": basis}
         )
     return rows
 

@@ -37,6 +37,7 @@ from livedesk.services.importers.values import (
     parse_duration_seconds,
     parse_int,
     parse_money,
+    parse_rate,
 )
 from livedesk.services.messages import translate
 
@@ -111,6 +112,8 @@ FIGURE_FIELDS = (
     "refund_buyers",
     "refund_amount",
     "ad_spend",
+    "units",
+    "seeding_conversion_rate",
 )
 
 
@@ -128,6 +131,8 @@ class CurveRow:
     comments: int | None = None
     new_followers: int | None = None
     fan_club_joins: int | None = None
+    ad_spend: Decimal | None = None  # 千川消耗 in this minute
+    buyers: int | None = None  # 成交人数 in this minute: people, so never summed into the session's buyers
 
 
 @dataclass
@@ -165,6 +170,8 @@ class OrderRow:
     status: str = ""
     after_sale_status: str = ""
     traffic_source: str = ""
+    cancel_reason: str = ""  # 取消原因: a closed order with one was never paid
+    content_type: str = ""  # 流量体裁: 直播, 商品卡, 短视频…
 
 
 ORDER_FIELDS = tuple(OrderRow.__dataclass_fields__)
@@ -192,18 +199,36 @@ class ParsedReviewData:
     orders: list[OrderRow] = field(default_factory=list)
     mappings: list[TableMapping] = field(default_factory=list)
     title: str = ""
+    bases: dict[str, str] = field(default_factory=dict)  # figure -> how this file gives it
+    unused_columns: list[tuple[str, str]] = field(default_factory=list)  # (sheet, header) read by no figure
+    session: str | None = None  # which row of a list of sessions was taken
+    span: tuple[dt.datetime, dt.datetime] | None = None  # the earliest and latest moment the file speaks of
 
     @property
     def rows(self) -> int:
         return len(self.curve) + len(self.products) + len(self.channels) + len(self.orders)
 
-    def set_figure(self, name: str, value: object, quality: int) -> None:
+    def set_figure(self, name: str, value: object, quality: int, basis: str = "") -> None:
         """Keep the better-trusted of two values for the same figure (first one wins a tie)."""
         if value is None:
             return
         if name not in self.figures or quality > self.quality.get(name, -1):
             self.figures[name] = value
             self.quality[name] = quality
+            self.bases[name] = basis
+
+    def widen_span(self, *moments: dt.datetime | None) -> None:
+        present = [m for m in moments if isinstance(m, dt.datetime)]
+        if not present:
+            return
+        low, high = min(present), max(present)
+        if self.span is not None:
+            low, high = min(low, self.span[0]), max(high, self.span[1])
+        self.span = (low, high)
+
+    def add_unused(self, sheet: str, header: str) -> None:
+        if header and (sheet, header) not in self.unused_columns:
+            self.unused_columns.append((sheet, header))
 
 
 @dataclass
@@ -214,11 +239,16 @@ class FileInspection:
     kind: str
     label: str
     mappings: list[TableMapping]
+    recognised: bool = True  # False: no header matched; the user maps the columns (Kuaishou, Channels, …)
+
+
+class NotRecognisedFailed(ImportFailed):
+    """No sheet's headers match a known export: the columns must be mapped by hand."""
 
 
 # ---------------------------------------------------------------- column vocabularies
 
-_INT, _MONEY, _TIME, _TEXT, _DURATION, _DATETIME = "int", "money", "time", "text", "duration", "datetime"
+_INT, _MONEY, _TIME, _TEXT, _DURATION, _DATETIME, _RATE = "int", "money", "time", "text", "duration", "datetime", "rate"
 
 TABLE_FIELDS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     "trend": {
@@ -226,19 +256,21 @@ TABLE_FIELDS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "online": (_INT, ("在线人数", "实时在线人数", "当前在线人数", "在线", "online")),
         "entries": (_INT, ("进入人数", "进入直播间人数", "访问人数", "进场人数", "观看次数", "entries")),
         "leaves": (_INT, ("离开人数", "离开直播间人数", "离场人数", "leaves")),
-        "gmv": (_MONEY, ("成交金额", "直播间成交金额(元)", "成交金额(元)", "直播间成交金额", "gmv")),
+        "gmv": (_MONEY, ("成交金额", "直播间成交金额", "直播间用户支付金额", "gmv")),
         "orders": (_INT, ("成交订单数", "成交笔数", "订单数", "orders")),
         "comments": (_INT, ("评论次数", "新增评论数", "评论数", "评论人数", "comments")),
         "new_followers": (_INT, ("新增粉丝数", "新增粉丝", "新增粉丝量", "涨粉", "涨粉数")),
         "fan_club_joins": (_INT, ("新加直播团人数", "新加团人数", "新增粉丝团人数", "加团人数")),
+        "ad_spend": (_MONEY, ("千川消耗", "消耗", "投放消耗", "推广花费")),
+        "buyers": (_INT, ("成交人数",)),
     },
     "products": {
         "name": (_TEXT, ("商品名称", "商品标题", "商品")),
         "product_id": (_TEXT, ("商品编号", "商品id", "商品编码")),
-        "gmv": (_MONEY, ("成交金额", "成交金额(元)", "种草成交金额(元)", "种草成交金额")),
-        "units": (_INT, ("成交件数", "种草成交件数")),
-        "buyers": (_INT, ("成交人数", "种草成交人数")),
-        "orders": (_INT, ("成交订单数", "种草成交笔数", "成交笔数")),
+        "gmv": (_MONEY, ("成交金额", "累计成交金额", "种草成交金额", "直播间成交金额")),
+        "units": (_INT, ("成交件数", "累计成交件数", "种草成交件数")),
+        "buyers": (_INT, ("成交人数", "累计成交人数", "种草成交人数")),
+        "orders": (_INT, ("成交订单数", "累计成交订单数", "种草成交笔数", "成交笔数")),
         "exposure_users": (_INT, ("商品曝光人数", "曝光人数")),
         "click_users": (_INT, ("商品点击人数", "点击人数")),
         "refund_buyers": (_INT, ("退款人数",)),
@@ -248,7 +280,7 @@ TABLE_FIELDS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "spend": (_MONEY, ("千川消耗", "消耗", "投放消耗", "推广花费(元)", "花费")),
         "avg_watch_seconds": (_DURATION, ("人均观看时长", "人均停留时长", "平均观看时长")),
         "views": (_INT, ("观看次数", "看播次数", "浏览次数")),
-        "gmv": (_MONEY, ("成交金额", "成交金额(元)")),
+        "gmv": (_MONEY, ("成交金额",)),
     },
     "orders": {
         "order_id": (_TEXT, ("主订单编号", "订单编号", "订单号")),
@@ -262,6 +294,8 @@ TABLE_FIELDS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "status": (_TEXT, ("订单状态",)),
         "after_sale_status": (_TEXT, ("售后状态",)),
         "traffic_source": (_TEXT, ("流量来源", "流量渠道")),
+        "cancel_reason": (_TEXT, ("取消原因",)),
+        "content_type": (_TEXT, ("流量体裁",)),
     },
 }
 REQUIRED_FIELDS = {
@@ -283,6 +317,10 @@ _DOUYIN_KEYS: dict[str, tuple[str, str, int]] = {
     "直播开始时间": ("started_at", _DATETIME, STATED),
     "直播结束时间": ("ended_at", _DATETIME, STATED),
     "直播时间": ("time_range", _TEXT, STATED),
+    "直播间成交金额": ("gmv", _MONEY, STATED),
+    "直播间用户支付金额": ("gmv", _MONEY, STATED),
+    "观看人数": ("uv", _INT, STATED),
+    "成交件数": ("units", _INT, STATED),
     "自然流量观看人数": ("natural_uv", _INT, STATED),
     "付费流量观看人数": ("paid_uv", _INT, STATED),
     "平均在线人数": ("avg_online", _MONEY, ROUNDED),
@@ -312,35 +350,54 @@ _TAOBAO_KEYS: dict[str, tuple[str, str, int]] = {
     "场次标题": ("title", _TEXT, STATED),
     "开播时间": ("started_at", _DATETIME, STATED),
     "开播时长(分钟)": ("duration_minutes", _INT, STATED),
+    "直播间浏览人数": ("uv", _INT, STATED),
+    "直播访问人数": ("uv", _INT, STATED),
     "直播间访问人数": ("uv", _INT, STATED),
     "直播间浏览次数": ("pv", _INT, STATED),
-    "种草成交金额(元)": ("gmv", _MONEY, STATED),
+    "种草成交金额": ("gmv", _MONEY, STATED),
     "种草成交人数": ("buyers", _INT, STATED),
     "种草成交笔数": ("orders", _INT, STATED),
+    "种草成交件数": ("units", _INT, STATED),
+    "种草成交转化率": ("seeding_conversion_rate", _RATE, STATED),
+    "商品点击人数": ("product_click_uv", _INT, STATED),
     "人均停留时长(秒)": ("avg_watch_seconds", _DURATION, STATED),
     "新增粉丝量": ("new_followers", _INT, STATED),
-    "推广花费(元)": ("ad_spend", _MONEY, STATED),
+    "推广花费": ("ad_spend", _MONEY, STATED),
 }
-_TAOBAO_MARKERS = {"场次标题", "直播间访问人数", "直播间浏览次数", "种草成交金额(元)", "开播时长(分钟)"}
-_DOUYIN_MARKERS = {"直播间观看人数", "直播时间", "自然流量观看人数", "付费流量观看人数", "直播间曝光人数"}
+# labels only Taobao's exports use; a sheet with one of them is read with the Taobao vocabulary
+_TAOBAO_MARKERS = {
+    "场次标题", "直播间浏览人数", "直播访问人数", "直播间访问人数", "直播间浏览次数", "种草成交金额", "种草成交人数",
+    "种草成交笔数", "开播时长(分钟)", "种草成交转化率",
+}  # fmt: skip
+# a sheet with at least this many Douyin labels is a key/value sheet of figures (核心指标, 基本信息, …)
+_DOUYIN_MIN_LABELS = 2
 _TOTAL_MARKERS = frozenset({"合计", "总计", "汇总"})
 _OVERALL_CHANNEL = {"整体", "合计", "总计", "全部"}
-_UNPAID_STATUSES = ("已取消", "待支付", "未支付", "待付款", "交易关闭", "已关闭")
 
 _SCRIPT_HEADERS = ({"时间节点", "时间段", "时间"}, {"环节", "主播动作/口播", "话术", "直播阶段"})
 _POOL_HEADERS = ({"直播价"}, {"成本价", "成本"})
 
 
+# a unit written after a label says nothing about its meaning: 种草成交金额(元) is 种草成交金额
+_UNIT_SUFFIX = re.compile(r"\((?:元|人|人数|次|个|件|笔|单|%|¥)\)$")
+
+
+def label_key(value: object) -> str:
+    """A header or label as a vocabulary key: no spaces, brackets unified, lower case, no unit suffix."""
+    return _UNIT_SUFFIX.sub("", normalise_header(value))
+
+
 def _norm_set(names: Iterable[str]) -> set[str]:
-    return {normalise_header(n) for n in names}
+    return {label_key(n) for n in names}
 
 
 _NORM_TABLE_FIELDS = {
     table: {name: (parser, _norm_set(syn)) for name, (parser, syn) in spec.items()}
     for table, spec in TABLE_FIELDS.items()
 }
-_NORM_DOUYIN_KEYS = {normalise_header(k): v for k, v in _DOUYIN_KEYS.items()}
-_NORM_TAOBAO_KEYS = {normalise_header(k): v for k, v in _TAOBAO_KEYS.items()}
+_NORM_DOUYIN_KEYS = {label_key(k): v for k, v in _DOUYIN_KEYS.items()}
+_NORM_TAOBAO_KEYS = {label_key(k): v for k, v in _TAOBAO_KEYS.items()}
+_NORM_TAOBAO_MARKERS = _norm_set(_TAOBAO_MARKERS)
 
 
 def table_fields(table: str) -> list[str]:
@@ -357,7 +414,7 @@ def detect_mapping(table: str, headers: Iterable[object]) -> dict[str, str | Non
         text = clean_text(header)
         if not text or text in mapping:
             continue
-        key = normalise_header(text)
+        key = label_key(text)
         found = None
         for name, (_parser, synonyms) in spec.items():
             if name not in taken and key in synonyms:
@@ -393,6 +450,10 @@ class _Cells:
                 result = parse_money(value)
             elif kind == _DURATION:
                 result = parse_duration_seconds(value)
+            elif kind == _RATE:
+                result = parse_rate(value)
+                if result is not None and not 0 <= result <= 1:
+                    raise ValueError(translate("Messages", "a rate between 0% and 100% was expected"))
             elif kind == _DATETIME:
                 naive = parse_datetime(value)
                 result = _aware(naive) if naive is not None else None
@@ -502,25 +563,54 @@ def inspect_review_file(path: str | Path) -> FileInspection:
     """Recognise a file and show how its columns would be read, without parsing every value."""
     path = Path(path)
     sheets = read_sheets(path)
-    kind, tables = _classify(path.name, sheets)
+    try:
+        kind, tables = _classify(path.name, sheets)
+    except NotRecognisedFailed:
+        return _unrecognised(path.name, sheets)
     mappings = [
         TableMapping(s.name, table, index + 1, detect_mapping(table, s.rows[index])) for s, table, index in tables
     ]
     return FileInspection(path.name, kind, kind_label(kind), mappings)
 
 
+def _unrecognised(file_name: str, sheets: list[Sheet]) -> FileInspection:
+    """A table of a platform with no known export (Kuaishou, Channels, Xiaohongshu): offered for mapping.
+
+    Its header is the first row of text over a row of data, in the first sheet that has one; it is read as a
+    per-minute trend once the user maps at least its time and online-viewer columns (saved as a preset).
+    """
+    for sheet in sheets:
+        for index, row in enumerate(sheet.rows[:15]):
+            texts = [c for c in row if not is_empty(c)]
+            below = sheet.rows[index + 1] if index + 1 < len(sheet.rows) else []
+            if len(texts) >= 2 and all(isinstance(c, str) and not _value_like(c) for c in texts) and _has_data(below):
+                mapping = TableMapping(sheet.name, "trend", index + 1, detect_mapping("trend", row))
+                label = translate("Messages", "not recognised: map its columns (a per-minute table needs time and online viewers)")
+                return FileInspection(file_name, KIND_TREND, label, [mapping], recognised=False)
+    _classify(file_name, sheets)  # no header row at all: refuse with the usual message
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
 def parse_review_file(
     path: str | Path,
     stream_start: dt.datetime | None = None,
     mapping: Mapping[str, str | None] | None = None,
+    stream_end: dt.datetime | None = None,
 ) -> ParsedReviewData:
-    """Parse one export file. `mapping` overrides the detected columns: header in file -> field (None ignores)."""
+    """Parse one export file. `mapping` overrides the detected columns: header in file -> field (None ignores).
+
+    With the stream's planned start and end, a list of sessions gives the row of this stream, and a file
+    whose times lie outside the stream's slot (± 2 hours) is refused (`WrongDayFailed`).
+    """
     path = Path(path)
-    return parse_review_sheets(path.name, read_sheets(path), stream_start, mapping)
+    return parse_review_sheets(path.name, read_sheets(path), stream_start, mapping, stream_end=stream_end)
 
 
 def parse_pasted_text(
-    text: str, stream_start: dt.datetime | None = None, mapping: Mapping[str, str | None] | None = None
+    text: str,
+    stream_start: dt.datetime | None = None,
+    mapping: Mapping[str, str | None] | None = None,
+    stream_end: dt.datetime | None = None,
 ) -> ParsedReviewData:
     """A per-minute table copied from a dashboard: at least a time column and online viewers."""
     name = "clipboard"
@@ -540,7 +630,9 @@ def parse_pasted_text(
                 "Copy the header row too, or paste two columns: time and online viewers.",
             ),
         )
-    data = parse_review_sheets(name, [Sheet("clipboard", rows)], stream_start, mapping, forced_kind=KIND_PASTED)
+    data = parse_review_sheets(
+        name, [Sheet("clipboard", rows)], stream_start, mapping, forced_kind=KIND_PASTED, stream_end=stream_end
+    )
     data.kind = KIND_PASTED
     return data
 
@@ -567,7 +659,9 @@ def parse_review_sheets(
     stream_start: dt.datetime | None = None,
     mapping: Mapping[str, str | None] | None = None,
     forced_kind: str | None = None,
+    stream_end: dt.datetime | None = None,
 ) -> ParsedReviewData:
+    slot = (stream_start, stream_end or stream_start) if stream_start is not None else None
     if forced_kind == KIND_PASTED:
         index = _find_table_header(sheets[0].rows, "trend", mapping)
         if index is None:
@@ -584,7 +678,7 @@ def parse_review_sheets(
         table_sheets = {id(s) for s, _t, _i in tables}
         for sheet in sheets:
             if id(sheet) not in table_sheets:
-                _parse_key_values(data, cells, sheet, keys)
+                _parse_key_values(data, cells, sheet, keys, slot)
         if stream_start is None and isinstance(data.figures.get("started_at"), dt.datetime):
             stream_start = data.figures["started_at"]  # type: ignore[assignment]
     for sheet, table, index in tables:
@@ -594,7 +688,48 @@ def parse_review_sheets(
         _parse_table_into(data, cells, sheet, table, index, columns, stream_start)
     cells.raise_if_any()
     _finish_figures(data)
+    if slot is not None:
+        check_slot(data, *slot)
     return data
+
+
+# ---------------------------------------------------------------- the stream's slot
+
+SLOT_MARGIN = dt.timedelta(hours=2)
+
+
+class WrongDayFailed(ImportFailed):
+    """The file's times do not overlap the stream's slot: it belongs to another stream (or day)."""
+
+    def __init__(self, file_name: str, message: str, span: tuple[dt.datetime, dt.datetime]) -> None:
+        super().__init__(file_name, message)
+        self.span = span
+
+
+def _when(moment: dt.datetime) -> str:
+    """A moment as the export reads it (Beijing time), plus this computer's time when that differs."""
+    beijing = moment.astimezone(SHANGHAI)
+    local = moment.astimezone()
+    text = beijing.strftime("%Y-%m-%d %H:%M")
+    if local.utcoffset() != beijing.utcoffset():
+        text += " " + translate("Messages", "Beijing time ({0} on this computer)").format(local.strftime("%Y-%m-%d %H:%M"))
+    return text
+
+
+def check_slot(data: ParsedReviewData, start: dt.datetime, end: dt.datetime) -> None:
+    """Refuse a file whose times do not overlap [start − 2 h, end + 2 h] (an export of another day)."""
+    if data.span is None:
+        return
+    first, last = data.span
+    if last >= start - SLOT_MARGIN and first <= max(end, start) + SLOT_MARGIN:
+        return
+    covered = _when(first) if first == last else f"{_when(first)} – {_when(last)}"
+    message = translate(
+        "Messages",
+        "This export is from {0}, but the stream is on {1}. Nothing was imported. "
+        "Import it into the stream of that day, or download the export of this stream from the platform.",
+    ).format(covered, _when(start))
+    raise WrongDayFailed(data.file_name, message, data.span)
 
 
 # ---------------------------------------------------------------- recognising files
@@ -603,17 +738,17 @@ def parse_review_sheets(
 def _sheet_header_names(rows: list[Row], scan: int = 15) -> set[str]:
     names: set[str] = set()
     for row in rows[:scan]:
-        names.update(normalise_header(c) for c in row if not is_empty(c))
+        names.update(label_key(c) for c in row if not is_empty(c))
     return names
 
 
 def _find_table_header(rows: list[Row], table: str, mapping: Mapping[str, str | None] | None = None) -> int | None:
     spec = _NORM_TABLE_FIELDS[table]
-    overrides = {normalise_header(h): f for h, f in (mapping or {}).items()}
+    overrides = {label_key(h): f for h, f in (mapping or {}).items()}
     for index, row in enumerate(rows[:15]):
         found: set[str] = set()
         for cell in row:
-            key = normalise_header(cell)
+            key = label_key(cell)
             if not key:
                 continue
             if key in overrides:
@@ -678,9 +813,10 @@ def _classify(
                 tables.append((sheet, table, index))
                 break
         else:
-            if names & set(_NORM_TAOBAO_KEYS) & _norm_set(_TAOBAO_MARKERS):
+            labels = _sheet_header_names(sheet.rows, scan=_KEY_VALUE_SCAN)  # labels may sit on any row
+            if labels & _NORM_TAOBAO_MARKERS:
                 taobao = True
-            elif names & _norm_set(_DOUYIN_MARKERS):
+            elif len(labels & set(_NORM_DOUYIN_KEYS)) >= _DOUYIN_MIN_LABELS:
                 douyin = True
     table_kinds = {t for _s, t, _i in tables}
     if taobao:
@@ -693,12 +829,13 @@ def _classify(
         return KIND_TREND, tables
     if "trend" in table_kinds or "products" in table_kinds:
         return KIND_TREND if "trend" in table_kinds else KIND_DOUYIN_WORKBOOK, tables
-    raise ImportFailed(
+    raise NotRecognisedFailed(
         file_name,
         translate(
             "Messages",
             "This file is not an export LiveDesk understands (its sheets and headers match none). "
-            "Understood kinds: {0}. Pasted tables are imported with Paste.",
+            "Understood kinds: {0}. In the window, map its columns in the import preview "
+            "(at least the time and the online viewers of a per-minute table); pasted tables are imported with Paste.",
         ).format(understood_kinds()),
     )
 
@@ -706,32 +843,145 @@ def _classify(
 # ---------------------------------------------------------------- key/value sheets
 
 
-def _parse_key_values(
-    data: ParsedReviewData, cells: _Cells, sheet: Sheet, keys: dict[str, tuple[str, str, int]]
-) -> None:
+_KEY_VALUE_SCAN = 300  # rows of a key/value sheet searched for labels
+_VALUE_LIKE = re.compile(
+    r"^[¥￥+-]?\s*[\d,，.]+\s*(万|亿|w|k)?\s*%?$|^\d+\s*(小时|时|分钟|分|秒)|^\d{4}\s*[-/年.]\d|^\d{1,2}:\d{2}",
+    re.IGNORECASE,
+)
+
+
+def _value_like(cell: object) -> bool:
+    """Whether a cell reads as a figure's value (a number, money, a duration, a date) rather than a label."""
+    if cell is None or isinstance(cell, bool):
+        return False
+    if isinstance(cell, (int, float, Decimal, dt.datetime, dt.date, dt.time, dt.timedelta)):
+        return True
+    text = clean_text(cell)
+    if not text:
+        return False
+    return text in EMPTY_MARKERS or bool(_VALUE_LIKE.match(text))  # "-" is an explicit empty value
+
+
+_Pair = tuple[str, object, int]  # (label as written, value, 1-based row)
+
+
+def _key_value_records(sheet: Sheet, keys: Mapping[str, object]) -> tuple[list[_Pair], list[list[_Pair]], list[str]]:
+    """The figures a key/value sheet states, wherever its labels sit.
+
+    Two layouts, possibly mixed on one sheet: a label with its value to the right (or, in a tile
+    grid, below), and a header row of labels over one row of values per session. Returns the scattered
+    pairs, one record per data row under a header row, and the labels no figure reads.
+    """
     rows = sheet.rows
-    header_index = None
-    for index, row in enumerate(rows[:15]):
-        if sum(1 for c in row if normalise_header(c) in keys) >= 2:
-            header_index = index
-            break
-    pairs: list[tuple[str, object, int]] = []  # (header text, value, 1-based row)
-    if header_index is not None:
-        header = rows[header_index]
-        for vi in range(header_index + 1, len(rows)):
-            if any(not is_empty(c) for c in rows[vi]):
-                values = rows[vi]
-                pairs = [(clean_text(h), values[i] if i < len(values) else None, vi + 1) for i, h in enumerate(header)]
-                break
-    else:
-        for index, row in enumerate(rows):
-            if len(row) >= 2 and normalise_header(row[0]) in keys:
-                pairs.append((clean_text(row[0]), row[1], index + 1))
-    for header, value, row_number in pairs:
-        spec = keys.get(normalise_header(header))
-        if spec is None:
+    scattered: list[_Pair] = []
+    records: list[list[_Pair]] = []
+    unused: list[str] = []
+    index = 0
+    while index < len(rows):
+        row = rows[index]
+        label_columns = [c for c, cell in enumerate(row) if isinstance(cell, str) and label_key(cell) in keys]
+        header_row = len(label_columns) >= 2 and not any(
+            c + 1 < len(row) and _value_like(row[c + 1]) for c in label_columns
+        )
+        if header_row:
+            headers = {c: clean_text(cell) for c, cell in enumerate(row) if not is_empty(cell)}
+            unused += [text for c, text in headers.items() if label_key(text) not in keys]
+            index += 1
+            while index < len(rows) and _has_data(rows[index]):
+                values = rows[index]
+                if any(isinstance(v, str) and label_key(v) in keys for v in values):
+                    break  # another header row
+                if not _is_total_row(values):
+                    records.append(
+                        [(headers[c], values[c] if c < len(values) else None, index + 1) for c in label_columns]
+                    )
+                index += 1
             continue
-        figure, parser, quality = spec
+        for c, cell in enumerate(row):
+            if c in label_columns:
+                right = row[c + 1] if c + 1 < len(row) else None
+                if right is not None and (c + 1) not in label_columns and (not is_empty(right) or _value_like(right)):
+                    scattered.append((clean_text(cell), right, index + 1))
+                elif index + 1 < len(rows) and c < len(rows[index + 1]):
+                    scattered.append((clean_text(cell), rows[index + 1][c], index + 2))  # a tile: value below
+            elif isinstance(cell, str) and not _value_like(cell) and c + 1 < len(row) and _value_like(row[c + 1]):
+                unused.append(clean_text(cell))  # a label of a figure LiveDesk does not read
+        index += 1
+    return scattered, records, unused
+
+
+def _record_start(record: list[_Pair], keys: Mapping[str, tuple[str, str, int]]) -> dt.datetime | None:
+    for header, value, _row in record:
+        if keys[label_key(header)][0] == "started_at":
+            try:
+                moment = parse_datetime(value)
+            except ValueError:
+                return None
+            return _aware(moment) if moment is not None else None
+    return None
+
+
+def _choose_session(
+    data: ParsedReviewData,
+    sheet: Sheet,
+    records: list[list[_Pair]],
+    keys: Mapping[str, tuple[str, str, int]],
+    slot: tuple[dt.datetime, dt.datetime] | None,
+) -> list[_Pair]:
+    """The row of a list of sessions (场次列表) whose start falls in the stream's slot; refused when none does."""
+    starts = [_record_start(r, keys) for r in records]
+    found = ", ".join(s.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M") for s in starts if s is not None)
+    if slot is None or all(s is None for s in starts):
+        raise ImportFailed(
+            data.file_name,
+            translate(
+                "Messages",
+                "Sheet {0} lists {1} sessions and LiveDesk cannot tell which one is this stream ({2}). "
+                "Export the one session, or choose the stream first.",
+            ).format(sheet.name, len(records), found or "—"),
+        )
+    begin, end = slot
+    fits = [
+        (abs((s - begin).total_seconds()), i)
+        for i, s in enumerate(starts)
+        if s is not None and begin - SLOT_MARGIN <= s <= max(end, begin) + SLOT_MARGIN
+    ]
+    if not fits:
+        raise WrongDayFailed(
+            data.file_name,
+            translate(
+                "Messages",
+                "Sheet {0} lists sessions starting {1}; none falls in this stream's slot ({2}). Nothing was imported. "
+                "Choose the stream of one of those sessions, or download the list that holds this one.",
+            ).format(sheet.name, found, _when(begin)),
+            (min(s for s in starts if s), max(s for s in starts if s)),
+        )
+    chosen = min(fits)[1]
+    record = records[chosen]
+    title = next((clean_text(v) for h, v, _r in record if keys[label_key(h)][0] == "title" and not is_empty(v)), "")
+    when = starts[chosen].astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")  # type: ignore[union-attr]
+    data.session = translate("Messages", "row {0} of {1} sessions: {2}").format(
+        record[0][2], len(records), f"{when} {title}".strip()
+    )
+    return record
+
+
+def _parse_key_values(
+    data: ParsedReviewData,
+    cells: _Cells,
+    sheet: Sheet,
+    keys: dict[str, tuple[str, str, int]],
+    slot: tuple[dt.datetime, dt.datetime] | None = None,
+) -> None:
+    pairs, session_rows, unused = _key_value_records(sheet, keys)
+    for header in unused:
+        data.add_unused(sheet.name, header)
+    if len(session_rows) > 1:
+        pairs += _choose_session(data, sheet, session_rows, keys, slot)
+    elif session_rows:
+        pairs += session_rows[0]
+    for header, value, row_number in pairs:
+        figure, parser, quality = keys[label_key(header)]
         if figure == "title":
             data.title = clean_text(value)
             continue
@@ -743,10 +993,15 @@ def _parse_key_values(
             continue
         if figure == "ended_at":
             data.figures["_ended_at"] = parsed
+            data.widen_span(parsed)  # type: ignore[arg-type]
             continue
+        basis = translate("Messages", "stated: {0} ({1})").format(header, sheet.name)
         if isinstance(value, str) and re.search(r"[万亿wWkK]\s*$", clean_text(value)):
             quality = ROUNDED
-        data.set_figure(figure, parsed, quality)
+            basis = translate("Messages", "stated rounded: {0} {1} ({2})").format(header, clean_text(value), sheet.name)
+        data.set_figure(figure, parsed, quality, basis)
+        if figure == "started_at":
+            data.widen_span(parsed)  # type: ignore[arg-type]
 
 
 def _parse_time_range(data: ParsedReviewData, cells: _Cells, value: object, row: int, header: str, sheet: str) -> None:
@@ -761,7 +1016,8 @@ def _parse_time_range(data: ParsedReviewData, cells: _Cells, value: object, row:
         return
     if start is None or end is None:
         return
-    data.set_figure("started_at", _aware(start), STATED)
+    data.set_figure("started_at", _aware(start), STATED, translate("Messages", "stated: {0} ({1})").format(header, sheet))
+    data.widen_span(_aware(start), _aware(end))
     data.figures.setdefault("_ended_at", _aware(end))
 
 
@@ -769,7 +1025,10 @@ def _finish_figures(data: ParsedReviewData) -> None:
     ended = data.figures.pop("_ended_at", None)
     started = data.figures.get("started_at")
     if isinstance(ended, dt.datetime) and isinstance(started, dt.datetime) and ended > started:
-        data.set_figure("duration_minutes", round((ended - started).total_seconds() / 60), data.quality["started_at"])
+        data.set_figure(
+            "duration_minutes", round((ended - started).total_seconds() / 60), data.quality["started_at"],
+            translate("Messages", "from the stated start and end"),
+        )
 
 
 # ---------------------------------------------------------------- tables
@@ -820,6 +1079,8 @@ def _parse_table_into(
         if name and name in spec and name not in used:
             used.add(name)
             plan.append((i, name, spec[name][0], text))
+        elif text:
+            data.add_unused(sheet.name, text)
     missing = [f for f in REQUIRED_FIELDS[table] if f not in used]
     if missing:
         wanted = ", ".join(f"{f} ({'/'.join(spec[f][1][:3])})" for f in missing)
@@ -859,6 +1120,8 @@ def _parse_table_into(
         )
     headers = {name: text for _c, name, _p, text in plan}
     if table == "orders":
+        id_columns = [col for col, name, _p, _t in plan if name in ("order_id", "sub_order_id")]
+        _refuse_rounded_ids(data.file_name, sheet.name, header_index, lines, id_columns, header)
         _build_orders(data, cells, sheet.name, lines, [name for _c, name, _p, _t in plan], headers)
         return
     names = [name for _c, name, _p, _t in plan]
@@ -875,7 +1138,7 @@ def _parse_table_into(
     elif table == "products":
         _build_products(data, cells, sheet.name, records, headers)
     else:
-        _build_channels(data, records)
+        _build_channels(data, sheet.name, records)
 
 
 def _resolve_time(value: object, base: dt.date | None) -> tuple[dt.datetime | None, bool]:
@@ -1024,28 +1287,45 @@ def _build_curve(
     if cells.problems:
         return
     data.curve = curve
-    _curve_figures(data)
+    _curve_figures(data, headers)
 
 
-def _curve_figures(data: ParsedReviewData) -> None:
+def _curve_figures(data: ParsedReviewData, headers: Mapping[str, str] | None = None) -> None:
+    headers = headers or {}
     curve = data.curve
     if not curve:
         return
     online = [p.online for p in curve if p.online is not None]
+    minutes = len(curve)
     if online:
-        data.set_figure("peak_online", max(online), EXACT_DERIVED)
-        data.set_figure("avg_online", (Decimal(sum(online)) / len(online)).quantize(Decimal("0.01")), EXACT_DERIVED)
+        column = headers.get("online", "")
+        data.set_figure("peak_online", max(online), EXACT_DERIVED,
+                        translate("Messages", "highest of {0} per-minute {1}").format(minutes, column))
+        data.set_figure("avg_online", (Decimal(sum(online)) / len(online)).quantize(Decimal("0.01")), EXACT_DERIVED,
+                        translate("Messages", "mean of {0} per-minute {1}").format(minutes, column))
     entries = [p.entries for p in curve]
     if entries and all(e is not None for e in entries):
-        data.set_figure("pv", sum(entries), EXACT_DERIVED)  # type: ignore[arg-type]
-    for name in ("gmv", "orders", "comments", "new_followers", "fan_club_joins"):
+        data.set_figure("pv", sum(entries), EXACT_DERIVED, _sum_basis(minutes, headers, "entries"))  # type: ignore[arg-type]
+    for name, figure in _CURVE_SUMS.items():
         values = [getattr(p, name) for p in curve if getattr(p, name) is not None]
         if values:
-            data.set_figure(name, sum(values), DERIVED)
-    data.set_figure("started_at", curve[0].at, DERIVED)
+            data.set_figure(figure, sum(values), EXACT_DERIVED, _sum_basis(minutes, headers, name))
+    data.set_figure("started_at", curve[0].at, DERIVED, translate("Messages", "first minute of the trend"))
     step = (curve[1].at - curve[0].at) if len(curve) > 1 else dt.timedelta(minutes=1)
     span = (curve[-1].at - curve[0].at + step).total_seconds() / 60
-    data.set_figure("duration_minutes", round(span), DERIVED)
+    data.set_figure("duration_minutes", round(span), DERIVED, translate("Messages", "first to last minute of the trend"))
+    data.widen_span(curve[0].at, curve[-1].at)
+
+
+# per-minute columns whose sum is the session's figure (成交人数 is people: its sum double-counts, so it is not here)
+_CURVE_SUMS = {
+    "gmv": "gmv", "orders": "orders", "comments": "comments", "new_followers": "new_followers",
+    "fan_club_joins": "fan_club_joins", "ad_spend": "ad_spend",
+}  # fmt: skip
+
+
+def _sum_basis(minutes: int, headers: Mapping[str, str], name: str) -> str:
+    return translate("Messages", "sum of {0} per-minute {1}").format(minutes, headers.get(name, name))
 
 
 def _build_products(
@@ -1070,7 +1350,7 @@ def _build_products(
         data.products.append(ProductRow(name=name or product_id, platform_product_id=product_id, **record))  # type: ignore[arg-type]
 
 
-def _build_channels(data: ParsedReviewData, records: list[tuple[int, dict[str, object]]]) -> None:
+def _build_channels(data: ParsedReviewData, sheet: str, records: list[tuple[int, dict[str, object]]]) -> None:
     for _row, record in records:
         channel = str(record.get("channel") or "")
         if not channel:
@@ -1083,10 +1363,13 @@ def _build_channels(data: ParsedReviewData, records: list[tuple[int, dict[str, o
             gmv=record.get("gmv"),  # type: ignore[arg-type]
         )
         if channel in _OVERALL_CHANNEL:
-            data.set_figure("ad_spend", row.spend, STATED)
-            data.set_figure("avg_watch_seconds", row.avg_watch_seconds, STATED)
-            data.set_figure("gmv", row.gmv, STATED)
-            data.set_figure("pv", row.views, int(record.get("_views_quality", ROUNDED)))  # type: ignore[arg-type]
+            basis = translate("Messages", "stated: row {0} ({1})").format(channel, sheet)
+            data.set_figure("ad_spend", row.spend, STATED, basis)
+            data.set_figure("avg_watch_seconds", row.avg_watch_seconds, STATED, basis)
+            data.set_figure("gmv", row.gmv, STATED, basis)
+            views_quality = int(record.get("_views_quality", ROUNDED))  # type: ignore[call-overload]
+            rounded = translate("Messages", "stated rounded: row {0} ({1})").format(channel, sheet)
+            data.set_figure("pv", row.views, views_quality, basis if views_quality == STATED else rounded)
         else:
             data.channels.append(row)
 
@@ -1116,13 +1399,10 @@ def _build_orders(
         *(at(f) for f in ("sub_order_id", "product_name", "spec", "merchant_code")),
         at("quantity", 1),
         at("submitted_at", 2),
-        *(at(f) for f in ("status", "after_sale_status", "traffic_source")),
+        *(at(f) for f in ("status", "after_sale_status", "traffic_source", "cancel_reason", "content_type")),
     )
-    paid_by_status: dict[str, bool] = {}
     orders: list[OrderRow] = []
     append = orders.append
-    paid_ids: set[str] = set()
-    gmv = Decimal(0)
     for row_number, values, _row in lines:
         order_id = values[order_at] or ""  # text cells are always str
         amount = values[amount_at]
@@ -1151,22 +1431,35 @@ def _build_orders(
         if order.quantity is None:
             order.quantity = 1
         append(order)
-        status = order.status
-        paid = paid_by_status.get(status)
-        if paid is None:
-            paid = paid_by_status[status] = is_paid_status(status)
-        if paid:
-            paid_ids.add(order_id)
-            gmv += amount  # type: ignore[operator]
     data.orders = orders
-    if orders:
-        data.set_figure("gmv", gmv, DERIVED)
-        data.set_figure("orders", len(paid_ids), DERIVED)
+    times = {o.submitted_at for o in orders} - {None}
+    if times:
+        data.widen_span(min(times), max(times))  # type: ignore[type-var]
 
 
-def is_paid_status(status: str) -> bool:
-    """Whether an order with this 订单状态 counts toward GMV (unpaid and cancelled orders do not)."""
-    return not any(word in status for word in _UNPAID_STATUSES)
+_EXACT_FLOAT_LIMIT = 2**53  # above it a float cannot hold every integer: Excel has rounded the number
+
+
+def _refuse_rounded_ids(
+    file_name: str, sheet: str, header_index: int, lines: list[tuple[int, list[object], Row]],
+    columns: list[int], header: Row,
+) -> None:
+    """Refuse order numbers that Excel stored as numbers too large to keep exactly (19-digit ids)."""
+    for row_number, _values, row in lines:
+        for col in columns:
+            value = row[col] if col < len(row) else None
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) >= _EXACT_FLOAT_LIMIT:
+                raise ImportFailed(
+                    file_name,
+                    translate(
+                        "Messages",
+                        "Sheet {0}, row {1}, column {2}: the order number {3} was stored by Excel as a number and "
+                        "has lost its last digits, so orders would be merged or miscounted. Nothing was imported. "
+                        "Import the order export as the CSV the platform gives (do not open and re-save it in Excel).",
+                    ).format(sheet, row_number, clean_text(header[col]), repr(value)),
+                    [CellProblem(row_number, clean_text(header[col]), repr(value), translate(
+                        "Messages", "a number too large to be exact; import the platform's CSV"), sheet)],
+                )
 
 
 def _views_rounded(value: object) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
@@ -11,12 +12,16 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from livedesk.services.importers.review_files import TableMapping, table_fields
+from livedesk.services.order_rules import NOT_LIVE, OUTSIDE_WINDOW, UNPAID
+from livedesk.services.review import FileReport
+from livedesk.ui import formatting
 
 
 @dataclass
@@ -28,6 +33,9 @@ class PreviewFile:
     kind: str
     label: str
     mappings: list[TableMapping]
+    report: FileReport | None = None  # what the file gives and leaves out
+    error: str | None = None  # why it would be refused
+    matching_stream: tuple[int, str, dt.datetime] | None = None  # the stream a wrong-day file belongs to
 
 
 class ReviewImportDialog(QDialog):
@@ -42,6 +50,7 @@ class ReviewImportDialog(QDialog):
         # (file key, sheet, table, header) -> combo
         self.combos: dict[tuple[str, str, str, str], QComboBox] = {}
         self._detected: dict[tuple[str, str, str, str], str | None] = {}
+        self.switch_to_stream: int | None = None  # set when the user chooses the stream a file belongs to
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(
             "Check what each file was recognised as and how its columns will be read. "
@@ -61,6 +70,7 @@ class ReviewImportDialog(QDialog):
             kind.setObjectName("kindLabel")
             kind.setWordWrap(True)
             box_layout.addWidget(kind)
+            self._add_findings(f, box_layout)
             for mapping in f.mappings:
                 caption = QLabel(
                     self.tr("Sheet “{0}”, {1} table, header on row {2}").format(
@@ -91,6 +101,50 @@ class ReviewImportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _add_findings(self, f: PreviewFile, layout: QVBoxLayout) -> None:
+        """What the file gives and leaves out: the session taken, orders not counted, unused columns, a refusal."""
+        lines: list[tuple[str, str]] = []  # (object name, text)
+        if f.error:
+            lines.append(("previewError", self.tr("Will not import: {0}").format(f.error)))
+        report = f.report
+        if report is not None and report.session:
+            lines.append(("previewSession", self.tr("Session taken: {0}").format(report.session)))
+        if report is not None and report.orders:
+            excluded = report.orders.get("excluded", {})
+            reasons = {
+                UNPAID: self.tr("unpaid or cancelled"),
+                NOT_LIVE: self.tr("not from the live room (流量体裁)"),
+                OUTSIDE_WINDOW: self.tr("outside the stream's time"),
+            }
+            left = [
+                self.tr("{0} {1}").format(formatting.count(n), reasons.get(reason, reason))
+                for reason, n in excluded.items() if n  # type: ignore[union-attr]
+            ]
+            text = self.tr("Orders counted: {0} lines.").format(formatting.count(report.orders.get("counted")))
+            if left:
+                text += " " + self.tr("Left out: {0}.").format(", ".join(left))
+            lines.append(("previewOrders", text))
+        if report is not None and report.unused_columns:
+            names = ", ".join(column for _sheet, column in report.unused_columns)
+            lines.append(("previewUnused", self.tr("Not used (no figure reads them): {0}").format(names)))
+        for name, text in lines:
+            label = QLabel(text)
+            label.setObjectName(name)
+            label.setWordWrap(True)
+            if name == "previewError":
+                label.setStyleSheet("font-weight: 600;")
+            layout.addWidget(label)
+        if f.matching_stream is not None:
+            stream_id, title, start = f.matching_stream
+            button = QPushButton(self.tr("Import into “{0}” ({1}) instead").format(title, formatting.date_time(start)))
+            button.setObjectName("switchStreamButton")
+            button.clicked.connect(lambda _=False, sid=stream_id: self._switch(sid))
+            layout.addWidget(button)
+
+    def _switch(self, stream_id: int) -> None:
+        self.switch_to_stream = stream_id
+        self.reject()
 
     def _table_name(self, table: str) -> str:
         return {

@@ -33,18 +33,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from livedesk.config import Paths
+from livedesk.config import Paths, Preferences
 from livedesk.models import Stream
 from livedesk.services import review_presets, review_views
 from livedesk.services.db import Database
 from livedesk.services.importers.review_files import (
     KIND_LABELS,
     KIND_PASTED,
-    inspect_review_file,
     parse_pasted_text,
 )
 from livedesk.services.metrics import ReviewFigures, review_figures
-from livedesk.services.review import ImportCancelledError, import_pasted_curve, import_review_files
+from livedesk.services.review import (
+    FileReport,
+    ImportCancelledError,
+    figure_sources,
+    import_pasted_curve,
+    import_review_files,
+    preview_review_files,
+    review_warnings,
+    stream_slot,
+)
 from livedesk.ui import formatting, theme
 from livedesk.ui.empty_state import EmptyState
 from livedesk.ui.errors import show_error
@@ -77,6 +85,8 @@ class StreamBundle:
     has_review: bool = False
     figures: ReviewFigures = field(default_factory=ReviewFigures)
     exact_gmv: Decimal | None = None
+    sources: dict[str, str] = field(default_factory=dict)  # figure -> "FILE · basis"
+    warnings: list[str] = field(default_factory=list)
     goals: dict[str, Any] = field(default_factory=dict)
     chart: review_views.ChartData | None = None
     products: list[review_views.ProductLine] = field(default_factory=list)
@@ -105,6 +115,8 @@ def load_bundle(db: Database, stream_id: int) -> StreamBundle:
         if review is not None:
             bundle.figures = review_figures(review, stream.gmv_target)
             bundle.exact_gmv = review.gmv
+            bundle.sources = figure_sources(review)
+            bundle.warnings = review_warnings(review.gmv, review.orders_gmv, bundle.sources.get("gmv", ""))
             bundle.has_review = any(
                 getattr(review, f) is not None for f in ("gmv", "uv", "pv", "orders", "peak_online")
             )
@@ -273,11 +285,18 @@ class ReviewTab(QWidget):
             ("avg_order_amount", self.tr("Average order amount")), ("uv_value", self.tr("UV value")),
             ("gpm", self.tr("GPM")), ("new_followers", self.tr("New followers")), ("ad_spend", self.tr("Ad spend")),
             ("paid_roi", self.tr("Paid ROI")), ("avg_watch", self.tr("Average watch time")),
+            ("refunds", self.tr("Refunds")), ("seeding_conversion", self.tr("Taobao 种草 conversion")),
         ]
         for i, (key, title) in enumerate(cards):
             card = KpiCard(key, title)
             self.kpi_cards[key] = card
-            grid.addWidget(card, i // 7, i % 7)
+            grid.addWidget(card, i // 8, i % 8)
+        self.warning_label = QLabel()
+        self.warning_label.setObjectName("reviewWarnings")
+        self.warning_label.setWordWrap(True)
+        theme.set_style(self.warning_label, "color: $bad; font-weight: 600;")
+        self.warning_label.hide()
+        layout.addWidget(self.warning_label)
         layout.addLayout(grid)
 
         overlay_row = QHBoxLayout()
@@ -583,6 +602,40 @@ class ReviewTab(QWidget):
         self.kpi_cards["avg_watch"].set(
             self._duration(f.avg_watch_seconds), "",
             self.tr("Average watch time = total watch time / UV; basis: people."))
+        refund_rate = "" if f.refund_rate is None else self.tr("{0} of GMV").format(pct(f.refund_rate, 1))
+        self.kpi_cards["refunds"].set(
+            money(f.refund_amount), refund_rate,
+            self.tr("Refunds (退款金额); refund rate = refunds / GMV. GMV includes orders refunded after payment."))
+        self.kpi_cards["seeding_conversion"].set(
+            pct(f.seeding_conversion_rate, 2), "",
+            self.tr("Taobao's 种草成交转化率 as the platform states it: buyers / product click users. "
+                    "Not the same basis as Conversion (buyers / UV)."))
+        self._add_sources(bundle)
+
+    def _add_sources(self, bundle: StreamBundle) -> None:
+        """Each card's tooltip says which file and basis its figures come from; missing ones say why."""
+        figures_of = {
+            "gmv": ("gmv",), "uv": ("uv",), "pv": ("pv",), "peak_online": ("peak_online",),
+            "avg_online": ("avg_online",), "conversion": ("buyers", "uv"), "aov_per_buyer": ("gmv", "buyers"),
+            "avg_order_amount": ("gmv", "orders"), "uv_value": ("gmv", "uv"), "gpm": ("gmv", "pv"),
+            "new_followers": ("new_followers",), "ad_spend": ("ad_spend",), "paid_roi": ("gmv", "ad_spend"),
+            "avg_watch": ("avg_watch_seconds",), "refunds": ("refund_amount", "gmv"),
+            "seeding_conversion": ("seeding_conversion_rate",),
+        }  # fmt: skip
+        for key, names in figures_of.items():
+            card = self.kpi_cards[key]
+            lines = [card.toolTip()]
+            for name in names:
+                source = bundle.sources.get(name)
+                lines.append(self.tr("{0}: {1}").format(name, source) if source else
+                             self.tr("{0}: not in the imported files").format(name))
+            card.setToolTip("\n".join(lines))
+        if bundle.figures.gmv_from_orders is not None:
+            gmv_card = self.kpi_cards["gmv"]
+            gmv_card.setToolTip(gmv_card.toolTip() + "\n" + self.tr("Counted from the order export: {0}").format(
+                formatting.money(bundle.figures.gmv_from_orders)))
+        self.warning_label.setText("\n".join(bundle.warnings))
+        self.warning_label.setVisible(bool(bundle.warnings))
 
     def _duration(self, seconds: int | None) -> str:
         if seconds is None:
@@ -688,22 +741,22 @@ class ReviewTab(QWidget):
             return
         paths = [str(p) for p in paths]
 
-        db = self.db
+        db, stream_id, grace = self.db, self.stream_id, self._grace_minutes()
 
         def inspect(progress, cancelled):
-            found, presets = [], {}
-            for i, path in enumerate(paths):
-                if cancelled():
-                    raise ImportCancelledError()
-                progress(i, len(paths))
-                inspection = inspect_review_file(path)
-                with db.session() as session:  # a correction saved for files like this one applies again
-                    applied = review_presets.apply_presets(session, inspection.mappings)
-                if applied:
-                    presets[path] = applied
-                found.append(PreviewFile(path, inspection.file_name, inspection.kind, inspection.label, inspection.mappings))
-            progress(len(paths), len(paths))
-            return found, presets
+            def saved_mapping(inspection):  # a correction saved for files like this one applies again
+                with db.session() as session:
+                    return review_presets.apply_presets(session, inspection.mappings)
+
+            previews = preview_review_files(
+                db, stream_id, paths, grace_minutes=grace, progress=progress, cancelled=cancelled,
+                overrides_for=saved_mapping,
+            )
+            files = [
+                PreviewFile(p.key, p.file_name, p.kind, p.label, p.mappings, p.report, p.error, p.matching_stream)
+                for p in previews
+            ]
+            return files, {p.key: p.applied for p in previews if p.applied}
 
         self._run_with_progress(
             self.tr("Reading the files…"), inspect, lambda result: self._confirm_files(paths, *result), self._import_failed
@@ -713,15 +766,20 @@ class ReviewTab(QWidget):
         dialog = self.dialog_factory(files, self)
         self.last_import_dialog = dialog
         if not dialog.exec():
+            if getattr(dialog, "switch_to_stream", None) is not None:  # the files belong to another stream
+                self.select_stream(dialog.switch_to_stream)
+                if self.stream_id == dialog.switch_to_stream:
+                    self.import_files(paths)
             return
         changed = dialog.mapping_overrides()
         overrides = {key: {**(presets or {}).get(key, {}), **changed.get(key, {})} for key in {*(presets or {}), *changed}}
-        db, stream_id = self.db, self.stream_id
+        db, stream_id, grace = self.db, self.stream_id, self._grace_minutes()
         mappings = {f.key: f.mappings for f in files}
 
         def work(progress, cancelled):
             summary = import_review_files(
-                db, stream_id, paths, overrides or None, progress=lambda i, n, _text: progress(i, n), cancelled=cancelled
+                db, stream_id, paths, overrides or None, progress=lambda i, n, _text: progress(i, n),
+                cancelled=cancelled, grace_minutes=grace,
             )
             with db.session() as session:  # remember the user's corrections once the import has worked
                 for key, corrections in changed.items():
@@ -729,6 +787,9 @@ class ReviewTab(QWidget):
             return summary
 
         self._run_with_progress(self.tr("Importing…"), work, self._imported, self._import_failed)
+
+    def _grace_minutes(self) -> int:
+        return Preferences.load(self.paths).order_grace_minutes
 
     def paste_from_clipboard(self, text: str | None = None) -> None:
         if self.stream_id is None:
@@ -738,10 +799,12 @@ class ReviewTab(QWidget):
         db, stream_id = self.db, self.stream_id
 
         def preview(progress, cancelled):
-            with db.session() as s:
-                start = s.get(Stream, stream_id).start_at
-            data = parse_pasted_text(text, start)
-            return [PreviewFile("clipboard", self.tr("Clipboard"), KIND_PASTED, KIND_LABELS[KIND_PASTED], data.mappings)]
+            start, end = stream_slot(db, stream_id)
+            data = parse_pasted_text(text, start, stream_end=end)
+            report = FileReport(data.file_name, data.kind, data.rows, list(data.unused_columns))
+            return [PreviewFile(
+                "clipboard", self.tr("Clipboard"), KIND_PASTED, KIND_LABELS[KIND_PASTED], data.mappings, report,
+            )]
 
         def confirm(files: list[PreviewFile]) -> None:
             dialog = self.dialog_factory(files, self)

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from livedesk.config import Paths
 from livedesk.models import LineupItem, Product, Stream
-from livedesk.services import compliance, schedule, scripts
+from livedesk.services import compliance, schedule, script_pool, scripts
 from livedesk.services.db import Database
 from livedesk.ui import formatting, theme
 from livedesk.ui.errors import show_error
@@ -133,6 +133,11 @@ class ScriptTab(QWidget):
         self.mark_action = self._add_action(toolbar, self.tr("Mark rehearsed"), self.mark_rehearsed, None, "markRehearsed")
         toolbar.addSeparator()
         self._add_action(toolbar, self.tr("Import…"), self.import_script, None, "importScript")
+        self.add_to_pool_action = self._add_action(toolbar, self.tr("Add to pool"), self.add_to_pool, None,
+                                                   "addToPool")
+        self.add_to_pool_action.setToolTip(self.tr(
+            "Link the products this script names to the product pool, creating those it does not hold yet, and "
+            "put them on the lineup"))
         self._add_action(toolbar, self.tr("Export…"), self.export_script, None, "exportScript")
         layout.addWidget(toolbar)
 
@@ -382,6 +387,7 @@ class ScriptTab(QWidget):
         for action in (self.add_action, self.approve_action, self.mark_action):
             action.setEnabled(has_stream)
         self.rehearse_action.setEnabled(bool(rows))
+        self.add_to_pool_action.setEnabled(bool(self.model.unmatched_names()))
         self._update_detail()
 
     def _show_rehearsals(self, reports: list[scripts.RehearsalReport]) -> None:
@@ -670,13 +676,14 @@ class ScriptTab(QWidget):
             return self.model.row_at(self.model.row_of(command.segment_id)).title
         if isinstance(command, cmd.DeleteSegment) and command.seen:
             return command.seen["title"]
-        if isinstance(command, (cmd.SetTimes, cmd.MoveSegment, cmd.ReplaceScript, cmd.SetApproved)):
+        if isinstance(command, (cmd.SetTimes, cmd.MoveSegment, cmd.ReplaceScript, cmd.SetApproved, cmd.AddToPool)):
             return self.tr("The script")
         return command.label
 
     def _field_name(self, field: str) -> str:
         return {"kind": self.tr("type"), "start_seconds": self.tr("start"), "duration_seconds": self.tr("duration"),
-                "product_id": self.tr("product")}.get(field) or field_label(field)
+                "product_id": self.tr("product"), "product_name": self.tr("product not in pool")}.get(field) or \
+            field_label(field)
 
     def _show_value(self, field: str, value: Any) -> str:
         if value is None or value == "":
@@ -708,7 +715,7 @@ class ScriptTab(QWidget):
                 ConflictRow(self._field_name(name), self._show_value(name, seen.get(name)),
                             self._show_value(name, their.get(name)), "", True)
                 for name in scripts.SEGMENT_FIELDS if seen.get(name) != their.get(name)])
-        if isinstance(command, (cmd.ReplaceScript, cmd.SetApproved)):
+        if isinstance(command, (cmd.ReplaceScript, cmd.SetApproved, cmd.AddToPool)):
             return self._script_rows(command.left or [], error.theirs, isinstance(command, cmd.ReplaceScript))
         if isinstance(command, (cmd.SetTimes, cmd.MoveSegment, cmd.DeleteSegment)):
             expected = command.left
@@ -855,12 +862,18 @@ class ScriptTab(QWidget):
 
     def _fill_pitch_menu(self) -> None:
         self.pitch_menu.clear()
-        if not self.model.lineup:
+        unmatched = self.model.unmatched_names()
+        if not self.model.lineup and not unmatched:
             action = self.pitch_menu.addAction(self.tr("The stream's lineup is empty"))
             action.setEnabled(False)
         for product_id, name in self.model.lineup:
             action = self.pitch_menu.addAction(name)
             action.triggered.connect(lambda _c=False, pid=product_id: self.insert_pitch(pid))
+        if unmatched:  # named by the imported script, not in the pool yet: a pitch that keeps the name
+            self.pitch_menu.addSeparator()
+            for name in unmatched:
+                action = self.pitch_menu.addAction(self.tr("{0} (not in pool)").format(name))
+                action.triggered.connect(lambda _c=False, n=name: self.insert_pitch_for_name(n))
 
     def insert_pitch(self, product_id: int) -> None:
         """A product-pitch segment after the selected one, host lines from selling points and FAQ."""
@@ -878,6 +891,13 @@ class ScriptTab(QWidget):
         values = {"kind": "pitch", "title": self.tr("Pitch: {0}").format(name), "duration_seconds": 600,
                   "product_id": product_id, "host_lines": lines,
                   "cues": self.tr("Link {0} up").format(link) if link else ""}
+        self.add_segment(values, self.tr("Insert pitch for {0}").format(name))
+
+    def insert_pitch_for_name(self, name: str) -> None:
+        """A pitch segment for a product the script names that the pool lacks: it keeps the name (Add to pool
+        links it later); the host lines start with the name, as for a pool product, for the team to write on."""
+        values = {"kind": "pitch", "title": self.tr("Pitch: {0}").format(name), "duration_seconds": 600,
+                  "product_name": name, "host_lines": scripts.pitch_head(name)}
         self.add_segment(values, self.tr("Insert pitch for {0}").format(name))
 
     def delete_segment(self) -> None:
@@ -1004,24 +1024,39 @@ class ScriptTab(QWidget):
         def check(progress, cancelled):
             with self.db.session() as session:
                 parsed = parse_script_sheet(session, stream_id, path)
-                count = len(parsed.segments)
+                addable = len(script_pool.addable(session, parsed.unmatched))
                 session.rollback()
-            return count
+            return parsed, addable
 
-        def done(count: int) -> None:
+        def done(result) -> None:
+            parsed, addable = result
             self.window().unsetCursor()
+            count = len(parsed.segments)
             seen = self._seen_script()  # what the user is asked to replace
-            if self.model.rowCount() and not self.confirm(
+            add_to_pool = False
+            if parsed.unmatched:  # products the pool lacks: show them, offer to add them in the same go
+                from livedesk.ui.script.import_dialog import ScriptImportDialog
+
+                dialog = ScriptImportDialog(parsed, Path(path).name, self.model.rowCount(), self, addable)
+                self.last_import_dialog = dialog
+                if not dialog.exec():
+                    return
+                add_to_pool = dialog.add_to_pool
+            elif self.model.rowCount() and not self.confirm(
                 self.tr("Replace the script?"),
                 self.tr("The file holds %n segment(s); importing replaces the current script "
                         "(Ctrl+Z brings it back).", "", count),
                 "replaceScript",
             ):
                 return
-            if self._push(cmd.ReplaceScript(self.db, stream_id, lambda s: import_script_sheet(s, stream_id, path),
-                                            self.tr("Import script from {0}").format(Path(path).name), self._changed,
-                                            seen)):
-                self.status_message.emit(self.tr("Imported %n segment(s).", "", count), 5000)
+            imported = cmd.ReplaceScript(self.db, stream_id, lambda s: import_script_sheet(s, stream_id, path),
+                                         self.tr("Import script from {0}").format(Path(path).name), self._changed,
+                                         seen)
+            if not self._push(imported):
+                return
+            self.status_message.emit(self.tr("Imported %n segment(s).", "", count), 5000)
+            if add_to_pool:
+                self.add_to_pool(parsed.unmatched, imported.left)
 
         def failed(exc: BaseException) -> None:
             self.window().unsetCursor()
@@ -1029,6 +1064,32 @@ class ScriptTab(QWidget):
 
         self.window().setCursor(Qt.CursorShape.BusyCursor)
         run_task(check, done, failed)
+
+    def add_to_pool(self, details=(), seen: list[dict[str, Any]] | None = None) -> bool:
+        """Create the products the script names that the pool lacks, put them on the lineup and link their
+        segments: one undoable step. `details`: what the imported sheet said about them (直播价, link numbers)."""
+        if self.stream_id is None:
+            return False
+        names = self.model.unmatched_names()
+        if not names and seen is None:
+            self.status_message.emit(self.tr("Every product the script names is in the product pool."), 5000)
+            return False
+        command = cmd.AddToPool(self.db, self.stream_id, self.tr("Add to pool"), self._changed,
+                                self._seen_script() if seen is None else seen, details)
+        if not self._push(command):
+            return False
+        added = command.addition
+        if added is not None:
+            if added.created:
+                text = self.tr("Added %n product(s) to the pool and linked their segments. Ctrl+Z takes them away.",
+                               "", len(added.created))
+            else:  # the pool holds them by now (e.g. the 选品表 was imported since): only the links were missing
+                text = self.tr("Linked %n segment(s) to products already in the pool.", "", added.segments)
+            if added.skipped:
+                text += " " + self.tr("Not added: {0}.").format("、".join(added.skipped))
+            self.status_message.emit(text, 8000)
+        self.streams_changed.emit()  # the pool and the lineup changed: the other tabs reload
+        return True
 
     def export_script(self, path: str | None = None) -> None:
         if self.stream_id is None:
