@@ -71,6 +71,10 @@ _QUALIFICATION_WORDS: dict[str, str] = {
     "是": "ok",
     "齐全": "ok",
     "合格": "ok",
+    "已提供": "ok",
+    "有报告": "ok",
+    "✓": "ok",
+    "√": "ok",
     "yes": "ok",
     "pending": "pending",
     "待补": "pending",
@@ -82,6 +86,9 @@ _QUALIFICATION_WORDS: dict[str, str] = {
     "无": "missing",
     "否": "missing",
     "没有": "missing",
+    "未上传": "missing",
+    "暂无": "missing",
+    "×": "missing",
     "no": "missing",
 }
 
@@ -157,6 +164,11 @@ def parse_role(value: object) -> str:
     return role
 
 
+def list_categories(session: Session) -> list[str]:
+    """The 类目 used in the product pool, sorted."""
+    return sorted(c for c in session.scalars(select(Product.category).distinct()) if c and c.strip())
+
+
 def parse_qualification(value: object) -> str:
     """A qualification status from 已上传/待补/缺失, ok/pending/missing and the like."""
     text = clean_text(value).lower()
@@ -195,6 +207,13 @@ class Rules:
     stock_buffer: Decimal = Decimal("0.15")
     low_click_rate: Decimal = Decimal("0.03")
     recent_reviews: int = 5
+    # categories (类目) whose products need a quality report (质检报告); None: every category does
+    qualification_categories: frozenset[str] | None = None
+
+    def needs_qualification(self, category: str) -> bool:
+        """Whether a product of this category must have a quality report; one without a category is checked."""
+        category = (category or "").strip()
+        return self.qualification_categories is None or not category or category in self.qualification_categories
 
     @classmethod
     def from_preferences(cls, prefs: Preferences | None = None) -> Rules:
@@ -207,6 +226,7 @@ class Rules:
             },
             stock_buffer=_dec(prefs.stock_buffer),
             low_click_rate=_dec(prefs.low_click_rate),
+            qualification_categories=frozenset(c.strip() for c in prefs.qualification_categories if c.strip()),
         )
 
     def margin_floor(self, role: str) -> Decimal | None:
@@ -267,7 +287,7 @@ def check_product(
             ).format(
                 upcoming_units, _pct(rules.stock_buffer), needed.quantize(Decimal(1), rounding="ROUND_CEILING"), have
             )
-    if product.qualification != Qualification.OK.value:
+    if product.qualification != Qualification.OK.value and rules.needs_qualification(getattr(product, "category", "")):
         flags["missing_qualification"] = (
             translate("Messages", "The quality report (质检报告) is pending.")
             if product.qualification == Qualification.PENDING.value

@@ -33,6 +33,7 @@ from livedesk.models import (
     Stream,
     TrafficSource,
 )
+from livedesk.services import live_review
 from livedesk.services.analysis import SegmentSpan, curve_moments, segment_at
 from livedesk.services.db import Database
 from livedesk.services.importers.errors import ImportFailed
@@ -760,6 +761,7 @@ def review_summary(db: Database, stream_id: int) -> dict[str, object]:
         segment_rows, spans = _segment_rows(session, stream)
         result["segments"] = segment_rows
         result["gmv_target"] = to_json_number(stream.gmv_target)
+        result["console_log"] = live_review.logged_summary(session, stream_id)  # what the live console recorded
         if review is None:
             return result
         figures = review_figures(review, stream.gmv_target)
@@ -792,6 +794,7 @@ def _product_dict(p: ProductResult) -> dict[str, object]:
         "orders": p.orders,
         "units": p.units,
         "gmv": to_json_number(p.gmv),
+        "refund_buyers": p.refund_buyers,
         "flags": flags,
     }
 

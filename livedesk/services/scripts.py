@@ -855,8 +855,18 @@ class RehearsalReport:
     rows: list[RehearsalRow] = field(default_factory=list)
 
     @property
+    def timed(self) -> list[RehearsalRow]:
+        """The segments that were rehearsed (have a time)."""
+        return [r for r in self.rows if r.actual_seconds is not None]
+
+    @property
     def planned_seconds(self) -> int:
-        return sum(r.planned_seconds for r in self.rows)
+        """Planned length of what was rehearsed: a partial run is compared only with its own segments."""
+        return sum(r.planned_seconds for r in self.timed)
+
+    @property
+    def full_plan_seconds(self) -> int:
+        return sum(r.planned_seconds for r in self.rows if r.segment_id is not None)
 
     @property
     def actual_seconds(self) -> int:
@@ -865,6 +875,21 @@ class RehearsalReport:
     @property
     def untimed(self) -> list[RehearsalRow]:
         return [r for r in self.rows if r.actual_seconds is None]
+
+    @property
+    def segment_count(self) -> int:
+        """Segments of the current script."""
+        return sum(1 for r in self.rows if r.segment_id is not None)
+
+    @property
+    def rehearsed_count(self) -> int:
+        """Segments of the current script that were rehearsed."""
+        return sum(1 for r in self.rows if r.segment_id is not None and r.actual_seconds is not None)
+
+    @property
+    def partial(self) -> bool:
+        """Stopped (or still running) before every segment of the script was timed."""
+        return self.rehearsed_count < self.segment_count
 
 
 def start_rehearsal(session: Session, stream_id: int) -> Rehearsal:
@@ -969,22 +994,19 @@ def can_mark_rehearsed(session: Session, stream_id: int, overrun_tolerance: floa
         )
         return found
     latest = max(finished, key=lambda r: (r.finished_at, r.id))
-    for row in latest.rows:
+    if all(r.partial for r in finished):  # one finding for a run stopped early, not one per untimed segment
+        found.append(
+            ScriptFinding(
+                "", None, "rehearsal", f"彩排只完成了 {latest.rehearsed_count}/{latest.segment_count} 个环节",
+                "rehearsal", "开播前至少完整彩排一次，记录每个环节用时。",
+            )
+        )
+    for row in latest.timed:  # what the latest run timed, even a partial one, tells what runs long
         if row.segment_id is None:
             continue
         segment = next(s for s in segments if s.id == row.segment_id)
-        if row.actual_seconds is None:
-            found.append(
-                ScriptFinding(
-                    row.title,
-                    row.segment_id,
-                    "rehearsal",
-                    "彩排未计时",
-                    "rehearsal",
-                    "这个环节没有彩排用时，补一次计时。",
-                )
-            )
-        elif (
+        assert row.actual_seconds is not None
+        if (
             row.actual_seconds > segment.duration_seconds * (1 + overrun_tolerance)
             and row.actual_seconds - segment.duration_seconds >= 60
         ):

@@ -172,6 +172,20 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n set(s) of numbers typed, the last at {0}</source>
+            <translation>
+                <numerusform>%n set of numbers typed, the last at {0}</numerusform>
+                <numerusform>%n sets of numbers typed, the last at {0}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>(%n earlier alert(s) in the live log)</source>
+            <translation>
+                <numerusform>(%n earlier alert in the live log)</numerusform>
+                <numerusform>(%n earlier alerts in the live log)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Delete %n improvement(s)</source>
             <translation>
                 <numerusform>Delete %n improvement</numerusform>

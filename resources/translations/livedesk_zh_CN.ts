@@ -319,7 +319,7 @@ The current data is backed up first, so this can be undone by restoring that cop
     </message>
     <message>
         <source>Planned units</source>
-        <translation>计划销量</translation>
+        <translation>计划件数</translation>
     </message>
     <message>
         <source>Link number</source>
@@ -521,6 +521,133 @@ The details are in the log file:
     </message>
 </context>
 <context>
+    <name>ImportFields</name>
+    <message>
+        <source>GMV</source>
+        <translation>GMV</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>成交人数</translation>
+    </message>
+    <message>
+        <source>New followers</source>
+        <translation>涨粉</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Online viewers</source>
+        <translation>在线人数</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>进场</translation>
+    </message>
+    <message>
+        <source>Leaves</source>
+        <translation>离场</translation>
+    </message>
+    <message>
+        <source>GMV per minute</source>
+        <translation>每分钟 GMV</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Fan-club joins</source>
+        <translation>加入粉丝团</translation>
+    </message>
+    <message>
+        <source>Product name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <source>Product ID</source>
+        <translation>商品 ID</translation>
+    </message>
+    <message>
+        <source>Units sold</source>
+        <translation>成交件数</translation>
+    </message>
+    <message>
+        <source>Exposure users</source>
+        <translation>曝光人数</translation>
+    </message>
+    <message>
+        <source>Click users</source>
+        <translation>点击人数</translation>
+    </message>
+    <message>
+        <source>Refund buyers</source>
+        <translation>退款人数</translation>
+    </message>
+    <message>
+        <source>Traffic channel</source>
+        <translation>流量渠道</translation>
+    </message>
+    <message>
+        <source>Ad spend</source>
+        <translation>投放消耗</translation>
+    </message>
+    <message>
+        <source>Average watch time (s)</source>
+        <translation>人均观看时长（秒）</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>观看次数</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>订单编号</translation>
+    </message>
+    <message>
+        <source>Sub-order ID</source>
+        <translation>子订单编号</translation>
+    </message>
+    <message>
+        <source>Specification</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Merchant code</source>
+        <translation>商家编码</translation>
+    </message>
+    <message>
+        <source>Amount paid</source>
+        <translation>实付金额</translation>
+    </message>
+    <message>
+        <source>Order time</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Order status</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <source>After-sale status</source>
+        <translation>售后状态</translation>
+    </message>
+    <message>
+        <source>Traffic source</source>
+        <translation>流量来源</translation>
+    </message>
+</context>
+<context>
     <name>IncidentDialog</name>
     <message>
         <source>Log an incident</source>
@@ -695,7 +822,7 @@ The details are in the log file:
     </message>
     <message>
         <source>Planned units: {0}</source>
-        <translation>计划销量：{0}</translation>
+        <translation>计划件数：{0}</translation>
     </message>
     <message>
         <source>Expected GMV: {0}</source>
@@ -707,7 +834,7 @@ The details are in the log file:
     </message>
     <message numerus="yes">
         <source>%n product(s) have no planned units yet.</source>
-        <translation><numerusform>%n 个商品还没填计划销量。</numerusform></translation>
+        <translation><numerusform>%n 个商品还没填计划件数。</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n stock warning(s):</source>
@@ -731,7 +858,7 @@ The details are in the log file:
     </message>
     <message>
         <source>Set planned units of “{0}”</source>
-        <translation>设置“{0}”的计划销量</translation>
+        <translation>设置“{0}”的计划件数</translation>
     </message>
     <message>
         <source>Set welfare quantity of “{0}”</source>
@@ -769,10 +896,6 @@ The details are in the log file:
         <translation>毛利</translation>
     </message>
     <message>
-        <source>Planned</source>
-        <translation>策划</translation>
-    </message>
-    <message>
         <source>Welfare qty</source>
         <translation>福利数量</translation>
     </message>
@@ -783,6 +906,10 @@ The details are in the log file:
     <message>
         <source>Warnings</source>
         <translation>预警</translation>
+    </message>
+    <message>
+        <source>Planned units</source>
+        <translation>计划件数</translation>
     </message>
     <message>
         <source>This stream's price; the pool's live price is {0}</source>
@@ -806,6 +933,10 @@ The details are in the log file:
     <message>
         <source>Negative-comment flood</source>
         <translation>负面评论刷屏</translation>
+    </message>
+    <message>
+        <source>Price questioned</source>
+        <translation>价格质疑</translation>
     </message>
     <message>
         <source>Out of stock</source>
@@ -849,6 +980,18 @@ The details are in the log file:
     <message>
         <source>When</source>
         <translation>时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>LiveDesk (automatic)</source>
+        <translation>LiveDesk（自动）</translation>
+    </message>
+    <message>
+        <source>(checked automatically)</source>
+        <translation>（自动检查）</translation>
     </message>
     <message>
         <source>Link</source>
@@ -918,6 +1061,10 @@ The details are in the log file:
         <translation>中控台</translation>
     </message>
     <message>
+        <source>F8 arms the hotkeys F5 (next), F6 (hold) and F7 (+1 min) so a stray key press cannot switch segments. The console's buttons work with the mouse either way.</source>
+        <translation>按 F8 启用热键 F5（下一环节）、F6（暂停计时）和 F7（+1 分钟），以免误按切换环节。控制台的按钮随时可以用鼠标点击。</translation>
+    </message>
+    <message>
         <source>Mirror</source>
         <translation>镜像</translation>
     </message>
@@ -958,8 +1105,8 @@ The details are in the log file:
         <translation>编辑模板…</translation>
     </message>
     <message>
-        <source>Tick each item once it is done; who ticked it and when is kept. Items marked 改进 come from the last review of this account.</source>
-        <translation>每项完成后打勾，系统会记录谁在何时确认。标有“改进”的项目来自这个账号上一场的复盘。</translation>
+        <source>Tick each item once it is done; who ticked it and when is kept. Items marked 改进 come from the last review of this account. The first items the app ticks itself from what it knows, and says why.</source>
+        <translation>每项完成后打勾，系统会记录谁在何时确认。标有“改进”的项目来自这个账号上一场的复盘。前几项由 LiveDesk 根据已有数据自动勾选，并写明原因。</translation>
     </message>
     <message>
         <source>Go live</source>
@@ -1002,12 +1149,12 @@ The details are in the log file:
         <translation>环节</translation>
     </message>
     <message>
-        <source>Planned</source>
-        <translation>策划</translation>
-    </message>
-    <message>
         <source>Expected</source>
         <translation>预计</translation>
+    </message>
+    <message>
+        <source>Planned time</source>
+        <translation>计划</translation>
     </message>
     <message>
         <source>Length</source>
@@ -1020,6 +1167,10 @@ The details are in the log file:
     <message>
         <source>Short message to the host (Enter sends; it blinks on the host view)</source>
         <translation>给主播的短消息（回车发送，在主播屏上闪烁）</translation>
+    </message>
+    <message>
+        <source>Send to host</source>
+        <translation>发给主播</translation>
     </message>
     <message>
         <source>Clear</source>
@@ -1194,8 +1345,36 @@ The details are in the log file:
         <translation>● 直播中 · 已暂停计时</translation>
     </message>
     <message>
-        <source>over time</source>
-        <translation>已超时</translation>
+        <source>{0} · expected end {1} (planned {2})</source>
+        <translation>{0} · 预计 {1} 下播（计划 {2}）</translation>
+    </message>
+    <message>
+        <source>Stream ended.</source>
+        <translation>直播已结束。</translation>
+    </message>
+    <message>
+        <source>End the stream now? The stream clock stops and cannot be restarted.</source>
+        <translation>现在结束直播吗？直播计时会停止，且不能重新开始。</translation>
+    </message>
+    <message>
+        <source>Keep streaming</source>
+        <translation>继续直播</translation>
+    </message>
+    <message>
+        <source>Stream ended</source>
+        <translation>已下播</translation>
+    </message>
+    <message>
+        <source>The stream has ended. Open its review now? What the console logged (metrics, incidents) is already there; add the platform's exports when you have them.</source>
+        <translation>直播已结束。现在打开这场的复盘吗？控制台记录的数据和异常已经在里面了；平台的导出文件下载后再导入即可。</translation>
+    </message>
+    <message>
+        <source>Open the review</source>
+        <translation>打开复盘</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
     </message>
     <message>
         <source>held</source>
@@ -1206,6 +1385,10 @@ The details are in the log file:
         <translation>即将切换</translation>
     </message>
     <message>
+        <source>segment over time</source>
+        <translation>本环节超时</translation>
+    </message>
+    <message>
         <source>left</source>
         <translation>剩余</translation>
     </message>
@@ -1214,32 +1397,12 @@ The details are in the log file:
         <translation>本段已用 {0} · 已开播 {1}</translation>
     </message>
     <message>
-        <source>Show {0} · expected end {1} (planned {2})</source>
-        <translation>整场 {0} · 预计 {1} 下播（计划 {2}）</translation>
-    </message>
-    <message>
         <source>Next: {0} at {1}</source>
         <translation>下一环节：{0}（{1}）</translation>
     </message>
     <message>
         <source>Next: end of the show</source>
         <translation>下一环节：下播</translation>
-    </message>
-    <message>
-        <source>Show {0}</source>
-        <translation>整场 {0}</translation>
-    </message>
-    <message>
-        <source>on time</source>
-        <translation>准时</translation>
-    </message>
-    <message>
-        <source>{0} behind</source>
-        <translation>落后 {0}</translation>
-    </message>
-    <message>
-        <source>{0} ahead</source>
-        <translation>提前 {0}</translation>
     </message>
     <message>
         <source>Resume (F6)</source>
@@ -1276,10 +1439,6 @@ The details are in the log file:
     <message>
         <source>Go live anyway?</source>
         <translation>仍然开播吗？</translation>
-    </message>
-    <message>
-        <source>End the stream now?</source>
-        <translation>现在结束直播吗？</translation>
     </message>
     <message>
         <source>Checklist template</source>
@@ -1381,6 +1540,10 @@ This database is empty. Start with a month of demo data to look around, or start
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
+        <source>Export &amp;Period Report…</source>
+        <translation>导出日报/周报/月报(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1443,6 +1606,10 @@ This database is empty. Start with a month of demo data to look around, or start
     <message>
         <source>&amp;About LiveDesk</source>
         <translation>关于 LiveDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Report saved to {0}</source>
+        <translation>报告已保存到 {0}</translation>
     </message>
     <message>
         <source>New database</source>
@@ -2073,7 +2240,7 @@ Logs: {2}</source>
     </message>
     <message>
         <source>Planned units</source>
-        <translation>计划销量</translation>
+        <translation>计划件数</translation>
     </message>
     <message>
         <source>Link number</source>
@@ -2109,7 +2276,7 @@ Logs: {2}</source>
     </message>
     <message>
         <source>Stock {0} is below the {1} planned units plus {2}% buffer ({3}).</source>
-        <translation>库存 {0} 不够：计划销量 {1} 加 {2}% 余量需要 {3}。</translation>
+        <translation>库存 {0} 不够：计划件数 {1} 加 {2}% 余量需要 {3}。</translation>
     </message>
     <message>
         <source>Welfare quantity {0} is more than the stock of {1}.</source>
@@ -2289,7 +2456,7 @@ Logs: {2}</source>
     </message>
     <message>
         <source>Upcoming lineups plan {0} units; with the {1} buffer that needs {2}, but there is {3}.</source>
-        <translation>后续排品计划销量 {0} 件，加 {1} 余量需备 {2} 件，但{3}。</translation>
+        <translation>后续排品计划件数 {0} 件，加 {1} 余量需备 {2} 件，但{3}。</translation>
     </message>
     <message>
         <source>The quality report (质检报告) is pending.</source>
@@ -2352,8 +2519,400 @@ Logs: {2}</source>
         <translation>正在保存</translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Per minute</source>
+        <translation>分钟数据</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Peaks and valleys</source>
+        <translation>峰谷时刻</translation>
+    </message>
+    <message>
+        <source>Improvement list</source>
+        <translation>改进清单</translation>
+    </message>
+    <message>
+        <source>Debrief</source>
+        <translation>复盘总结</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <source>sum of paid orders</source>
+        <translation>已支付订单金额合计</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>paid orders</source>
+        <translation>已支付订单数</translation>
+    </message>
+    <message>
+        <source>people who paid</source>
+        <translation>下单并支付的人数</translation>
+    </message>
+    <message>
+        <source>unique viewers</source>
+        <translation>去重观看人数</translation>
+    </message>
+    <message>
+        <source>Views (PV)</source>
+        <translation>观看次数 PV</translation>
+    </message>
+    <message>
+        <source>views; one person may watch several times</source>
+        <translation>观看次数，一人可多次</translation>
+    </message>
+    <message>
+        <source>Peak online</source>
+        <translation>峰值在线</translation>
+    </message>
+    <message>
+        <source>highest point of the online curve</source>
+        <translation>在线人数曲线最高点</translation>
+    </message>
+    <message>
+        <source>Average online</source>
+        <translation>平均在线</translation>
+    </message>
+    <message>
+        <source>mean of the online curve</source>
+        <translation>在线人数曲线平均值</translation>
+    </message>
+    <message>
+        <source>buyers / UV (basis: people)</source>
+        <translation>成交人数 / 观看人数（口径：按人数）</translation>
+    </message>
+    <message>
+        <source>AOV per buyer</source>
+        <translation>成交客单价</translation>
+    </message>
+    <message>
+        <source>GMV / buyers</source>
+        <translation>GMV / 成交人数</translation>
+    </message>
+    <message>
+        <source>Average order value</source>
+        <translation>订单均价</translation>
+    </message>
+    <message>
+        <source>GMV / orders</source>
+        <translation>GMV / 订单数</translation>
+    </message>
+    <message>
+        <source>UV value</source>
+        <translation>UV 价值</translation>
+    </message>
+    <message>
+        <source>GMV / UV</source>
+        <translation>GMV / UV</translation>
+    </message>
+    <message>
+        <source>GPM</source>
+        <translation>GPM</translation>
+    </message>
+    <message>
+        <source>GMV / PV × 1000 (basis: views)</source>
+        <translation>GMV / PV × 1000（口径：按观看次数）</translation>
+    </message>
+    <message>
+        <source>New followers</source>
+        <translation>涨粉</translation>
+    </message>
+    <message>
+        <source>people who followed during the stream</source>
+        <translation>本场新增关注人数</translation>
+    </message>
+    <message>
+        <source>Ad spend</source>
+        <translation>投放消耗</translation>
+    </message>
+    <message>
+        <source>paid traffic spend (e.g. Qianchuan)</source>
+        <translation>付费投放消耗（如千川）</translation>
+    </message>
+    <message>
+        <source>Paid ROI</source>
+        <translation>投放 ROI</translation>
+    </message>
+    <message>
+        <source>GMV / ad spend; healthy above 3</source>
+        <translation>GMV / 投放消耗；健康值 &gt; 3</translation>
+    </message>
+    <message>
+        <source>Refund buyers</source>
+        <translation>退款人数</translation>
+    </message>
+    <message>
+        <source>people who asked for a refund</source>
+        <translation>申请退款的人数</translation>
+    </message>
+    <message>
+        <source>Refund amount</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>amount refunded</source>
+        <translation>已退款金额</translation>
+    </message>
+    <message>
+        <source>Refund rate</source>
+        <translation>退款率</translation>
+    </message>
+    <message>
+        <source>refund buyers / buyers (basis: people)</source>
+        <translation>退款人数 / 成交人数（口径：按人数）</translation>
+    </message>
+    <message>
+        <source>Average watch time</source>
+        <translation>人均观看时长</translation>
+    </message>
+    <message>
+        <source>total watch time / UV</source>
+        <translation>总观看时长 / 观看人数</translation>
+    </message>
+    <message>
+        <source>Actual length</source>
+        <translation>实际时长</translation>
+    </message>
+    <message>
+        <source>from going live to ending the stream</source>
+        <translation>实际开播到下播</translation>
+    </message>
+    <message>
+        <source>Minute</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>进场</translation>
+    </message>
+    <message>
+        <source>Leaves</source>
+        <translation>离场</translation>
+    </message>
+    <message>
+        <source>Cumulative GMV</source>
+        <translation>累计 GMV</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Fan-club joins</source>
+        <translation>加入粉丝团</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Product ID</source>
+        <translation>商品 ID</translation>
+    </message>
+    <message>
+        <source>Exposure users</source>
+        <translation>曝光人数</translation>
+    </message>
+    <message>
+        <source>Click users</source>
+        <translation>点击人数</translation>
+    </message>
+    <message>
+        <source>Click rate (clicks / exposure)</source>
+        <translation>点击率（点击 / 曝光）</translation>
+    </message>
+    <message>
+        <source>Conversion (buyers / clicks)</source>
+        <translation>转化率（成交 / 点击）</translation>
+    </message>
+    <message>
+        <source>Share of GMV</source>
+        <translation>GMV 占比</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>峰值</translation>
+    </message>
+    <message>
+        <source>Valley</source>
+        <translation>低谷</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>亮点</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Root cause (5 Whys)</source>
+        <translation>根因（5 Whys）</translation>
+    </message>
+    <message>
+        <source>Online viewers and segments</source>
+        <translation>在线人数与环节</translation>
+    </message>
+    <message>
+        <source>GMV per minute and cumulative</source>
+        <translation>每分钟 GMV 与累计 GMV</translation>
+    </message>
+    <message>
+        <source>GMV by day against goals</source>
+        <translation>每日 GMV 与目标</translation>
+    </message>
+    <message>
+        <source>Click rate below 3%: consider dropping it</source>
+        <translation>点击率低于 3%，考虑淘汰</translation>
+    </message>
+    <message>
+        <source>Douyin</source>
+        <translation>抖音</translation>
+    </message>
+    <message>
+        <source>Kuaishou</source>
+        <translation>快手</translation>
+    </message>
+    <message>
+        <source>Taobao Live</source>
+        <translation>淘宝直播</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>视频号</translation>
+    </message>
+    <message>
+        <source>Xiaohongshu</source>
+        <translation>小红书</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} 秒</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Cause or note</source>
+        <translation>原因 / 备注</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>已完成</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Improvement</source>
+        <translation>改进项</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Stream review</source>
+        <translation>直播复盘报告</translation>
+    </message>
+    <message>
+        <source>Start: {0}</source>
+        <translation>开播：{0}</translation>
+    </message>
+    <message>
+        <source>Platform: {0}</source>
+        <translation>平台：{0}</translation>
+    </message>
+    <message>
+        <source>Account: {0}</source>
+        <translation>账号：{0}</translation>
+    </message>
+    <message>
+        <source>Theme: {0}</source>
+        <translation>主题：{0}</translation>
+    </message>
+    <message>
+        <source>Planned: {0} min</source>
+        <translation>计划 {0} 分钟</translation>
+    </message>
+    <message>
+        <source>Actual: {0} min</source>
+        <translation>实际 {0} 分钟</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Attainment</source>
+        <translation>达成率</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>口径</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
     </message>
     <message>
         <source>Reading {0}</source>
@@ -2462,6 +3021,26 @@ Logs: {2}</source>
     <message>
         <source>{0}: the run is {1} longer than the slot</source>
         <translation>{0}：超出时段 {1}</translation>
+    </message>
+    <message>
+        <source>Next switch: {0}</source>
+        <translation>下次换环节：{0}</translation>
+    </message>
+    <message>
+        <source>Show: {0}</source>
+        <translation>整场：{0}</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>准时</translation>
+    </message>
+    <message>
+        <source>{0} behind</source>
+        <translation>落后 {0}</translation>
+    </message>
+    <message>
+        <source>{0} ahead</source>
+        <translation>提前 {0}</translation>
     </message>
     <message>
         <source>{0} min</source>
@@ -2755,6 +3334,258 @@ Logs: {2}</source>
         <source>“{0}” is now used by another stream or a review; it was kept and nothing was undone.</source>
         <translation>“{0}”已被其他场次或复盘使用，已保留，未撤销任何内容。</translation>
     </message>
+    <message>
+        <source>Script approved</source>
+        <translation>脚本已定稿</translation>
+    </message>
+    <message>
+        <source>No script yet: write or import it in the Script tab.</source>
+        <translation>还没有脚本：请在脚本页编写或导入。</translation>
+    </message>
+    <message>
+        <source>Approved in the Script tab.</source>
+        <translation>已在脚本页定稿。</translation>
+    </message>
+    <message>
+        <source>Not approved yet: approve it in the Script tab.</source>
+        <translation>还未定稿：请在脚本页定稿。</translation>
+    </message>
+    <message>
+        <source>Rehearsal done</source>
+        <translation>彩排已完成</translation>
+    </message>
+    <message>
+        <source>Rehearsed on {0}: all {1} segments timed.</source>
+        <translation>{0} 已彩排：全部 {1} 个环节都已计时。</translation>
+    </message>
+    <message>
+        <source>The stream is marked rehearsed (彩排).</source>
+        <translation>这场已标记为彩排完成。</translation>
+    </message>
+    <message>
+        <source>The last rehearsal ({0}) timed {1} of {2} segments: rehearse the whole run once.</source>
+        <translation>上次彩排（{0}）只计时了 {2} 个环节中的 {1} 个：请完整彩排一次。</translation>
+    </message>
+    <message>
+        <source>No rehearsal yet: rehearse from the Script tab.</source>
+        <translation>还没有彩排：请在脚本页开始彩排。</translation>
+    </message>
+    <message>
+        <source>Stock covers the plan + {0}% (N+1)</source>
+        <translation>库存够计划件数 + {0}%（N+1）</translation>
+    </message>
+    <message>
+        <source>The lineup is empty: add products in the Products tab.</source>
+        <translation>排品为空：请在商品页添加商品。</translation>
+    </message>
+    <message>
+        <source>Short: {0}. Restock or lower the planned units.</source>
+        <translation>库存不足：{0}。请补货或减少计划件数。</translation>
+    </message>
+    <message>
+        <source>No planned units in the lineup: enter them in the Products tab so the stock can be checked.</source>
+        <translation>排品里还没有计划件数：请在商品页填写，才能核对库存。</translation>
+    </message>
+    <message>
+        <source>Every product with planned units has the stock ({0} without planned units not checked).</source>
+        <translation>填了计划件数的商品库存都够（{0} 个没填计划件数，未检查）。</translation>
+    </message>
+    <message>
+        <source>All {0} products have stock for their planned units.</source>
+        <translation>全部 {0} 个商品的库存都够计划件数。</translation>
+    </message>
+    <message>
+        <source>No banned or risky words</source>
+        <translation>无违禁词和风险词</translation>
+    </message>
+    <message>
+        <source>No script to check yet.</source>
+        <translation>还没有可检查的脚本。</translation>
+    </message>
+    <message>
+        <source>The script was checked: nothing found.</source>
+        <translation>脚本已检查：没有发现问题。</translation>
+    </message>
+    <message>
+        <source>Risky words in the script: {0} ({1} in all). Fix them in the Script tab.</source>
+        <translation>脚本里有风险词：{0}（共 {1} 处）。请在脚本页修改。</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>策划</translation>
+    </message>
+    <message>
+        <source>Scripted</source>
+        <translation>脚本</translation>
+    </message>
+    <message>
+        <source>Rehearsed</source>
+        <translation>彩排</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>GMV</translation>
+    </message>
+    <message>
+        <source>GMV target</source>
+        <translation>GMV 目标</translation>
+    </message>
+    <message>
+        <source>GMV attainment</source>
+        <translation>GMV 达成率</translation>
+    </message>
+    <message>
+        <source>Viewers (UV)</source>
+        <translation>观看人数 UV</translation>
+    </message>
+    <message>
+        <source>UV attainment</source>
+        <translation>UV 达成率</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>成交人数</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <source>Conversion attainment</source>
+        <translation>转化率达成</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Streams: {0}, reviewed: {1}</source>
+        <translation>场次：{0}，已复盘：{1}</translation>
+    </message>
+    <message>
+        <source>No streams in this period.</source>
+        <translation>这段时间没有场次。</translation>
+    </message>
+    <message>
+        <source>Daily report</source>
+        <translation>日报</translation>
+    </message>
+    <message>
+        <source>Weekly report</source>
+        <translation>周报</translation>
+    </message>
+    <message>
+        <source>Monthly report</source>
+        <translation>月报</translation>
+    </message>
+    <message>
+        <source>Unknown period “{0}”: write day, week or month.</source>
+        <translation>未知周期“{0}”：请写 day、week 或 month。</translation>
+    </message>
+    <message>
+        <source>bars: GMV · ▼ goal</source>
+        <translation>柱：GMV · ▼ 目标</translation>
+    </message>
+    <message>
+        <source>Generated {0}</source>
+        <translation>生成于 {0}</translation>
+    </message>
+    <message>
+        <source>attainment: GMV of the streams with a goal / their goals; conversion: buyers / UV (basis: people)</source>
+        <translation>达成率：有目标场次的 GMV / 其目标之和；转化率：成交人数 / 观看人数（口径：按人数）</translation>
+    </message>
+    <message>
+        <source>GMV per minute (¥)</source>
+        <translation>每分钟 GMV（¥）</translation>
+    </message>
+    <message>
+        <source>Cumulative GMV (¥)</source>
+        <translation>累计 GMV（¥）</translation>
+    </message>
+    <message>
+        <source>Goal {0}</source>
+        <translation>目标 {0}</translation>
+    </message>
+    <message>
+        <source>1. Key figures</source>
+        <translation>一、核心数据</translation>
+    </message>
+    <message>
+        <source>Goal {0} · reached {1}</source>
+        <translation>目标 {0} · 达成 {1}</translation>
+    </message>
+    <message>
+        <source>2. Curves</source>
+        <translation>二、曲线</translation>
+    </message>
+    <message>
+        <source>No per-minute data imported.</source>
+        <translation>没有分钟级数据。</translation>
+    </message>
+    <message>
+        <source>3. Products, ranked by GMV</source>
+        <translation>三、商品（按 GMV 排序）</translation>
+    </message>
+    <message>
+        <source>Click rate &lt; 3%</source>
+        <translation>点击率 &lt; 3%</translation>
+    </message>
+    <message>
+        <source>No product data imported.</source>
+        <translation>没有商品数据。</translation>
+    </message>
+    <message>
+        <source>4. Peaks and valleys</source>
+        <translation>四、峰谷时刻</translation>
+    </message>
+    <message>
+        <source>No curve imported.</source>
+        <translation>没有曲线数据。</translation>
+    </message>
+    <message>
+        <source>5. Debrief</source>
+        <translation>五、复盘总结</translation>
+    </message>
+    <message>
+        <source>6. Improvement list</source>
+        <translation>六、改进清单</translation>
+    </message>
+    <message>
+        <source>No improvements yet.</source>
+        <translation>暂无改进事项。</translation>
+    </message>
+    <message>
+        <source>Refund buyers: {0} for the stream, {1} added up over the products (a buyer who refunds several products counts once for the stream).</source>
+        <translation>退款人数：整场 {0}，各商品相加 {1}（一人退多个商品，整场只计一次）。</translation>
+    </message>
 </context>
 <context>
     <name>MoneyEdit</name>
@@ -2765,6 +3596,41 @@ Logs: {2}</source>
     <message>
         <source>Not an amount</source>
         <translation>不是金额</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodReportDialog</name>
+    <message>
+        <source>Export period report</source>
+        <translation>导出日报/周报/月报</translation>
+    </message>
+    <message>
+        <source>Daily report</source>
+        <translation>日报</translation>
+    </message>
+    <message>
+        <source>Weekly report</source>
+        <translation>周报</translation>
+    </message>
+    <message>
+        <source>Monthly report</source>
+        <translation>月报</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>报告(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Day in the period</source>
+        <translation>周期内的一天(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
     </message>
 </context>
 <context>
@@ -2819,7 +3685,7 @@ Logs: {2}</source>
     </message>
     <message>
         <source>Stock &amp;buffer over planned units (N+1)</source>
-        <translation>备货高于预计销量的余量 N+1(&amp;B)</translation>
+        <translation>备货高于计划件数的余量 N+1(&amp;B)</translation>
     </message>
     <message>
         <source>Elimination below &amp;click rate</source>
@@ -2856,6 +3722,26 @@ Logs: {2}</source>
     <message>
         <source>&amp;Remind to enter metrics every</source>
         <translation>提醒录入数据的间隔(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <source>Orders submitted this long after the stream ends still count as its sales when an order export is imported.</source>
+        <translation>导入订单导出时，下播后这么长时间内提交的订单仍算作本场的成交。</translation>
+    </message>
+    <message>
+        <source>&amp;Orders count until the end plus</source>
+        <translation>订单统计到下播后(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Quality reports (质检报告)</source>
+        <translation>质检报告</translation>
+    </message>
+    <message>
+        <source>Warn about a missing quality report only for products of these categories (and for products without a category):</source>
+        <translation>只对以下类目的商品（以及没填类目的商品）提示缺少质检报告：</translation>
     </message>
     <message>
         <source>The UV value alert is not an amount ({0}). Write e.g. 0.8.</source>
@@ -2977,7 +3863,7 @@ Logs: {2}</source>
     </message>
     <message>
         <source>Planned on upcoming lineups: {0} units</source>
-        <translation>后续排品计划销量：{0} 件</translation>
+        <translation>后续排品计划件数：{0} 件</translation>
     </message>
     <message>
         <source>No review data yet: figures appear after a reviewed stream sells this product.</source>
@@ -3443,16 +4329,16 @@ Logs: {2}</source>
         <translation>环节</translation>
     </message>
     <message>
-        <source>Planned</source>
-        <translation>策划</translation>
-    </message>
-    <message>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
         <source>Difference</source>
         <translation>差值</translation>
+    </message>
+    <message>
+        <source>Planned time</source>
+        <translation>计划</translation>
     </message>
     <message>
         <source>Start</source>
@@ -3475,6 +4361,10 @@ Logs: {2}</source>
         <translation>合计 {0} · 计划 {1}</translation>
     </message>
     <message>
+        <source>Partial rehearsal: {0} of {1} segments, {2} for their plan of {3} ({4})</source>
+        <translation>部分彩排：{0}/{1} 个环节，用时 {2}，这些环节计划 {3}（{4}）</translation>
+    </message>
+    <message>
         <source>Rehearsal finished: {0} for a plan of {1} ({2})</source>
         <translation>彩排完成：用时 {0}，计划 {1}（{2}）</translation>
     </message>
@@ -3485,6 +4375,22 @@ Logs: {2}</source>
     <message>
         <source>planned {0}</source>
         <translation>计划 {0}</translation>
+    </message>
+    <message>
+        <source>First up: {0}</source>
+        <translation>第一个环节：{0}</translation>
+    </message>
+    <message>
+        <source>No host lines for this segment.</source>
+        <translation>这个环节没有话术。</translation>
+    </message>
+    <message>
+        <source>Cues: {0}</source>
+        <translation>提示：{0}</translation>
+    </message>
+    <message>
+        <source>Next: {0}</source>
+        <translation>下一环节：{0}</translation>
     </message>
 </context>
 <context>
@@ -3536,6 +4442,10 @@ Logs: {2}</source>
     <message>
         <source>Fan-club joins</source>
         <translation>加入粉丝团</translation>
+    </message>
+    <message>
+        <source>Logged during the stream: the numbers typed from the dashboard every few minutes (GMV as a running total). Import the platform's per-minute export for the full curve.</source>
+        <translation>直播时录入：场控每隔几分钟从后台抄录的数据（GMV 为累计值）。导入平台的分钟级趋势导出可得到完整曲线。</translation>
     </message>
     <message>
         <source>Link up</source>
@@ -3907,6 +4817,10 @@ Logs: {2}</source>
         <translation>在线人数曲线上最明显的高峰和低谷。双击备注，写下那一分钟发生了什么（环节、商品、福利发放、突发状况）。</translation>
     </message>
     <message>
+        <source>Add incidents to Problems</source>
+        <translation>把异常写入问题</translation>
+    </message>
+    <message>
         <source>Highlights</source>
         <translation>亮点</translation>
     </message>
@@ -4071,6 +4985,14 @@ Logs: {2}</source>
         <translation>淘宝平台给出的种草成交转化率：成交人数 / 商品点击人数。与“转化率”（成交人数 / 观看人数）口径不同。</translation>
     </message>
     <message>
+        <source>Logged</source>
+        <translation>直播时录入</translation>
+    </message>
+    <message>
+        <source>Logged during the stream: the last number typed from the dashboard. Importing the platform's export replaces it.</source>
+        <translation>直播时录入：场控从后台抄录的最后一个数。导入平台导出文件后会被替换。</translation>
+    </message>
+    <message>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
@@ -4211,6 +5133,46 @@ Logs: {2}</source>
         <translation>备注第 {0} 分钟（{1}）</translation>
     </message>
     <message>
+        <source>What the live console logged</source>
+        <translation>直播控制台的记录</translation>
+    </message>
+    <message>
+        <source>On air {0}–{1}</source>
+        <translation>直播 {0}–{1}</translation>
+    </message>
+    <message>
+        <source>GMV {0}</source>
+        <translation>GMV {0}</translation>
+    </message>
+    <message>
+        <source>orders {0}</source>
+        <translation>订单 {0}</translation>
+    </message>
+    <message>
+        <source>UV {0}</source>
+        <translation>UV {0}</translation>
+    </message>
+    <message>
+        <source>peak online {0}</source>
+        <translation>最高在线 {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n set(s) of numbers typed, the last at {0}</source>
+        <translation><numerusform>共录入 %n 次数据，最后一次在 {0}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n earlier alert(s) in the live log)</source>
+        <translation><numerusform>（更早的 %n 条预警见直播日志）</numerusform></translation>
+    </message>
+    <message>
+        <source>{0} {1}: {2}</source>
+        <translation>{0} {1}：{2}</translation>
+    </message>
+    <message>
+        <source> (handled by {0})</source>
+        <translation>（{0} 处理）</translation>
+    </message>
+    <message>
         <source>Debrief saved</source>
         <translation>复盘总结已保存</translation>
     </message>
@@ -4249,6 +5211,10 @@ Logs: {2}</source>
     <message>
         <source>Save report</source>
         <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Report saved to {0}</source>
@@ -4956,10 +5922,6 @@ Logs: {2}</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <source>Planned</source>
-        <translation>策划</translation>
-    </message>
-    <message>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
@@ -5138,6 +6100,18 @@ Logs: {2}</source>
     <message>
         <source>Link the products this script names to the product pool, creating those it does not hold yet, and put them on the lineup</source>
         <translation>把脚本里的商品关联到选品池（池里没有的先新建），并加入排品</translation>
+    </message>
+    <message>
+        <source>Planned time</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source> (partial: {0} of {1} segments)</source>
+        <translation>（部分彩排：{0}/{1} 个环节）</translation>
+    </message>
+    <message>
+        <source>Rehearsed segments</source>
+        <translation>已彩排环节</translation>
     </message>
     <message>
         <source>duration</source>
@@ -5426,6 +6400,22 @@ Logs: {2}</source>
         <translation> 分钟</translation>
     </message>
     <message>
+        <source>(no account)</source>
+        <translation>（未指定账号）</translation>
+    </message>
+    <message>
+        <source>New account…</source>
+        <translation>新建账号…</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>新建账号</translation>
+    </message>
+    <message>
+        <source>Name of the new account (as it is on the platform):</source>
+        <translation>新账号名称（与平台上的一致）：</translation>
+    </message>
+    <message>
         <source>新品发布, 清仓, 品牌故事, 会员专场, 大促…</source>
         <translation>新品发布、清仓、品牌故事、会员专场、大促…</translation>
     </message>
@@ -5516,6 +6506,22 @@ Logs: {2}</source>
     <message>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>New person…</source>
+        <translation>新建人员…</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>新建人员</translation>
+    </message>
+    <message>
+        <source>Name of the new team member:</source>
+        <translation>新成员姓名：</translation>
     </message>
     <message>
         <source>The GMV goal is not an amount ({0}). Write e.g. 50000, 5万 or ¥50,000.</source>
@@ -5684,6 +6690,29 @@ Logs: {2}</source>
     <message>
         <source>on</source>
         <translation>启用</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Save report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
     </message>
 </context>
 </TS>

@@ -355,10 +355,13 @@ def test_rehearsal_recording_and_status_rule(db) -> None:
         report = scripts.list_rehearsals(s, stream.id)[0]
         assert [(r.title, r.planned_seconds, r.actual_seconds, r.difference) for r in report.rows] == [
             ("开场", 300, 290, -10), ("讲解", 300, 420, 120), ("下播", 300, None, None)]
-        assert report.planned_seconds == 900 and report.actual_seconds == 710
+        # stopped after 2 of 3 segments: partial, and compared only with the plan of what was rehearsed
+        assert report.partial and (report.rehearsed_count, report.segment_count) == (2, 3)
+        assert report.planned_seconds == 600 and report.actual_seconds == 710 and report.full_plan_seconds == 900
         findings = scripts.can_mark_rehearsed(s, stream.id)
         assert {(f.segment_title, f.category) for f in findings} == {
-            ("讲解", "absolute"), ("讲解", "rehearsal"), ("下播", "rehearsal")}
+            ("讲解", "absolute"), ("讲解", "rehearsal"), ("", "rehearsal")}
+        assert any("2/3" in f.term for f in findings)
         scripts.update_segment(s, segments[1].id, host_lines="高品质面料", duration_seconds=420)
         scripts.set_segment_times(s, stream.id, [(0, 300), (300, 420), (720, 180)])
         second = scripts.start_rehearsal(s, stream.id)

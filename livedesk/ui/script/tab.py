@@ -44,7 +44,7 @@ from livedesk.ui.labels import status_label, stream_type_label
 from livedesk.ui.script import commands as cmd
 from livedesk.ui.script.delegates import KindDelegate, ProductDelegate
 from livedesk.ui.script.highlighter import ComplianceHighlighter
-from livedesk.ui.script.labels import category_label, field_label, mmss, segment_kind_label
+from livedesk.ui.script.labels import SEGMENT_KINDS, category_label, field_label, mmss, segment_kind_label
 from livedesk.ui.script.table_model import SEGMENT_ID_ROLE, SegmentRow, SegmentTableModel
 from livedesk.ui.script.timeline_view import TimelineView
 from livedesk.ui.tasks import run_task
@@ -57,6 +57,7 @@ DRAFT_DELAY_MS = 700  # typing in the detail editor is saved after this pause (a
 class ScriptTab(QWidget):
     status_message = Signal(str, int)
     streams_changed = Signal()  # a save moved the stream's status (planned → scripted…): other tabs reload
+    stream_picked = Signal(int)  # the user chose a stream: the window makes it current in every tab
 
     def __init__(self, db: Database, paths: Paths, parent: QWidget | None = None):
         super().__init__(parent)
@@ -192,6 +193,8 @@ class ScriptTab(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate([110, 190, 110, 70, 150, 260, 160, 100, 80, 120]):
             self.table.setColumnWidth(column, width)
+        kinds = max(self.table.fontMetrics().horizontalAdvance(segment_kind_label(k)) for k in SEGMENT_KINDS)
+        self.table.setColumnWidth(0, max(110, kinds + 40))  # the colour swatch and every kind's whole name
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         for action in (self.delete_action, self.up_action, self.down_action):
             self.table.addAction(action)
@@ -233,7 +236,7 @@ class ScriptTab(QWidget):
         self.findings_view.doubleClicked.connect(self._finding_activated)
         self.side.addTab(self.findings_view, self.tr("Compliance"))
 
-        self.rehearsals_model = RowsTableModel([self.tr("Rehearsal"), self.tr("Segment"), self.tr("Planned"),
+        self.rehearsals_model = RowsTableModel([self.tr("Rehearsal"), self.tr("Segment"), self.tr("Planned time"),
                                                 self.tr("Actual"), self.tr("Difference")], parent=self)
         self.rehearsals_view = QTableView()
         self.rehearsals_view.setObjectName("rehearsalsTable")
@@ -244,12 +247,14 @@ class ScriptTab(QWidget):
         self.side.addTab(self.rehearsals_view, self.tr("Rehearsals"))
 
         lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.setObjectName("scriptLowerSplitter")
         lower.addWidget(self.table)
         lower.addWidget(self.side)
         lower.setStretchFactor(0, 3)
         lower.setStretchFactor(1, 2)
         lower.setSizes([860, 480])
         self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("scriptSplitter")
         self.splitter.addWidget(self.timeline_scroll)
         self.splitter.addWidget(lower)
         self.splitter.setStretchFactor(0, 1)
@@ -330,11 +335,17 @@ class ScriptTab(QWidget):
         self.stream_id = self.stream_combo.currentData()
         self._editing_id = None
         self.load_script()
+        if self.stream_id is not None:
+            self.stream_picked.emit(self.stream_id)
 
     def select_stream(self, stream_id: int) -> None:
         index = self.stream_combo.findData(stream_id)
         if index >= 0:
             self.stream_combo.setCurrentIndex(index)
+
+    def follow_stream(self, stream_id: int) -> None:
+        """Another tab picked this stream: show its script (typing in progress is saved first)."""
+        self.select_stream(stream_id)
 
     def load_script(self) -> None:
         """Read the stream's script, lineup and rehearsals in one unit of work and show them."""
@@ -395,7 +406,10 @@ class ScriptTab(QWidget):
         for n, report in enumerate(reports):
             label = self.tr("#{0} · {1}").format(len(reports) - n, report.started_at.astimezone().strftime("%m-%d %H:%M"))
             state = "" if report.finished_at else self.tr(" (not finished)")
-            rows.append([label + state, self.tr("Whole script"), scripts.timeline.clock(report.planned_seconds),
+            if report.finished_at and report.partial:
+                state = self.tr(" (partial: {0} of {1} segments)").format(report.rehearsed_count, report.segment_count)
+            whole = self.tr("Rehearsed segments") if report.partial else self.tr("Whole script")
+            rows.append([label + state, whole, scripts.timeline.clock(report.planned_seconds),
                          scripts.timeline.clock(report.actual_seconds),
                          _signed(report.actual_seconds - report.planned_seconds)])
             for r in report.rows:
