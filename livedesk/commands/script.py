@@ -94,6 +94,7 @@ def check_script(args: argparse.Namespace, paths: Paths) -> int:
     with db.session() as session:
         _require_stream(session, args.stream)
         findings = compliance.check_script(session, args.stream)
+    rules = compliance.legal_rules()
     rows = [
         {
             "segment": f.segment_title,
@@ -102,6 +103,11 @@ def check_script(args: argparse.Namespace, paths: Paths) -> int:
             "term": f.term,
             "category": f.category,
             "category_label": compliance.CATEGORIES.get(f.category, f.category),
+            "rule": f.rule,
+            "rule_source": rules[f.rule].source if f.rule in rules else "",
+            "severity": f.severity,
+            "entry": f.entry,
+            "context": f.context,
             "suggestion": f.suggestion,
             "start": f.start,
             "end": f.end,
@@ -114,7 +120,8 @@ def check_script(args: argparse.Namespace, paths: Paths) -> int:
         print("No risky words found.")
     else:
         for r in rows:
-            print(f"{r['segment']}  [{r['field']}]  {r['term']}  ({r['category_label']})  → {r['suggestion']}")
+            print(f"{r['segment']}  [{r['field']}]  {r['term']}  ({r['category_label']}, {r['severity']})"
+                  f"  → {r['suggestion']}")
         print(f"{len(rows)} finding(s).")
     return 0
 

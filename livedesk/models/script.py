@@ -86,7 +86,8 @@ class RehearsalTiming(Base):
 
 
 class ComplianceTerm(Base):
-    """A user's change to the built-in word list: an added term, or a built-in one switched off."""
+    """The team's change to the built-in word list, kept in the database (so shared in team mode): an added
+    term, a built-in one switched off (``removed``) or re-categorised (another category or severity)."""
 
     __tablename__ = "compliance_terms"
 
@@ -95,3 +96,5 @@ class ComplianceTerm(Base):
     category: Mapped[str] = mapped_column(String(50), default="absolute")
     suggestion: Mapped[str] = mapped_column(String(200), default="")
     removed: Mapped[bool] = mapped_column(default=False)
+    severity: Mapped[str] = mapped_column(String(10), default="")  # "" = the category's default
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utc_now, onupdate=utc_now)

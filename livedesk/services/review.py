@@ -728,7 +728,7 @@ def _segment_rows(session: Session, stream: Stream) -> tuple[list[dict[str, obje
 def empty_summary() -> dict[str, object]:
     result: dict[str, object] = dict.fromkeys(SUMMARY_FIGURES)
     result.update(figure_bases())
-    result.update(products=[], moments=[], segments=[], sources={}, warnings=[])
+    result.update(products=[], moments=[], segments=[], sources={}, warnings=[], console_log=None)
     return result
 
 

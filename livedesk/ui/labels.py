@@ -82,6 +82,8 @@ def import_field_label(table: str, field: str) -> str:
             "gmv": QCoreApplication.translate("ImportFields", "GMV per minute"),
             "comments": QCoreApplication.translate("ImportFields", "Comments"),
             "fan_club_joins": QCoreApplication.translate("ImportFields", "Fan-club joins"),
+            "ad_spend": QCoreApplication.translate("ImportFields", "Ad spend per minute"),
+            "buyers": QCoreApplication.translate("ImportFields", "Buyers per minute"),
         },
         "products": {
             "name": QCoreApplication.translate("ImportFields", "Product name"),
@@ -109,6 +111,8 @@ def import_field_label(table: str, field: str) -> str:
             "status": QCoreApplication.translate("ImportFields", "Order status"),
             "after_sale_status": QCoreApplication.translate("ImportFields", "After-sale status"),
             "traffic_source": QCoreApplication.translate("ImportFields", "Traffic source"),
+            "cancel_reason": QCoreApplication.translate("ImportFields", "Cancellation reason"),
+            "content_type": QCoreApplication.translate("ImportFields", "Content type (流量体裁)"),
         },
     }
     return by_table.get(table, {}).get(field) or shared.get(field) or field

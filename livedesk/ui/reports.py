@@ -531,6 +531,7 @@ def report_html(data: ReportData, charts: dict[str, bytes], image_width: int = 6
             )
         parts.append("</tr>")
     parts.append("</table>")
+    parts.append(_sources_note(kpis, summary))
 
     curves = _e(translate("Messages", "2. Curves"))
     if charts:
@@ -787,3 +788,18 @@ __all__ = [
     "report_html",
     "write_pdf",
 ]
+
+
+def _sources_note(kpis: list[dict], summary: dict) -> str:
+    """The report's notes: which file and basis each figure comes from, and what the reader must know."""
+    lines = [
+        translate("Messages", "{0}: {1}").format(kpi["label"], kpi["source"]) for kpi in kpis if kpi.get("source")
+    ]
+    warnings = [str(w) for w in summary.get("warnings") or []]
+    if not lines and not warnings:
+        return ""
+    html = "".join(f'<p style="color:#b91c1c; font-size:8pt; font-weight:bold">{_e(w)}</p>' for w in warnings)
+    if lines:
+        html += (f'<p style="color:#6b7280; font-size:7pt">{_e(translate("Messages", "Sources"))}: '
+                 + "; ".join(_e(line) for line in lines) + "</p>")
+    return html

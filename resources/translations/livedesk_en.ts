@@ -404,4 +404,14 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>WordListDialog</name>
+        <message numerus="yes">
+            <source>Wrote %n term(s) to {0}.</source>
+            <translation>
+                <numerusform>Wrote %n term to {0}.</numerusform>
+                <numerusform>Wrote %n terms to {0}.</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

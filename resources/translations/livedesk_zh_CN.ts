@@ -567,6 +567,14 @@ The details are in the log file:
         <translation>加入粉丝团</translation>
     </message>
     <message>
+        <source>Ad spend per minute</source>
+        <translation>每分钟千川消耗</translation>
+    </message>
+    <message>
+        <source>Buyers per minute</source>
+        <translation>每分钟成交人数</translation>
+    </message>
+    <message>
         <source>Product name</source>
         <translation>商品名称</translation>
     </message>
@@ -645,6 +653,14 @@ The details are in the log file:
     <message>
         <source>Traffic source</source>
         <translation>流量来源</translation>
+    </message>
+    <message>
+        <source>Cancellation reason</source>
+        <translation>取消原因</translation>
+    </message>
+    <message>
+        <source>Content type (流量体裁)</source>
+        <translation>流量体裁</translation>
     </message>
 </context>
 <context>
@@ -2159,16 +2175,60 @@ Logs: {2}</source>
         <translation>词条为空。</translation>
     </message>
     <message>
+        <source>The term holds only spaces, punctuation or {N}; write the word itself.</source>
+        <translation>词条只有空格、标点或 {N}，请填写词语本身。</translation>
+    </message>
+    <message>
         <source>The term is longer than 100 characters.</source>
         <translation>词条超过 100 个字符。</translation>
+    </message>
+    <message>
+        <source>The safer wording is longer than 200 characters.</source>
+        <translation>替代说法超过 200 个字。</translation>
     </message>
     <message>
         <source>Unknown category {0}; use one of {1}.</source>
         <translation>未知类别 {0}；请用其中之一：{1}。</translation>
     </message>
     <message>
+        <source>Unknown severity {0}; use one of {1}.</source>
+        <translation>未知严重程度 {0}；请使用以下之一：{1}。</translation>
+    </message>
+    <message>
+        <source>The safer wording itself contains the listed word {0}; write it another way.</source>
+        <translation>替代说法本身含有词库里的词“{0}”，请换个说法。</translation>
+    </message>
+    <message>
+        <source>A teammate changed this term at the same moment; close the word list, open it again and retry.</source>
+        <translation>同事刚好同时修改了这个词条；请关闭词库后重新打开，再试一次。</translation>
+    </message>
+    <message>
         <source>{0} is not on the list.</source>
         <translation>{0} 不在词库中。</translation>
+    </message>
+    <message>
+        <source>No header row with a 词语 column was found. Export the word list once to see the layout.</source>
+        <translation>没有找到含“词语”列的表头行。先导出一次词库，照它的格式填写。</translation>
+    </message>
+    <message>
+        <source>Unknown category; use one of {0}.</source>
+        <translation>未知类别；请使用以下之一：{0}。</translation>
+    </message>
+    <message>
+        <source>Unknown severity; use one of {0}.</source>
+        <translation>未知严重程度；请使用以下之一：{0}。</translation>
+    </message>
+    <message>
+        <source>Write 启用 (on) or 停用 (off).</source>
+        <translation>请填写“启用”或“停用”。</translation>
+    </message>
+    <message>
+        <source>The term is listed twice in the file; keep one row.</source>
+        <translation>文件里这个词条出现了两次，只保留一行。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported; correct these rows and try again.</source>
+        <translation>没有导入任何内容；请改正这些行后重试。</translation>
     </message>
     <message>
         <source>This database already holds streams. Use --force to add demo data anyway, or point --db at a new file.</source>
@@ -2905,6 +2965,10 @@ Logs: {2}</source>
     <message>
         <source>Basis</source>
         <translation>口径</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Part</source>
@@ -5724,8 +5788,20 @@ Logs: {2}</source>
         <translation>首个/独家用语</translation>
     </message>
     <message>
+        <source>Authority/endorsement</source>
+        <translation>权威/专家背书</translation>
+    </message>
+    <message>
         <source>Medical claim</source>
         <translation>医疗功效用语</translation>
+    </message>
+    <message>
+        <source>Cosmetics efficacy claim</source>
+        <translation>化妆品功效宣称</translation>
+    </message>
+    <message>
+        <source>Food health claim</source>
+        <translation>食品保健功效</translation>
     </message>
     <message>
         <source>Guaranteed result</source>
@@ -5738,6 +5814,10 @@ Logs: {2}</source>
     <message>
         <source>Fake scarcity</source>
         <translation>虚假稀缺</translation>
+    </message>
+    <message>
+        <source>Unfair terms</source>
+        <translation>不公平格式条款</translation>
     </message>
     <message>
         <source>Team term</source>
@@ -5758,6 +5838,18 @@ Logs: {2}</source>
     <message>
         <source>Over the slot</source>
         <translation>超出时段</translation>
+    </message>
+    <message>
+        <source>Must change</source>
+        <translation>必须修改</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>需核实</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>提示</translation>
     </message>
 </context>
 <context>
@@ -5904,10 +5996,6 @@ Logs: {2}</source>
     <message>
         <source>Term</source>
         <translation>词条</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>类目</translation>
     </message>
     <message>
         <source>Suggestion</source>
@@ -6100,6 +6188,14 @@ Logs: {2}</source>
     <message>
         <source>Link the products this script names to the product pool, creating those it does not hold yet, and put them on the lineup</source>
         <translation>把脚本里的商品关联到选品池（池里没有的先新建），并加入排品</translation>
+    </message>
+    <message>
+        <source>Risk category</source>
+        <translation>风险类别</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
     </message>
     <message>
         <source>Planned time</source>
@@ -6632,20 +6728,12 @@ Logs: {2}</source>
         <translation>合规词库</translation>
     </message>
     <message>
-        <source>Words the checker flags in scripts, with a safer wording. Built-in terms can be switched off; your own terms can be added and deleted. The check is a prompt for the reviewer, not legal advice.</source>
-        <translation>检查脚本时会标出的词，并附替代说法。内置词可以停用；团队自己的词可以添加和删除。检查结果只是给审核人的提示，不构成法律意见。</translation>
-    </message>
-    <message>
         <source>Filter…</source>
         <translation>筛选…</translation>
     </message>
     <message>
         <source>Term</source>
         <translation>词条</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>类目</translation>
     </message>
     <message>
         <source>Safer wording</source>
@@ -6660,12 +6748,44 @@ Logs: {2}</source>
         <translation>状态</translation>
     </message>
     <message>
-        <source>New term</source>
-        <translation>新词条</translation>
+        <source>Words the checker flags in scripts, with a safer wording and the rule each comes from. Switch built-in terms off or move them to another category; add your team's own. The list is kept in this database, so everyone on a team server shares it. The check is a prompt for the reviewer, not legal advice.</source>
+        <translation>合规检查会在脚本里标出这些词，并给出替代说法和每个词的依据。内置词条可以停用或改到其他类别，也可以添加团队自己的词。词库保存在当前数据库里，团队服务器上的每个人共用同一份。检查结果只是给审核的提示，不构成法律意见。</translation>
     </message>
     <message>
-        <source>Add</source>
-        <translation>添加</translation>
+        <source>Risk category</source>
+        <translation>风险类别</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Term ({N} stands for a number: {N}天见效)</source>
+        <translation>词条（{N} 代表数字，如 {N}天见效）</translation>
+    </message>
+    <message>
+        <source>Category default</source>
+        <translation>按类别默认</translation>
+    </message>
+    <message>
+        <source>Add / update</source>
+        <translation>添加 / 更新</translation>
+    </message>
+    <message>
+        <source>Add the term, or save the category, severity and wording of a listed one</source>
+        <translation>添加词条，或保存已列词条的类别、严重程度和替代说法</translation>
+    </message>
+    <message>
+        <source>Move selected to category</source>
+        <translation>所选改为此类别</translation>
+    </message>
+    <message>
+        <source>Give the selected terms the category and severity chosen above</source>
+        <translation>把上方选好的类别和严重程度用于所选词条</translation>
     </message>
     <message>
         <source>Remove / switch off</source>
@@ -6676,6 +6796,14 @@ Logs: {2}</source>
         <translation>恢复内置词</translation>
     </message>
     <message>
+        <source>Import .xlsx…</source>
+        <translation>导入 .xlsx…</translation>
+    </message>
+    <message>
+        <source>Export .xlsx…</source>
+        <translation>导出 .xlsx…</translation>
+    </message>
+    <message>
         <source>built-in</source>
         <translation>内置</translation>
     </message>
@@ -6684,12 +6812,44 @@ Logs: {2}</source>
         <translation>团队</translation>
     </message>
     <message>
+        <source>built-in, changed</source>
+        <translation>内置（已修改）</translation>
+    </message>
+    <message>
         <source>off</source>
         <translation>停用</translation>
     </message>
     <message>
         <source>on</source>
         <translation>启用</translation>
+    </message>
+    <message>
+        <source>Import word list</source>
+        <translation>导入合规词库</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>Imported: {0} added, {1} changed, {2} switched off, {3} unchanged.</source>
+        <translation>已导入：新增 {0} 条，修改 {1} 条，停用 {2} 条，未变 {3} 条。</translation>
+    </message>
+    <message>
+        <source>Export word list</source>
+        <translation>导出合规词库</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}. Choose another folder or close the file in Excel.</source>
+        <translation>无法写入 {0}：{1}。请换一个文件夹，或先在 Excel 中关闭该文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n term(s) to {0}.</source>
+        <translation><numerusform>已把 %n 个词条写入 {0}。</numerusform></translation>
     </message>
 </context>
 <context>

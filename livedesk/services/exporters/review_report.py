@@ -211,13 +211,10 @@ def kpi_rows(summary: Mapping[str, Any], stream_info: Mapping[str, Any]) -> list
             reached = _number(summary.get("gmv_attainment"))
         else:
             reached = metrics.attainment(actual, target)
-        basis = kpi.basis
-        source = (summary.get("sources") or {}).get(kpi.key)
-        if source and actual is not None:
-            basis = f"{basis} · 来源 Source: {source}" if basis else f"来源 Source: {source}"
+        source = (summary.get("sources") or {}).get(kpi.key) if actual is not None else None
         rows.append(
             {"key": kpi.key, "label": kpi.label, "actual": actual, "target": target, "attainment": reached,
-             "kind": kpi.kind, "basis": basis}
+             "kind": kpi.kind, "basis": kpi.basis, "source": source or ""}
         )
     return rows
 
@@ -463,10 +460,12 @@ def _write_summary(sheet, summary: Mapping[str, Any], info: Mapping[str, Any], c
     header_row = 4
 
     _header(sheet, header_row, [translate("Messages", "Metric"), translate("Messages", "Actual"), translate("Messages", "Goal"),
-                                translate("Messages", "Attainment"), translate("Messages", "Basis")], styles)
-    for offset, kpi in enumerate(kpi_rows(summary, info), start=1):
+                                translate("Messages", "Attainment"), translate("Messages", "Basis"),
+                                translate("Messages", "Source")], styles)
+    kpis = kpi_rows(summary, info)
+    for offset, kpi in enumerate(kpis, start=1):
         row = header_row + offset
-        cells = [sheet.cell(row=row, column=c) for c in range(1, 6)]
+        cells = [sheet.cell(row=row, column=c) for c in range(1, 7)]
         _set(cells[0], kpi["label"])
         cells[0].font = Font(bold=True)
         _set(cells[1], kpi["actual"], kpi["kind"])
@@ -474,12 +473,18 @@ def _write_summary(sheet, summary: Mapping[str, Any], info: Mapping[str, Any], c
         _set(cells[3], kpi["attainment"], "rate")
         _set(cells[4], kpi["basis"])
         cells[4].font = styles["muted"]
+        _set(cells[5], kpi["source"])  # the file and how it gives the figure (see review.figure_sources)
+        cells[5].font = styles["muted"]
         for cell in cells:
             cell.border = styles["border"]
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
-    for letter, width in zip("ABCDE", (28, 16, 16, 14, 52), strict=True):
+    for letter, width in zip("ABCDEF", (28, 16, 16, 14, 52, 60), strict=True):
         sheet.column_dimensions[letter].width = width
-    _add_charts(sheet, charts, anchor_column="G")
+    notes = [str(w) for w in summary.get("warnings") or []]
+    for offset, note in enumerate(notes, start=header_row + len(kpis) + 2):
+        _set(sheet.cell(row=offset, column=1), note)
+        sheet.cell(row=offset, column=1).font = Font(bold=True)
+    _add_charts(sheet, charts, anchor_column="H")
 
 
 def png_image(png: bytes):

@@ -43,8 +43,15 @@ from livedesk.ui.errors import show_error
 from livedesk.ui.labels import status_label, stream_type_label
 from livedesk.ui.script import commands as cmd
 from livedesk.ui.script.delegates import KindDelegate, ProductDelegate
-from livedesk.ui.script.highlighter import ComplianceHighlighter
-from livedesk.ui.script.labels import SEGMENT_KINDS, category_label, field_label, mmss, segment_kind_label
+from livedesk.ui.script.highlighter import ComplianceHighlighter, utf16_index
+from livedesk.ui.script.labels import (
+    SEGMENT_KINDS,
+    category_label,
+    field_label,
+    mmss,
+    segment_kind_label,
+    severity_label,
+)
 from livedesk.ui.script.table_model import SEGMENT_ID_ROLE, SegmentRow, SegmentTableModel
 from livedesk.ui.script.timeline_view import TimelineView
 from livedesk.ui.tasks import run_task
@@ -70,6 +77,7 @@ class ScriptTab(QWidget):
         self.streams: list[schedule.StreamData] = []
         self.terms: compliance.TermSet | None = None
         self.findings: list[compliance.ScriptFinding] = []
+        self._shown_findings: list[tuple] | None = None  # what the findings panel shows now
         self.approved = False
         self.clock: Callable[[], float] | None = None  # tests inject a fake clock for rehearsals
         self.confirm: Callable[[str, str, str], bool] = self._confirm  # tests answer questions here
@@ -223,7 +231,8 @@ class ScriptTab(QWidget):
         self.side.addTab(details, self.tr("Segment"))
 
         self.findings_model = RowsTableModel([self.tr("Segment"), self.tr("Field"), self.tr("Term"),
-                                              self.tr("Category"), self.tr("Suggestion")], parent=self)
+                                              self.tr("Risk category"), self.tr("Severity"), self.tr("Suggestion")],
+                                             parent=self)
         self.findings_view = QTableView()
         self.findings_view.setObjectName("findingsTable")
         self.findings_view.setModel(self.findings_model)
@@ -231,7 +240,7 @@ class ScriptTab(QWidget):
         self.findings_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.findings_view.verticalHeader().hide()
         self.findings_view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate([150, 80, 70, 110]):
+        for column, width in enumerate([150, 80, 70, 110, 70]):
             self.findings_view.setColumnWidth(column, width)
         self.findings_view.doubleClicked.connect(self._finding_activated)
         self.side.addTab(self.findings_view, self.tr("Compliance"))
@@ -460,12 +469,27 @@ class ScriptTab(QWidget):
         for f in self.findings:
             if f.segment_id is not None:
                 flagged[f.segment_id] = flagged.get(f.segment_id, 0) + 1
-        self.model.set_flagged(flagged)
-        self.timeline.update()
-        self.findings_model.set_rows([
-            [f.segment_title, field_label(f.field), f.term, category_label(f.category), f.suggestion]
-            for f in self.findings
-        ])
+        if flagged != self.model.flagged:  # a keystroke that changes no count repaints no timeline
+            self.model.set_flagged(flagged)
+            self.timeline.update()
+        shown = [(f.segment_title, f.field, f.term, f.category, f.severity, f.suggestion, f.rule) for f in self.findings]
+        if shown == self._shown_findings:
+            return  # the same rows (only offsets moved): keep the panel as it is
+        self._shown_findings = shown
+        rules = compliance.legal_rules()
+        labels: dict[tuple[str, str], str] = {}
+
+        def label(kind: str, value: str) -> str:
+            if (kind, value) not in labels:
+                labels[kind, value] = {"field": field_label, "category": category_label,
+                                       "severity": severity_label}[kind](value)
+            return labels[kind, value]
+
+        self.findings_model.set_rows(
+            [[title, label("field", field), term, label("category", category), label("severity", severity),
+              suggestion] for title, field, term, category, severity, suggestion, _rule in shown],
+            bad_rows={i for i, f in enumerate(self.findings) if f.severity == "error"},
+            tooltips={i: rules[f.rule].source for i, f in enumerate(self.findings) if f.rule in rules})
         self.side.setTabText(1, self.tr("Compliance (%n)", "", len(self.findings)))
 
     def _finding_activated(self, index) -> None:
@@ -475,8 +499,9 @@ class ScriptTab(QWidget):
             if finding.field == "host_lines":
                 self.side.setCurrentIndex(0)
                 cursor = self.host_edit.textCursor()
-                cursor.setPosition(finding.start)
-                cursor.setPosition(finding.end, cursor.MoveMode.KeepAnchor)
+                text = self.host_edit.toPlainText()  # Qt counts UTF-16 units: an emoji before the word counts two
+                cursor.setPosition(utf16_index(text, finding.start))
+                cursor.setPosition(utf16_index(text, finding.end), cursor.MoveMode.KeepAnchor)
                 self.host_edit.setTextCursor(cursor)
                 self.host_edit.setFocus()
 
@@ -537,9 +562,12 @@ class ScriptTab(QWidget):
             return
         found = compliance.check_text(self.host_edit.toPlainText(), self.terms)
         if found:
-            self.detail_findings.setText("⚠ " + "；".join(
-                f"{f.term} → {f.suggestion}" if f.suggestion else f.term for f in found))
-            theme.set_style(self.detail_findings, "color: $bad;")
+            text = "⚠ " + "；".join(
+                f"{f.term}（{severity_label(f.severity)}）→ {f.suggestion}" if f.suggestion else f.term for f in found)
+            if text != self.detail_findings.text():  # typing that changes no finding relays out nothing
+                self.detail_findings.setText(text)
+                risky = any(f.severity != "note" for f in found)
+                theme.set_style(self.detail_findings, "color: $bad;" if risky else "color: $muted;")
         else:
             self.detail_findings.setText(self.tr("✓ No risky words in the host lines."))
             theme.set_style(self.detail_findings, "color: $good;")
@@ -952,9 +980,10 @@ class ScriptTab(QWidget):
         if not self.flush_draft():  # the host lines typed so far are part of what is approved
             self.approve_action.setChecked(self.approved)
             return
-        if approved and self.findings and not self.confirm(
+        risky = compliance.blocking(self.findings)  # notes never hold an approval up
+        if approved and risky and not self.confirm(
             self.tr("Approve with risky words?"),
-            self.tr("The checker found %n risky word(s) in this script. Approve it anyway?", "", len(self.findings)),
+            self.tr("The checker found %n risky word(s) in this script. Approve it anyway?", "", len(risky)),
             "approveWithFindings",
         ):
             self.approve_action.setChecked(False)
@@ -999,9 +1028,16 @@ class ScriptTab(QWidget):
         from livedesk.ui.script.word_list import WordListDialog
 
         dialog = WordListDialog(self.db, self)
+        dialog.terms_changed.connect(self.apply_word_list)  # open scripts follow each change at once
         dialog.exec()
-        if dialog.changed:
-            self.reload()
+
+    def apply_word_list(self) -> None:
+        """Re-read the word list and re-check the open script, the unsaved host lines included."""
+        with self.db.session() as session:
+            self.terms = compliance.term_set(session)
+        self.highlighter.set_terms(self.terms)
+        self._update_detail_findings()
+        self.refresh_findings()
 
     # --- rehearsal ------------------------------------------------------------------------------------------
 
