@@ -135,6 +135,16 @@
         </message>
     </context>
     <context>
+        <name>ReviewImportDialog</name>
+        <message numerus="yes">
+            <source>%n file(s) will not import as they are:</source>
+            <translation>
+                <numerusform>%n file will not import as they are:</numerusform>
+                <numerusform>%n files will not import as they are:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ReviewTab</name>
         <message numerus="yes">
             <source>%n product(s) with a click rate below 3%: elimination candidates (highlighted).</source>

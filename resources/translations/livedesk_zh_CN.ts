@@ -4730,6 +4730,10 @@ Logs: {2}</source>
         <source>Check what each file was recognised as and how its columns will be read. Change a column's field if it was guessed wrong, or set it to “(ignore)”.</source>
         <translation>请核对每个文件被识别成了什么、各列将如何读取。某列的字段认错了就改过来，不需要的列设为“（忽略）”。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) will not import as they are:</source>
+        <translation><numerusform>有 %n 个文件按现在的样子无法导入：</numerusform></translation>
+    </message>
     <message>
         <source>Recognised as: {0}</source>
         <translation>识别为：{0}</translation>

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from livedesk.services.importers.review_files import TableMapping, table_fields
 from livedesk.services.order_rules import NOT_LIVE, OUTSIDE_WINDOW, UNPAID
 from livedesk.services.review import FileReport
-from livedesk.ui import formatting
+from livedesk.ui import formatting, theme
 from livedesk.ui.labels import import_field_label
 
 
@@ -59,6 +59,14 @@ class ReviewImportDialog(QDialog):
         ))
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        refused = [f for f in files if f.error]
+        if refused:  # said first: a refused file may sit below the fold
+            summary = QLabel(self.tr("%n file(s) will not import as they are:", "", len(refused)) + " "
+                             + ", ".join(f.file_name for f in refused))
+            summary.setObjectName("previewRefusals")
+            summary.setWordWrap(True)
+            theme.set_style(summary, "color: $bad; font-weight: 600;")
+            layout.addWidget(summary)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         body = QWidget()
@@ -134,7 +142,7 @@ class ReviewImportDialog(QDialog):
             label.setObjectName(name)
             label.setWordWrap(True)
             if name == "previewError":
-                label.setStyleSheet("font-weight: 600;")
+                theme.set_style(label, "color: $bad; font-weight: 600;")
             layout.addWidget(label)
         if f.matching_stream is not None:
             stream_id, title, start = f.matching_stream

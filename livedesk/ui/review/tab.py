@@ -643,6 +643,7 @@ class ReviewTab(QWidget):
         self.kpi_cards["refunds"].set(
             money(f.refund_amount), refund_rate,
             self.tr("Refunds (退款金额); refund rate = refunds / GMV. GMV includes orders refunded after payment."))
+        self.kpi_cards["seeding_conversion"].setVisible(f.seeding_conversion_rate is not None)  # Taobao only
         self.kpi_cards["seeding_conversion"].set(
             pct(f.seeding_conversion_rate, 2), "",
             self.tr("Taobao's 种草成交转化率 as the platform states it: buyers / product click users. "
