@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import attrgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -33,7 +34,6 @@ from livedesk.models import (
     Stream,
     TrafficSource,
 )
-from livedesk.services.analysis import SegmentSpan, curve_moments, segment_at
 from livedesk.services.db import Database
 from livedesk.services.importers.errors import ImportFailed
 from livedesk.services.importers.review_files import (
@@ -65,6 +65,9 @@ from livedesk.services.metrics import (
     to_json_number,
 )
 from livedesk.services.order_rules import DEFAULT_GRACE_MINUTES, OrderCount, count_orders, order_window
+
+if TYPE_CHECKING:
+    from livedesk.services.analysis import SegmentSpan  # numpy: imported only when a curve is analysed
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -666,6 +669,8 @@ def _store_moments(session: Session, review_id: int, curve: Sequence[CurveRow], 
         if m.note
     }
     session.execute(delete(Moment).where(Moment.review_id == review_id))
+    from livedesk.services.analysis import curve_moments  # numpy, which an order export alone never needs
+
     minutes = [int((row.at - start).total_seconds() // 60) for row in curve]
     found = curve_moments(minutes, [row.online for row in curve])
     for moment in found:
@@ -751,6 +756,8 @@ def review_warnings(gmv: Decimal | None, orders_gmv: Decimal | None, gmv_source:
 
 def review_summary(db: Database, stream_id: int) -> dict[str, object]:
     """The review's figures, products, moments and segments as JSON-ready data (None where unknown)."""
+    from livedesk.services.analysis import segment_at
+
     with db.session() as session:
         stream = session.get(Stream, stream_id)
         if stream is None:
