@@ -11,6 +11,7 @@ import io
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from livedesk.services.importers.errors import CellProblem, ImportFailed
@@ -159,6 +160,11 @@ def read_delimited_text(text: str, file_name: str = "clipboard", csv_file: bool 
     rows: list[Row] = []
     reader = csv.reader(io.StringIO(text, newline=None), delimiter=delimiter)
     try:
+        if not (csv_file and "=" in text):  # no cell can be a formula: read every row in one C-level call
+            rows = list(islice(reader, MAX_ROWS + 1))
+            if len(rows) > MAX_ROWS:
+                raise ImportFailed(file_name, _too_many_rows())
+            return rows
         for row in reader:
             if len(rows) >= MAX_ROWS:
                 raise ImportFailed(file_name, _too_many_rows())
