@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
-from operator import attrgetter
+from operator import attrgetter, methodcaller
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -591,7 +591,7 @@ def _insert_order_lines(session: Session, review_id: int, orders: Sequence[Order
     amount = processors.get("amount") or _unchanged  # Decimal → float: compiled, cheaper than any memo
     # exports repeat the second of many orders: each distinct time goes through its processor once
     process_time = processors.get("submitted_at") or _unchanged
-    times = {moment: process_time(moment) for moment in {o.submitted_at for o in orders}}
+    times = _stored_times({o.submitted_at for o in orders}, process_time)
     rows = [
         (
             review_id,
@@ -614,6 +614,25 @@ def _insert_order_lines(session: Session, review_id: int, orders: Sequence[Order
     columns = ", ".join(_ORDER_COLUMNS)
     marks = ", ".join("?" * len(_ORDER_COLUMNS))
     connection.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) VALUES ({marks})", rows)
+
+
+_AS_UTC = methodcaller("astimezone", dt.timezone.utc)
+_NAIVE = methodcaller("replace", tzinfo=None)
+_AS_STORED = methodcaller("isoformat", " ", "microseconds")  # SQLite's DATETIME text, as SQLAlchemy writes it
+
+
+def _stored_times(moments: set[dt.datetime | None], process: Callable[[object], object]) -> dict[object, object]:
+    """{moment: the value stored for it}: formatted in C when that gives what the column's processor gives
+    (checked on a few), else by the processor (100,000 orders hold ~15,000 distinct seconds)."""
+    present = [m for m in moments if m is not None]
+    if any(m.tzinfo is None for m in present):  # the processor refuses those
+        return {m: process(m) for m in moments}
+    fast = dict(zip(present, map(_AS_STORED, map(_NAIVE, map(_AS_UTC, present))), strict=True))
+    if any(process(m) != fast[m] for m in present[:3]):
+        fast = {m: process(m) for m in present}
+    if None in moments:
+        fast[None] = process(None)
+    return fast  # type: ignore[return-value]
 
 
 def _order_rows(review_id: int, orders: Sequence[OrderRow]) -> list[tuple[object, ...]]:
