@@ -539,6 +539,8 @@ def _unique_orders(parsed: Sequence[ParsedReviewData]) -> list[OrderRow]:
     with_orders = [data.orders for data in parsed if data.orders]
     if len(with_orders) == 1:  # the usual case: one export, checked for repeats in one pass over its keys
         only = with_orders[0]
+        if len(set(map(attrgetter("sub_order_id"), only))) == len(only):  # distinct sub-orders: distinct pairs
+            return list(only)
         keys = zip(map(attrgetter("order_id"), only), map(attrgetter("sub_order_id"), only), strict=True)
         if len(set(keys)) == len(only):
             return list(only)
