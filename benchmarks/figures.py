@@ -632,6 +632,7 @@ FIGURES: list[tuple[str, Callable[[Context], list[Row]]]] = [
     ("live", live_console),
     ("memory", memory),
     ("cli", cli),
+    ("compliance", lambda ctx: __import__("benchmarks.compliance", fromlist=["figure"]).figure(ctx)),
 ]
 
 

@@ -51,11 +51,13 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(args, paths)
     from livedesk.commands.common import CommandError
-    from livedesk.services.db import DatabaseError
+    from livedesk.services.db import DatabaseDamaged, DatabaseError
+    from livedesk.services.faults import environment_fault, retry_when_locked
     from livedesk.services.importers.errors import ImportFailed
 
     try:
-        return int(args.handler(args, paths) or 0)
+        # a database another program keeps locked: the whole command (one unit of work, rolled back) again
+        return int(retry_when_locked(lambda: args.handler(args, paths), lambda text: print(text, file=sys.stderr)) or 0)
     except ImportFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         print("Nothing was written.", file=sys.stderr)
@@ -63,6 +65,10 @@ def main(argv: list[str] | None = None) -> int:
     except CommandError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except DatabaseDamaged as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        print(_restore_advice(exc, args, paths), file=sys.stderr)
+        return EXIT_BAD_INPUT
     except DatabaseError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -71,10 +77,29 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into a command that stopped reading (e.g. `| head`)
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter from failing at exit
         return 0
-    except Exception:
+    except Exception as exc:
+        fault = environment_fault(exc, None)  # a full disk, a read-only folder… met outside a unit of work
+        if fault is not None:
+            log.warning("Command %s stopped: %s", args.command, exc)
+            print(f"error: {fault}", file=sys.stderr)
+            return EXIT_BAD_INPUT
         log.exception("Command %s failed", args.command)
         print(
             f"error: something went wrong; the details are in {paths.logs / 'livedesk.log'}",
             file=sys.stderr,
         )
         return 1
+
+
+def _restore_advice(exc, args: argparse.Namespace, paths) -> str:
+    """The command that restores the damaged database's latest backup, when there is one."""
+    from livedesk.services.backup import latest_backup
+    from livedesk.services.messages import translate
+
+    latest = latest_backup(paths, exc.database_uid, exc.path.name)
+    if latest is None:
+        return translate("Messages", "No backup of this database was found in {0}.").format(paths.backups)
+    db_option = f'--db "{args.db}" ' if args.db else ""
+    return translate("Messages", "Its latest backup is {0}. To restore it: livedesk {1}restore \"{0}\"").format(
+        latest, db_option
+    )

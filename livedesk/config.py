@@ -59,6 +59,9 @@ def app_paths() -> Paths:
     return paths
 
 
+QUALIFICATION_CATEGORIES = ("食品", "保健品", "美妆", "护肤", "个护", "母婴", "玩具", "家电", "数码")
+
+
 @dataclass
 class Preferences:
     """User preferences, kept apart from window state. Unknown keys in the file are ignored."""
@@ -77,6 +80,8 @@ class Preferences:
     metric_reminder_minutes: int = 5
     order_grace_minutes: int = 30  # orders submitted this long after the stream's end still count as its sales
     backups_kept: int = 10
+    # 类目 whose products need a quality report (质检报告); others are not flagged for lacking one
+    qualification_categories: list[str] = field(default_factory=lambda: list(QUALIFICATION_CATEGORIES))
     recent_databases: list[str] = field(default_factory=list)
 
     @classmethod

@@ -18,7 +18,7 @@ time.tzset()
 os.environ["LIVEDESK_HOME"] = tempfile.mkdtemp(prefix="livedesk-tests-")
 os.environ.pop("LIVEDESK_DB", None)
 
-FIXTURES = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"  # in the repository: no test reads outside it
 
 
 @pytest.fixture(autouse=True)
@@ -56,8 +56,6 @@ def paths(isolated_home: Path):
 
 @pytest.fixture
 def fixtures_dir() -> Path:
-    if not FIXTURES.exists():
-        pytest.skip(f"shared fixtures not found at {FIXTURES}")
     return FIXTURES
 
 

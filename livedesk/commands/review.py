@@ -7,6 +7,7 @@ with pyqtgraph; without a display it runs Qt offscreen.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -34,11 +35,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     show.add_argument("--json", action="store_true", help="print JSON")
     show.set_defaults(handler=show_review)
 
-    report = subparsers.add_parser("report", help="write a stream's review report (.xlsx or .pdf)")
-    report.add_argument("--stream", required=True, type=int, metavar="ID")
+    report = subparsers.add_parser(
+        "report", help="write a stream's review report, or a day's, week's or month's report (.xlsx or .pdf)"
+    )
+    report.add_argument("--stream", type=int, metavar="ID", help="the stream's review report (场报)")
+    report.add_argument("--period", choices=["day", "week", "month"],
+                        help="a period report instead: 日报, 周报 (Monday to Sunday) or 月报")
+    report.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
+                        help="a day inside the period (default: today)")
     report.add_argument("--out", required=True, metavar="FILE", help="FILE.xlsx or FILE.pdf")
+    report.add_argument("--lang", dest="report_lang", choices=["zh_CN", "en"],
+                        help="language of the report (default: English, or the --lang given before the command)")
     report.add_argument("--json", action="store_true", help="print the file written as JSON")
     report.set_defaults(handler=write_report)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-04") from None
 
 
 def _stream_missing(stream_id: int) -> CommandError:
@@ -128,19 +144,36 @@ def write_report(args: argparse.Namespace, paths: Paths) -> int:
             f"--out {args.out!r}: the report is written as .xlsx or .pdf; end the file name with one of them.",
             exit_code=2,
         )
+    if (args.stream is None) == (args.period is None):
+        raise CommandError("Give either --stream ID (a stream's review) or --period day|week|month.", exit_code=2)
+    if args.date is not None and args.period is None:
+        raise CommandError("--date goes with --period: it picks the day, week or month.", exit_code=2)
     from livedesk.models import Stream
 
     db = open_db(args, paths)
-    with db.session() as session:
-        if session.get(Stream, args.stream) is None:
-            raise _stream_missing(args.stream)
+    if args.stream is not None:
+        with db.session() as session:
+            if session.get(Stream, args.stream) is None:
+                raise _stream_missing(args.stream)
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from livedesk.ui.reports import build_report
+    from livedesk.ui.reports import report_language
 
-    path = build_report(db, args.stream, out)
+    with report_language(args.report_lang or getattr(args, "lang", None) or "en"):
+        if args.period is not None:
+            from livedesk.ui.period_reports import build_period_report
+
+            day = args.date or dt.date.today()
+            path = build_period_report(db, args.period, day, out)
+            described: dict[str, object] = {"period": args.period, "date": day.isoformat()}
+        else:
+            from livedesk.ui.reports import build_report
+
+            path = build_report(db, args.stream, out)
+            described = {"stream": args.stream}
     if args.json:
-        print_json({"stream": args.stream, "path": str(path.resolve()), "bytes": path.stat().st_size})
+        print_json({**described, "path": str(path.resolve()), "bytes": path.stat().st_size})
     else:
         print(f"Report written to {path}")
     return 0
+

@@ -20,6 +20,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--stream", required=True, type=int, metavar="ID")
     imp.add_argument("--json", action="store_true", help="print the result as JSON")
+    imp.add_argument("--add-to-pool", action="store_true",
+                     help="also create the products the script names that the pool lacks, and link them")
     imp.set_defaults(handler=import_script)
 
     check = actions.add_parser("check", help="list risky words (compliance findings) in a stream's script")
@@ -41,8 +43,8 @@ def _require_stream(session, stream_id: int) -> None:
 
 
 def import_script(args: argparse.Namespace, paths: Paths) -> int:
-    from livedesk.services import scripts
-    from livedesk.services.importers.script_sheet import import_script_sheet
+    from livedesk.services import script_pool, scripts
+    from livedesk.services.importers.script_sheet import import_script_sheet, parse_script_sheet
 
     path = Path(args.file)
     if not path.is_file():
@@ -52,14 +54,22 @@ def import_script(args: argparse.Namespace, paths: Paths) -> int:
     with db.session() as session:  # one unit of work: a failure leaves the old script untouched
         _require_stream(session, args.stream)
         replaced = len(scripts.list_segments(session, args.stream))
+        unmatched = parse_script_sheet(session, args.stream, path).unmatched if args.add_to_pool else []
         segments = import_script_sheet(session, args.stream, path)
         session.flush()
+        added = script_pool.add_unmatched_to_pool(session, args.stream, unmatched) if (
+            args.add_to_pool and script_pool.addable(session, script_pool.unmatched_in_script(session, args.stream))
+        ) else None
+        segments = scripts.list_segments(session, args.stream)
         plan = scripts.plan_for(session, args.stream)
         result = {
             "stream": args.stream,
             "segments": len(segments),
             "replaced": replaced,
             "with_product": sum(1 for s in segments if s.product_id is not None),
+            # named by the script but not in the product pool: kept on their segments (add them to the pool)
+            "unmatched_products": [u.name for u in script_pool.unmatched_in_script(session, args.stream)],
+            "added_to_pool": sorted(added.created) if added else [],
             "total_seconds": int(plan.total_seconds),
             "issues": [i.describe() for i in plan.issues()],
         }
@@ -67,6 +77,11 @@ def import_script(args: argparse.Namespace, paths: Paths) -> int:
         print_json(result)
     else:
         print(f"Imported {result['segments']} segment(s) into stream {args.stream} (replaced {replaced}).")
+        if result["added_to_pool"]:
+            print(f"  added to the product pool: {'、'.join(result['added_to_pool'])}")
+        if result["unmatched_products"]:
+            print(f"  not in the product pool (kept on their segments): {'、'.join(result['unmatched_products'])}; "
+                  "import the 选品表, or run again with --add-to-pool")
         for issue in result["issues"]:
             print(f"  note: {issue}")
     return 0
@@ -79,6 +94,7 @@ def check_script(args: argparse.Namespace, paths: Paths) -> int:
     with db.session() as session:
         _require_stream(session, args.stream)
         findings = compliance.check_script(session, args.stream)
+    rules = compliance.legal_rules()
     rows = [
         {
             "segment": f.segment_title,
@@ -87,6 +103,11 @@ def check_script(args: argparse.Namespace, paths: Paths) -> int:
             "term": f.term,
             "category": f.category,
             "category_label": compliance.CATEGORIES.get(f.category, f.category),
+            "rule": f.rule,
+            "rule_source": rules[f.rule].source if f.rule in rules else "",
+            "severity": f.severity,
+            "entry": f.entry,
+            "context": f.context,
             "suggestion": f.suggestion,
             "start": f.start,
             "end": f.end,
@@ -99,7 +120,8 @@ def check_script(args: argparse.Namespace, paths: Paths) -> int:
         print("No risky words found.")
     else:
         for r in rows:
-            print(f"{r['segment']}  [{r['field']}]  {r['term']}  ({r['category_label']})  → {r['suggestion']}")
+            print(f"{r['segment']}  [{r['field']}]  {r['term']}  ({r['category_label']}, {r['severity']})"
+                  f"  → {r['suggestion']}")
         print(f"{len(rows)} finding(s).")
     return 0
 

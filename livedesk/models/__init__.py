@@ -1,6 +1,7 @@
 """The ORM: one module per aggregate. Importing this package registers every table on Base.metadata."""
 
 from livedesk.models.base import Base
+from livedesk.models.identity import DatabaseIdentity
 from livedesk.models.live import (
     Alert,
     ChecklistItem,
@@ -35,7 +36,7 @@ from livedesk.models.script import ComplianceTerm, Rehearsal, RehearsalTiming, S
 from livedesk.models.stream import Person, Platform, Role, Stream, StreamPerson, StreamStatus, StreamType
 
 __all__ = [
-    "Alert", "Base", "ChecklistItem", "ComplianceTerm", "CurvePoint", "ImportPreset", "ImprovementItem",
+    "Alert", "Base", "ChecklistItem", "ComplianceTerm", "CurvePoint", "DatabaseIdentity", "ImportPreset", "ImprovementItem",
     "Incident", "LineupItem", "LinkEvent", "LiveSession", "MetricSample", "Moment", "OrderLine", "Person",
     "Platform", "Product", "ProductFAQ", "ProductResult", "ProductRole", "Qualification",
     "QualificationDocument", "Rehearsal", "RehearsalTiming", "ResponseLine", "Review", "ReviewImport", "Role",

@@ -51,6 +51,9 @@ class Segment(Base):
     start_seconds: Mapped[int] = mapped_column(default=0)  # planned, from the stream's start
     duration_seconds: Mapped[int] = mapped_column(default=300)
     product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id", ondelete="SET NULL"), default=None)
+    # The product as an imported script names it, kept while it is not linked to a pool product (not in the
+    # pool yet): shown wherever the product would be, and matched when "Add to pool" creates it.
+    product_name: Mapped[str] = mapped_column(String(300), default="")
     host_lines: Mapped[str] = mapped_column(Text, default="")  # 话术
     cues: Mapped[str] = mapped_column(Text, default="")  # co-host / controller cues
     props: Mapped[str] = mapped_column(Text, default="")
@@ -83,7 +86,8 @@ class RehearsalTiming(Base):
 
 
 class ComplianceTerm(Base):
-    """A user's change to the built-in word list: an added term, or a built-in one switched off."""
+    """The team's change to the built-in word list, kept in the database (so shared in team mode): an added
+    term, a built-in one switched off (``removed``) or re-categorised (another category or severity)."""
 
     __tablename__ = "compliance_terms"
 
@@ -92,3 +96,5 @@ class ComplianceTerm(Base):
     category: Mapped[str] = mapped_column(String(50), default="absolute")
     suggestion: Mapped[str] = mapped_column(String(200), default="")
     removed: Mapped[bool] = mapped_column(default=False)
+    severity: Mapped[str] = mapped_column(String(10), default="")  # "" = the category's default
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utc_now, onupdate=utc_now)

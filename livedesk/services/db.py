@@ -12,9 +12,13 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
+
+from livedesk.services.messages import translate
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+BUSY_TIMEOUT_MS = 5000  # how long a write waits for another writer before it is told the database is locked
 
 
 class DatabaseError(Exception):
@@ -23,6 +27,15 @@ class DatabaseError(Exception):
 
 class SchemaTooNew(DatabaseError):
     pass
+
+
+class DatabaseDamaged(DatabaseError):
+    """A SQLite file that fails `PRAGMA quick_check` or is not a database at all; restoring a backup helps."""
+
+    def __init__(self, message: str, path: Path, database_uid: str | None = None):
+        super().__init__(message)
+        self.path = path
+        self.database_uid = database_uid  # read from the damaged file when that still works, to find its backups
 
 
 class Database:
@@ -42,6 +55,8 @@ class Database:
     def file_path(self) -> Path | None:
         database = make_url(self.url).database
         if self.is_sqlite and database and database != ":memory:":
+            if database.startswith("file:"):  # a SQLite URI (`?mode=ro&uri=true`): the path without the scheme
+                database = database[len("file:"):]
             return Path(database)
         return None
 
@@ -53,15 +68,36 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
+        """One unit of work. A full disk, a read-only file, a lock held too long or a lost server becomes an
+        EnvironmentFault (services/faults.py) saying what to do; the whole unit is rolled back either way."""
         session = self._sessions()
         try:
             yield session
             session.commit()
-        except BaseException:
-            session.rollback()
+        except BaseException as exc:
+            try:
+                session.rollback()
+            except SQLAlchemyError:  # the connection itself is gone (a server lost): nothing was committed
+                log.warning("Rollback failed after %r", exc)
+            from livedesk.services.faults import environment_fault
+
+            fault = environment_fault(exc, self)
+            if fault is not None:
+                raise fault from exc
             raise
         finally:
             session.close()
+
+    @property
+    def uid(self) -> str | None:
+        """The stable id of this database (models/identity.py); None for a database without one yet."""
+        if not hasattr(self, "_uid"):
+            try:
+                with self.engine.connect() as connection:
+                    self._uid = connection.execute(text("SELECT uid FROM database_identity ORDER BY id")).scalar()
+            except SQLAlchemyError:
+                return None  # not cached: an older schema gets its identity when it is upgraded
+        return self._uid
 
     def close(self) -> None:
         self.engine.dispose()
@@ -73,7 +109,7 @@ class Database:
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
@@ -82,23 +118,32 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 5})
+        if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)  # a `file:` URI names an existing file
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
 
-def open_database(url: str, migrate: bool = True) -> Database:
-    """Open (creating if needed) and bring the schema up to date, backing up first when upgrading."""
+def open_database(url: str, migrate: bool = True, check: bool = True) -> Database:
+    """Open (creating if needed) and bring the schema up to date, backing up first when upgrading.
+
+    An existing SQLite file is checked first (`PRAGMA quick_check`); a damaged one raises DatabaseDamaged.
+    """
     try:
         engine = make_engine(url)
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
     except (SQLAlchemyError, OSError) as exc:
-        raise DatabaseError(f"Cannot open the database {make_url(url).render_as_string(hide_password=True)}: {exc}") from exc
+        _raise_open_error(url, exc)
     db = Database(url, engine)
+    if check and db.file_path is not None:
+        try:
+            quick_check(db)
+        except BaseException:
+            db.close()
+            raise
     if migrate:
         try:
             upgrade_schema(db)
@@ -106,6 +151,64 @@ def open_database(url: str, migrate: bool = True) -> Database:
             db.close()  # a refused or failed upgrade must not leave connections open
             raise
     return db
+
+
+def _raise_open_error(url: str, exc: BaseException) -> None:
+    from livedesk.services.faults import environment_fault, sqlite_error_name
+
+    where = make_url(url).render_as_string(hide_password=True)
+    database = make_url(url).database
+    if make_url(url).get_backend_name() == "sqlite" and database:
+        if sqlite_error_name(exc) in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
+            raise _damaged(Path(database), str(getattr(exc, "orig", exc))) from exc
+        # a server that refuses a connection keeps the message below (its reason, or a password to ask for)
+        fault = environment_fault(exc, None, where=database.removeprefix("file:"))
+        if fault is not None:
+            raise fault from exc
+    raise DatabaseError(
+        translate("Messages", "Cannot open the database {0}: {1}").format(where, getattr(exc, "orig", exc))
+    ) from exc
+
+
+def _damaged(path: Path, detail: str) -> DatabaseDamaged:
+    import sqlite3
+
+    uid = None
+    try:  # the identity page often survives damage elsewhere; it finds this database's backups
+        with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as raw:
+            uid = raw.execute("SELECT uid FROM database_identity ORDER BY id").fetchone()[0]
+        raw.close()
+    except (sqlite3.Error, TypeError, OSError):
+        pass
+    return DatabaseDamaged(
+        translate(
+            "Messages",
+            "{0} is damaged (check: {1}). LiveDesk did not change it. Restore the latest backup "
+            "(File ▸ Backups in the window, or `livedesk restore FILE`); the damaged file is kept as a copy.",
+        ).format(path, detail[:300]),
+        path,
+        uid,
+    )
+
+
+def quick_check(db: Database) -> None:
+    """`PRAGMA quick_check` on a SQLite file: a damaged file is refused before anything reads or writes it."""
+    path = db.file_path
+    if path is None or not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with db.engine.connect() as connection:
+            rows = [str(r[0]) for r in connection.exec_driver_sql("PRAGMA quick_check(5)")]
+    except OperationalError as exc:
+        from livedesk.services.faults import sqlite_error_name
+
+        if sqlite_error_name(exc) in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
+            raise _damaged(path, str(exc.orig)) from exc
+        raise
+    except SQLAlchemyError as exc:  # "file is not a database", a malformed schema
+        raise _damaged(path, str(getattr(exc, "orig", exc))) from exc
+    if rows != ["ok"]:
+        raise _damaged(path, "; ".join(rows[:3]))
 
 
 def _alembic_config():
@@ -141,7 +244,6 @@ def upgrade_schema(db: Database) -> None:
 
     if _stored_revision(db) == HEAD:  # the usual case: up to date, and alembic stays unimported
         return
-    from alembic import command
     from alembic.script import ScriptDirectory
 
     current, head = schema_state(db)
@@ -153,19 +255,90 @@ def upgrade_schema(db: Database) -> None:
             f"This database ({db.describe()}) was written by a newer version of LiveDesk "
             f"(schema {current}). Update LiveDesk to open it; it was left untouched."
         )
-    if current is None and inspect(db.engine).get_table_names():
-        tables = set(inspect(db.engine).get_table_names())
-        if "streams" not in tables:
-            raise DatabaseError(f"{db.describe()} is not a LiveDesk database. Choose another file.")
+    if current is None:
+        _clear_half_created(db)
     if current is not None:
         backup = backup_before_upgrade(db, current)
         log.info("Upgrading schema %s -> %s (backup at %s)", current, head, backup)
+    _run_migrations(db)
+
+
+def _clear_half_created(db: Database) -> None:
+    """A database without a schema version: new (nothing to do), half-created by a crash (its empty tables
+    are dropped so it is built again whole), or not LiveDesk's (refused)."""
+    from livedesk.models import Base
+
+    tables = set(inspect(db.engine).get_table_names())
+    if not tables:
+        return
+    ours = set(Base.metadata.tables) | {"alembic_version"}
+    if "streams" not in tables and not tables <= ours:
+        raise DatabaseError(
+            translate("Messages", "{0} is not a LiveDesk database. Choose another file.").format(db.describe())
+        )
+    with db.engine.connect() as connection:
+        rows = {t: connection.execute(text(f'SELECT count(*) FROM "{t}"')).scalar() for t in tables & ours}
+    if not tables <= ours or any(rows.values()):
+        raise DatabaseError(
+            translate(
+                "Messages",
+                "{0} holds LiveDesk data but has no schema version, so LiveDesk cannot tell how to open it. "
+                "It was left untouched: restore a backup, or choose another file.",
+            ).format(db.describe())
+        )
+    log.warning("%s was left half-created (tables %s, no schema version); building it again", db.describe(),
+                sorted(tables))
+    with _migration_connection(db) as connection:
+        # children first: a foreign key never points at a dropped table
+        for table in reversed(Base.metadata.sorted_tables):
+            if table.name in tables:
+                connection.exec_driver_sql(f'DROP TABLE "{table.name}"')
+        if "alembic_version" in tables:
+            connection.exec_driver_sql("DROP TABLE alembic_version")
+
+
+@contextmanager
+def _migration_connection(db: Database) -> Iterator:
+    """A connection whose whole work is one transaction, DDL included.
+
+    pysqlite commits before every CREATE/ALTER/DROP on its own, so a schema built on a normal connection
+    is committed table by table and a kill halfway leaves half a database. Here the driver's own
+    transaction handling is off and LiveDesk says BEGIN IMMEDIATE itself: all of it, or none.
+    """
+    if not db.is_sqlite:
+        with db.engine.begin() as connection:  # PostgreSQL's DDL is transactional already
+            yield connection
+        return
+    engine = create_engine(db.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, poolclass=NullPool)
+
+    def connect(dbapi_connection, record) -> None:
+        _sqlite_pragmas(dbapi_connection, record)
+        dbapi_connection.isolation_level = None
+
+    event.listen(engine, "connect", connect)
+    event.listen(engine, "begin", lambda connection: connection.exec_driver_sql("BEGIN IMMEDIATE"))
+    try:
+        with engine.begin() as connection:
+            yield connection
+    finally:
+        engine.dispose()
+
+
+def _run_migrations(db: Database) -> None:
+    """Every missing migration and the new schema version, committed together."""
+    from alembic import command
+
     config = _alembic_config()
     try:
-        with db.engine.begin() as connection:
+        with _migration_connection(db) as connection:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except OperationalError as exc:
+        from livedesk.services.faults import environment_fault
+
+        fault = environment_fault(exc, db)
+        if fault is not None:
+            raise fault from exc
         raise DatabaseError(f"Could not upgrade {db.describe()}: {exc.orig}") from exc
 
 

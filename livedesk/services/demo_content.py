@@ -246,6 +246,16 @@ def _live_log(session: Session, stream: Stream, segments: list[Segment], rng: ra
     ))
 
 
+def _split(total: int, shares: list[float]) -> list[int]:
+    """`total` split in proportion to `shares`, in whole numbers that add up to it."""
+    if not shares:
+        return []
+    parts = [int(total * share / sum(shares)) for share in shares]
+    for i in range(total - sum(parts)):
+        parts[i % len(parts)] += 1
+    return parts
+
+
 def _review(session: Session, stream: Stream, segments: list[Segment], rng: random.Random) -> None:
     from livedesk.services.importers.review_files import CurveRow
     from livedesk.services.review import _store_moments  # the same peak/valley rules as a real import
@@ -314,6 +324,7 @@ def _review(session: Session, stream: Stream, segments: list[Segment], rng: rand
     lineup = session.scalars(select(LineupItem).where(LineupItem.stream_id == stream.id).order_by(LineupItem.position))
     items = list(lineup)
     shares = [rng.uniform(0.5, 2.0) for _ in items]
+    refunds = _split(review.refund_buyers, shares)  # the products' refunds add up to the overview's
     for item, share in zip(items, shares, strict=True):
         product = session.get(Product, item.product_id)
         exposure = int(uv * rng.uniform(0.3, 0.7))
@@ -325,7 +336,7 @@ def _review(session: Session, stream: Stream, segments: list[Segment], rng: rand
         session.add(ProductResult(
             review_id=review.id, product_id=product.id, platform_product_id=product.platform_product_id,
             name=product.name, exposure_users=exposure, click_users=click, buyers=min(click, int(units * 0.95)),
-            orders=units, units=units, gmv=product_gmv, refund_buyers=int(units * 0.03),
+            orders=units, units=units, gmv=product_gmv, refund_buyers=refunds.pop(0),
         ))
     _store_moments(session, review.id, curve_rows, stream.start_at)
     due = stream.start_at.date() + dt.timedelta(days=3)

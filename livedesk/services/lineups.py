@@ -86,13 +86,17 @@ def clean_item_values(values: Mapping[str, object]) -> dict[str, Any]:
 def add_to_lineup(
     session: Session, stream_id: int, product_id: int, position: int | None = None, **values: object
 ) -> LineupItem:
-    """Put a product on the lineup (at the end, or at `position`); values as in ITEM_FIELDS."""
+    """Put a product on the lineup (at the end, or at `position`); values as in ITEM_FIELDS.
+
+    Without a link_number the item gets the next free one (see next_link_number)."""
     _stream(session, stream_id)
     get_product(session, product_id)
     cleaned = clean_item_values(values)
     items = _ordered(session, stream_id)
     if any(item.product_id == product_id for item in items):
         raise LineupError(translate("Messages", "This product is already on the stream's lineup."))
+    if "link_number" not in values:
+        cleaned["link_number"] = next_link_number(items)
     item = LineupItem(stream_id=stream_id, product_id=product_id, **cleaned)
     index = len(items) if position is None else max(0, min(position, len(items)))
     items.insert(index, item)
@@ -100,6 +104,11 @@ def add_to_lineup(
     _renumber(items)
     session.flush()
     return item
+
+
+def next_link_number(items: Sequence[LineupItem]) -> int:
+    """The 链接号 a new item gets: one past the highest on the stream, so no two items share a link."""
+    return max((item.link_number or 0 for item in items), default=0) + 1
 
 
 def remove_from_lineup(session: Session, stream_id: int, product_id: int) -> dict[str, Any]:

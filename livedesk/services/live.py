@@ -59,15 +59,14 @@ DEFAULT_CHECKLIST = [
     "双网络：有线 + 4G/5G 备用",
     "库存已同步到小店",
     "优惠券、福袋已设置",
-    "脚本已定稿且无违禁词",
-    "彩排已完成",
     "预热视频和粉丝群通知已发",
-]
+]  # script approved, rehearsed, stock at N+1 and no banned words are ticked by the app (prelive_checks)
 INCIDENT_KINDS = (
     "network_drop",
     "device_fault",
     "banned_word",
     "negative_comments",
+    "price_questioned",
     "out_of_stock",
     "host_mistake",
     "other",
@@ -91,6 +90,12 @@ DEFAULT_RESPONSES: dict[str, list[str]] = {
         "看到有宝宝对价格有疑问，我把今天的券后价和赠品给大家算一遍。",
         "有任何问题可以私信客服，我们一对一帮你处理，直播间先继续给大家讲福利。",
         "理解大家的顾虑，质检报告我放在镜头前给大家看。",
+    ],
+    "price_questioned": [
+        "有宝宝问价格，我把今天的账给大家算一遍：日常价、直播价、券后价和赠品都在这里，以下单页面为准。",
+        "今天这个价是直播间专享的，下播就恢复日常价，需要的宝宝趁现在拍。",
+        "觉得贵的宝宝看看规格和克数，算下来每一份多少钱；品质和售后我们都有保障。",
+        "价格有疑问的扣个问号，助播一对一帮你算，我们先把福利讲完。",
     ],
     "out_of_stock": [
         "这一轮已经抢完了！没抢到的宝宝扣 1，我去问问仓库还能不能加一点。",
@@ -804,16 +809,20 @@ def incidents(session: Session, stream_id: int) -> list[Incident]:
 
 
 def ensure_response_lines(session: Session) -> None:
-    """Seed the 应急话术 library with the defaults the first time (an empty table)."""
-    if session.scalar(select(ResponseLine.id).limit(1)) is None:
-        for kind, lines in DEFAULT_RESPONSES.items():
-            session.add_all(ResponseLine(kind=kind, text=text) for text in lines)
+    """Seed the 应急话术 library with the defaults of every incident type that has never had lines (a type
+    added in a later version gets its defaults too). A type the team emptied keeps an empty marker row."""
+    seeded = set(session.scalars(select(ResponseLine.kind).distinct()))
+    missing = [kind for kind in DEFAULT_RESPONSES if kind not in seeded]
+    for kind in missing:
+        session.add_all(ResponseLine(kind=kind, text=text) for text in DEFAULT_RESPONSES[kind])
+    if missing:
         session.flush()
 
 
 def response_lines(session: Session, kind: str) -> list[str]:
     ensure_response_lines(session)
-    return list(session.scalars(select(ResponseLine.text).where(ResponseLine.kind == kind).order_by(ResponseLine.id)))
+    return [text for text in session.scalars(
+        select(ResponseLine.text).where(ResponseLine.kind == kind).order_by(ResponseLine.id)) if text]
 
 
 def set_response_lines(session: Session, kind: str, lines: Iterable[str]) -> list[str]:
@@ -822,7 +831,8 @@ def set_response_lines(session: Session, kind: str, lines: Iterable[str]) -> lis
     for row in session.scalars(select(ResponseLine).where(ResponseLine.kind == kind)):
         session.delete(row)
     clean = [line.strip() for line in lines if line.strip()]
-    session.add_all(ResponseLine(kind=kind, text=text) for text in clean)
+    # all lines deleted: an empty row remembers it, so the defaults are not seeded again
+    session.add_all(ResponseLine(kind=kind, text=text) for text in (clean or [""]))
     session.flush()
     return clean
 
@@ -838,28 +848,32 @@ class StreamPick:
     account: str
     status: str
     live: bool  # went live and not ended
+    planned_minutes: int = 0
+    ended: bool = False  # went live and ended
+
+    @property
+    def planned_end(self) -> dt.datetime:
+        return self.start_at + dt.timedelta(minutes=self.planned_minutes)
 
 
 def stream_picks(session: Session) -> list[StreamPick]:
-    running = set(session.scalars(select(LiveSession.stream_id).where(LiveSession.ended_at.is_(None))))
+    sessions = dict(session.execute(select(LiveSession.stream_id, LiveSession.ended_at)).all())
     return [
-        StreamPick(s.id, s.title, s.start_at, s.account, s.status, s.id in running)
+        StreamPick(s.id, s.title, s.start_at, s.account, s.status, s.id in sessions and sessions[s.id] is None,
+                   s.planned_minutes or 0, sessions.get(s.id) is not None)
         for s in session.scalars(select(Stream).order_by(Stream.start_at, Stream.id))
     ]
 
 
 def default_pick(picks: Sequence[StreamPick], now: dt.datetime) -> int | None:
-    """The stream that is live, else today's (the one nearest now), else the next one, else the last one."""
+    """The stream that is live, else the next one (the earliest that has not ended and whose slot is not over:
+    a stream starting late today still counts), else the last one."""
     live = [p for p in picks if p.live]
     if live:
         return live[-1].id
-    today = now.astimezone().date()
-    todays = [p for p in picks if p.start_at.astimezone().date() == today]
-    if todays:
-        return min(todays, key=lambda p: abs((p.start_at - now).total_seconds())).id
-    upcoming = [p for p in picks if p.start_at >= now]
+    upcoming = [p for p in picks if not p.ended and p.planned_end >= now]
     if upcoming:
-        return upcoming[0].id
+        return min(upcoming, key=lambda p: (p.start_at, p.id)).id
     return picks[-1].id if picks else None
 
 

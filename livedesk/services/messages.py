@@ -17,5 +17,10 @@ def install_translator(function: Callable[[str, str], str] | None) -> None:
     _translator = function
 
 
+def installed_translator() -> Callable[[str, str], str] | None:
+    """The translator in use (None: English), so a report in another language can put it back afterwards."""
+    return _translator
+
+
 def translate(context: str, text: str) -> str:
     return _translator(context, text) if _translator else text

@@ -31,6 +31,7 @@ LIVE_CONTENT = "直播"
 class OrderLike(Protocol):
     order_id: str
     amount: Decimal
+    quantity: int
     submitted_at: dt.datetime | None
     status: str
     after_sale_status: str
@@ -61,6 +62,7 @@ class OrderCount:
     gmv: Decimal = Decimal(0)
     orders: int = 0  # distinct paid main orders
     lines: int = 0  # order lines counted
+    units: int = 0  # 商品数量 of the counted lines
     refund_amount: Decimal = Decimal(0)
     refunded_orders: int = 0
     excluded: dict[str, int] = field(default_factory=lambda: dict.fromkeys(EXCLUSION_REASONS, 0))
@@ -90,6 +92,7 @@ def count_orders(
     start, end = window if window is not None else (None, None)
     excluded = result.excluded
     gmv = refunds = Decimal(0)
+    units = 0
     for order in orders:
         key = (order.status, order.after_sale_status, order.cancel_reason)
         paid = paid_cache.get(key)
@@ -112,10 +115,11 @@ def count_orders(
         result.lines += 1
         paid_ids.add(order.order_id)
         gmv += order.amount
+        units += order.quantity or 0
         if _REFUNDED in order.after_sale_status:
             refunds += order.amount
             refunded_ids.add(order.order_id)
-    result.gmv, result.refund_amount = gmv, refunds
+    result.gmv, result.refund_amount, result.units = gmv, refunds, units
     result.orders, result.refunded_orders = len(paid_ids), len(refunded_ids)
     return result
 

@@ -12,7 +12,7 @@ import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any
 
 from sqlalchemy import and_, case, func, select, update
@@ -69,6 +69,10 @@ _QUALIFICATION_WORDS: dict[str, str] = {
     "是": "ok",
     "齐全": "ok",
     "合格": "ok",
+    "已提供": "ok",
+    "有报告": "ok",
+    "✓": "ok",
+    "√": "ok",
     "yes": "ok",
     "pending": "pending",
     "待补": "pending",
@@ -80,6 +84,9 @@ _QUALIFICATION_WORDS: dict[str, str] = {
     "无": "missing",
     "否": "missing",
     "没有": "missing",
+    "未上传": "missing",
+    "暂无": "missing",
+    "×": "missing",
     "no": "missing",
 }
 
@@ -155,6 +162,11 @@ def parse_role(value: object) -> str:
     return role
 
 
+def list_categories(session: Session) -> list[str]:
+    """The 类目 used in the product pool, sorted."""
+    return sorted(c for c in session.scalars(select(Product.category).distinct()) if c and c.strip())
+
+
 def parse_qualification(value: object) -> str:
     """A qualification status from 已上传/待补/缺失, ok/pending/missing and the like."""
     text = clean_text(value).lower()
@@ -193,6 +205,13 @@ class Rules:
     stock_buffer: Decimal = Decimal("0.15")
     low_click_rate: Decimal = Decimal("0.03")
     recent_reviews: int = 5
+    # categories (类目) whose products need a quality report (质检报告); None: every category does
+    qualification_categories: frozenset[str] | None = None
+
+    def needs_qualification(self, category: str) -> bool:
+        """Whether a product of this category must have a quality report; one without a category is checked."""
+        category = (category or "").strip()
+        return self.qualification_categories is None or not category or category in self.qualification_categories
 
     @classmethod
     def from_preferences(cls, prefs: Preferences | None = None) -> Rules:
@@ -205,6 +224,7 @@ class Rules:
             },
             stock_buffer=_dec(prefs.stock_buffer),
             low_click_rate=_dec(prefs.low_click_rate),
+            qualification_categories=frozenset(c.strip() for c in prefs.qualification_categories if c.strip()),
         )
 
     def margin_floor(self, role: str) -> Decimal | None:
@@ -265,7 +285,7 @@ def check_product(
             ).format(
                 upcoming_units, _pct(rules.stock_buffer), needed.quantize(Decimal(1), rounding="ROUND_CEILING"), have
             )
-    if product.qualification != Qualification.OK.value:
+    if product.qualification != Qualification.OK.value and rules.needs_qualification(getattr(product, "category", "")):
         flags["missing_qualification"] = (
             translate("Messages", "The quality report (质检报告) is pending.")
             if product.qualification == Qualification.PENDING.value
@@ -1007,10 +1027,32 @@ def replace_faqs(
 # Files kept in the data folder
 
 
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".heic"})
+OFFICE_SUFFIXES = frozenset({
+    ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp", ".rtf", ".wps", ".et", ".dps",
+})
+DOCUMENT_SUFFIXES = frozenset({".pdf"}) | IMAGE_SUFFIXES | OFFICE_SUFFIXES  # what the panel attaches and opens
+
+
+class AttachmentRefused(ValueError):
+    """An attachment that is not a document, or whose stored path leads outside the data folder."""
+
+
 def _default_attachments() -> Path:
     from livedesk.config import app_paths
 
     return app_paths().attachments
+
+
+def _check_kind(source: Path, allowed: frozenset[str]) -> None:
+    if source.suffix.lower() not in allowed:
+        raise AttachmentRefused(
+            translate(
+                "Messages",
+                "{0} cannot be attached: only PDF files, images and office documents (Word, Excel, PowerPoint, "
+                "WPS) can. Save it as a PDF and attach that.",
+            ).format(source.name)
+        )
 
 
 def _copy_into(source_path: str | Path, folder: Path) -> Path:
@@ -1044,6 +1086,7 @@ def attach_document(
     `attachments_dir` defaults to config.app_paths().attachments; the stored path is relative to its parent
     (the data folder). With `mark_ok` the product's qualification becomes ok.
     """
+    _check_kind(Path(source_path), DOCUMENT_SUFFIXES)
     product = get_product(session, product_id)
     base = Path(attachments_dir) if attachments_dir else _default_attachments()
     target = _copy_into(source_path, base / "products" / str(product_id) / "documents")
@@ -1073,6 +1116,7 @@ def set_photo(
     session: Session, product_id: int, source_path: str | Path, attachments_dir: str | Path | None = None
 ) -> str:
     """Copy a product photo into the data folder and remember it; returns the path relative to the data folder."""
+    _check_kind(Path(source_path), IMAGE_SUFFIXES)
     product = get_product(session, product_id)
     base = Path(attachments_dir) if attachments_dir else _default_attachments()
     target = _copy_into(source_path, base / "products" / str(product_id) / "photo")
@@ -1082,10 +1126,49 @@ def set_photo(
 
 
 def attachment_file(stored_path: str, data_dir: str | Path | None = None) -> Path:
-    """The absolute path of a stored document or photo (stored paths are relative to the data folder)."""
+    """The absolute path of a stored document or photo (stored paths are relative to the data folder).
+
+    The path is resolved (`..`, symbolic links) and must stay inside the data folder: a stored path that
+    leads anywhere else — absolute, `../..`, a link out, a NUL byte — raises AttachmentRefused.
+    """
     if data_dir is None:
         data_dir = _default_attachments().parent
-    return Path(data_dir) / stored_path
+    home = Path(data_dir).resolve()
+    refused = AttachmentRefused(
+        translate(
+            "Messages",
+            "The attachment path {0} leads outside the LiveDesk data folder, so it is not opened. Attach the "
+            "file again.",
+        ).format(str(stored_path).replace("\x00", "")[:200])
+    )
+    if not stored_path or "\x00" in stored_path or Path(stored_path).is_absolute() or PureWindowsPath(stored_path).anchor:
+        raise refused
+    try:
+        resolved = (home / stored_path).resolve()
+    except (OSError, RuntimeError, ValueError) as exc:  # a link loop, a name the system refuses
+        raise refused from exc
+    if resolved == home or not resolved.is_relative_to(home):
+        raise refused
+    return resolved
+
+
+def openable_attachment(stored_path: str, data_dir: str | Path | None = None) -> Path:
+    """The attachment the panel may hand to the system to open: inside the data folder, an existing file,
+    and a document type (PDF, image, office file), never a program or script."""
+    path = attachment_file(stored_path, data_dir)
+    if path.suffix.lower() not in DOCUMENT_SUFFIXES:
+        raise AttachmentRefused(
+            translate(
+                "Messages",
+                "{0} is not a PDF, an image or an office document, so LiveDesk does not open it (it could be a "
+                "program). Open it yourself from the data folder if you trust it.",
+            ).format(path.name)
+        )
+    if not path.is_file():
+        raise AttachmentRefused(
+            translate("Messages", "{0} is missing from the data folder. Attach the file again.").format(path.name)
+        )
+    return path
 
 
 # ---------------------------------------------------------------------------------------------------------------

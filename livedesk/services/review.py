@@ -34,6 +34,7 @@ from livedesk.models import (
     Stream,
     TrafficSource,
 )
+from livedesk.services import live_review
 from livedesk.services.db import Database
 from livedesk.services.importers.errors import ImportFailed
 from livedesk.services.importers.review_files import (
@@ -435,7 +436,7 @@ def store_review_data(
             order_file = next(d.file_name for d in parsed if d.orders)
             source = _orders_basis(order_count, order_file)
             for name, value in (("gmv", order_count.gmv), ("orders", order_count.orders),
-                                ("refund_amount", order_count.refund_amount)):
+                                ("units", order_count.units), ("refund_amount", order_count.refund_amount)):
                 if name not in figures or figures[name].quality < DERIVED:
                     figures[name] = _Figure(value, DERIVED, source)
             review.orders_gmv = order_count.gmv
@@ -753,7 +754,7 @@ def _segment_rows(session: Session, stream: Stream) -> tuple[list[dict[str, obje
 def empty_summary() -> dict[str, object]:
     result: dict[str, object] = dict.fromkeys(SUMMARY_FIGURES)
     result.update(figure_bases())
-    result.update(products=[], moments=[], segments=[], sources={}, warnings=[])
+    result.update(products=[], moments=[], segments=[], sources={}, warnings=[], console_log=None)
     return result
 
 
@@ -788,6 +789,7 @@ def review_summary(db: Database, stream_id: int) -> dict[str, object]:
         segment_rows, spans = _segment_rows(session, stream)
         result["segments"] = segment_rows
         result["gmv_target"] = to_json_number(stream.gmv_target)
+        result["console_log"] = live_review.logged_summary(session, stream_id)  # what the live console recorded
         if review is None:
             return result
         figures = review_figures(review, stream.gmv_target)
@@ -820,6 +822,7 @@ def _product_dict(p: ProductResult) -> dict[str, object]:
         "orders": p.orders,
         "units": p.units,
         "gmv": to_json_number(p.gmv),
+        "refund_buyers": p.refund_buyers,
         "flags": flags,
     }
 

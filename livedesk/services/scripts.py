@@ -52,6 +52,7 @@ SEGMENT_FIELDS = (
     "start_seconds",
     "duration_seconds",
     "product_id",
+    "product_name",
     "host_lines",
     "cues",
     "props",
@@ -202,9 +203,11 @@ def _clean_values(values: Mapping[str, Any], partial: bool) -> dict[str, Any]:
         raise ScriptError(translate("Messages", "A segment cannot start before the stream does."))
     if "duration_seconds" in clean and clean["duration_seconds"] <= 0:
         raise ScriptError(translate("Messages", "A segment must last at least one second."))
-    for name in ("title", "host_lines", "cues", "props", "bgm", "notes"):
+    for name in ("title", "product_name", "host_lines", "cues", "props", "bgm", "notes"):
         if name in clean:
             clean[name] = "" if clean[name] is None else str(clean[name])
+    if len(clean.get("product_name", "")) > 300:
+        raise ScriptError(translate("Messages", "The product name is longer than 300 characters."))
     if len(clean.get("title", "")) > 200:
         raise ScriptError(translate("Messages", "The title is longer than 200 characters."))
     if len(clean.get("bgm", "")) > 200:
@@ -395,12 +398,15 @@ def arrange_segments(session: Session, stream_id: int, layout: Sequence[Sequence
     return order
 
 
+_DEFAULTS = {"product_name": ""}  # dicts built by callers that never name the field compare as stored
+
+
 def check_script(session: Session, stream_id: int, expected: Sequence[Mapping[str, Any]] | None) -> None:
     """Refuse with ScriptChangedError when the script is not `expected` (a `snapshot_script`, the fields of
     every segment in running order; ids are not compared), e.g. the script the user saw. None: no check."""
     if expected is None:
         return
-    seen = [{name: values.get(name) for name in SEGMENT_FIELDS} for values in expected]
+    seen = [{name: values.get(name, _DEFAULTS.get(name)) for name in SEGMENT_FIELDS} for values in expected]
     if snapshot_script(session, stream_id) != seen:
         raise _changed(session, stream_id, translate(
             "Messages", "Someone else changed the script since you last saw it; nothing was saved."))
@@ -452,10 +458,15 @@ def _money(value: Decimal | None) -> str:
     return f"{value.normalize():f}" if value == value.to_integral_value() else f"{value:.2f}"
 
 
+def pitch_head(name: str) -> str:
+    """The first pitch line names the product (a pool product's, or one only the script names)."""
+    return f"【{name}】"
+
+
 def pitch_lines(product: Product, live_price: Decimal | None = None) -> str:
     """Host lines for a product: its selling points, each with its demo, then its FAQ."""
     price = live_price if live_price is not None else product.live_price
-    head = f"【{product.name}】"
+    head = pitch_head(product.name)
     if price is not None:
         head += f"直播间价 ¥{_money(price)}"
         if product.list_price is not None and product.list_price > price:
@@ -844,8 +855,18 @@ class RehearsalReport:
     rows: list[RehearsalRow] = field(default_factory=list)
 
     @property
+    def timed(self) -> list[RehearsalRow]:
+        """The segments that were rehearsed (have a time)."""
+        return [r for r in self.rows if r.actual_seconds is not None]
+
+    @property
     def planned_seconds(self) -> int:
-        return sum(r.planned_seconds for r in self.rows)
+        """Planned length of what was rehearsed: a partial run is compared only with its own segments."""
+        return sum(r.planned_seconds for r in self.timed)
+
+    @property
+    def full_plan_seconds(self) -> int:
+        return sum(r.planned_seconds for r in self.rows if r.segment_id is not None)
 
     @property
     def actual_seconds(self) -> int:
@@ -854,6 +875,21 @@ class RehearsalReport:
     @property
     def untimed(self) -> list[RehearsalRow]:
         return [r for r in self.rows if r.actual_seconds is None]
+
+    @property
+    def segment_count(self) -> int:
+        """Segments of the current script."""
+        return sum(1 for r in self.rows if r.segment_id is not None)
+
+    @property
+    def rehearsed_count(self) -> int:
+        """Segments of the current script that were rehearsed."""
+        return sum(1 for r in self.rows if r.segment_id is not None and r.actual_seconds is not None)
+
+    @property
+    def partial(self) -> bool:
+        """Stopped (or still running) before every segment of the script was timed."""
+        return self.rehearsed_count < self.segment_count
 
 
 def start_rehearsal(session: Session, stream_id: int) -> Rehearsal:
@@ -935,7 +971,7 @@ def can_mark_rehearsed(session: Session, stream_id: int, overrun_tolerance: floa
     segments = list_segments(session, stream_id)
     if not segments:
         return [ScriptFinding("", None, "script", "没有脚本", "script", "先编写或导入直播脚本，再彩排。")]
-    found = compliance.check_segments(segments, compliance.term_set(session))
+    found = compliance.blocking(compliance.check_segments(segments, compliance.term_set(session)))  # notes never block
     titles = {i: s for i, s in enumerate(segments)}
     for issue in timeline.Plan.from_segments(segments, stream.planned_minutes * 60).issues():
         near = titles.get(issue.after if issue.after is not None else issue.before)
@@ -958,22 +994,19 @@ def can_mark_rehearsed(session: Session, stream_id: int, overrun_tolerance: floa
         )
         return found
     latest = max(finished, key=lambda r: (r.finished_at, r.id))
-    for row in latest.rows:
+    if all(r.partial for r in finished):  # one finding for a run stopped early, not one per untimed segment
+        found.append(
+            ScriptFinding(
+                "", None, "rehearsal", f"彩排只完成了 {latest.rehearsed_count}/{latest.segment_count} 个环节",
+                "rehearsal", "开播前至少完整彩排一次，记录每个环节用时。",
+            )
+        )
+    for row in latest.timed:  # what the latest run timed, even a partial one, tells what runs long
         if row.segment_id is None:
             continue
         segment = next(s for s in segments if s.id == row.segment_id)
-        if row.actual_seconds is None:
-            found.append(
-                ScriptFinding(
-                    row.title,
-                    row.segment_id,
-                    "rehearsal",
-                    "彩排未计时",
-                    "rehearsal",
-                    "这个环节没有彩排用时，补一次计时。",
-                )
-            )
-        elif (
+        assert row.actual_seconds is not None
+        if (
             row.actual_seconds > segment.duration_seconds * (1 + overrun_tolerance)
             and row.actual_seconds - segment.duration_seconds >= 60
         ):

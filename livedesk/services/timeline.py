@@ -6,8 +6,12 @@ stream's planned start (ints in the database, floats are fine for monotonic cloc
 * `Plan` finds gaps (dead air), overlaps and a run longer than the slot.
 * `move_segment`, `resize_segment`, `reorder` and `pack` return new span lists for the editor.
 * `live_status` is the console's arithmetic: time left in the current segment, overtime, drift
-  per segment and for the show, expected starts with gaps absorbing delay:
-  ``expected start = max(planned start, previous expected end)``.
+  per segment and for the show, expected starts with gaps absorbing delay and a lead carried on:
+  ``expected start = max(planned start + min(lead, 0), previous expected end)``, where lead is how far
+  the previous segment ends from its planned end (the team moves on early when a segment ends early).
+* `drift_readout` and `drift_words` are the one place drift is measured and worded: every readout
+  (the console's segment and show lines, the run-of-show table) goes through them, so two readouts
+  can never contradict each other.
 """
 
 from __future__ import annotations
@@ -272,6 +276,7 @@ def live_status(
     current: int | None = None
     elapsed = time_left = 0.0
     prev_end: float | None = None
+    prev_planned_end = 0.0
     for i, (p_start, p_duration) in enumerate(planned):
         hold = held.get(i, 0.0)
         if i == k and hold_since is not None and not finished:
@@ -292,13 +297,16 @@ def live_status(
                 elapsed = max(0.0, t_now - start - hold)
                 time_left = start + allowed - t_now
         else:
-            # gaps absorb delay: an upcoming segment starts at its planned time or when the one before ends
+            # gaps absorb delay: an upcoming segment starts at its planned time or when the one before ends;
+            # a lead carries on (the gap kept): ending early, the team moves on early
             floor = prev_end if prev_end is not None else (t_now if k < 0 and not finished else p_start)
-            start = max(p_start, floor)
+            lead = min(0.0, prev_end - prev_planned_end) if prev_end is not None else 0.0
+            start = max(p_start + lead, floor)
             end = start + allowed
             state = "upcoming"
         runs.append(SegmentRun(i, p_start, p_duration, allowed, start, end, starts[i] if i <= k else None, state))
         prev_end = end
+        prev_planned_end = p_start + p_duration
     planned_end = max((s + d for s, d in planned), default=0.0)
     expected_end = runs[-1].expected_end if runs and not finished else (t_now if finished else 0.0)
     if current is not None:
@@ -321,6 +329,45 @@ def live_status(
         finished=finished,
         segments=runs,
     )
+
+
+# --- drift: one measure, one wording ---------------------------------------------------------------
+
+ON_TIME_SECONDS = 30  # closer to the plan than this reads "on time"
+
+
+@dataclass(frozen=True)
+class DriftReadout:
+    """How far the show is from its plan, in seconds (positive: behind, negative: ahead).
+
+    segment: where the running segment will end (the next switch) against its planned end; None when no
+    segment is running. show: where the show will end against its planned end, gaps absorbing delay.
+    Both come from the same expected times, so they never point different ways without a gap between.
+    """
+
+    segment: float | None
+    show: float
+
+    def segment_text(self) -> str:
+        if self.segment is None:
+            return ""
+        return translate("Messages", "Next switch: {0}").format(drift_words(self.segment))
+
+    def show_text(self) -> str:
+        return translate("Messages", "Show: {0}").format(drift_words(self.show))
+
+
+def drift_readout(status: LiveStatus) -> DriftReadout:
+    return DriftReadout(status.drift if status.current is not None else None, status.show_drift)
+
+
+def drift_words(seconds: float) -> str:
+    """The one wording of a drift: "on time", "1:30 behind", "1:30 ahead"."""
+    if abs(seconds) < ON_TIME_SECONDS:
+        return translate("Messages", "on time")
+    if seconds > 0:
+        return translate("Messages", "{0} behind").format(clock(seconds))
+    return translate("Messages", "{0} ahead").format(clock(-seconds))
 
 
 # --- formatting helpers ----------------------------------------------------------------------------

@@ -1,10 +1,10 @@
-"""File ▸ Back Up Now… and File ▸ Restore from Backup…: thin Qt wrappers over services/backup.py.
+"""File ▸ Back Up Now…, File ▸ Restore from Backup… and File ▸ Backups…: thin Qt wrappers over services/backup.py;
+and the offer to restore the latest backup when a database fails its check on opening.
 
 The services are imported when an action runs: the window paints before SQLAlchemy is loaded."""
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from pathlib import Path
 
@@ -39,9 +39,10 @@ def _quit_action(menu: QMenu) -> QAction | None:
 
 
 def add_backup_actions(window: QMainWindow) -> tuple[QAction, QAction]:
-    """Add "Back Up Now…" and "Restore from Backup…" to the window's File menu, before Quit.
+    """Add "Back Up Now…", "Restore from Backup…" and "Backups…" to the window's File menu, before Quit.
 
-    The window needs `db`, `paths` and `switch_database(url)`.
+    The window needs `db`, `paths` and `switch_database(url)`. Returns the first two; the list is
+    `window.backups_action`.
     """
     menu = _file_menu(window)
     quit_action = _quit_action(menu)
@@ -51,14 +52,28 @@ def add_backup_actions(window: QMainWindow) -> tuple[QAction, QAction]:
     restore = QAction(QCoreApplication.translate("Backup", "&Restore from Backup…"), window)
     restore.setObjectName("restoreBackup")
     restore.triggered.connect(lambda _=False: restore_from_backup(window))
+    listing = QAction(QCoreApplication.translate("Backup", "Bac&kups…"), window)
+    listing.setObjectName("listBackups")
+    listing.triggered.connect(lambda _=False: show_backups(window))
+    window.backups_action = listing
     if quit_action is not None:
-        menu.insertAction(quit_action, back_up)
-        menu.insertAction(quit_action, restore)
+        for action in (back_up, restore, listing):
+            menu.insertAction(quit_action, action)
         menu.insertSeparator(quit_action)
     else:
-        menu.addAction(back_up)
-        menu.addAction(restore)
+        for action in (back_up, restore, listing):
+            menu.addAction(action)
     return back_up, restore
+
+
+def show_backups(window) -> None:
+    """File ▸ Backups…: the backups of every database, this one's first."""
+    from livedesk.ui.backups_dialog import BackupsDialog
+
+    dialog = BackupsDialog(window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.backups_dialog = dialog
+    dialog.open()
 
 
 class _BusyCursor:
@@ -73,10 +88,8 @@ def back_up_now(window) -> Path | None:
     from livedesk.services import backup
     from livedesk.services.db import DatabaseError
 
-    suffix = backup.SQLITE_SUFFIX if window.db.is_sqlite else backup.PG_SUFFIX
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     window.paths.backups.mkdir(parents=True, exist_ok=True)
-    suggested = window.paths.backups / f"livedesk-backup-{stamp}{suffix}"
+    suggested = backup.suggested_name(window.db, window.paths.backups)  # names this database: listed by it
     path, _ = QFileDialog.getSaveFileName(window, QCoreApplication.translate("Backup", "Back Up Now"), str(suggested), _file_filter(window))
     if not path:
         return None
@@ -90,13 +103,17 @@ def back_up_now(window) -> Path | None:
     return out
 
 
-def restore_from_backup(window) -> bool:
+def restore_from_backup(window, chosen: Path | None = None) -> bool:
     from livedesk.services import backup
     from livedesk.services.db import DatabaseError
 
-    path, _ = QFileDialog.getOpenFileName(
-        window, QCoreApplication.translate("Backup", "Restore from Backup"), str(window.paths.backups), _file_filter(window)
-    )
+    if chosen is not None:
+        path = str(chosen)
+    else:
+        path, _ = QFileDialog.getOpenFileName(
+            window, QCoreApplication.translate("Backup", "Restore from Backup"), str(window.paths.backups),
+            _file_filter(window),
+        )
     if not path:
         return False
     if window.db.is_sqlite:
@@ -105,13 +122,19 @@ def restore_from_backup(window) -> bool:
         except DatabaseError as exc:
             show_error(window, exc, QCoreApplication.translate("Backup", "Cannot restore this file"))
             return False
+    question = QCoreApplication.translate(
+        "Backup", "Replace everything in {0} with the backup {1}?\n\n"
+        "The current data is backed up first, so this can be undone by restoring that copy."
+    ).format(window.db.describe(), Path(path).name)
+    identity = backup.backup_identity(Path(path))
+    if identity is not None and window.db.uid and identity[0] != window.db.uid:
+        question += "\n\n" + QCoreApplication.translate(
+            "Backup", "Careful: this backup came from another database ({0}), not from the one open now."
+        ).format(identity[1] or identity[0][:12])
     answer = QMessageBox.question(
         window,
         QCoreApplication.translate("Backup", "Restore from Backup"),
-        QCoreApplication.translate(
-            "Backup", "Replace everything in {0} with the backup {1}?\n\n"
-            "The current data is backed up first, so this can be undone by restoring that copy."
-        ).format(window.db.describe(), Path(path).name),
+        question,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )
@@ -131,4 +154,38 @@ def restore_from_backup(window) -> bool:
     if result.previous_backup:
         message += " " + QCoreApplication.translate("Backup", "The replaced data was saved as {0}.").format(result.previous_backup)
     window.statusBar().showMessage(message, 15000)
+    return True
+
+
+def offer_restore_of_damaged(parent, exc, paths) -> bool:
+    """A database failed its check on opening: offer its latest backup. True when it was restored (the
+    caller opens the database again); the damaged file is kept as a copy in the backups folder."""
+    from livedesk.config import sqlite_url
+    from livedesk.services import backup
+    from livedesk.services.db import DatabaseError
+
+    latest = backup.latest_backup(paths, exc.database_uid, exc.path.name)
+    if latest is None:
+        return False
+    parsed = backup.parse_name(latest)
+    when = parsed.taken.strftime("%Y-%m-%d %H:%M") if parsed else latest.name
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("Backup", "The database is damaged"),
+        QCoreApplication.translate(
+            "Backup", "{0}\n\nRestore its latest backup, from {1} ({2})? Changes made since then are lost; "
+            "the damaged file is kept as a copy in the backups folder."
+        ).format(exc, when, latest.name),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Yes,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        with _BusyCursor():
+            backup.restore(sqlite_url(exc.path), latest, paths)
+    except DatabaseError as error:
+        show_error(parent, error, QCoreApplication.translate("Backup", "Restore failed"))
+        return False
+    log.info("Restored damaged %s from %s", exc.path, latest)
     return True

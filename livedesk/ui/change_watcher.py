@@ -5,7 +5,8 @@ Every few seconds, while the window is visible, the watcher reads one cheap chan
 * SQLite: `PRAGMA data_version` on a connection of its own. SQLite changes that number exactly when
   another connection commits, and reading it touches no table.
 * PostgreSQL (team mode): one query, the newest `updated_at` and the row count of streams, products and
-  scripts, plus the counts of lineup rows and people.
+  scripts, plus the counts of lineup rows and people, and the team's word list (so its changes reach open
+  scripts on every laptop).
 
 This app's own saves change the stamp too, so the watcher follows them: at the first write of a unit of
 work (on the GUI thread) it reads the stamp — a difference then is someone else's change, not yet shown —
@@ -46,7 +47,8 @@ STAMP_SQL = text(
     "SELECT (SELECT max(updated_at) FROM streams), (SELECT count(*) FROM streams),"
     " (SELECT max(updated_at) FROM products), (SELECT count(*) FROM products),"
     " (SELECT max(updated_at) FROM scripts), (SELECT count(*) FROM scripts),"
-    " (SELECT count(*) FROM lineup_items), (SELECT count(*) FROM people)"
+    " (SELECT count(*) FROM lineup_items), (SELECT count(*) FROM people),"
+    " (SELECT max(updated_at) FROM compliance_terms), (SELECT count(*) FROM compliance_terms)"
 )
 
 

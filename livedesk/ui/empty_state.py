@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from livedesk.ui import theme
 
@@ -25,7 +25,14 @@ class EmptyState(QWidget):
         theme.set_style(self.body_label, "color: $muted; font-size: 14px;")
         layout.addWidget(self.title_label)
         layout.addSpacing(8)
-        layout.addWidget(self.body_label, alignment=Qt.AlignmentFlag.AlignHCenter)
+        # not added with an alignment: a centred word-wrapped label is laid out at one width and drawn at
+        # another, and loses its last lines; between two stretches it keeps its height for its width
+        self.body_label.setMinimumWidth(280)
+        body_row = QHBoxLayout()
+        body_row.addStretch(1)
+        body_row.addWidget(self.body_label, 100)
+        body_row.addStretch(1)
+        layout.addLayout(body_row)
         self.buttons = QVBoxLayout()
         layout.addSpacing(16)
         layout.addLayout(self.buttons)

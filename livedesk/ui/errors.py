@@ -26,6 +26,11 @@ def user_error_text(exc: BaseException) -> str | None:
 
     if isinstance(exc, (ImportFailed, DatabaseError, ValidationError, ScriptError)):
         return str(exc)
+    from livedesk.services.faults import environment_fault
+
+    fault = environment_fault(exc, None)  # a full disk, a read-only folder, a lock, a lost server
+    if fault is not None:
+        return str(fault)
     if isinstance(exc, StaleDataError):
         return QCoreApplication.translate("Errors", "Someone else changed this record while you were editing it. Reload and try again.")
     if isinstance(exc, PermissionError):

@@ -151,7 +151,7 @@ def _settle(app) -> None:
 
 
 def take_screenshots(args: argparse.Namespace, paths: Paths) -> int:
-    """One PNG per tab at 1440×900, showing the richest data in the database."""
+    """One PNG per tab at 1440×900 (or --size WxH), showing the richest data in the database."""
     app = make_app()
     prefs = Preferences.load(paths)
     from livedesk.ui import theme
@@ -166,7 +166,7 @@ def take_screenshots(args: argparse.Namespace, paths: Paths) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     window = MainWindow(db, paths, prefs)
-    window.resize(*SCREENSHOT_SIZE)
+    window.resize(*(getattr(args, "shot_size", None) or SCREENSHOT_SIZE))
     window.show()
     for key in TAB_KEYS:
         tab = window.show_tab(key)

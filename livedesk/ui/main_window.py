@@ -25,6 +25,7 @@ from livedesk.ui import accessibility
 from livedesk.ui.empty_state import EmptyState
 from livedesk.ui.errors import show_error
 from livedesk.ui.guide import open_guide
+from livedesk.ui.splitters import prepare_splitters, save_splitters
 
 if TYPE_CHECKING:  # SQLAlchemy loads while the window paints (see attach_database)
     from livedesk.services.db import Database
@@ -39,6 +40,7 @@ class MainWindow(QMainWindow):
     database has opened in the background, so the window appears before SQLAlchemy is even imported."""
 
     database_changed = Signal()
+    current_stream_changed = Signal(int)  # the stream picked in any tab, which every tab now shows
 
     def __init__(self, db: Database | None, paths: Paths, prefs: Preferences | None = None):
         super().__init__()
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
         add_backup_actions(self)
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self._built: dict[str, QWidget] = {}
+        self.current_stream_id: int | None = None
         self._add_tab_holders()
         self._restore_window_state()
         accessibility.polish(self)  # tooltips and accessible names the code did not set; tabs in _ensure
@@ -111,6 +114,7 @@ class MainWindow(QMainWindow):
             holder = self.tabs.widget(0)
             self.tabs.removeTab(0)
             holder.deleteLater()
+        self.current_stream_id = None  # another database: its own streams
         self._add_tab_holders()
         self.tabs.setCurrentIndex(max(current, 0))
         self.tabs.blockSignals(False)
@@ -147,9 +151,14 @@ class MainWindow(QMainWindow):
             widget.open_stream_in.connect(self.open_stream_in)
         if hasattr(widget, "streams_changed"):
             widget.streams_changed.connect(lambda w=widget: self.refresh_others(w))
+        if hasattr(widget, "stream_picked"):
+            widget.stream_picked.connect(lambda stream_id, w=widget: self.set_current_stream(stream_id, w))
         self.tabs.widget(TAB_KEYS.index(key)).layout().addWidget(widget)
         self._built[key] = widget
         accessibility.polish(widget)
+        if self.current_stream_id is not None and hasattr(widget, "follow_stream"):
+            widget.follow_stream(self.current_stream_id)  # a tab built late opens on the stream picked elsewhere
+        prepare_splitters(widget, self._settings(), f"splitters/{key}")
         return widget
 
     def built_tabs(self) -> list[QWidget]:
@@ -176,8 +185,20 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(TAB_KEYS.index(key))
         return self.tab(key)
 
+    def set_current_stream(self, stream_id: int | None, source: QWidget | None = None) -> None:
+        """The stream the team is working on: picked in any tab, every other tab follows (one current stream
+        for the whole window, so a stream is never picked twice on its way from plan to review)."""
+        if stream_id is None or stream_id == self.current_stream_id:
+            return
+        self.current_stream_id = stream_id
+        for widget in self.built_tabs():
+            if widget is not source and hasattr(widget, "follow_stream"):
+                widget.follow_stream(stream_id)
+        self.current_stream_changed.emit(stream_id)
+
     def open_stream_in(self, key: str, stream_id: int) -> None:
         """Show a tab on one stream: the lineup in Products, the stream's script, its review…"""
+        self.set_current_stream(stream_id)
         tab = self.show_tab(key)
         method = getattr(tab, "open_lineup" if key == "products" else "select_stream", None)
         if method is not None:
@@ -258,6 +279,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.import_menu = file_menu.addMenu(self.tr("&Import"))
         self.export_menu = file_menu.addMenu(self.tr("&Export"))
+        self._action(file_menu, self.tr("Export &Period Report…"), self.export_period_report, None, "periodReport")
         file_menu.aboutToShow.connect(self._fill_file_menus_once)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
@@ -314,10 +336,22 @@ class MainWindow(QMainWindow):
         return action
 
     def show_preferences(self) -> None:
+        from livedesk.services.products import list_categories
         from livedesk.ui.preferences_dialog import PreferencesDialog
 
-        if PreferencesDialog(self.prefs, self.paths, self).exec():
+        with self.db.session() as session:
+            categories = list_categories(session)
+        if PreferencesDialog(self.prefs, self.paths, self, categories=categories).exec():
             self.refresh_all()  # thresholds changed: flags and alerts follow at once
+
+    def export_period_report(self) -> None:
+        """日报 / 周报 / 月报 for the team's chat: File ▸ Export Period Report…"""
+        from livedesk.ui.period_report_dialog import export_period_report
+
+        export_period_report(
+            self, self.db,
+            lambda path: self.statusBar().showMessage(self.tr("Report saved to {0}").format(path.name), 5000),
+        )
 
     def _fill_file_menus_once(self) -> None:
         if not self._files_filled:
@@ -399,6 +433,11 @@ class MainWindow(QMainWindow):
                 db.close()
                 raise
         except DatabaseError as exc:
+            from livedesk.services.db import DatabaseDamaged
+            from livedesk.ui.backup_actions import offer_restore_of_damaged
+
+            if isinstance(exc, DatabaseDamaged) and offer_restore_of_damaged(self, exc, self.paths):
+                return self.switch_database(url)
             show_error(self, exc, self.tr("Cannot open the database"))
             return False
         old, self.db = self.db, db
@@ -460,6 +499,8 @@ class MainWindow(QMainWindow):
         settings.setValue("geometry", self.saveGeometry())
         settings.setValue("state", self.saveState())
         settings.setValue("tab", self.tabs.currentIndex())
+        for key, widget in self._built.items():
+            save_splitters(widget, settings, f"splitters/{key}")
         settings.sync()
         for widget in self.built_tabs():
             if hasattr(widget, "shutdown"):

@@ -71,8 +71,15 @@ class DatabaseOpener(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         from livedesk.services import credentials
-        from livedesk.services.db import DatabaseError
+        from livedesk.services.db import DatabaseDamaged, DatabaseError
 
+        if isinstance(exc, DatabaseDamaged) and not getattr(self, "_offered_restore", False):
+            from livedesk.ui.backup_actions import offer_restore_of_damaged
+
+            self._offered_restore = True  # once: a backup that fails too ends in the message below
+            if offer_restore_of_damaged(self.window, exc, self.window.paths):
+                self.start()
+                return
         if isinstance(exc, DatabaseError) and self.password is None and self.url is not None:
             resolved = credentials.resolve_url(self.url)
             if credentials.needs_password(resolved):

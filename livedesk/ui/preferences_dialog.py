@@ -1,7 +1,11 @@
-"""Preferences: language, light or dark, the rule thresholds and live-console settings (apart from window state)."""
+"""Preferences: language, light or dark, the rule thresholds, which 类目 need a quality report and live-console
+settings (apart from window state)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -10,13 +14,16 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from livedesk.config import Paths, Preferences
+from livedesk.config import QUALIFICATION_CATEGORIES, Paths, Preferences
 from livedesk.ui import theme
 
 
@@ -30,13 +37,22 @@ def _percent_spin(value: float, maximum: float = 100) -> QDoubleSpinBox:
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, prefs: Preferences, paths: Paths, parent: QWidget | None = None):
+    def __init__(
+        self, prefs: Preferences, paths: Paths, parent: QWidget | None = None, categories: Sequence[str] = ()
+    ):
+        """`categories` are the product pool's 类目, offered in the quality-report list with the usual ones."""
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle(self.tr("Preferences"))
         self.prefs, self.paths = prefs, paths
         self._previewed = False
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        columns = QHBoxLayout()  # two columns, so the dialog fits a 768-pixel-high laptop screen
+        outer.addLayout(columns)
+        layout = QVBoxLayout()
+        right = QVBoxLayout()
+        columns.addLayout(layout)
+        columns.addLayout(right)
 
         general = QGroupBox(self.tr("General"))
         form = QFormLayout(general)
@@ -75,6 +91,7 @@ class PreferencesDialog(QDialog):
         rules_form.addRow(self.tr("Stock &buffer over planned units (N+1)"), self.stock_buffer)
         rules_form.addRow(self.tr("Elimination below &click rate"), self.low_click)
         layout.addWidget(rules)
+        layout.addWidget(self._quality_box(prefs, categories), 1)
 
         live = QGroupBox(self.tr("Live console"))
         live_form = QFormLayout(live)
@@ -100,12 +117,55 @@ class PreferencesDialog(QDialog):
         live_form.addRow(self.tr("Alert when &UV value is below"), self.uv_floor)
         live_form.addRow(self.tr("Alert when online viewers &drop by"), self.drop)
         live_form.addRow(self.tr("&Remind to enter metrics every"), self.reminder)
-        layout.addWidget(live)
+        right.addWidget(live)
+
+        review = QGroupBox(self.tr("Review"))
+        review_form = QFormLayout(review)
+        self.order_grace = QSpinBox()
+        self.order_grace.setObjectName("orderGrace")
+        self.order_grace.setRange(0, 240)
+        self.order_grace.setSingleStep(5)
+        self.order_grace.setSuffix(self.tr(" min"))
+        self.order_grace.setValue(prefs.order_grace_minutes)
+        self.order_grace.setToolTip(self.tr(
+            "Orders submitted this long after the stream ends still count as its sales when an order export is imported."))
+        review_form.addRow(self.tr("&Orders count until the end plus"), self.order_grace)
+        right.addWidget(review)
+        right.addStretch(1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
+
+    def _quality_box(self, prefs: Preferences, categories: Sequence[str]) -> QGroupBox:
+        """One tick per 类目: products of a ticked category are flagged while they lack a quality report."""
+        box = QGroupBox(self.tr("Quality reports (质检报告)"))
+        box_layout = QVBoxLayout(box)
+        note = QLabel(self.tr("Warn about a missing quality report only for products of these categories "
+                              "(and for products without a category):"))
+        note.setWordWrap(True)
+        theme.set_style(note, "color: $muted;")
+        box_layout.addWidget(note)
+        self.quality_categories = QListWidget()
+        self.quality_categories.setObjectName("qualityCategories")
+        self.quality_categories.setFlow(QListWidget.Flow.LeftToRight)
+        self.quality_categories.setWrapping(True)
+        self.quality_categories.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.quality_categories.setMinimumHeight(70)
+        needed = {c.strip() for c in prefs.qualification_categories if c.strip()}
+        names = [*QUALIFICATION_CATEGORIES, *sorted(needed), *sorted(c.strip() for c in categories if c.strip())]
+        for name in dict.fromkeys(names):  # in order, once each
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if name in needed else Qt.CheckState.Unchecked)
+            self.quality_categories.addItem(item)
+        box_layout.addWidget(self.quality_categories, 1)
+        return box
+
+    def checked_categories(self) -> list[str]:
+        items = (self.quality_categories.item(i) for i in range(self.quality_categories.count()))
+        return [item.text() for item in items if item.checkState() == Qt.CheckState.Checked]
 
     def accept(self) -> None:
         p = self.prefs
@@ -123,6 +183,8 @@ class PreferencesDialog(QDialog):
         p.uv_value_floor = round(self.uv_floor.value(), 2)
         p.online_drop_share = round(self.drop.value() / 100, 4)
         p.metric_reminder_minutes = self.reminder.value()
+        p.order_grace_minutes = self.order_grace.value()
+        p.qualification_categories = self.checked_categories()
         p.save(self.paths)
         super().accept()
 

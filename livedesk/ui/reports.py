@@ -23,7 +23,8 @@ import os
 import sys
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,16 +33,19 @@ from livedesk.models import Stream
 from livedesk.services import review_views
 from livedesk.services.db import Database
 from livedesk.services.exporters.review_report import (
-    CHART_TITLES,
-    DEBRIEF_LABELS,
-    MOMENT_KINDS,
+    chart_titles,
+    debrief_labels,
     format_start,
     format_value,
     kpi_rows,
-    platform_name,
+    moment_kinds,
+    money_text,
     ranked_products,
+    report_title,
+    stream_details,
     write_review_xlsx,
 )
+from livedesk.services.messages import translate
 from livedesk.services.review import ImportCancelledError, StreamNotFoundError, review_summary
 
 SUFFIXES = (".xlsx", ".pdf")
@@ -97,6 +101,7 @@ def gather_report_data(db: Database, stream_id: int) -> ReportData:
             "conversion_target": stream.conversion_target,
             "new_followers_target": stream.new_followers_target,
         }
+    summary = with_refunds(summary, review_views.composition(db, stream_id))
     chart = review_views.chart_data(db, stream_id)
     moments = [
         {"kind": m.kind, "minute": m.minute, "at": m.at, "online": m.online, "segment": m.segment, "note": m.note}
@@ -110,6 +115,22 @@ def gather_report_data(db: Database, stream_id: int) -> ReportData:
         stream_id, info, summary, chart, per_minute_rows(chart), moments, improvements,
         review_views.get_debrief(db, stream_id),
     )
+
+
+def with_refunds(summary: dict[str, Any], comp: review_views.Composition) -> dict[str, Any]:
+    """The overview's refund figures, agreeing with the products' table.
+
+    The platform's own figure for the whole stream wins; without one, the products' refund buyers are added
+    up, so the overview never shows "—" while the products list refunds. When both exist and differ (a buyer
+    refunding two products counts once overall) the report says so under the products.
+    """
+    product_refunds = [p.get("refund_buyers") for p in summary.get("products") or [] if p.get("refund_buyers") is not None]
+    products_total = sum(product_refunds) if product_refunds else None
+    out = dict(summary)
+    out["refund_buyers"] = comp.refund_buyers if comp.refund_buyers is not None else products_total
+    out["refund_amount"] = comp.refund_amount
+    out["product_refund_buyers"] = products_total
+    return out
 
 
 _FLOW_FIELDS = ("entries", "leaves", "gmv", "orders", "comments", "new_followers", "fan_club_joins")
@@ -169,6 +190,42 @@ def ensure_application():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     _app_ref = QApplication(["livedesk-report"])
     return _app_ref
+
+
+@contextmanager
+def report_language(language: str | None) -> Iterator[None]:
+    """Write the report in `language` ("zh_CN" or "en") meanwhile; None keeps the app's language.
+
+    Report text goes through livedesk.services.messages, so only its translator and the default locale (for
+    万 on chart axes) change; both are put back afterwards.
+    """
+    if language is None:
+        yield
+        return
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+    from livedesk.resources import resource_path
+    from livedesk.services import messages
+
+    app = ensure_application()
+    previous_locale, previous_translator = QLocale(), messages.installed_translator()
+    translator = None
+    if language == "zh_CN":
+        translator = QTranslator()
+        if translator.load(str(resource_path("translations", "livedesk_zh_CN.qm"))):
+            app.installTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        messages.install_translator(QCoreApplication.translate)
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        messages.install_translator(None)
+    try:
+        yield
+    finally:
+        if translator is not None:
+            app.removeTranslator(translator)
+        QLocale.setDefault(previous_locale)
+        messages.install_translator(previous_translator)
 
 
 def report_font(point_size: float = 10):
@@ -239,6 +296,37 @@ def render_charts(data: ReportData) -> dict[str, bytes]:
     return charts
 
 
+def axis_label(value: float, large: bool) -> str:
+    """A value axis label: 12万 in Chinese, 120k in English, once the axis reaches 100,000; else 1,234."""
+    from PySide6.QtCore import QLocale
+
+    if not large or value == 0:
+        return f"{value:,.0f}"
+    if QLocale().language() == QLocale.Language.Chinese:
+        return f"{value / 10000:,.4g}万"
+    return f"{value / 1000:,.4g}k"
+
+
+def _large_axis(plot, values, always: bool = False) -> None:
+    """Label the left axis in 万 (or k) when its values reach 100,000; `always` sets 1,234 labels otherwise."""
+    import pyqtgraph as pg
+
+    highest = max((abs(v) for v in values if v is not None), default=0)
+    large = highest >= 100_000
+    if not large and not always:
+        return
+
+    class _Axis(pg.AxisItem):
+        def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
+            return [axis_label(v * scale, large) for v in values]
+
+    axis = _Axis("left")
+    plot.setAxisItems({"left": axis})
+    axis.setTextPen("#374151")
+    axis.setPen("#9ca3af")
+    axis.setTickFont(report_font(8))
+
+
 def _plot_style(item, title: str) -> None:
     item.setTitle(title, size="11pt", color="#111827")
     item.showGrid(x=True, y=True, alpha=0.15)
@@ -263,7 +351,7 @@ def _online_chart(data: ReportData) -> bytes:
         widget.setBackground("w")
         widget.resize(*CHART_SIZE)
         item = widget.getPlotItem()
-        _plot_style(item, CHART_TITLES["online"])
+        _plot_style(item, chart_titles()["online"])
         xs, ys = _present(chart.minutes, chart.series.get("online", []))
         top = max(ys, default=0) or 1
         span = (max(chart.minutes) - min(chart.minutes)) if chart.minutes else 1
@@ -282,6 +370,7 @@ def _online_chart(data: ReportData) -> bytes:
                 label.setPos(band.start_minute, top * 1.11)
                 item.addItem(label, ignoreBounds=True)
         item.plot(xs, ys, pen=pg.mkPen("#2563eb", width=2))
+        _large_axis(item, ys)
         for moment in data.moments:
             if moment.get("online") is None:
                 continue
@@ -290,7 +379,8 @@ def _online_chart(data: ReportData) -> bytes:
             item.plot([moment["minute"]], [moment["online"]], pen=None, symbol="o", symbolSize=9,
                       symbolBrush=colour, symbolPen="w")
             clock = format_start(moment.get("at"))[-5:]
-            text = pg.TextItem(f"{'峰' if peak else '谷'} {clock} {moment['online']:,}", color=colour,
+            kind = moment_kinds().get(moment["kind"], moment["kind"])
+            text = pg.TextItem(f"{kind} {clock} {moment['online']:,}", color=colour,
                                anchor=(0.5, 1.2 if peak else -0.2))
             text.setFont(report_font(8))
             text.setPos(moment["minute"], moment["online"])
@@ -316,19 +406,21 @@ def _gmv_chart(data: ReportData) -> bytes:
         widget.setBackground("w")
         widget.resize(CHART_SIZE[0], int(CHART_SIZE[1] * 1.3))
         bars = widget.addPlot(row=0, col=0, axisItems={"bottom": ClockAxis(chart.start_at)})
-        _plot_style(bars, "每分钟成交金额 GMV per minute (¥)")
+        _plot_style(bars, translate("Messages", "GMV per minute (¥)"))
         xs = [r["minute"] for r in rows if r.get("gmv") is not None]
         heights = [r["gmv"] for r in rows if r.get("gmv") is not None]
         bars.addItem(pg.BarGraphItem(x=xs, height=heights, width=0.8, brush="#16a34a", pen=pg.mkPen(None)))
         total = widget.addPlot(row=1, col=0, axisItems={"bottom": ClockAxis(chart.start_at)})
-        _plot_style(total, "累计成交金额 Cumulative GMV (¥)")
+        _plot_style(total, translate("Messages", "Cumulative GMV (¥)"))
         points = [(r["minute"], r["gmv_total"]) for r in rows if r.get("gmv_total") is not None]
         total.plot([p[0] for p in points], [p[1] for p in points], pen=pg.mkPen("#9333ea", width=2))
         target = data.stream_info.get("gmv_target")
+        _large_axis(bars, heights)
+        _large_axis(total, [p[1] for p in points] + ([float(target)] if target else []))
         if target:
             line = pg.InfiniteLine(
                 pos=float(target), angle=0, movable=False, pen=pg.mkPen("#dc2626", width=1, style=Qt.PenStyle.DashLine),
-                label=f"目标 Goal ¥{float(target):,.0f}", labelOpts={"position": 0.08, "color": "#dc2626"},
+                label=translate("Messages", "Goal {0}").format(money_text(target)), labelOpts={"position": 0.08, "color": "#dc2626"},
             )
             total.addItem(line)
         total.setXLink(bars)
@@ -380,13 +472,22 @@ def _e(value: Any) -> str:
 def _paragraphs(text: str) -> str:
     text = (text or "").strip()
     if not text:
-        return '<p style="color:#9ca3af">（未填写 not filled in）</p>'
+        return f'<p style="color:#9ca3af">{_e(translate("Messages", "(not filled in)"))}</p>'
     return "".join(f"<p>{_e(line)}</p>" for line in text.splitlines() if line.strip())
+
+
+def _h2(text: str) -> str:
+    return f"<h2>{_e(text)}</h2>"
+
+
+def _muted(text: str) -> str:
+    return f"<p style='color:#9ca3af'>{_e(text)}</p>"
 
 
 def report_html(data: ReportData, charts: dict[str, bytes], image_width: int = 640, px: float = 1.0) -> str:
     """The PDF's content as the HTML subset QTextDocument understands; charts as chart://KEY images.
 
+    Every word comes from the translator, so the report is in the app's language only.
     `image_width` is the charts' width in CSS pixels; `px` is one CSS pixel in the layout's device pixels
     (table padding and borders are taken as device pixels).
     """
@@ -394,24 +495,19 @@ def report_html(data: ReportData, charts: dict[str, bytes], image_width: int = 6
     def n(pixels: float) -> int:
         return max(1, round(pixels * px))
 
+
     info, summary = data.stream_info, data.summary
     families = ", ".join(f"'{f}'" if " " in f else f for f in FONT_FAMILIES)
     parts = [
         f'<html><body style="font-family: {families}; font-size: 9.5pt; color: #111827">',
-        f'<h1 style="font-size: 18pt; margin-bottom: 2px">直播复盘报告 · {_e(info.get("title"))}</h1>',
+        f'<h1 style="font-size: 18pt; margin-bottom: 2px">{_e(report_title(info.get("title") or ""))}</h1>',
     ]
-    details = [f"开播 {format_start(info.get('start'))}", f"平台 {platform_name(info.get('platform'))}"]
-    if info.get("account"):
-        details.append(f"账号 {info['account']}")
-    if info.get("theme"):
-        details.append(f"主题 {info['theme']}")
-    details.append(f"计划 {info.get('planned_minutes')} 分钟")
-    if summary.get("duration_minutes") is not None:
-        details.append(f"实际 {summary['duration_minutes']} 分钟")
+    details = stream_details(info, summary.get("duration_minutes"))
     parts.append(f'<p style="color:#6b7280">{_e("　·　".join(details))}</p>')
-    parts.append(f'<p style="color:#9ca3af; font-size:8pt">生成于 Generated {dt.datetime.now():%Y-%m-%d %H:%M}</p>')
+    generated = translate("Messages", "Generated {0}").format(f"{dt.datetime.now():%Y-%m-%d %H:%M}")
+    parts.append(f'<p style="color:#9ca3af; font-size:8pt">{_e(generated)}</p>')
 
-    parts.append("<h2>一、核心数据 Key figures</h2>")
+    parts.append(_h2(translate("Messages", "1. Key figures")))
     kpis = [k for k in kpi_rows(summary, info) if k["key"] != "duration_minutes"]
     parts.append(f'<table width="100%" cellspacing="{n(4)}" cellpadding="{n(6)}">')
     for start in range(0, len(kpis), 4):
@@ -419,7 +515,8 @@ def report_html(data: ReportData, charts: dict[str, bytes], image_width: int = 6
         for kpi in kpis[start : start + 4]:
             goal = ""
             if kpi["target"] is not None:
-                goal = f"目标 {format_value(kpi['target'], kpi['kind'])} · 达成 {format_value(kpi['attainment'], 'rate')}"
+                goal = translate("Messages", "Goal {0} · reached {1}").format(
+                    format_value(kpi["target"], kpi["kind"]), format_value(kpi["attainment"], "rate"))
             colour = "#111827"
             if kpi["attainment"] is not None:
                 colour = "#15803d" if kpi["attainment"] >= 1 else "#b91c1c"
@@ -434,87 +531,149 @@ def report_html(data: ReportData, charts: dict[str, bytes], image_width: int = 6
             )
         parts.append("</tr>")
     parts.append("</table>")
+    parts.append(_sources_note(kpis, summary))
 
+    curves = _e(translate("Messages", "2. Curves"))
     if charts:
-        parts.append('<h2 style="page-break-before: always">二、曲线 Curves</h2>')
+        parts.append(f'<h2 style="page-break-before: always">{curves}</h2>')
         for key in charts:
             parts.append(f'<p align="center"><img src="chart://{key}" width="{image_width}"/></p>')
     else:
-        parts.append("<h2>二、曲线 Curves</h2><p style='color:#9ca3af'>没有分钟级数据 No per-minute data imported.</p>")
+        parts.append(f"<h2>{curves}</h2>" + _muted(translate("Messages", "No per-minute data imported.")))
 
-    parts.append("<h2>三、商品 Products (按成交金额排序 ranked by GMV)</h2>")
+    parts.append(_h2(translate("Messages", "3. Products, ranked by GMV")))
     products = ranked_products(summary.get("products") or [])
     if products:
         parts.append(_table(
-            ["#", "商品 Product", "曝光人数", "点击人数", "点击率<br/>点击/曝光", "成交人数", "转化率<br/>成交/点击", "成交金额", "提示"],
+            ["#", _e(translate("Messages", "Product")), _e(translate("Messages", "Exposure users")), _e(translate("Messages", "Click users")),
+             _e(translate("Messages", "Click rate (clicks / exposure)")), _e(translate("Messages", "Buyers")),
+             _e(translate("Messages", "Conversion (buyers / clicks)")), _e(translate("Messages", "GMV")),
+             _e(translate("Messages", "Refund buyers")), _e(translate("Messages", "Flag"))],
             [
                 (
                     [p["rank"], _e(p.get("name")), format_value(p.get("exposure_users"), "count"),
                      format_value(p.get("click_users"), "count"), format_value(p.get("click_rate"), "rate"),
                      format_value(p.get("buyers"), "count"), format_value(p.get("product_conversion"), "rate"),
-                     format_value(p.get("gmv"), "money"), "点击率&lt;3%" if p["low_click"] else ""],
+                     format_value(p.get("gmv"), "money"), format_value(p.get("refund_buyers"), "count"),
+                     _e(translate("Messages", "Click rate < 3%")) if p["low_click"] else ""],
                     "#fde2e1" if p["low_click"] else None,
                 )
                 for p in products
             ],
-            escape=False, px=px,
+            escape=False, px=px, right_from=2, font_pt=8, widths={1: "24%"},
         ))
+        note = refund_note(summary)
+        if note:
+            parts.append(f"<p style='color:#6b7280; font-size:8pt'>{_e(note)}</p>")
     else:
-        parts.append("<p style='color:#9ca3af'>没有商品数据 No product data imported.</p>")
+        parts.append(_muted(translate("Messages", "No product data imported.")))
 
-    parts.append("<h2>四、关键时刻 Peaks and valleys</h2>")
+    parts.append(_h2(translate("Messages", "4. Peaks and valleys")))
+    kinds = moment_kinds()
     if data.moments:
         parts.append(_table(
-            ["类型", "时间", "在线人数", "环节", "原因 / 备注"],
+            [translate("Messages", "Kind"), translate("Messages", "Time"), translate("Messages", "Online"), translate("Messages", "Segment"),
+             translate("Messages", "Cause or note")],
             [
-                ([MOMENT_KINDS.get(m["kind"], m["kind"]), format_start(m.get("at"))[-5:],
+                ([kinds.get(m["kind"], m["kind"]), format_start(m.get("at"))[-5:],
                   format_value(m.get("online"), "count"), m.get("segment") or "", m.get("note") or ""], None)
                 for m in sorted(data.moments, key=lambda m: m["minute"])
             ],
             px=px,
         ))
     else:
-        parts.append("<p style='color:#9ca3af'>没有曲线数据 No curve imported.</p>")
+        parts.append(_muted(translate("Messages", "No curve imported.")))
 
-    parts.append("<h2>五、复盘 Debrief</h2>")
-    for key, label in DEBRIEF_LABELS:
+    parts.append(_h2(translate("Messages", "5. Debrief")))
+    for key, label in debrief_labels():
         parts.append(f"<h3>{_e(label)}</h3>{_paragraphs(data.debrief.get(key, ''))}")
 
-    parts.append("<h2>六、改进清单 Improvement list</h2>")
+    parts.append(_h2(translate("Messages", "6. Improvement list")))
     if data.improvements:
         parts.append(_table(
-            ["#", "改进事项 Item", "负责人 Owner", "截止 Due", "状态 Status"],
+            ["#", translate("Messages", "Improvement"), translate("Messages", "Owner"), translate("Messages", "Due"), translate("Messages", "Status")],
             [
                 ([i, item["text"], item.get("owner") or "", item["due_date"].isoformat() if item.get("due_date") else "",
-                  "已完成" if item.get("done") else "待办"], None)
+                  translate("Messages", "Done") if item.get("done") else translate("Messages", "To do")], None)
                 for i, item in enumerate(data.improvements, start=1)
             ],
             px=px,
         ))
     else:
-        parts.append("<p style='color:#9ca3af'>暂无改进事项 No items yet.</p>")
+        parts.append(_muted(translate("Messages", "No improvements yet.")))
     parts.append("</body></html>")
     return "\n".join(parts)
 
 
+def refund_note(summary: dict[str, Any]) -> str:
+    """Why the products' refund buyers may add up to more than the overview's, when they do."""
+    overall, products = summary.get("refund_buyers"), summary.get("product_refund_buyers")
+    if overall is None or products is None or overall == products:
+        return ""
+    return translate(
+        "Messages", "Refund buyers: {0} for the stream, {1} added up over the products (a buyer who refunds "
+        "several products counts once for the stream)."
+    ).format(f"{overall:,}", f"{products:,}")
+
+
+def _cell_attributes(column: int, right_from: int | None, nowrap: bool) -> str:
+    if right_from is not None and column >= right_from:
+        return _RIGHT_NOWRAP if nowrap else _RIGHT
+    return _NOWRAP if nowrap else ""
+
+
+def _width(widths: dict[int, str] | None, column: int) -> str:
+    return f' width="{widths[column]}"' if widths and column in widths else ""
+
+
+_RIGHT = ' align="right"'
+_RIGHT_NOWRAP = ' align="right" style="white-space: nowrap"'
+_NOWRAP = ' style="white-space: nowrap"'
+
+
 def _table(
-    headers: list[str], rows: list[tuple[list[Any], str | None]], escape: bool = True, px: float = 1.0
+    headers: list[str], rows: list[tuple[list[Any], str | None]], escape: bool = True, px: float = 1.0,
+    right_from: int | None = None, font_pt: float = 8.5, nowrap: bool = False, widths: dict[int, str] | None = None,
 ) -> str:
+    """An HTML table; columns from `right_from` on hold figures and are right-aligned, so digits line up."""
     pad, border = max(1, round(4 * px)), max(1, round(px / 2))
     out = [f'<table width="100%" border="{border}" cellspacing="0" cellpadding="{pad}" '
            'style="border-color:#d1d5db; border-collapse: collapse">', "<tr>"]
-    out += [f'<th bgcolor="#4f6d8f" style="color:#ffffff; font-size:8.5pt">{h}</th>' for h in headers]
+    out += [
+        f'<th bgcolor="#4f6d8f"{_width(widths, c)} '
+        f'style="color:#ffffff; font-size:{font_pt}pt">{h}</th>'
+        for c, h in enumerate(headers)
+    ]
     out.append("</tr>")
+    font = f' style="font-size:{font_pt}pt"'
     for values, fill in rows:
-        attr = f' bgcolor="{fill}"' if fill else ""
-        cells = "".join(f'<td style="font-size:8.5pt">{_e(v) if escape else v}</td>' for v in values)
+        attr = (f' bgcolor="{fill}"' if fill else "") + font
+        cells = "".join(
+            f'<td{_cell_attributes(c, right_from, nowrap)}>'
+            f"{_e(v) if escape else v}</td>"
+            for c, v in enumerate(values)
+        )
         out.append(f"<tr{attr}>{cells}</tr>")
     out.append("</table>")
     return "".join(out)
 
 
 def write_pdf(data: ReportData, charts: dict[str, bytes], out_path: Path) -> Path:
-    """Lay the HTML report out on A4 pages (15 mm margins) and paint it with a page footer."""
+    """The stream's report on A4 pages, with a page footer."""
+    title = report_title(data.stream_info.get("title") or "")
+    return html_to_pdf(
+        lambda image_width, px: report_html(data, charts, image_width=image_width, px=px), charts, title, out_path
+    )
+
+
+def html_to_pdf(
+    make_html: Callable[[int, float], str], images: dict[str, bytes], title: str, out_path: Path
+) -> Path:
+    """Lay HTML out on A4 pages (15 mm margins) and paint it with a footer (title, page n / N).
+
+    `make_html(image_width, px)` returns the HTML for charts `image_width` CSS pixels wide, `px` being one CSS
+    pixel in device pixels; `images` maps KEY to the PNG shown by <img src="chart://KEY">.
+    """
     from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
     from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
@@ -524,7 +683,6 @@ def write_pdf(data: ReportData, charts: dict[str, bytes], out_path: Path) -> Pat
     tmp = Path(tmp_name)
     try:
         writer = QPdfWriter(str(tmp))
-        title = f"直播复盘报告 {data.stream_info.get('title') or ''}".strip()
         writer.setTitle(title)
         writer.setCreator("LiveDesk")
         writer.setResolution(PDF_DPI)
@@ -543,8 +701,8 @@ def write_pdf(data: ReportData, charts: dict[str, bytes], out_path: Path) -> Pat
         document.setDocumentMargin(0)
         document.setPageSize(page)
         # QTextDocument scales an image's width attribute by the device's DPI / 96, so it is given in CSS pixels
-        document.setHtml(report_html(data, charts, image_width=int(page.width() / px), px=px))
-        for key, png in charts.items():
+        document.setHtml(make_html(int(page.width() / px), px))
+        for key, png in images.items():
             document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart://{key}"), QImage.fromData(png))
         document.setPageSize(page)  # lays out again with the images in place
         pages = document.pageCount()
@@ -630,3 +788,18 @@ __all__ = [
     "report_html",
     "write_pdf",
 ]
+
+
+def _sources_note(kpis: list[dict], summary: dict) -> str:
+    """The report's notes: which file and basis each figure comes from, and what the reader must know."""
+    lines = [
+        translate("Messages", "{0}: {1}").format(kpi["label"], kpi["source"]) for kpi in kpis if kpi.get("source")
+    ]
+    warnings = [str(w) for w in summary.get("warnings") or []]
+    if not lines and not warnings:
+        return ""
+    html = "".join(f'<p style="color:#b91c1c; font-size:8pt; font-weight:bold">{_e(w)}</p>' for w in warnings)
+    if lines:
+        html += (f'<p style="color:#6b7280; font-size:7pt">{_e(translate("Messages", "Sources"))}: '
+                 + "; ".join(_e(line) for line in lines) + "</p>")
+    return html

@@ -172,6 +172,20 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n set(s) of numbers typed, the last at {0}</source>
+            <translation>
+                <numerusform>%n set of numbers typed, the last at {0}</numerusform>
+                <numerusform>%n sets of numbers typed, the last at {0}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>(%n earlier alert(s) in the live log)</source>
+            <translation>
+                <numerusform>(%n earlier alert in the live log)</numerusform>
+                <numerusform>(%n earlier alerts in the live log)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Delete %n improvement(s)</source>
             <translation>
                 <numerusform>Delete %n improvement</numerusform>
@@ -242,6 +256,30 @@
             <translation>
                 <numerusform>Exported %n stream to {0}</numerusform>
                 <numerusform>Exported %n streams to {0}</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ScriptImportDialog</name>
+        <message numerus="yes">
+            <source>The file holds %n segment(s).</source>
+            <translation>
+                <numerusform>The file holds %n segment.</numerusform>
+                <numerusform>The file holds %n segments.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n product(s) it names are not in the product pool. Their names are kept on the segments; add them to the pool now, or later with Add to pool.</source>
+            <translation>
+                <numerusform>%n product it names are not in the product pool. Their names are kept on the segments; add them to the pool now, or later with Add to pool.</numerusform>
+                <numerusform>%n products it names are not in the product pool. Their names are kept on the segments; add them to the pool now, or later with Add to pool.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Import and add %n to pool</source>
+            <translation>
+                <numerusform>Import and add %n to pool</numerusform>
+                <numerusform>Import and add %n to pool</numerusform>
             </translation>
         </message>
     </context>
@@ -331,6 +369,20 @@
                 <numerusform>Imported %n segments.</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Added %n product(s) to the pool and linked their segments. Ctrl+Z takes them away.</source>
+            <translation>
+                <numerusform>Added %n product to the pool and linked their segments. Ctrl+Z takes them away.</numerusform>
+                <numerusform>Added %n products to the pool and linked their segments. Ctrl+Z takes them away.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Linked %n segment(s) to products already in the pool.</source>
+            <translation>
+                <numerusform>Linked %n segment to products already in the pool.</numerusform>
+                <numerusform>Linked %n segments to products already in the pool.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>SegmentTableModel</name>
@@ -349,6 +401,16 @@
             <translation>
                 <numerusform>⚠ %n conflict</numerusform>
                 <numerusform>⚠ %n conflicts</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>WordListDialog</name>
+        <message numerus="yes">
+            <source>Wrote %n term(s) to {0}.</source>
+            <translation>
+                <numerusform>Wrote %n term to {0}.</numerusform>
+                <numerusform>Wrote %n terms to {0}.</numerusform>
             </translation>
         </message>
     </context>

@@ -30,6 +30,10 @@
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
+        <source>Bac&amp;kups…</source>
+        <translation>备份列表(&amp;K)…</translation>
+    </message>
+    <message>
         <source>Back Up Now</source>
         <translation>立即备份</translation>
     </message>
@@ -58,6 +62,10 @@ The current data is backed up first, so this can be undone by restoring that cop
 会先备份当前数据，可通过恢复该备份撤销。</translation>
     </message>
     <message>
+        <source>Careful: this backup came from another database ({0}), not from the one open now.</source>
+        <translation>注意：这个备份来自另一个数据库（{0}），不是当前打开的这个。</translation>
+    </message>
+    <message>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
@@ -68,6 +76,90 @@ The current data is backed up first, so this can be undone by restoring that cop
     <message>
         <source>The replaced data was saved as {0}.</source>
         <translation>被替换的数据已保存为 {0}。</translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Restore its latest backup, from {1} ({2})? Changes made since then are lost; the damaged file is kept as a copy in the backups folder.</source>
+        <translation>{0}
+
+要恢复它最近的备份吗？备份时间 {1}（{2}）。此后的更改将丢失；损坏的文件会复制一份保存在备份文件夹中。</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>日常场</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Before a restore (damaged file, copied as it was)</source>
+        <translation>恢复前（已损坏的文件，原样复制）</translation>
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <source>Before: {0}</source>
+        <translation>操作前：{0}</translation>
+    </message>
+    <message>
+        <source>This database — {0}</source>
+        <translation>当前数据库 — {0}</translation>
+    </message>
+    <message>
+        <source>Older backups (made before backups named their database)</source>
+        <translation>较早的备份（当时备份还不记录来源数据库）</translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Another database — {0} (id {1})</source>
+        <translation>另一个数据库 — {0}（编号 {1}）</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份列表</translation>
+    </message>
+    <message>
+        <source>Backups in {0}, by the database they came from:</source>
+        <translation>{0} 中的备份，按来源数据库分组：</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>No backups yet. LiveDesk makes one every day and before every import.</source>
+        <translation>还没有备份。LiveDesk 每天以及每次导入前都会自动备份。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Show &amp;Folder</source>
+        <translation>打开文件夹(&amp;F)</translation>
     </message>
 </context>
 <context>
@@ -319,7 +411,7 @@ The current data is backed up first, so this can be undone by restoring that cop
     </message>
     <message>
         <source>Planned units</source>
-        <translation>计划销量</translation>
+        <translation>计划件数</translation>
     </message>
     <message>
         <source>Link number</source>
@@ -521,6 +613,149 @@ The details are in the log file:
     </message>
 </context>
 <context>
+    <name>ImportFields</name>
+    <message>
+        <source>GMV</source>
+        <translation>GMV</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>成交人数</translation>
+    </message>
+    <message>
+        <source>New followers</source>
+        <translation>涨粉</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Online viewers</source>
+        <translation>在线人数</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>进场</translation>
+    </message>
+    <message>
+        <source>Leaves</source>
+        <translation>离场</translation>
+    </message>
+    <message>
+        <source>GMV per minute</source>
+        <translation>每分钟 GMV</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Fan-club joins</source>
+        <translation>加入粉丝团</translation>
+    </message>
+    <message>
+        <source>Ad spend per minute</source>
+        <translation>每分钟千川消耗</translation>
+    </message>
+    <message>
+        <source>Buyers per minute</source>
+        <translation>每分钟成交人数</translation>
+    </message>
+    <message>
+        <source>Product name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <source>Product ID</source>
+        <translation>商品 ID</translation>
+    </message>
+    <message>
+        <source>Units sold</source>
+        <translation>成交件数</translation>
+    </message>
+    <message>
+        <source>Exposure users</source>
+        <translation>曝光人数</translation>
+    </message>
+    <message>
+        <source>Click users</source>
+        <translation>点击人数</translation>
+    </message>
+    <message>
+        <source>Refund buyers</source>
+        <translation>退款人数</translation>
+    </message>
+    <message>
+        <source>Traffic channel</source>
+        <translation>流量渠道</translation>
+    </message>
+    <message>
+        <source>Ad spend</source>
+        <translation>投放消耗</translation>
+    </message>
+    <message>
+        <source>Average watch time (s)</source>
+        <translation>人均观看时长（秒）</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>观看次数</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>订单编号</translation>
+    </message>
+    <message>
+        <source>Sub-order ID</source>
+        <translation>子订单编号</translation>
+    </message>
+    <message>
+        <source>Specification</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Merchant code</source>
+        <translation>商家编码</translation>
+    </message>
+    <message>
+        <source>Amount paid</source>
+        <translation>实付金额</translation>
+    </message>
+    <message>
+        <source>Order time</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Order status</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <source>After-sale status</source>
+        <translation>售后状态</translation>
+    </message>
+    <message>
+        <source>Traffic source</source>
+        <translation>流量来源</translation>
+    </message>
+    <message>
+        <source>Cancellation reason</source>
+        <translation>取消原因</translation>
+    </message>
+    <message>
+        <source>Content type (流量体裁)</source>
+        <translation>流量体裁</translation>
+    </message>
+</context>
+<context>
     <name>IncidentDialog</name>
     <message>
         <source>Log an incident</source>
@@ -695,7 +930,7 @@ The details are in the log file:
     </message>
     <message>
         <source>Planned units: {0}</source>
-        <translation>计划销量：{0}</translation>
+        <translation>计划件数：{0}</translation>
     </message>
     <message>
         <source>Expected GMV: {0}</source>
@@ -707,7 +942,7 @@ The details are in the log file:
     </message>
     <message numerus="yes">
         <source>%n product(s) have no planned units yet.</source>
-        <translation><numerusform>%n 个商品还没填计划销量。</numerusform></translation>
+        <translation><numerusform>%n 个商品还没填计划件数。</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n stock warning(s):</source>
@@ -731,7 +966,7 @@ The details are in the log file:
     </message>
     <message>
         <source>Set planned units of “{0}”</source>
-        <translation>设置“{0}”的计划销量</translation>
+        <translation>设置“{0}”的计划件数</translation>
     </message>
     <message>
         <source>Set welfare quantity of “{0}”</source>
@@ -769,10 +1004,6 @@ The details are in the log file:
         <translation>毛利</translation>
     </message>
     <message>
-        <source>Planned</source>
-        <translation>策划</translation>
-    </message>
-    <message>
         <source>Welfare qty</source>
         <translation>福利数量</translation>
     </message>
@@ -783,6 +1014,10 @@ The details are in the log file:
     <message>
         <source>Warnings</source>
         <translation>预警</translation>
+    </message>
+    <message>
+        <source>Planned units</source>
+        <translation>计划件数</translation>
     </message>
     <message>
         <source>This stream's price; the pool's live price is {0}</source>
@@ -806,6 +1041,10 @@ The details are in the log file:
     <message>
         <source>Negative-comment flood</source>
         <translation>负面评论刷屏</translation>
+    </message>
+    <message>
+        <source>Price questioned</source>
+        <translation>价格质疑</translation>
     </message>
     <message>
         <source>Out of stock</source>
@@ -849,6 +1088,18 @@ The details are in the log file:
     <message>
         <source>When</source>
         <translation>时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>LiveDesk (automatic)</source>
+        <translation>LiveDesk（自动）</translation>
+    </message>
+    <message>
+        <source>(checked automatically)</source>
+        <translation>（自动检查）</translation>
     </message>
     <message>
         <source>Link</source>
@@ -918,6 +1169,10 @@ The details are in the log file:
         <translation>中控台</translation>
     </message>
     <message>
+        <source>F8 arms the hotkeys F5 (next), F6 (hold) and F7 (+1 min) so a stray key press cannot switch segments. The console's buttons work with the mouse either way.</source>
+        <translation>按 F8 启用热键 F5（下一环节）、F6（暂停计时）和 F7（+1 分钟），以免误按切换环节。控制台的按钮随时可以用鼠标点击。</translation>
+    </message>
+    <message>
         <source>Mirror</source>
         <translation>镜像</translation>
     </message>
@@ -958,8 +1213,8 @@ The details are in the log file:
         <translation>编辑模板…</translation>
     </message>
     <message>
-        <source>Tick each item once it is done; who ticked it and when is kept. Items marked 改进 come from the last review of this account.</source>
-        <translation>每项完成后打勾，系统会记录谁在何时确认。标有“改进”的项目来自这个账号上一场的复盘。</translation>
+        <source>Tick each item once it is done; who ticked it and when is kept. Items marked 改进 come from the last review of this account. The first items the app ticks itself from what it knows, and says why.</source>
+        <translation>每项完成后打勾，系统会记录谁在何时确认。标有“改进”的项目来自这个账号上一场的复盘。前几项由 LiveDesk 根据已有数据自动勾选，并写明原因。</translation>
     </message>
     <message>
         <source>Go live</source>
@@ -1002,12 +1257,12 @@ The details are in the log file:
         <translation>环节</translation>
     </message>
     <message>
-        <source>Planned</source>
-        <translation>策划</translation>
-    </message>
-    <message>
         <source>Expected</source>
         <translation>预计</translation>
+    </message>
+    <message>
+        <source>Planned time</source>
+        <translation>计划</translation>
     </message>
     <message>
         <source>Length</source>
@@ -1020,6 +1275,10 @@ The details are in the log file:
     <message>
         <source>Short message to the host (Enter sends; it blinks on the host view)</source>
         <translation>给主播的短消息（回车发送，在主播屏上闪烁）</translation>
+    </message>
+    <message>
+        <source>Send to host</source>
+        <translation>发给主播</translation>
     </message>
     <message>
         <source>Clear</source>
@@ -1194,8 +1453,36 @@ The details are in the log file:
         <translation>● 直播中 · 已暂停计时</translation>
     </message>
     <message>
-        <source>over time</source>
-        <translation>已超时</translation>
+        <source>{0} · expected end {1} (planned {2})</source>
+        <translation>{0} · 预计 {1} 下播（计划 {2}）</translation>
+    </message>
+    <message>
+        <source>Stream ended.</source>
+        <translation>直播已结束。</translation>
+    </message>
+    <message>
+        <source>End the stream now? The stream clock stops and cannot be restarted.</source>
+        <translation>现在结束直播吗？直播计时会停止，且不能重新开始。</translation>
+    </message>
+    <message>
+        <source>Keep streaming</source>
+        <translation>继续直播</translation>
+    </message>
+    <message>
+        <source>Stream ended</source>
+        <translation>已下播</translation>
+    </message>
+    <message>
+        <source>The stream has ended. Open its review now? What the console logged (metrics, incidents) is already there; add the platform's exports when you have them.</source>
+        <translation>直播已结束。现在打开这场的复盘吗？控制台记录的数据和异常已经在里面了；平台的导出文件下载后再导入即可。</translation>
+    </message>
+    <message>
+        <source>Open the review</source>
+        <translation>打开复盘</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
     </message>
     <message>
         <source>held</source>
@@ -1206,6 +1493,10 @@ The details are in the log file:
         <translation>即将切换</translation>
     </message>
     <message>
+        <source>segment over time</source>
+        <translation>本环节超时</translation>
+    </message>
+    <message>
         <source>left</source>
         <translation>剩余</translation>
     </message>
@@ -1214,32 +1505,12 @@ The details are in the log file:
         <translation>本段已用 {0} · 已开播 {1}</translation>
     </message>
     <message>
-        <source>Show {0} · expected end {1} (planned {2})</source>
-        <translation>整场 {0} · 预计 {1} 下播（计划 {2}）</translation>
-    </message>
-    <message>
         <source>Next: {0} at {1}</source>
         <translation>下一环节：{0}（{1}）</translation>
     </message>
     <message>
         <source>Next: end of the show</source>
         <translation>下一环节：下播</translation>
-    </message>
-    <message>
-        <source>Show {0}</source>
-        <translation>整场 {0}</translation>
-    </message>
-    <message>
-        <source>on time</source>
-        <translation>准时</translation>
-    </message>
-    <message>
-        <source>{0} behind</source>
-        <translation>落后 {0}</translation>
-    </message>
-    <message>
-        <source>{0} ahead</source>
-        <translation>提前 {0}</translation>
     </message>
     <message>
         <source>Resume (F6)</source>
@@ -1276,10 +1547,6 @@ The details are in the log file:
     <message>
         <source>Go live anyway?</source>
         <translation>仍然开播吗？</translation>
-    </message>
-    <message>
-        <source>End the stream now?</source>
-        <translation>现在结束直播吗？</translation>
     </message>
     <message>
         <source>Checklist template</source>
@@ -1381,6 +1648,10 @@ This database is empty. Start with a month of demo data to look around, or start
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
+        <source>Export &amp;Period Report…</source>
+        <translation>导出日报/周报/月报(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1443,6 +1714,10 @@ This database is empty. Start with a month of demo data to look around, or start
     <message>
         <source>&amp;About LiveDesk</source>
         <translation>关于 LiveDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Report saved to {0}</source>
+        <translation>报告已保存到 {0}</translation>
     </message>
     <message>
         <source>New database</source>
@@ -1884,6 +2159,26 @@ Logs: {2}</source>
         <translation>{0} 由更新版本的 LiveDesk 写入（数据库结构 {1}）。请升级 LiveDesk 后再恢复。没有做任何更改。</translation>
     </message>
     <message>
+        <source>{0} is inconsistent: {1} rows point at missing records (the first: {2} row {3}, which needs a {4} that is not there). Nothing was changed.</source>
+        <translation>{0} 数据不一致：有 {1} 行引用了不存在的记录（第一处：{2} 第 {3} 行，所需的 {4} 不存在）。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>table {0} is missing</source>
+        <translation>缺少表 {0}</translation>
+    </message>
+    <message>
+        <source>column {0}.{1} is missing</source>
+        <translation>缺少列 {0}.{1}</translation>
+    </message>
+    <message>
+        <source>it has a {0} {1} that LiveDesk never makes</source>
+        <translation>含有 LiveDesk 从不创建的 {0} {1}</translation>
+    </message>
+    <message>
+        <source>{0} does not have the tables LiveDesk needs ({1}), so nothing would work after restoring it. Nothing was changed.</source>
+        <translation>{0} 缺少 LiveDesk 需要的表结构（{1}），恢复后将无法使用。没有做任何更改。</translation>
+    </message>
+    <message>
         <source>An in-memory database cannot be restored into.</source>
         <translation>无法恢复到内存数据库。</translation>
     </message>
@@ -1894,6 +2189,10 @@ Logs: {2}</source>
     <message>
         <source>Could not replace {0}: {1}. The database was not changed.</source>
         <translation>无法替换 {0}：{1}。数据库没有改动。</translation>
+    </message>
+    <message>
+        <source>{0} could not be brought up to this version of LiveDesk ({1}). Nothing was changed.</source>
+        <translation>{0} 无法升级到当前版本的 LiveDesk（{1}）。没有做任何更改。</translation>
     </message>
     <message>
         <source>Could not back up {0} before restoring: {1}. Nothing was changed.</source>
@@ -1932,16 +2231,60 @@ Logs: {2}</source>
         <translation>词条为空。</translation>
     </message>
     <message>
+        <source>The term holds only spaces, punctuation or {N}; write the word itself.</source>
+        <translation>词条只有空格、标点或 {N}，请填写词语本身。</translation>
+    </message>
+    <message>
         <source>The term is longer than 100 characters.</source>
         <translation>词条超过 100 个字符。</translation>
+    </message>
+    <message>
+        <source>The safer wording is longer than 200 characters.</source>
+        <translation>替代说法超过 200 个字。</translation>
     </message>
     <message>
         <source>Unknown category {0}; use one of {1}.</source>
         <translation>未知类别 {0}；请用其中之一：{1}。</translation>
     </message>
     <message>
+        <source>Unknown severity {0}; use one of {1}.</source>
+        <translation>未知严重程度 {0}；请使用以下之一：{1}。</translation>
+    </message>
+    <message>
+        <source>The safer wording itself contains the listed word {0}; write it another way.</source>
+        <translation>替代说法本身含有词库里的词“{0}”，请换个说法。</translation>
+    </message>
+    <message>
+        <source>A teammate changed this term at the same moment; close the word list, open it again and retry.</source>
+        <translation>同事刚好同时修改了这个词条；请关闭词库后重新打开，再试一次。</translation>
+    </message>
+    <message>
         <source>{0} is not on the list.</source>
         <translation>{0} 不在词库中。</translation>
+    </message>
+    <message>
+        <source>No header row with a 词语 column was found. Export the word list once to see the layout.</source>
+        <translation>没有找到含“词语”列的表头行。先导出一次词库，照它的格式填写。</translation>
+    </message>
+    <message>
+        <source>Unknown category; use one of {0}.</source>
+        <translation>未知类别；请使用以下之一：{0}。</translation>
+    </message>
+    <message>
+        <source>Unknown severity; use one of {0}.</source>
+        <translation>未知严重程度；请使用以下之一：{0}。</translation>
+    </message>
+    <message>
+        <source>Write 启用 (on) or 停用 (off).</source>
+        <translation>请填写“启用”或“停用”。</translation>
+    </message>
+    <message>
+        <source>The term is listed twice in the file; keep one row.</source>
+        <translation>文件里这个词条出现了两次，只保留一行。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported; correct these rows and try again.</source>
+        <translation>没有导入任何内容；请改正这些行后重试。</translation>
     </message>
     <message>
         <source>This database already holds streams. Use --force to add demo data anyway, or point --db at a new file.</source>
@@ -2017,7 +2360,7 @@ Logs: {2}</source>
     </message>
     <message>
         <source>Planned units</source>
-        <translation>计划销量</translation>
+        <translation>计划件数</translation>
     </message>
     <message>
         <source>Link number</source>
@@ -2053,7 +2396,7 @@ Logs: {2}</source>
     </message>
     <message>
         <source>Stock {0} is below the {1} planned units plus {2}% buffer ({3}).</source>
-        <translation>库存 {0} 不够：计划销量 {1} 加 {2}% 余量需要 {3}。</translation>
+        <translation>库存 {0} 不够：计划件数 {1} 加 {2}% 余量需要 {3}。</translation>
     </message>
     <message>
         <source>Welfare quantity {0} is more than the stock of {1}.</source>
@@ -2233,7 +2576,7 @@ Logs: {2}</source>
     </message>
     <message>
         <source>Upcoming lineups plan {0} units; with the {1} buffer that needs {2}, but there is {3}.</source>
-        <translation>后续排品计划销量 {0} 件，加 {1} 余量需备 {2} 件，但{3}。</translation>
+        <translation>后续排品计划件数 {0} 件，加 {1} 余量需备 {2} 件，但{3}。</translation>
     </message>
     <message>
         <source>The quality report (质检报告) is pending.</source>
@@ -2284,8 +2627,24 @@ Logs: {2}</source>
         <translation>刚才别人改过这些商品，没有做任何更改。</translation>
     </message>
     <message>
+        <source>{0} cannot be attached: only PDF files, images and office documents (Word, Excel, PowerPoint, WPS) can. Save it as a PDF and attach that.</source>
+        <translation>{0} 不能作为附件：只能添加 PDF、图片和办公文档（Word、Excel、PowerPoint、WPS）。请另存为 PDF 后再添加。</translation>
+    </message>
+    <message>
         <source>{0} cannot be found or is not a file; choose the file again.</source>
         <translation>找不到 {0}，或它不是文件；请重新选择文件。</translation>
+    </message>
+    <message>
+        <source>The attachment path {0} leads outside the LiveDesk data folder, so it is not opened. Attach the file again.</source>
+        <translation>附件路径 {0} 指向 LiveDesk 数据文件夹之外，因此不会打开。请重新添加该文件。</translation>
+    </message>
+    <message>
+        <source>{0} is not a PDF, an image or an office document, so LiveDesk does not open it (it could be a program). Open it yourself from the data folder if you trust it.</source>
+        <translation>{0} 不是 PDF、图片或办公文档，LiveDesk 不会打开它（它可能是程序）。如果你信任它，请自行从数据文件夹中打开。</translation>
+    </message>
+    <message>
+        <source>{0} is missing from the data folder. Attach the file again.</source>
+        <translation>数据文件夹中找不到 {0}。请重新添加该文件。</translation>
     </message>
     <message>
         <source>Stream {0} does not exist (it may have been deleted).</source>
@@ -2296,8 +2655,404 @@ Logs: {2}</source>
         <translation>正在保存</translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Per minute</source>
+        <translation>分钟数据</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Peaks and valleys</source>
+        <translation>峰谷时刻</translation>
+    </message>
+    <message>
+        <source>Improvement list</source>
+        <translation>改进清单</translation>
+    </message>
+    <message>
+        <source>Debrief</source>
+        <translation>复盘总结</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <source>sum of paid orders</source>
+        <translation>已支付订单金额合计</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>paid orders</source>
+        <translation>已支付订单数</translation>
+    </message>
+    <message>
+        <source>people who paid</source>
+        <translation>下单并支付的人数</translation>
+    </message>
+    <message>
+        <source>unique viewers</source>
+        <translation>去重观看人数</translation>
+    </message>
+    <message>
+        <source>Views (PV)</source>
+        <translation>观看次数 PV</translation>
+    </message>
+    <message>
+        <source>views; one person may watch several times</source>
+        <translation>观看次数，一人可多次</translation>
+    </message>
+    <message>
+        <source>Peak online</source>
+        <translation>峰值在线</translation>
+    </message>
+    <message>
+        <source>highest point of the online curve</source>
+        <translation>在线人数曲线最高点</translation>
+    </message>
+    <message>
+        <source>Average online</source>
+        <translation>平均在线</translation>
+    </message>
+    <message>
+        <source>mean of the online curve</source>
+        <translation>在线人数曲线平均值</translation>
+    </message>
+    <message>
+        <source>buyers / UV (basis: people)</source>
+        <translation>成交人数 / 观看人数（口径：按人数）</translation>
+    </message>
+    <message>
+        <source>AOV per buyer</source>
+        <translation>成交客单价</translation>
+    </message>
+    <message>
+        <source>GMV / buyers</source>
+        <translation>GMV / 成交人数</translation>
+    </message>
+    <message>
+        <source>Average order value</source>
+        <translation>订单均价</translation>
+    </message>
+    <message>
+        <source>GMV / orders</source>
+        <translation>GMV / 订单数</translation>
+    </message>
+    <message>
+        <source>UV value</source>
+        <translation>UV 价值</translation>
+    </message>
+    <message>
+        <source>GMV / UV</source>
+        <translation>GMV / UV</translation>
+    </message>
+    <message>
+        <source>GPM</source>
+        <translation>GPM</translation>
+    </message>
+    <message>
+        <source>GMV / PV × 1000 (basis: views)</source>
+        <translation>GMV / PV × 1000（口径：按观看次数）</translation>
+    </message>
+    <message>
+        <source>New followers</source>
+        <translation>涨粉</translation>
+    </message>
+    <message>
+        <source>people who followed during the stream</source>
+        <translation>本场新增关注人数</translation>
+    </message>
+    <message>
+        <source>Ad spend</source>
+        <translation>投放消耗</translation>
+    </message>
+    <message>
+        <source>paid traffic spend (e.g. Qianchuan)</source>
+        <translation>付费投放消耗（如千川）</translation>
+    </message>
+    <message>
+        <source>Paid ROI</source>
+        <translation>投放 ROI</translation>
+    </message>
+    <message>
+        <source>GMV / ad spend; healthy above 3</source>
+        <translation>GMV / 投放消耗；健康值 &gt; 3</translation>
+    </message>
+    <message>
+        <source>Refund buyers</source>
+        <translation>退款人数</translation>
+    </message>
+    <message>
+        <source>people who asked for a refund</source>
+        <translation>申请退款的人数</translation>
+    </message>
+    <message>
+        <source>Refund amount</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>amount refunded</source>
+        <translation>已退款金额</translation>
+    </message>
+    <message>
+        <source>Refund rate</source>
+        <translation>退款率</translation>
+    </message>
+    <message>
+        <source>refund buyers / buyers (basis: people)</source>
+        <translation>退款人数 / 成交人数（口径：按人数）</translation>
+    </message>
+    <message>
+        <source>Average watch time</source>
+        <translation>人均观看时长</translation>
+    </message>
+    <message>
+        <source>total watch time / UV</source>
+        <translation>总观看时长 / 观看人数</translation>
+    </message>
+    <message>
+        <source>Actual length</source>
+        <translation>实际时长</translation>
+    </message>
+    <message>
+        <source>from going live to ending the stream</source>
+        <translation>实际开播到下播</translation>
+    </message>
+    <message>
+        <source>Minute</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>进场</translation>
+    </message>
+    <message>
+        <source>Leaves</source>
+        <translation>离场</translation>
+    </message>
+    <message>
+        <source>Cumulative GMV</source>
+        <translation>累计 GMV</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Fan-club joins</source>
+        <translation>加入粉丝团</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Product ID</source>
+        <translation>商品 ID</translation>
+    </message>
+    <message>
+        <source>Exposure users</source>
+        <translation>曝光人数</translation>
+    </message>
+    <message>
+        <source>Click users</source>
+        <translation>点击人数</translation>
+    </message>
+    <message>
+        <source>Click rate (clicks / exposure)</source>
+        <translation>点击率（点击 / 曝光）</translation>
+    </message>
+    <message>
+        <source>Conversion (buyers / clicks)</source>
+        <translation>转化率（成交 / 点击）</translation>
+    </message>
+    <message>
+        <source>Share of GMV</source>
+        <translation>GMV 占比</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>峰值</translation>
+    </message>
+    <message>
+        <source>Valley</source>
+        <translation>低谷</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>亮点</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Root cause (5 Whys)</source>
+        <translation>根因（5 Whys）</translation>
+    </message>
+    <message>
+        <source>Online viewers and segments</source>
+        <translation>在线人数与环节</translation>
+    </message>
+    <message>
+        <source>GMV per minute and cumulative</source>
+        <translation>每分钟 GMV 与累计 GMV</translation>
+    </message>
+    <message>
+        <source>GMV by day against goals</source>
+        <translation>每日 GMV 与目标</translation>
+    </message>
+    <message>
+        <source>Click rate below 3%: consider dropping it</source>
+        <translation>点击率低于 3%，考虑淘汰</translation>
+    </message>
+    <message>
+        <source>Douyin</source>
+        <translation>抖音</translation>
+    </message>
+    <message>
+        <source>Kuaishou</source>
+        <translation>快手</translation>
+    </message>
+    <message>
+        <source>Taobao Live</source>
+        <translation>淘宝直播</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>视频号</translation>
+    </message>
+    <message>
+        <source>Xiaohongshu</source>
+        <translation>小红书</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} 秒</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Cause or note</source>
+        <translation>原因 / 备注</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>已完成</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Improvement</source>
+        <translation>改进项</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Stream review</source>
+        <translation>直播复盘报告</translation>
+    </message>
+    <message>
+        <source>Start: {0}</source>
+        <translation>开播：{0}</translation>
+    </message>
+    <message>
+        <source>Platform: {0}</source>
+        <translation>平台：{0}</translation>
+    </message>
+    <message>
+        <source>Account: {0}</source>
+        <translation>账号：{0}</translation>
+    </message>
+    <message>
+        <source>Theme: {0}</source>
+        <translation>主题：{0}</translation>
+    </message>
+    <message>
+        <source>Planned: {0} min</source>
+        <translation>计划 {0} 分钟</translation>
+    </message>
+    <message>
+        <source>Actual: {0} min</source>
+        <translation>实际 {0} 分钟</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Attainment</source>
+        <translation>达成率</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>口径</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
     </message>
     <message>
         <source>Reading {0}</source>
@@ -2342,6 +3097,10 @@ Logs: {2}</source>
     <message>
         <source>A segment must last at least one second.</source>
         <translation>环节至少要 1 秒。</translation>
+    </message>
+    <message>
+        <source>The product name is longer than 300 characters.</source>
+        <translation>商品名超过 300 个字符。</translation>
     </message>
     <message>
         <source>The title is longer than 200 characters.</source>
@@ -2402,6 +3161,26 @@ Logs: {2}</source>
     <message>
         <source>{0}: the run is {1} longer than the slot</source>
         <translation>{0}：超出时段 {1}</translation>
+    </message>
+    <message>
+        <source>Next switch: {0}</source>
+        <translation>下次换环节：{0}</translation>
+    </message>
+    <message>
+        <source>Show: {0}</source>
+        <translation>整场：{0}</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>准时</translation>
+    </message>
+    <message>
+        <source>{0} behind</source>
+        <translation>落后 {0}</translation>
+    </message>
+    <message>
+        <source>{0} ahead</source>
+        <translation>提前 {0}</translation>
     </message>
     <message>
         <source>{0} min</source>
@@ -2636,8 +3415,8 @@ Logs: {2}</source>
         <translation>匹配到多个商品（{0}）；请写全名或链接号</translation>
     </message>
     <message>
-        <source>not in the product pool; add the product first or correct the name</source>
-        <translation>不在选品池中；请先添加商品或改正名称</translation>
+        <source>not in the product pool yet (or the name is written differently)</source>
+        <translation>还不在选品池里（或名称写法不同）</translation>
     </message>
     <message>
         <source>the time is empty; every segment needs one</source>
@@ -2674,6 +3453,369 @@ Logs: {2}</source>
     <message>
         <source>this start is already on row {0}; delete the duplicate row</source>
         <translation>这个开始时间已在第 {0} 行出现；请删除重复行</translation>
+    </message>
+    <message>
+        <source>Every product the script names is already linked to the pool; nothing to add.</source>
+        <translation>脚本里的商品都已关联选品池，没有要加入的。</translation>
+    </message>
+    <message>
+        <source>Added from the script of “{0}”: fill in the SKU, prices, cost, stock and selling points.</source>
+        <translation>从“{0}”的脚本加入：请补全 SKU、价格、成本、库存和卖点。</translation>
+    </message>
+    <message>
+        <source>Nothing was added: {0}. Choose these products in the Product column, or set the link numbers on the stream's lineup.</source>
+        <translation>没有加入任何商品：{0}。请在“商品”列里选择这些商品，或在本场排品里设置链接号。</translation>
+    </message>
+    <message>
+        <source>“{0}” was edited in the product pool after it was added; it was kept and nothing was undone. Delete it on the Products tab if it is not needed.</source>
+        <translation>“{0}”加入后在选品池里被修改过，已保留，未撤销任何内容。如果不需要，请在商品页删除它。</translation>
+    </message>
+    <message>
+        <source>“{0}” is now used by another stream or a review; it was kept and nothing was undone.</source>
+        <translation>“{0}”已被其他场次或复盘使用，已保留，未撤销任何内容。</translation>
+    </message>
+    <message>
+        <source>Script approved</source>
+        <translation>脚本已定稿</translation>
+    </message>
+    <message>
+        <source>No script yet: write or import it in the Script tab.</source>
+        <translation>还没有脚本：请在脚本页编写或导入。</translation>
+    </message>
+    <message>
+        <source>Approved in the Script tab.</source>
+        <translation>已在脚本页定稿。</translation>
+    </message>
+    <message>
+        <source>Not approved yet: approve it in the Script tab.</source>
+        <translation>还未定稿：请在脚本页定稿。</translation>
+    </message>
+    <message>
+        <source>Rehearsal done</source>
+        <translation>彩排已完成</translation>
+    </message>
+    <message>
+        <source>Rehearsed on {0}: all {1} segments timed.</source>
+        <translation>{0} 已彩排：全部 {1} 个环节都已计时。</translation>
+    </message>
+    <message>
+        <source>The stream is marked rehearsed (彩排).</source>
+        <translation>这场已标记为彩排完成。</translation>
+    </message>
+    <message>
+        <source>The last rehearsal ({0}) timed {1} of {2} segments: rehearse the whole run once.</source>
+        <translation>上次彩排（{0}）只计时了 {2} 个环节中的 {1} 个：请完整彩排一次。</translation>
+    </message>
+    <message>
+        <source>No rehearsal yet: rehearse from the Script tab.</source>
+        <translation>还没有彩排：请在脚本页开始彩排。</translation>
+    </message>
+    <message>
+        <source>Stock covers the plan + {0}% (N+1)</source>
+        <translation>库存够计划件数 + {0}%（N+1）</translation>
+    </message>
+    <message>
+        <source>The lineup is empty: add products in the Products tab.</source>
+        <translation>排品为空：请在商品页添加商品。</translation>
+    </message>
+    <message>
+        <source>Short: {0}. Restock or lower the planned units.</source>
+        <translation>库存不足：{0}。请补货或减少计划件数。</translation>
+    </message>
+    <message>
+        <source>No planned units in the lineup: enter them in the Products tab so the stock can be checked.</source>
+        <translation>排品里还没有计划件数：请在商品页填写，才能核对库存。</translation>
+    </message>
+    <message>
+        <source>Every product with planned units has the stock ({0} without planned units not checked).</source>
+        <translation>填了计划件数的商品库存都够（{0} 个没填计划件数，未检查）。</translation>
+    </message>
+    <message>
+        <source>All {0} products have stock for their planned units.</source>
+        <translation>全部 {0} 个商品的库存都够计划件数。</translation>
+    </message>
+    <message>
+        <source>No banned or risky words</source>
+        <translation>无违禁词和风险词</translation>
+    </message>
+    <message>
+        <source>No script to check yet.</source>
+        <translation>还没有可检查的脚本。</translation>
+    </message>
+    <message>
+        <source>The script was checked: nothing found.</source>
+        <translation>脚本已检查：没有发现问题。</translation>
+    </message>
+    <message>
+        <source>Risky words in the script: {0} ({1} in all). Fix them in the Script tab.</source>
+        <translation>脚本里有风险词：{0}（共 {1} 处）。请在脚本页修改。</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>策划</translation>
+    </message>
+    <message>
+        <source>Scripted</source>
+        <translation>脚本</translation>
+    </message>
+    <message>
+        <source>Rehearsed</source>
+        <translation>彩排</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>GMV</translation>
+    </message>
+    <message>
+        <source>GMV target</source>
+        <translation>GMV 目标</translation>
+    </message>
+    <message>
+        <source>GMV attainment</source>
+        <translation>GMV 达成率</translation>
+    </message>
+    <message>
+        <source>Viewers (UV)</source>
+        <translation>观看人数 UV</translation>
+    </message>
+    <message>
+        <source>UV attainment</source>
+        <translation>UV 达成率</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>成交人数</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <source>Conversion attainment</source>
+        <translation>转化率达成</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Streams: {0}, reviewed: {1}</source>
+        <translation>场次：{0}，已复盘：{1}</translation>
+    </message>
+    <message>
+        <source>No streams in this period.</source>
+        <translation>这段时间没有场次。</translation>
+    </message>
+    <message>
+        <source>Daily report</source>
+        <translation>日报</translation>
+    </message>
+    <message>
+        <source>Weekly report</source>
+        <translation>周报</translation>
+    </message>
+    <message>
+        <source>Monthly report</source>
+        <translation>月报</translation>
+    </message>
+    <message>
+        <source>Unknown period “{0}”: write day, week or month.</source>
+        <translation>未知周期“{0}”：请写 day、week 或 month。</translation>
+    </message>
+    <message>
+        <source>bars: GMV · ▼ goal</source>
+        <translation>柱：GMV · ▼ 目标</translation>
+    </message>
+    <message>
+        <source>Generated {0}</source>
+        <translation>生成于 {0}</translation>
+    </message>
+    <message>
+        <source>attainment: GMV of the streams with a goal / their goals; conversion: buyers / UV (basis: people)</source>
+        <translation>达成率：有目标场次的 GMV / 其目标之和；转化率：成交人数 / 观看人数（口径：按人数）</translation>
+    </message>
+    <message>
+        <source>GMV per minute (¥)</source>
+        <translation>每分钟 GMV（¥）</translation>
+    </message>
+    <message>
+        <source>Cumulative GMV (¥)</source>
+        <translation>累计 GMV（¥）</translation>
+    </message>
+    <message>
+        <source>Goal {0}</source>
+        <translation>目标 {0}</translation>
+    </message>
+    <message>
+        <source>1. Key figures</source>
+        <translation>一、核心数据</translation>
+    </message>
+    <message>
+        <source>Goal {0} · reached {1}</source>
+        <translation>目标 {0} · 达成 {1}</translation>
+    </message>
+    <message>
+        <source>2. Curves</source>
+        <translation>二、曲线</translation>
+    </message>
+    <message>
+        <source>No per-minute data imported.</source>
+        <translation>没有分钟级数据。</translation>
+    </message>
+    <message>
+        <source>3. Products, ranked by GMV</source>
+        <translation>三、商品（按 GMV 排序）</translation>
+    </message>
+    <message>
+        <source>Click rate &lt; 3%</source>
+        <translation>点击率 &lt; 3%</translation>
+    </message>
+    <message>
+        <source>No product data imported.</source>
+        <translation>没有商品数据。</translation>
+    </message>
+    <message>
+        <source>4. Peaks and valleys</source>
+        <translation>四、峰谷时刻</translation>
+    </message>
+    <message>
+        <source>No curve imported.</source>
+        <translation>没有曲线数据。</translation>
+    </message>
+    <message>
+        <source>5. Debrief</source>
+        <translation>五、复盘总结</translation>
+    </message>
+    <message>
+        <source>6. Improvement list</source>
+        <translation>六、改进清单</translation>
+    </message>
+    <message>
+        <source>No improvements yet.</source>
+        <translation>暂无改进事项。</translation>
+    </message>
+    <message>
+        <source>Refund buyers: {0} for the stream, {1} added up over the products (a buyer who refunds several products counts once for the stream).</source>
+        <translation>退款人数：整场 {0}，各商品相加 {1}（一人退多个商品，整场只计一次）。</translation>
+    </message>
+    <message>
+        <source>Cannot open the database {0}: {1}</source>
+        <translation>无法打开数据库 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0} is damaged (check: {1}). LiveDesk did not change it. Restore the latest backup (File ▸ Backups in the window, or `livedesk restore FILE`); the damaged file is kept as a copy.</source>
+        <translation>{0} 已损坏（检查结果：{1}）。LiveDesk 没有改动它。请恢复最近的备份（窗口中的 文件 ▸ 备份列表，或 `livedesk restore FILE`）；损坏的文件会保留一份副本。</translation>
+    </message>
+    <message>
+        <source>{0} is not a LiveDesk database. Choose another file.</source>
+        <translation>{0} 不是 LiveDesk 数据库。请选择其他文件。</translation>
+    </message>
+    <message>
+        <source>{0} holds LiveDesk data but has no schema version, so LiveDesk cannot tell how to open it. It was left untouched: restore a backup, or choose another file.</source>
+        <translation>{0} 含有 LiveDesk 数据，但没有数据库结构版本，LiveDesk 无法判断如何打开它。文件未被改动：请恢复备份，或选择其他文件。</translation>
+    </message>
+    <message>
+        <source>The connection to the team server {0} was lost. Nothing was written. Check the network (or ask whoever runs the server), then do it again.</source>
+        <translation>与团队服务器 {0} 的连接已断开。没有写入任何数据。请检查网络（或联系服务器管理员），然后重新操作。</translation>
+    </message>
+    <message>
+        <source>The disk holding {0} could not be read or written (the disk may be full, removed or failing). Nothing was written. Check the disk, then try again.</source>
+        <translation>无法读写 {0} 所在的磁盘（磁盘可能已满、已拔出或出现故障）。没有写入任何数据。请检查磁盘后重试。</translation>
+    </message>
+    <message>
+        <source>The disk is full: {0} could not be written. Nothing was written. Free some space on that disk (or choose a folder on another disk) and try again.</source>
+        <translation>磁盘已满：无法写入 {0}。没有写入任何数据。请清理该磁盘的空间（或选择其他磁盘上的文件夹）后重试。</translation>
+    </message>
+    <message>
+        <source>{0} is read-only (or you may not write there). Nothing was written. Copy the database to a folder you can write to (your Documents, not a CD, a locked USB stick or a shared folder you can only read) and open it from there.</source>
+        <translation>{0} 是只读的（或你没有写入权限）。没有写入任何数据。请把数据库复制到可写入的文件夹（例如“文档”，而不是光盘、写保护的 U 盘或只读的共享文件夹），再从那里打开。</translation>
+    </message>
+    <message>
+        <source>{0} cannot be used: it is read-only or you lack permission. Nothing was written. Choose a folder you can write to (or check the file's permissions) and try again.</source>
+        <translation>无法使用 {0}：它是只读的，或你没有权限。没有写入任何数据。请选择你可以写入的文件夹（或检查文件权限）后重试。</translation>
+    </message>
+    <message>
+        <source>{0} is locked by {1}, which is writing to it. Nothing was written. Wait until it finishes or close it, then try again.</source>
+        <translation>{0} 被 {1} 锁定，它正在写入。没有写入任何数据。请等它完成或将其关闭后重试。</translation>
+    </message>
+    <message>
+        <source>{0} is locked by another program writing to it (another LiveDesk, a database browser or a cloud-drive sync). Nothing was written. Close that program or wait until it finishes, then try again.</source>
+        <translation>{0} 被另一个正在写入的程序锁定（另一个 LiveDesk、数据库查看工具或网盘同步）。没有写入任何数据。请关闭该程序或等它完成后重试。</translation>
+    </message>
+    <message>
+        <source>LiveDesk (process {0})</source>
+        <translation>LiveDesk（进程 {0}）</translation>
+    </message>
+    <message>
+        <source>{0} (process {1})</source>
+        <translation>{0}（进程 {1}）</translation>
+    </message>
+    <message>
+        <source>The database is busy: another program is writing to it. Waiting and trying again ({0} of {1})…</source>
+        <translation>数据库正忙：另一个程序正在写入。正在等待并重试（第 {0} 次，共 {1} 次）…</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodReportDialog</name>
+    <message>
+        <source>Export period report</source>
+        <translation>导出日报/周报/月报</translation>
+    </message>
+    <message>
+        <source>Daily report</source>
+        <translation>日报</translation>
+    </message>
+    <message>
+        <source>Weekly report</source>
+        <translation>周报</translation>
+    </message>
+    <message>
+        <source>Monthly report</source>
+        <translation>月报</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>报告(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Day in the period</source>
+        <translation>周期内的一天(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
     </message>
 </context>
 <context>
@@ -2728,7 +3870,7 @@ Logs: {2}</source>
     </message>
     <message>
         <source>Stock &amp;buffer over planned units (N+1)</source>
-        <translation>备货高于预计销量的余量 N+1(&amp;B)</translation>
+        <translation>备货高于计划件数的余量 N+1(&amp;B)</translation>
     </message>
     <message>
         <source>Elimination below &amp;click rate</source>
@@ -2765,6 +3907,26 @@ Logs: {2}</source>
     <message>
         <source>&amp;Remind to enter metrics every</source>
         <translation>提醒录入数据的间隔(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <source>Orders submitted this long after the stream ends still count as its sales when an order export is imported.</source>
+        <translation>导入订单导出时，下播后这么长时间内提交的订单仍算作本场的成交。</translation>
+    </message>
+    <message>
+        <source>&amp;Orders count until the end plus</source>
+        <translation>订单统计到下播后(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Quality reports (质检报告)</source>
+        <translation>质检报告</translation>
+    </message>
+    <message>
+        <source>Warn about a missing quality report only for products of these categories (and for products without a category):</source>
+        <translation>只对以下类目的商品（以及没填类目的商品）提示缺少质检报告：</translation>
     </message>
 </context>
 <context>
@@ -2882,7 +4044,7 @@ Logs: {2}</source>
     </message>
     <message>
         <source>Planned on upcoming lineups: {0} units</source>
-        <translation>后续排品计划销量：{0} 件</translation>
+        <translation>后续排品计划件数：{0} 件</translation>
     </message>
     <message>
         <source>No review data yet: figures appear after a reviewed stream sells this product.</source>
@@ -2909,12 +4071,16 @@ Logs: {2}</source>
         <translation>质检报告或资质证书</translation>
     </message>
     <message>
-        <source>Documents (*.pdf *.png *.jpg *.jpeg *.doc *.docx *.xlsx);;All files (*)</source>
-        <translation>文件 (*.pdf *.png *.jpg *.jpeg *.doc *.docx *.xlsx);;所有文件 (*)</translation>
+        <source>Documents (*.pdf *.png *.jpg *.jpeg *.webp *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.wps *.et *.dps)</source>
+        <translation>文档 (*.pdf *.png *.jpg *.jpeg *.webp *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.wps *.et *.dps)</translation>
     </message>
     <message>
         <source>Add document {0}</source>
         <translation>添加文件 {0}</translation>
+    </message>
+    <message>
+        <source>Cannot open the document</source>
+        <translation>无法打开文档</translation>
     </message>
     <message>
         <source>Remove document {0}</source>
@@ -3348,16 +4514,16 @@ Logs: {2}</source>
         <translation>环节</translation>
     </message>
     <message>
-        <source>Planned</source>
-        <translation>策划</translation>
-    </message>
-    <message>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
         <source>Difference</source>
         <translation>差值</translation>
+    </message>
+    <message>
+        <source>Planned time</source>
+        <translation>计划</translation>
     </message>
     <message>
         <source>Start</source>
@@ -3380,6 +4546,10 @@ Logs: {2}</source>
         <translation>合计 {0} · 计划 {1}</translation>
     </message>
     <message>
+        <source>Partial rehearsal: {0} of {1} segments, {2} for their plan of {3} ({4})</source>
+        <translation>部分彩排：{0}/{1} 个环节，用时 {2}，这些环节计划 {3}（{4}）</translation>
+    </message>
+    <message>
         <source>Rehearsal finished: {0} for a plan of {1} ({2})</source>
         <translation>彩排完成：用时 {0}，计划 {1}（{2}）</translation>
     </message>
@@ -3390,6 +4560,22 @@ Logs: {2}</source>
     <message>
         <source>planned {0}</source>
         <translation>计划 {0}</translation>
+    </message>
+    <message>
+        <source>First up: {0}</source>
+        <translation>第一个环节：{0}</translation>
+    </message>
+    <message>
+        <source>No host lines for this segment.</source>
+        <translation>这个环节没有话术。</translation>
+    </message>
+    <message>
+        <source>Cues: {0}</source>
+        <translation>提示：{0}</translation>
+    </message>
+    <message>
+        <source>Next: {0}</source>
+        <translation>下一环节：{0}</translation>
     </message>
 </context>
 <context>
@@ -3441,6 +4627,10 @@ Logs: {2}</source>
     <message>
         <source>Fan-club joins</source>
         <translation>加入粉丝团</translation>
+    </message>
+    <message>
+        <source>Logged during the stream: the numbers typed from the dashboard every few minutes (GMV as a running total). Import the platform's per-minute export for the full curve.</source>
+        <translation>直播时录入：场控每隔几分钟从后台抄录的数据（GMV 为累计值）。导入平台的分钟级趋势导出可得到完整曲线。</translation>
     </message>
     <message>
         <source>Link up</source>
@@ -3812,6 +5002,10 @@ Logs: {2}</source>
         <translation>在线人数曲线上最明显的高峰和低谷。双击备注，写下那一分钟发生了什么（环节、商品、福利发放、突发状况）。</translation>
     </message>
     <message>
+        <source>Add incidents to Problems</source>
+        <translation>把异常写入问题</translation>
+    </message>
+    <message>
         <source>Highlights</source>
         <translation>亮点</translation>
     </message>
@@ -3976,6 +5170,14 @@ Logs: {2}</source>
         <translation>淘宝平台给出的种草成交转化率：成交人数 / 商品点击人数。与“转化率”（成交人数 / 观看人数）口径不同。</translation>
     </message>
     <message>
+        <source>Logged</source>
+        <translation>直播时录入</translation>
+    </message>
+    <message>
+        <source>Logged during the stream: the last number typed from the dashboard. Importing the platform's export replaces it.</source>
+        <translation>直播时录入：场控从后台抄录的最后一个数。导入平台导出文件后会被替换。</translation>
+    </message>
+    <message>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
@@ -4116,6 +5318,46 @@ Logs: {2}</source>
         <translation>备注第 {0} 分钟（{1}）</translation>
     </message>
     <message>
+        <source>What the live console logged</source>
+        <translation>直播控制台的记录</translation>
+    </message>
+    <message>
+        <source>On air {0}–{1}</source>
+        <translation>直播 {0}–{1}</translation>
+    </message>
+    <message>
+        <source>GMV {0}</source>
+        <translation>GMV {0}</translation>
+    </message>
+    <message>
+        <source>orders {0}</source>
+        <translation>订单 {0}</translation>
+    </message>
+    <message>
+        <source>UV {0}</source>
+        <translation>UV {0}</translation>
+    </message>
+    <message>
+        <source>peak online {0}</source>
+        <translation>最高在线 {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n set(s) of numbers typed, the last at {0}</source>
+        <translation><numerusform>共录入 %n 次数据，最后一次在 {0}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n earlier alert(s) in the live log)</source>
+        <translation><numerusform>（更早的 %n 条预警见直播日志）</numerusform></translation>
+    </message>
+    <message>
+        <source>{0} {1}: {2}</source>
+        <translation>{0} {1}：{2}</translation>
+    </message>
+    <message>
+        <source> (handled by {0})</source>
+        <translation>（{0} 处理）</translation>
+    </message>
+    <message>
         <source>Debrief saved</source>
         <translation>复盘总结已保存</translation>
     </message>
@@ -4154,6 +5396,10 @@ Logs: {2}</source>
     <message>
         <source>Save report</source>
         <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Report saved to {0}</source>
@@ -4494,6 +5740,85 @@ Logs: {2}</source>
     </message>
 </context>
 <context>
+    <name>ScriptImportDialog</name>
+    <message>
+        <source>Import script: {0}</source>
+        <translation>导入脚本：{0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>The file holds %n segment(s).</source>
+        <translation><numerusform>文件里有 %n 个环节。</numerusform></translation>
+    </message>
+    <message>
+        <source>Importing replaces the current script (Ctrl+Z brings it back).</source>
+        <translation>导入会替换当前脚本（按 Ctrl+Z 可恢复）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) it names are not in the product pool. Their names are kept on the segments; add them to the pool now, or later with Add to pool.</source>
+        <translation><numerusform>其中 %n 个商品不在选品池里。商品名会保留在环节上；可以现在加入选品池，也可以稍后点“加入选品池”。</numerusform></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>{0} (not in pool)</source>
+        <translation>{0}（不在选品池）</translation>
+    </message>
+    <message>
+        <source>Not in the product pool</source>
+        <translation>不在选品池的商品</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Live price</source>
+        <translation>直播价</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>a link number only: set link numbers on the stream's lineup</source>
+        <translation>只有链接号：请在本场排品里设置链接号</translation>
+    </message>
+    <message>
+        <source>Products the pool lacks</source>
+        <translation>选品池里没有的商品</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import and add %n to pool</source>
+        <translation><numerusform>导入并把 %n 个商品加入选品池</numerusform></translation>
+    </message>
+    <message>
+        <source>Creates the products in the product pool (fill in SKU, cost and selling points there), puts them on this stream's lineup and links their segments. Ctrl+Z takes them away again.</source>
+        <translation>在选品池里新建这些商品（之后在那里补全 SKU、成本和卖点），加入本场排品并关联到对应环节。按 Ctrl+Z 可撤销。</translation>
+    </message>
+</context>
+<context>
     <name>ScriptLabels</name>
     <message>
         <source>Opening</source>
@@ -4584,8 +5909,20 @@ Logs: {2}</source>
         <translation>首个/独家用语</translation>
     </message>
     <message>
+        <source>Authority/endorsement</source>
+        <translation>权威/专家背书</translation>
+    </message>
+    <message>
         <source>Medical claim</source>
         <translation>医疗功效用语</translation>
+    </message>
+    <message>
+        <source>Cosmetics efficacy claim</source>
+        <translation>化妆品功效宣称</translation>
+    </message>
+    <message>
+        <source>Food health claim</source>
+        <translation>食品保健功效</translation>
     </message>
     <message>
         <source>Guaranteed result</source>
@@ -4598,6 +5935,10 @@ Logs: {2}</source>
     <message>
         <source>Fake scarcity</source>
         <translation>虚假稀缺</translation>
+    </message>
+    <message>
+        <source>Unfair terms</source>
+        <translation>不公平格式条款</translation>
     </message>
     <message>
         <source>Team term</source>
@@ -4618,6 +5959,18 @@ Logs: {2}</source>
     <message>
         <source>Over the slot</source>
         <translation>超出时段</translation>
+    </message>
+    <message>
+        <source>Must change</source>
+        <translation>必须修改</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>需核实</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>提示</translation>
     </message>
 </context>
 <context>
@@ -4730,6 +6083,10 @@ Logs: {2}</source>
         <translation>导入…</translation>
     </message>
     <message>
+        <source>Add to pool</source>
+        <translation>加入选品池</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -4762,10 +6119,6 @@ Logs: {2}</source>
         <translation>词条</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>类目</translation>
-    </message>
-    <message>
         <source>Suggestion</source>
         <translation>建议改为</translation>
     </message>
@@ -4776,10 +6129,6 @@ Logs: {2}</source>
     <message>
         <source>Rehearsal</source>
         <translation>彩排</translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation>策划</translation>
     </message>
     <message>
         <source>Actual</source>
@@ -4958,12 +6307,40 @@ Logs: {2}</source>
         <translation>开始时间</translation>
     </message>
     <message>
+        <source>Link the products this script names to the product pool, creating those it does not hold yet, and put them on the lineup</source>
+        <translation>把脚本里的商品关联到选品池（池里没有的先新建），并加入排品</translation>
+    </message>
+    <message>
+        <source>Risk category</source>
+        <translation>风险类别</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Planned time</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source> (partial: {0} of {1} segments)</source>
+        <translation>（部分彩排：{0}/{1} 个环节）</translation>
+    </message>
+    <message>
+        <source>Rehearsed segments</source>
+        <translation>已彩排环节</translation>
+    </message>
+    <message>
         <source>duration</source>
         <translation>时长</translation>
     </message>
     <message>
         <source>product</source>
         <translation>商品</translation>
+    </message>
+    <message>
+        <source>product not in pool</source>
+        <translation>不在选品池的商品</translation>
     </message>
     <message>
         <source>Running order</source>
@@ -5024,6 +6401,10 @@ Logs: {2}</source>
     <message>
         <source>The stream's lineup is empty</source>
         <translation>这场的排品还是空的</translation>
+    </message>
+    <message>
+        <source>{0} (not in pool)</source>
+        <translation>{0}（不在选品池）</translation>
     </message>
     <message>
         <source>Pitch: {0}</source>
@@ -5130,6 +6511,22 @@ Logs: {2}</source>
         <translation><numerusform>已导入 %n 个环节。</numerusform></translation>
     </message>
     <message>
+        <source>Every product the script names is in the product pool.</source>
+        <translation>脚本里的商品都在选品池里。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n product(s) to the pool and linked their segments. Ctrl+Z takes them away.</source>
+        <translation><numerusform>已把 %n 个商品加入选品池，并关联到对应环节。按 Ctrl+Z 可撤销。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Linked %n segment(s) to products already in the pool.</source>
+        <translation><numerusform>已把 %n 个环节关联到选品池里已有的商品。</numerusform></translation>
+    </message>
+    <message>
+        <source>Not added: {0}.</source>
+        <translation>未加入：{0}。</translation>
+    </message>
+    <message>
         <source>Export script</source>
         <translation>导出脚本</translation>
     </message>
@@ -5188,6 +6585,14 @@ Logs: {2}</source>
         <source>%n risky word(s) in this segment; see Compliance.</source>
         <translation><numerusform>本环节有 %n 个风险词，详见合规检查。</numerusform></translation>
     </message>
+    <message>
+        <source>“{0}” is not in the product pool yet. Use Add to pool to create it and link it, or choose a product here.</source>
+        <translation>“{0}”还不在选品池里。点“加入选品池”新建并关联，或在这里选一个商品。</translation>
+    </message>
+    <message>
+        <source>{0} (not in pool)</source>
+        <translation>{0}（不在选品池）</translation>
+    </message>
 </context>
 <context>
     <name>StreamDialog</name>
@@ -5210,6 +6615,22 @@ Logs: {2}</source>
     <message>
         <source> min</source>
         <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>(no account)</source>
+        <translation>（未指定账号）</translation>
+    </message>
+    <message>
+        <source>New account…</source>
+        <translation>新建账号…</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>新建账号</translation>
+    </message>
+    <message>
+        <source>Name of the new account (as it is on the platform):</source>
+        <translation>新账号名称（与平台上的一致）：</translation>
     </message>
     <message>
         <source>新品发布, 清仓, 品牌故事, 会员专场, 大促…</source>
@@ -5302,6 +6723,22 @@ Logs: {2}</source>
     <message>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>New person…</source>
+        <translation>新建人员…</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>新建人员</translation>
+    </message>
+    <message>
+        <source>Name of the new team member:</source>
+        <translation>新成员姓名：</translation>
     </message>
 </context>
 <context>
@@ -5408,20 +6845,12 @@ Logs: {2}</source>
         <translation>合规词库</translation>
     </message>
     <message>
-        <source>Words the checker flags in scripts, with a safer wording. Built-in terms can be switched off; your own terms can be added and deleted. The check is a prompt for the reviewer, not legal advice.</source>
-        <translation>检查脚本时会标出的词，并附替代说法。内置词可以停用；团队自己的词可以添加和删除。检查结果只是给审核人的提示，不构成法律意见。</translation>
-    </message>
-    <message>
         <source>Filter…</source>
         <translation>筛选…</translation>
     </message>
     <message>
         <source>Term</source>
         <translation>词条</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>类目</translation>
     </message>
     <message>
         <source>Safer wording</source>
@@ -5436,12 +6865,44 @@ Logs: {2}</source>
         <translation>状态</translation>
     </message>
     <message>
-        <source>New term</source>
-        <translation>新词条</translation>
+        <source>Words the checker flags in scripts, with a safer wording and the rule each comes from. Switch built-in terms off or move them to another category; add your team's own. The list is kept in this database, so everyone on a team server shares it. The check is a prompt for the reviewer, not legal advice.</source>
+        <translation>合规检查会在脚本里标出这些词，并给出替代说法和每个词的依据。内置词条可以停用或改到其他类别，也可以添加团队自己的词。词库保存在当前数据库里，团队服务器上的每个人共用同一份。检查结果只是给审核的提示，不构成法律意见。</translation>
     </message>
     <message>
-        <source>Add</source>
-        <translation>添加</translation>
+        <source>Risk category</source>
+        <translation>风险类别</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Term ({N} stands for a number: {N}天见效)</source>
+        <translation>词条（{N} 代表数字，如 {N}天见效）</translation>
+    </message>
+    <message>
+        <source>Category default</source>
+        <translation>按类别默认</translation>
+    </message>
+    <message>
+        <source>Add / update</source>
+        <translation>添加 / 更新</translation>
+    </message>
+    <message>
+        <source>Add the term, or save the category, severity and wording of a listed one</source>
+        <translation>添加词条，或保存已列词条的类别、严重程度和替代说法</translation>
+    </message>
+    <message>
+        <source>Move selected to category</source>
+        <translation>所选改为此类别</translation>
+    </message>
+    <message>
+        <source>Give the selected terms the category and severity chosen above</source>
+        <translation>把上方选好的类别和严重程度用于所选词条</translation>
     </message>
     <message>
         <source>Remove / switch off</source>
@@ -5452,6 +6913,14 @@ Logs: {2}</source>
         <translation>恢复内置词</translation>
     </message>
     <message>
+        <source>Import .xlsx…</source>
+        <translation>导入 .xlsx…</translation>
+    </message>
+    <message>
+        <source>Export .xlsx…</source>
+        <translation>导出 .xlsx…</translation>
+    </message>
+    <message>
         <source>built-in</source>
         <translation>内置</translation>
     </message>
@@ -5460,12 +6929,67 @@ Logs: {2}</source>
         <translation>团队</translation>
     </message>
     <message>
+        <source>built-in, changed</source>
+        <translation>内置（已修改）</translation>
+    </message>
+    <message>
         <source>off</source>
         <translation>停用</translation>
     </message>
     <message>
         <source>on</source>
         <translation>启用</translation>
+    </message>
+    <message>
+        <source>Import word list</source>
+        <translation>导入合规词库</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>Imported: {0} added, {1} changed, {2} switched off, {3} unchanged.</source>
+        <translation>已导入：新增 {0} 条，修改 {1} 条，停用 {2} 条，未变 {3} 条。</translation>
+    </message>
+    <message>
+        <source>Export word list</source>
+        <translation>导出合规词库</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}. Choose another folder or close the file in Excel.</source>
+        <translation>无法写入 {0}：{1}。请换一个文件夹，或先在 Excel 中关闭该文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n term(s) to {0}.</source>
+        <translation><numerusform>已把 %n 个词条写入 {0}。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Save report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
     </message>
 </context>
 </TS>

@@ -178,3 +178,39 @@ def test_postgres_backup_and_restore(pg_url, paths, tmp_path: Path):
     bad.write_text("nope", encoding="utf-8")
     with pytest.raises(backup.InvalidBackup, match="Nothing was changed"):
         backup.restore(pg_url, bad, paths)
+
+
+@pytest.mark.skipif(not (shutil.which("pg_dump") and shutil.which("pg_restore")), reason="pg_dump/pg_restore missing")
+@pytest.mark.parametrize("craft", [
+    "ALTER TABLE products DROP COLUMN notes",
+    "DROP TABLE review_imports",
+    "CREATE VIEW everything AS SELECT * FROM streams",
+    "CREATE FUNCTION stop() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'x'; END $$;"
+    " CREATE TRIGGER no_more BEFORE INSERT ON streams FOR EACH ROW EXECUTE FUNCTION stop()",
+], ids=["missing_column", "missing_table", "view", "trigger"])
+def test_a_crafted_postgres_dump_is_refused_before_anything_changes(pg_url, pg_server, paths, tmp_path, craft):
+    import uuid
+
+    source = f"t_{uuid.uuid4().hex[:12]}"
+    pg_server.admin(f'CREATE DATABASE "{source}"')
+    try:
+        crafted_db = open_database(pg_server.url(source))
+        with crafted_db.engine.begin() as connection:
+            connection.exec_driver_sql(craft)
+        dump = backup.backup_now(crafted_db, tmp_path / "crafted.pgdump")
+        crafted_db.close()
+    finally:
+        pg_server.admin(f'DROP DATABASE IF EXISTS "{source}" WITH (FORCE)')
+    db = open_database(pg_url)
+    with db.session() as s:
+        s.add(Stream(title="现在", start_at=NOW, planned_minutes=60))
+    db.close()
+    with pytest.raises(backup.InvalidBackup, match="Nothing was changed"):
+        backup.restore(pg_url, dump, paths)
+    assert backup.list_backups(paths) == []
+    db = open_database(pg_url)
+    try:
+        with db.session() as s:
+            assert list(s.scalars(select(Stream.title))) == ["现在"]
+    finally:
+        db.close()

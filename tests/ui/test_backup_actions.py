@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy import select
@@ -70,3 +71,46 @@ def test_invalid_file_shows_an_error_and_changes_nothing(window, monkeypatch, tm
     restore.trigger()
     assert shown and "not a LiveDesk backup" in shown[0]
     assert titles(window.db) == ["原样"]
+
+
+def test_backups_list_groups_by_database_and_restores_the_chosen_one(window, monkeypatch, tmp_path):
+    from livedesk.config import sqlite_url
+    from livedesk.services import backup
+    from livedesk.services.db import open_database
+    from livedesk.ui.backup_actions import show_backups
+
+    add_backup_actions(window)
+    add_stream(window.db, "第一版")
+    mine = backup.backup_before(window.db, window.paths, "import")
+    add_stream(window.db, "第二版")
+    other = open_database(sqlite_url(tmp_path / "shop-b.sqlite3"))
+    backup.backup_before(other, window.paths, "import")
+    other.close()
+    show_backups(window)
+    dialog = window.backups_dialog
+    tops = [dialog.model.item(row).text() for row in range(dialog.model.rowCount())]
+    assert len(tops) == 2
+    assert "test.sqlite3" in tops[0] and "shop-b.sqlite3" in tops[1]
+    assert dialog.model.item(0).rowCount() == 1 and dialog.model.item(1).rowCount() == 1
+    assert not dialog.restore_button.isEnabled()
+    assert dialog.select(mine) and dialog.restore_button.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    assert dialog.restore_selected()
+    assert titles(window.db) == ["第一版"]
+
+
+def test_back_up_now_suggests_a_name_listed_under_this_database(window, monkeypatch):
+    back_up, _ = add_backup_actions(window)
+    suggested = []
+
+    def save(parent, caption, path, *_a, **_k):
+        suggested.append(path)
+        return path, ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save))
+    back_up.trigger()
+    from livedesk.services import backup
+
+    groups = backup.backup_groups(window.paths, window.db.uid)
+    assert groups[0].is_current and groups[0].backups[0].path == Path(suggested[0])
+    assert groups[0].backups[0].reason == "manual"

@@ -484,7 +484,7 @@ def test_undo_of_a_lineup_value_a_teammate_changed_asks(tab, db, teammate, pid, 
     with teammate.session() as s:  # another value: no question
         lineups.set_lineup_values(s, lineup_stream, pid, planned_units=50)
     tab.undo_stack.undo()
-    assert len(shown) == 1 and lineup_item(db, lineup_stream, pid)["link_number"] is None
+    assert len(shown) == 1 and lineup_item(db, lineup_stream, pid)["link_number"] == 1  # the number it was given
 
 
 def test_undo_of_a_lineup_change_after_a_teammate_took_the_product_off_says_so(tab, db, teammate, pid, lineup_stream,
@@ -751,7 +751,7 @@ def test_first_lineup_value_edit_compares_the_stored_price_not_the_pools(tab, db
     shown = answer_conflicts(monkeypatch)
     tab.lineup._edit(tab.lineup.model.rows()[0], "planned_units", "30")
     tab.lineup._edit(tab.lineup.model.rows()[0], "live_price", "29.9")
-    tab.lineup._edit(tab.lineup.model.rows()[0], "link_number", "2")
+    tab.lineup._edit(tab.lineup.model.rows()[0], "link_number", "5")
     assert shown == [] and tab.undo_stack.count() == 4
     with db.session() as s:
         assert str(lineups.item_values(s, lineup_stream, [pid])[pid]["live_price"]) == "29.90"

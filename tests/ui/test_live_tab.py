@@ -52,20 +52,52 @@ def _go_live(tab) -> None:
     tab.go_live()
 
 
+AUTOMATIC = 4  # script approved, rehearsed, stock at N+1, no banned words: first in the list
+
+
 def test_checklist_ticks_with_name_and_time(tab, db):
     assert tab.stack.currentIndex() == 0
-    assert tab.checklist_model.rowCount() == len(live_service.DEFAULT_CHECKLIST)
+    assert tab.checklist_model.rowCount() == AUTOMATIC + len(live_service.DEFAULT_CHECKLIST)
+    done = sum(1 for row in tab.checklist_model.rows if row.ticked)  # the app's own ticks
     tab.person_combo.addItem("阿杰")
     tab.person_combo.setCurrentText("阿杰")
-    index = tab.checklist_model.index(0, 0)
+    index = tab.checklist_model.index(AUTOMATIC, 0)
     assert tab.checklist_model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     with db.session() as s:
         first = live_service.checklist(s, tab.stream_id)[0]
         assert first.ticked_by == "阿杰" and first.ticked_at == T0
-    assert tab.checklist_model.data(tab.checklist_model.index(0, 1)) == "阿杰"
-    assert "1 of" in tab.checklist_summary.text()
+    assert tab.checklist_model.data(tab.checklist_model.index(AUTOMATIC, 1)) == "阿杰"
+    assert f"{done + 1} of" in tab.checklist_summary.text()
     tab.checklist_model.setData(index, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
-    assert "0 of" in tab.checklist_summary.text()
+    assert f"{done} of" in tab.checklist_summary.text()
+
+
+def test_the_app_ticks_what_it_knows_with_its_reason(tab, db):
+    model = tab.checklist_model
+
+    def automatic(text: str):
+        return next(row for row in model.rows if row.auto and row.text == text)
+
+    approved = automatic("Script approved")
+    assert not approved.ticked and "approve it in the Script tab" in approved.note
+    row = model.rows.index(approved)
+    assert not (model.flags(model.index(row, 0)) & Qt.ItemFlag.ItemIsUserCheckable)  # not by hand
+    assert not model.setData(model.index(row, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert automatic("No banned or risky words").ticked
+    with db.session() as s:
+        script = s.scalars(select(Script)).one()
+        script.approved = True
+        script.segments[1].host_lines = "全网最低价"
+    tab.refresh()
+    assert automatic("Script approved").ticked
+    assert model.data(model.index(model.rows.index(automatic("Script approved")), 1)) == "LiveDesk (automatic)"
+    assert model.data(model.index(model.rows.index(automatic("Script approved")), 3)) == "Approved in the Script tab."
+    banned = automatic("No banned or risky words")
+    assert not banned.ticked and "全网最低" in banned.note
+    asked: list[list[str]] = []
+    tab.confirm_go_live = lambda missing: asked.append(missing) or False
+    tab.go_live()
+    assert any("全网最低" in line for line in asked[0])  # the go-live question names the reason
 
 
 def test_go_live_asks_about_unticked_items(tab, db):
@@ -77,7 +109,8 @@ def test_go_live_asks_about_unticked_items(tab, db):
 
     tab.confirm_go_live = decline
     tab.go_live_button.click()
-    assert len(asked[0]) == len(live_service.DEFAULT_CHECKLIST)
+    assert len(asked[0]) == sum(1 for row in tab.checklist_model.rows if not row.ticked)
+    assert set(live_service.DEFAULT_CHECKLIST) <= set(asked[0])
     with db.session() as s:
         assert live_service.get_live_session(s, tab.stream_id) is None
     tab.confirm_go_live = lambda missing: asked.append(missing) or True
@@ -91,7 +124,17 @@ def test_go_live_asks_about_unticked_items(tab, db):
     assert tab.timer.isActive()
 
 
-def test_nothing_asked_when_everything_is_ticked(tab):
+def test_nothing_asked_when_everything_is_ticked(tab, db):
+    from tests.unit.script_helpers import add_to_lineup, make_product
+
+    with db.session() as s:  # what the app checks itself: approved, rehearsed, stock for the plan
+        stream = s.get(Stream, tab.stream_id)
+        s.scalars(select(Script)).one().approved = True
+        stream.status = "rehearsed"
+        product = make_product(s, "面霜")
+        product.stock = 200
+        add_to_lineup(s, stream, product, 0, link=1, units=100)
+    tab.refresh()
     for row in range(tab.checklist_model.rowCount()):
         tab.checklist_model.setData(tab.checklist_model.index(row, 0), Qt.CheckState.Checked.value,
                                     Qt.ItemDataRole.CheckStateRole)
@@ -113,15 +156,27 @@ def test_countdown_warning_and_overtime_from_the_clock(tab):
     assert "behind" in tab.drift_label.text()
 
 
+def test_drift_readouts_agree_when_a_segment_runs_over_but_the_show_is_ahead(tab):
+    _go_live(tab)
+    tab.clock.advance(60)
+    tab.next_button.click()  # the second segment (planned 10:00–30:00) starts 9 minutes early
+    tab.clock.advance(23 * 60)  # 20 planned minutes, now 3 over: 24:00 on air, the switch was due at 30:00
+    tab.tick()
+    assert tab.countdown_label.text() == "+3:00"
+    assert tab.drift_label.text() == "Next switch: 6:00 ahead"
+    assert tab.expected_label.text().startswith("Show: 6:00 ahead")
+    assert "ahead" in tab.run_model.rows[2][5]  # the run of show says the same, in the same words
+    assert "behind" not in " ".join([tab.drift_label.text(), tab.expected_label.text()])
+
+
 def test_hotkeys_need_arming_and_pause_while_typing(tab, qtbot):
     _go_live(tab)
     tab.setFocus()
     qtbot.keyClick(tab, Qt.Key.Key_F5)
     assert tab.title_label.text() == "段1"  # not armed: nothing happens
-    assert not tab.next_button.isEnabled()
+    assert tab.next_button.isEnabled()  # the mouse buttons work either way
     qtbot.keyClick(tab, Qt.Key.Key_F8)
     assert tab.armed and "ARMED" in tab.arm_button.text()
-    assert tab.next_button.isEnabled()
     tab.metric_edits["online"].setFocus()
     qtbot.keyClick(tab.metric_edits["online"], Qt.Key.Key_F5)
     assert tab.title_label.text() == "段1"  # typing: hotkeys paused
@@ -139,9 +194,37 @@ def test_hotkeys_need_arming_and_pause_while_typing(tab, qtbot):
     qtbot.keyClick(tab, Qt.Key.Key_F6)
     assert not tab.state.held
     qtbot.keyClick(tab, Qt.Key.Key_F8)
-    assert not tab.armed and not tab.next_button.isEnabled()
+    assert not tab.armed and tab.next_button.isEnabled()
     qtbot.keyClick(tab, Qt.Key.Key_F5)
     assert tab.title_label.text() == "段2"
+
+
+def test_console_buttons_work_without_arming(tab, qtbot, db):
+    _go_live(tab)
+    assert not tab.armed
+    for button in (tab.next_button, tab.hold_button, tab.plus_button, tab.end_button):
+        assert button.isEnabled()
+    tab.clock.advance(60)
+    qtbot.mouseClick(tab.next_button, Qt.MouseButton.LeftButton)
+    assert tab.title_label.text() == "段2"
+    qtbot.mouseClick(tab.plus_button, Qt.MouseButton.LeftButton)
+    assert tab.countdown_label.text() == "21:00"
+
+
+def test_end_stream_asks_then_offers_the_review(tab, qtbot, db):
+    _go_live(tab)
+    asked: list[str] = []
+    tab.confirm_end = lambda: asked.append("end") or False
+    tab.offer_review = lambda: pytest.fail("offered a review of a stream that goes on")
+    qtbot.mouseClick(tab.end_button, Qt.MouseButton.LeftButton)
+    assert asked == ["end"] and tab.state.live  # declined: still live
+    tab.confirm_end = lambda: True
+    tab.offer_review = lambda: asked.append("review") or True
+    with qtbot.waitSignal(tab.open_stream_in) as signal:
+        qtbot.mouseClick(tab.end_button, Qt.MouseButton.LeftButton)
+    assert signal.args == ["review", tab.stream_id]
+    assert asked == ["end", "review"] and tab.state.ended
+    assert not tab.end_button.isEnabled()
 
 
 def test_f9_opens_an_incident_with_the_time_and_prepared_lines(tab, qtbot, db):
@@ -229,8 +312,43 @@ def test_host_view_opens_and_shows_the_segment(tab, qtbot):
         tab.tick()
     assert host.message_visible != visible  # it blinks
     host.grab()  # paints without error, mirrored
+    for _ in range(30):
+        tab.tick()
+    assert host.message_visible  # after a few seconds of blinking the message stays on
     tab.host_button.click()
     assert not host.isVisible()
+    assert tab.host_button.text() == "Host view"
+
+
+def test_host_view_after_esc_and_a_message_sent_while_closed(tab, qtbot, db):
+    tab.host_button.click()
+    host = tab.host_view
+    assert tab.host_button.text() == "Close host view"
+    qtbot.keyClick(host, Qt.Key.Key_Escape)
+    assert not host.isVisible()
+    assert tab.host_button.text() == "Host view"  # follows Esc on the host's screen
+    assert not tab.timer.isActive()  # not live and nothing to show: no ticking
+    tab.message_edit.setText("下一个是福袋")
+    qtbot.mouseClick(tab.send_button, Qt.MouseButton.LeftButton)  # a button as well as Enter
+    tab.host_button.click()
+    assert host.isVisible() and host.message == "下一个是福袋" and host.message_visible
+    assert tab.host_button.text() == "Close host view"
+    host.close()
+
+
+def test_host_message_survives_a_restart(qtbot, db, paths, stream_id):
+    first = LiveTab(db, paths)
+    qtbot.addWidget(first)
+    first.load_stream(stream_id)
+    first.message_edit.setText("控制语速")
+    first.send_message()
+    first.shutdown()
+    second = LiveTab(db, paths)
+    qtbot.addWidget(second)
+    second.load_stream(stream_id)
+    second.host_button.click()
+    assert second.host_view.message == "控制语速"
+    second.shutdown()
 
 
 def test_restart_resumes_where_it_was(qtbot, db, paths, stream_id):

@@ -41,10 +41,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def session_dir(fixtures_dir: Path) -> Path:
-    folder = fixtures_dir / "exports" / "douyin_tidy"
-    if not folder.is_dir():
-        pytest.skip(f"{folder} not found")
-    return folder
+    return fixtures_dir / "exports" / "douyin_tidy"
 
 
 @pytest.fixture
@@ -156,7 +153,10 @@ def test_a_bad_cell_names_the_file_sheet_row_and_column(capsys, url, tmp_path):
     code, _, err = run(capsys, "--db", url, "review", "import", str(bad), "--stream", str(stream_id))
     assert code == 3
     assert bad.name in err and "很多" in err and "在线人数" in err and "3" in err
-    assert show(capsys, url, stream_id) == empty_summary() | {"gmv_target": 80000.0}
+    shown = show(capsys, url, stream_id)
+    logged = shown.pop("console_log")
+    assert logged["samples"] == [] and logged["incidents"] == []  # nothing was logged live either
+    assert shown == {k: v for k, v in empty_summary().items() if k != "console_log"} | {"gmv_target": 80000.0}
 
 
 def test_missing_file_and_unknown_stream_are_bad_input(capsys, url, session_dir, tmp_path):
@@ -199,14 +199,15 @@ def test_review_show_and_import_do_not_load_qt(tmp_path, session_dir):
 
 def test_report_as_xlsx(capsys, url, imported, tmp_path):
     out_path = tmp_path / "reports" / "复盘.xlsx"
-    code, out, err = run(capsys, "--db", url, "report", "--stream", str(imported), "--out", str(out_path))
+    code, out, err = run(capsys, "--db", url, "report", "--stream", str(imported), "--out", str(out_path),
+                         "--lang", "zh_CN")
     assert code == 0, err
     assert out_path.name in out
     book = load_workbook(out_path)
-    assert book.sheetnames[0].startswith("汇总") and len(book.sheetnames) == 6
+    assert book.sheetnames == ["汇总", "分钟数据", "商品", "峰谷时刻", "改进清单", "复盘总结"]
     summary = book.worksheets[0]
     values = {summary.cell(r, 1).value: summary.cell(r, 2).value for r in range(1, summary.max_row + 1)}
-    assert values["成交金额 GMV"] == pytest.approx(240830.47, abs=0.01)
+    assert values["GMV"] == pytest.approx(240830.47, abs=0.01)
     assert values["观看人数 UV"] == 26718
     curve = book.worksheets[1]
     assert curve.max_row == 151  # 150 minutes and the header
@@ -218,7 +219,8 @@ def test_report_as_xlsx(capsys, url, imported, tmp_path):
 
 def test_report_as_pdf(capsys, url, imported, tmp_path):
     out_path = tmp_path / "复盘.pdf"
-    code, _, err = run(capsys, "--db", url, "report", "--stream", str(imported), "--out", str(out_path), "--json")
+    code, _, err = run(capsys, "--db", url, "--lang", "zh_CN", "report", "--stream", str(imported), "--out",
+                       str(out_path), "--json")
     assert code == 0, err
     data = out_path.read_bytes()
     assert data.startswith(b"%PDF")
@@ -228,11 +230,31 @@ def test_report_as_pdf(capsys, url, imported, tmp_path):
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", "-l", "1", str(out_path), "-"], capture_output=True, text=True).stdout
         text = unicodedata.normalize("NFKC", text)  # the CJK font maps some glyphs to Kangxi radicals (⾦ for 金)
-        assert "直播复盘报告" in text and "双十二预热专场" in text and "成交金额 GMV" in text and "转化率" in text
+        assert "直播复盘报告" in text and "双十二预热专场" in text and "观看人数 UV" in text and "转化率" in text
+        assert "Key figures" not in text and "Viewers" not in text  # Chinese only
     if shutil.which("pdftoppm"):
         png = tmp_path / "page"
         subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(out_path), str(png)], check=True)
         assert any(p.stat().st_size > 5_000 for p in tmp_path.glob("page*.png"))
+
+
+def test_report_in_english_by_default_has_no_chinese_words(capsys, url, imported, tmp_path):
+    from livedesk.services import messages
+
+    before = messages.installed_translator()
+    out_path = tmp_path / "review.xlsx"
+    code, _, err = run(capsys, "--db", url, "report", "--stream", str(imported), "--out", str(out_path))
+    assert code == 0, err
+    book = load_workbook(out_path)
+    assert book.sheetnames == ["Summary", "Per minute", "Products", "Peaks and valleys", "Improvement list", "Debrief"]
+    summary = book.worksheets[0]
+    ours = [c.value for c in summary["A"] if c.value] + [c.value for c in summary[4] if c.value]  # labels, headers
+    ours += [c.value for sheet in book.worksheets[1:] for c in sheet[1] if c.value]
+    ours += [summary.cell(r, 5).value for r in range(5, summary.max_row + 1) if summary.cell(r, 5).value]  # bases
+    assert "GMV" in ours and "Conversion" in ours
+    chinese = [v for v in ours if any("\u4e00" <= ch <= "\u9fff" for ch in v.replace("双十二预热专场", ""))]
+    assert chinese == []
+    assert messages.installed_translator() is before  # the command put the app's language back
 
 
 def test_report_refuses_other_suffixes_and_unknown_streams(capsys, url, tmp_path):
@@ -301,3 +323,25 @@ def test_per_minute_rows_group_finer_samples():
     rows = per_minute_rows(chart)
     assert [(r["minute"], r["online"], r["gmv"], r["gmv_total"]) for r in rows] == [(0, 150, 3.5, 3.5), (1, 300, 4.0, 7.5)]
     assert rows[0]["time"] == START
+
+
+def test_overview_refunds_agree_with_the_products():
+    from livedesk.services.review_views import Composition
+    from livedesk.ui.reports import refund_note, with_refunds
+
+    products = [{"name": "a", "refund_buyers": 3}, {"name": "b", "refund_buyers": 2}, {"name": "c"}]
+    summary = with_refunds({"products": products, "buyers": 100}, Composition())
+    assert summary["refund_buyers"] == 5  # no stream figure: the products' refunds add up, never "—"
+    assert refund_note(summary) == ""
+    summary = with_refunds({"products": products, "buyers": 100}, Composition(refund_buyers=4))
+    assert summary["refund_buyers"] == 4 and "4" in refund_note(summary) and "5" in refund_note(summary)
+
+
+def test_large_axes_read_in_wan_in_chinese_and_k_in_english(qapp):
+    from livedesk.ui.reports import axis_label, report_language
+
+    with report_language("zh_CN"):
+        assert [axis_label(v, True) for v in (0, 50_000, 150_000, 2_000_000)] == ["0", "5万", "15万", "200万"]
+        assert axis_label(8_000, False) == "8,000"
+    with report_language("en"):
+        assert axis_label(150_000, True) == "150k"

@@ -42,7 +42,7 @@ def test_create_a_stream_then_undo_and_redo(qtbot, tab, monkeypatch):
     def fill(dialog):
         dialog.title_edit.setText("周五美妆专场")
         dialog.minutes_spin.setValue(180)
-        dialog.account_edit.setText("小薇的好物直播间")
+        dialog.account_combo.set_text("小薇的好物直播间")
         dialog.gmv_spin.setValue(80000)
 
     answer_dialog(monkeypatch, fill)
@@ -256,3 +256,31 @@ def test_marking_rehearsed_with_open_findings_needs_confirmation(tab, demo_db, m
     tab.edit_action.trigger()
     with tab.db.session() as session:
         assert schedule.get_stream_data(session, scripted.id).status == "rehearsed"
+
+
+def test_accounts_and_people_are_picked_from_lists_with_an_explicit_new_entry(qtbot):
+    data = schedule.StreamData(title="周五专场", start_at=dt.datetime.now().astimezone(), planned_minutes=60,
+                               account="小薇的好物直播间", people=[("阿杰", "host")])
+    dialog = StreamDialog(data, ["阿杰", "林林"], accounts=["小薇的好物直播间", "山野旗舰店"])
+    qtbot.addWidget(dialog)
+    account = dialog.account_combo
+    assert not account.isEditable()  # no free typing: a typo cannot make a phantom account
+    assert account.text() == "小薇的好物直播间" and account.names() == ["小薇的好物直播间", "山野旗舰店"]
+    new_entry = account.findText("New account…")
+    account.ask = lambda title, label: " 山野旗舰店 "  # the same account typed again: the existing one is picked
+    account.activated.emit(new_entry)
+    assert account.text() == "山野旗舰店" and len(account.names()) == 2
+    account.ask = lambda title, label: None  # cancelled: the previous choice stays
+    account.activated.emit(new_entry)
+    assert account.text() == "山野旗舰店"
+    account.ask = lambda title, label: "新号直播间"
+    account.activated.emit(new_entry)
+    assert account.text() == "新号直播间"
+    dialog.people_grid.itemAtPosition(100, 0).widget().click()  # Add person
+    first, second = dialog.people_rows[0][0], dialog.people_rows[1][0]
+    assert first.text() == "阿杰" and second.text() == "" and not second.isEditable()
+    second.ask = lambda title, label: "小薇"
+    second.activated.emit(second.findText("New person…"))
+    assert second.text() == "小薇" and "小薇" in first.names()  # offered in the other rows too
+    result = dialog.result_data()
+    assert result.account == "新号直播间" and result.people == [("阿杰", "host"), ("小薇", "host")]

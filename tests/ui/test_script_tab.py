@@ -430,3 +430,36 @@ def test_writing_a_script_moves_the_stream_to_scripted_in_the_schedule_too(qtbot
         from livedesk.models.stream import Stream
 
         assert s.get(Stream, planned_id) is None
+
+
+def test_a_rehearsal_stopped_early_is_partial_and_shows_the_host_lines(tab, db, stream_id, qtbot):
+    with db.session() as s:
+        second = scripts.list_segments(s, stream_id)[1]
+        scripts.update_segment(s, second.id, host_lines="家人们看这款护手霜\n质地清爽不黏腻", cues="上架 3 号链接")
+    tab.load_script()
+    now = [0.0]
+    tab.clock = lambda: now[0]
+    dialog = tab.start_rehearsal()
+    first = dialog.rows[0]
+    assert first.title in dialog.lines_view.toPlainText()  # before Start: what comes first
+    dialog.start()
+    shown = dialog.lines_view.toPlainText()
+    assert "No host lines for this segment." in shown and "Next: 讲解：护手霜" in shown
+    now[0] += 250  # the first segment ran 250 s
+    QTest.keyClick(dialog, Qt.Key.Key_Space)
+    shown = dialog.lines_view.toPlainText()
+    assert "家人们看这款护手霜" in shown and "质地清爽不黏腻" in shown and "Cues: 上架 3 号链接" in shown
+    now[0] += 30
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)  # stopped during the second of three segments
+    assert dialog.finished_all
+    planned = first.duration_seconds
+    assert dialog.segment_label.text() == (
+        f"Partial rehearsal: 1 of {len(dialog.rows)} segments, 4:10 for their plan of "
+        f"{scripts.timeline.clock(planned)} ({'+' if 250 > planned else ''}{scripts.timeline.clock(250 - planned)})"
+    )
+    with db.session() as s:
+        [report] = scripts.list_rehearsals(s, stream_id)
+    assert report.partial and report.rehearsed_count == 1 and report.planned_seconds == planned
+    assert "partial: 1 of" in tab.rehearsals_model.index(0, 0).data()
+    assert tab.rehearsals_model.index(0, 1).data() == "Rehearsed segments"
+    dialog.close()

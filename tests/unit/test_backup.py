@@ -67,7 +67,7 @@ def test_auto_backup_once_a_day_and_rotation(db, paths):
     assert all(made)
     assert backup.auto_backup(db, paths, keep=3, now=days[-1].replace(hour=18)) is None  # one a day
     names = [p.name for p in backup.list_backups(paths, "")]
-    assert names == [f"livedesk-202611{d:02d}-090000.sqlite3" for d in (3, 4, 5)]
+    assert names == [f"livedesk-{db.uid[:12]}-202611{d:02d}-090000.sqlite3" for d in (3, 4, 5)]
 
 
 def test_backup_before_rotates_each_kind_on_its_own(db, paths):
@@ -194,23 +194,25 @@ def test_restore_refuses_while_another_process_has_the_file(db, paths, tmp_path)
         holder.stdout.close()
 
 
-def test_restore_upgrades_an_older_schema(db, paths, tmp_path, monkeypatch):
-    """Pretend the app knows a revision after the backup's: the staged copy is upgraded before the swap."""
-    saved = backup.backup_now(db, tmp_path / "saved.sqlite3")
-    calls = []
-    real_open = backup.open_database
+OLD_FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "db" / "livedesk-0001.sqlite3"
 
-    def fake_open(url, migrate=True):
-        calls.append((url, migrate))
-        return real_open(url, migrate=migrate)
 
-    monkeypatch.setattr(backup, "known_revisions", lambda: ({"0001", HEAD, "next"}, "next"))
-    monkeypatch.setattr(backup, "open_database", fake_open)
+def test_restore_upgrades_an_older_schema(db, paths, tmp_path):
+    """A backup made by the first schema (no database identity yet) is upgraded on a staged copy, checked,
+    and takes the identity of the database it replaces."""
+    saved = tmp_path / "old-backup.sqlite3"
+    saved.write_bytes(OLD_FIXTURE.read_bytes())
+    uid = db.uid
     db.close()
     result = backup.restore(db.url, saved, paths)
-    assert result.upgraded_from == HEAD
-    assert any(migrate and ".restoring" in url for url, migrate in calls)
+    assert result.upgraded_from == "0001"
     assert not list(db.file_path.parent.glob(".*restoring*"))
+    restored = open_database(db.url)
+    try:
+        assert restored.uid == uid
+        assert len(titles(restored)) > 3  # the fixture's demo streams
+    finally:
+        restored.close()
 
 
 def run_cli(*args: str, home: Path) -> subprocess.CompletedProcess:
@@ -286,3 +288,76 @@ def test_restore_over_a_damaged_database_keeps_a_raw_copy(db, paths, tmp_path):
     assert titles_in(db.file_path) == ["好"]
     assert "damaged" in result.previous_backup.name
     assert result.previous_backup.read_bytes() == damaged
+
+
+# ---------------------------------------------------------------------------------------------- per database
+
+
+def test_each_database_has_its_own_id_carried_by_its_backups(db, paths, tmp_path):
+    other = open_database(sqlite_url(tmp_path / "other.sqlite3"))
+    try:
+        assert db.uid and other.uid and db.uid != other.uid
+        mine = backup.backup_before(db, paths, "import")
+        theirs = backup.backup_before(other, paths, "import")
+        assert db.uid[:12] in mine.name and other.uid[:12] in theirs.name
+        assert backup.backup_identity(mine) == (db.uid, "test.sqlite3")
+        assert backup.backup_identity(theirs) == (other.uid, "other.sqlite3")
+    finally:
+        other.close()
+
+
+def test_one_databases_imports_never_rotate_away_another_databases_backups(db, paths, tmp_path):
+    other = open_database(sqlite_url(tmp_path / "other.sqlite3"))
+    try:
+        kept_of_other = [backup.backup_before(other, paths, "import", keep=2) for _ in range(2)]
+        daily_of_other = backup.auto_backup(other, paths, keep=2)
+        for _ in range(6):  # a busy day of imports in the first database
+            backup.backup_before(db, paths, "import", keep=2)
+        assert all(p.exists() for p in [*kept_of_other, daily_of_other])
+        assert len(backup.list_backups(paths, "import", db.uid)) == 2
+        assert len(backup.list_backups(paths, "import", other.uid)) == 2
+    finally:
+        other.close()
+
+
+def test_backups_named_before_ids_are_listed_and_never_rotated(db, paths):
+    paths.backups.mkdir(parents=True, exist_ok=True)
+    legacy = [paths.backups / f"livedesk-2026110{d}-090000-import.sqlite3" for d in range(1, 4)]
+    for path in legacy:
+        path.write_bytes(b"old")
+    for _ in range(3):
+        backup.backup_before(db, paths, "import", keep=1)
+    assert all(p.exists() for p in legacy)
+    groups = backup.backup_groups(paths, db.uid)
+    assert [g.is_current for g in groups] == [True, False]
+    assert groups[0].label == "test.sqlite3" and len(groups[0].backups) == 1
+    assert groups[1].uid is None and len(groups[1].backups) == 3
+
+
+def test_latest_backup_of_a_database_by_id_or_by_name(db, paths, tmp_path):
+    other = open_database(sqlite_url(tmp_path / "other.sqlite3"))
+    try:
+        backup.backup_before(other, paths, "import")
+        first = backup.backup_before(db, paths, "import")
+        second = backup.backup_before(db, paths, "import")
+        backup.backup_before(other, paths, "import")
+        assert backup.latest_backup(paths, db.uid) == second != first
+        assert backup.latest_backup(paths, None, "test.sqlite3") == second  # a file too damaged to read its id
+        assert backup.latest_backup(paths, None, "nothing.sqlite3") is None
+    finally:
+        other.close()
+
+
+def test_restoring_another_databases_backup_keeps_this_databases_identity(db, paths, tmp_path):
+    other = open_database(sqlite_url(tmp_path / "other.sqlite3"))
+    add_stream(other, "别的库")
+    theirs = backup.backup_now(other, tmp_path / "theirs.sqlite3")
+    other.close()
+    uid = db.uid
+    db.close()
+    backup.restore(db.url, theirs, paths)
+    restored = open_database(db.url)
+    try:
+        assert restored.uid == uid and titles(restored) == ["别的库"]
+    finally:
+        restored.close()

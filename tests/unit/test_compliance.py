@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from livedesk.services import compliance
 from livedesk.services.compliance import Term, check_text
 
-FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"  # in the repository: no test reads outside it
 
 
 def terms_in(text: str, terms=None) -> list[str]:
@@ -21,12 +20,71 @@ def terms_in(text: str, terms=None) -> list[str]:
 def test_builtin_list_is_well_formed() -> None:
     data = json.loads(compliance.resource_path("wordlists", "compliance_zh.json").read_text(encoding="utf-8"))
     entries = data["terms"]
-    assert 60 <= len(entries) <= 120
-    assert len({e["term"] for e in entries}) == len(entries)
-    categories = {e["category"] for e in entries}
-    assert categories == {"absolute", "national_level", "first_exclusive", "medical", "guaranteed", "inducement",
-                          "fake_scarcity"}
+    assert len(entries) >= 200
+    assert len({compliance.term_key(e["term"]) for e in entries}) == len(entries)
+    assert {e["category"] for e in entries} == set(compliance.CATEGORIES) - {"custom"}
     assert all(e["suggestion"] for e in entries)
+    assert all(e["rule"] in data["rules"] and e["severity"] in compliance.SEVERITIES for e in entries)
+    assert all(r["source"] for r in data["rules"].values())
+
+
+REQUIRED = {  # issue 15, point 1: at least these, each in its category
+    "absolute": ["一流", "完美", "无敌", "王者", "冠军", "终极", "首屈一指", "无与伦比", "遥遥领先", "领导品牌", "空前"],
+    "authority": ["权威", "专家推荐"],
+    "cosmetic": ["医美级", "药妆", "特效", "速效", "祛斑", "抗衰", "美白"],
+    "medical": ["痊愈", "包治", "丰胸", "生发", "抗敏"],
+    "guaranteed": ["{N}天见效", "百分百见效"],
+    "unfair_terms": ["最终解释权"],
+}
+
+
+@pytest.mark.parametrize(("category", "term"), [(c, t) for c, terms in REQUIRED.items() for t in terms])
+def test_required_terms_are_listed_in_their_category(category: str, term: str) -> None:
+    listed = {t.term: t for t in compliance.builtin_terms()}
+    assert listed[term].category == category
+    assert listed[term].rule in compliance.legal_rules()
+
+
+def test_no_suggestion_contains_a_listed_term() -> None:
+    """A host who follows a suggestion must not land on another listed word (issue 15, point 4)."""
+    terms = compliance.compile_terms(compliance.builtin_terms())
+    unsafe = {t.term: [f.term for f in check_text(t.suggestion, terms)] for t in terms.terms}
+    assert {k: v for k, v in unsafe.items() if v} == {}
+    assert all(t.suggestion for t in terms.terms)
+    assert check_text("你们是我最大的动力")[0].suggestion
+    assert not check_text(check_text("你们是我最大的动力")[0].suggestion)
+
+
+def test_a_team_term_inside_a_builtin_suggestion_replaces_that_suggestion() -> None:
+    terms = [*compliance.builtin_terms(), Term("专享", "custom", "", builtin=False)]
+    term_set = compliance.compile_terms(tuple(terms))
+    assert "专享" in check_text("直播间专享价", term_set)[0].term
+    for t in term_set.terms:
+        assert not check_text(t.suggestion, term_set), t
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "entry"),
+    [
+        ("这个颜色最 好看", "最 好", "最好"),
+        ("这个颜色最　好看", "最　好", "最好"),  # a full-width space
+        ("这个颜色最\u200b好看", "最\u200b好", "最好"),  # a zero-width space
+        ("这个颜色最.好看", "最.好", "最好"),
+        ("我们家是第 一", "第 一", "第一"),
+        ("ＴＯＰ１的面霜", "ＴＯＰ１", "TOP1"),
+        ("这款ｎｏ．１", "ｎｏ．１", "NO.1"),
+        ("医*美*级的效果", "医*美*级", "医美级"),
+        ("三 天 见 效", "三 天 见 效", "{N}天见效"),
+        ("７天见效", "７天见效", "{N}天见效"),
+        ("最终解释权归本店", "最终解释权", "最终解释权"),
+        ("emoji🔥顶🔥级面料", "顶🔥级", "顶级"),
+        ("㎏装的顶级面霜", "顶级", "顶级"),  # ㎏ folds into two characters: offsets still right
+    ],
+)
+def test_evasion_is_normalised_and_the_finding_points_at_the_written_characters(text, written, entry) -> None:
+    found = check_text(text)
+    assert [f.entry for f in found] == [entry]
+    assert text[found[0].start:found[0].end] == written == found[0].term
 
 
 @pytest.mark.parametrize(
@@ -46,9 +104,10 @@ def test_builtin_list_is_well_formed() -> None:
         ("仅剩最后一件了", "仅剩最后", "fake_scarcity"),
         ("最后一批货", "最后一批", "fake_scarcity"),
         ("销量第一的面霜", "销量第一", "absolute"),
-        ("全国第一家", "第一", "absolute"),
+        ("全国第一家", "全国第一", "absolute"),
         ("这款是唯一推荐", "唯一", "absolute"),
-        ("史上最低", "史上", "absolute"),
+        ("史上最低", "史上最低", "absolute"),
+        ("史上力度", "史上", "absolute"),
         ("no.1 品牌", "no.1", "absolute"),
         ("最好看的颜色", "最好", "absolute"),
         ("这是最美的一款", "最美", "absolute"),
@@ -113,15 +172,6 @@ def test_custom_terms_sequence() -> None:
     assert terms_in("顶级", terms) == []
 
 
-def test_fast_enough_for_every_keystroke() -> None:
-    terms = compliance.compile_terms(compliance.builtin_terms())
-    text = "欢迎来到直播间，今天给大家带来一款面霜，第一次用的朋友可以先试小样。" * 50
-    began = time.perf_counter()
-    for _ in range(100):
-        check_text(text, terms)
-    assert (time.perf_counter() - began) / 100 < 0.01
-
-
 def test_team_changes_merge_with_builtin_list(db) -> None:
     with db.session() as s:
         compliance.add_term(s, "秒杀全场", "inducement", "直播间专享价")
@@ -148,8 +198,6 @@ def test_team_changes_merge_with_builtin_list(db) -> None:
 @pytest.mark.parametrize("variant", ["douyin_tidy", "douyin_messy"])
 def test_fixture_scripts_banned_segments_are_found(db, variant: str) -> None:
     folder = FIXTURES / "exports" / variant
-    if not folder.exists():
-        pytest.skip(f"shared fixtures not found at {folder}")
     from script_helpers import fixture_pool, make_stream
 
     from livedesk.services.importers.script_sheet import import_script_sheet

@@ -84,3 +84,72 @@ def test_fast_path_head_matches_the_migration_scripts():
     from livedesk.services.db import _alembic_config
 
     assert ScriptDirectory.from_config(_alembic_config()).get_current_head() == HEAD
+
+
+def test_a_half_created_database_is_built_again_at_the_next_start(tmp_path):
+    """What a crash during creation left with an earlier LiveDesk: some empty tables, no schema version."""
+    import sqlite3
+
+    path = tmp_path / "half.sqlite3"
+    with sqlite3.connect(path) as raw:
+        raw.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+        raw.execute("CREATE TABLE people (id INTEGER PRIMARY KEY, name VARCHAR(100))")  # an old, partial shape
+    raw.close()
+    db = open_database(f"sqlite:///{path}")
+    try:
+        current, head = schema_state(db)
+        assert current == head
+        with db.session() as session:
+            session.add(Stream(title="t", start_at=dt.datetime.now(dt.timezone.utc), planned_minutes=60))
+        assert db.uid and len(db.uid) == 32
+    finally:
+        db.close()
+
+
+def test_tables_with_data_but_no_version_are_refused_untouched(tmp_path):
+    import sqlite3
+
+    from livedesk.services.db import DatabaseError
+
+    path = tmp_path / "odd.sqlite3"
+    with sqlite3.connect(path) as raw:
+        raw.execute("CREATE TABLE streams (id INTEGER PRIMARY KEY, title TEXT)")
+        raw.execute("INSERT INTO streams (title) VALUES ('keep me')")
+    raw.close()
+    with pytest.raises(DatabaseError, match="no schema version"):
+        open_database(f"sqlite:///{path}")
+    with sqlite3.connect(path) as raw:
+        tables = [r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        assert tables == ["streams"] and raw.execute("SELECT title FROM streams").fetchall() == [("keep me",)]
+    raw.close()
+
+
+def test_a_damaged_file_fails_its_quick_check_with_a_message(tmp_path):
+    from livedesk.services.db import DatabaseDamaged
+
+    path = tmp_path / "damaged.sqlite3"
+    db = open_database(f"sqlite:///{path}")
+    uid = db.uid
+    with db.session() as session:
+        for i in range(400):
+            session.add(Product(sku=f"SKU-{i}", name="护手霜" * 20))
+    with db.engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 * 3, min(len(data), 4096 * 8)):
+        data[offset] = 0x5A
+    path.write_bytes(bytes(data))
+    with pytest.raises(DatabaseDamaged) as err:
+        open_database(f"sqlite:///{path}")
+    assert "damaged" in str(err.value) and "Restore the latest backup" in str(err.value)
+    assert err.value.database_uid == uid  # its backups can still be found
+
+
+def test_a_file_that_is_not_a_database_is_called_damaged(tmp_path):
+    from livedesk.services.db import DatabaseDamaged
+
+    path = tmp_path / "notes.sqlite3"
+    path.write_bytes(b"these are my notes, not a database" * 200)
+    with pytest.raises(DatabaseDamaged, match="damaged"):
+        open_database(f"sqlite:///{path}")

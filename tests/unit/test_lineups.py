@@ -155,3 +155,27 @@ def test_arrange_puts_an_order_on_the_lineup_as_it_is_now():
     assert lu.arrange([2, 1, 3], [1, 2, 3]) == [2, 1, 3]
     assert lu.arrange([2, 1], [1, 4, 2]) == [2, 4, 1]  # 4 was added since: it keeps its place
     assert lu.arrange([3, 2, 1], [1, 3]) == [3, 1]  # 2 was taken off since: skipped
+
+
+def test_new_items_get_the_next_free_link_number(db, setup):
+    stream_id, ids = setup
+    with db.session() as s:
+        lu.add_to_lineup(s, stream_id, ids["T1"])
+        lu.add_to_lineup(s, stream_id, ids["P1"], position=0)  # first in the run, still the next link
+        lu.set_lineup_values(s, stream_id, ids["T1"], link_number=7)
+        lu.add_to_lineup(s, stream_id, ids["W1"])
+        lu.add_to_lineup(s, stream_id, ids["T2"], link_number=None)  # asked for none: none
+    with db.session() as s:
+        links = {r.product_id: r.link_number for r in lu.lineup_rows(s, stream_id)}
+    assert links == {ids["T1"]: 7, ids["P1"]: 2, ids["W1"]: 8, ids["T2"]: None}
+
+
+def test_planned_units_read_jihua_jianshu_everywhere_in_chinese():
+    import json
+
+    from livedesk.resources import resource_path
+
+    chinese = json.loads(resource_path("translations", "zh_CN.json").read_text(encoding="utf-8"))
+    about_units = {k: v for k, v in chinese.items() if "planned units" in k.lower() or "plan {0} units" in k}
+    assert len(about_units) >= 5
+    assert all("计划件数" in v and "策划" not in v and "销量" not in v for v in about_units.values()), about_units

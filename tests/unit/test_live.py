@@ -328,18 +328,23 @@ def test_incidents_and_response_library(db, sid):
             live.log_incident(s, sid, "alien", at(13))
 
 
-def test_default_pick_prefers_the_live_stream_then_today(db):
+def test_default_pick_prefers_the_live_stream_then_the_next(db):
     with db.session() as s:
         a = make_stream(s, start="2026-11-14 20:00", title="昨天")
+        morning = make_stream(s, start="2026-11-15 09:00", minutes=60, title="今天早场")
         b = make_stream(s, start="2026-11-15 20:00", title="今天")
-        make_stream(s, start="2026-11-20 20:00", title="以后")
+        c = make_stream(s, start="2026-11-20 20:00", title="以后")
         s.flush()
-        now = b.start_at + dt.timedelta(minutes=30)
-        picks = live.stream_picks(s)
-        assert live.default_pick(picks, now) == b.id
+        now = b.start_at - dt.timedelta(hours=2)  # the morning stream is over: the evening one is next
+        assert live.default_pick(live.stream_picks(s), now) == b.id
+        assert live.default_pick(live.stream_picks(s), morning.start_at + dt.timedelta(minutes=30)) == morning.id
+        now = b.start_at + dt.timedelta(minutes=30)  # running late, not live yet: still the one to open
+        assert live.default_pick(live.stream_picks(s), now) == b.id
+        live.go_live(s, b.id, now)
+        live.end_stream(s, b.id, now + dt.timedelta(minutes=10))
+        assert live.default_pick(live.stream_picks(s), now + dt.timedelta(minutes=20)) == c.id  # ended: the next
         live.go_live(s, a.id, a.start_at)
-        picks = live.stream_picks(s)
-        assert live.default_pick(picks, now) == a.id
+        assert live.default_pick(live.stream_picks(s), now) == a.id  # a live stream wins
 
 
 def test_log_lists_everything_newest_first(db, shelf_stream):
@@ -352,3 +357,28 @@ def test_log_lists_everything_newest_first(db, shelf_stream):
         entries = live.live_log(s, sid)
     assert [e.kind for e in entries] == ["incident:host_mistake", "metric", "link", "live", "segment"]
     assert "¥1,234" in entries[1].text or "¥1,235" in entries[1].text
+
+
+def test_price_questioned_is_an_incident_type_with_prepared_lines(db):
+    from livedesk.models import ResponseLine
+    from livedesk.services import compliance
+
+    assert "price_questioned" in live.INCIDENT_KINDS
+    with db.session() as s:
+        s.add(ResponseLine(kind="network_drop", text="老版本的话术"))  # a library seeded before the type existed
+        s.flush()
+        lines = live.response_lines(s, "price_questioned")
+        assert lines == live.DEFAULT_RESPONSES["price_questioned"]
+        assert live.response_lines(s, "network_drop") == ["老版本的话术"]  # the team's own lines are kept
+        assert not any(compliance.check_text(line) for line in lines)  # the host may say them as they are
+        stream = make_stream(s)
+        incident = live.log_incident(s, stream.id, "price_questioned", stream.start_at, "弹幕说比旗舰店贵")
+        assert incident.kind == "price_questioned"
+
+
+def test_emptied_prepared_lines_stay_empty(db):
+    with db.session() as s:
+        live.set_response_lines(s, "price_questioned", [])
+        assert live.response_lines(s, "price_questioned") == []
+        assert live.response_lines(s, "network_drop")  # seeding the others does not refill it
+        assert live.response_lines(s, "price_questioned") == []

@@ -32,17 +32,12 @@ from livedesk.services.review import ImportCancelledError, import_review_files, 
 pytestmark = pytest.mark.usefixtures("laptop_timezone")  # figures must not depend on the laptop's zone
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"  # in the repository: no test reads outside it
 EXPORTS = FIXTURES / "exports"
 SESSIONS = ["douyin_tidy", "douyin_messy"]
 START = dt.datetime(2026, 11, 20, 20, 0, tzinfo=SHANGHAI)
 
 TREND_HEADER = "时间,在线人数,进入人数,离开人数,成交金额,成交订单数,评论次数,新增粉丝数,新加直播团人数"
-
-
-def needs_fixtures() -> None:
-    if not EXPORTS.is_dir():
-        pytest.skip(f"shared fixtures not found at {EXPORTS}")
 
 
 @pytest.fixture
@@ -100,7 +95,6 @@ def close(actual: float | None, expected: float, rel: float = 0.0, abs_: float =
 
 @pytest.mark.parametrize("session", SESSIONS)
 def test_fixture_session_matches_expected(db: Database, session: str) -> None:
-    needs_fixtures()
     folder = EXPORTS / session
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     start = dt.datetime.strptime(expected["start"], "%Y-%m-%d %H:%M").replace(tzinfo=SHANGHAI)
@@ -154,7 +148,6 @@ def test_fixture_session_matches_expected(db: Database, session: str) -> None:
 
 
 def test_reimport_replaces_instead_of_duplicating(db: Database) -> None:
-    needs_fixtures()
     folder = EXPORTS / "douyin_tidy"
     stream_id = make_stream(db, dt.datetime(2026, 11, 12, 19, 30, tzinfo=SHANGHAI))
     import_review_files(db, stream_id, export_files(folder))
@@ -164,14 +157,12 @@ def test_reimport_replaces_instead_of_duplicating(db: Database) -> None:
 
 
 def test_script_workbook_is_refused_with_a_pointer_to_the_script_tab() -> None:
-    needs_fixtures()
     with pytest.raises(ImportFailed) as err:
         parse_review_file(EXPORTS / "douyin_tidy" / "直播脚本.xlsx")
     assert "Script tab" in err.value.message
 
 
 def test_fixture_kinds_and_mapping_preview() -> None:
-    needs_fixtures()
     workbook = inspect_review_file(EXPORTS / "douyin_messy" / "直播间详情页_整场数据下载.xlsx")
     assert workbook.kind == KIND_DOUYIN_WORKBOOK
     trend = inspect_review_file(EXPORTS / "douyin_messy" / "分钟趋势.csv")
@@ -462,7 +453,6 @@ def test_failed_import_writes_nothing(tmp_path: Path, db: Database) -> None:
 
 
 def test_fixture_workbook_copied_under_another_name_is_still_recognised(tmp_path: Path) -> None:
-    needs_fixtures()
     copy = tmp_path / "data.xlsx"
     shutil.copy(EXPORTS / "douyin_tidy" / "流量综合趋势分析下载.xlsx", copy)
     assert parse_review_file(copy).kind == KIND_TREND

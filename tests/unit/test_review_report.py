@@ -15,13 +15,6 @@ from openpyxl import load_workbook
 
 from livedesk.services.exporters.review_report import (
     LOW_CLICK_FILL,
-    SHEET_CURVE,
-    SHEET_DEBRIEF,
-    SHEET_IMPROVEMENTS,
-    SHEET_MOMENTS,
-    SHEET_PRODUCTS,
-    SHEET_SUMMARY,
-    SHEETS,
     kpi_rows,
     ranked_products,
     write_review_xlsx,
@@ -29,6 +22,9 @@ from livedesk.services.exporters.review_report import (
 
 pytestmark = pytest.mark.usefixtures("laptop_timezone")  # figures must not depend on the laptop's zone
 
+SHEET_SUMMARY, SHEET_CURVE, SHEET_PRODUCTS = "Summary", "Per minute", "Products"
+SHEET_MOMENTS, SHEET_IMPROVEMENTS, SHEET_DEBRIEF = "Peaks and valleys", "Improvement list", "Debrief"
+SHEETS = (SHEET_SUMMARY, SHEET_CURVE, SHEET_PRODUCTS, SHEET_MOMENTS, SHEET_IMPROVEMENTS, SHEET_DEBRIEF)
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 START = dt.datetime(2026, 11, 12, 19, 30, tzinfo=SHANGHAI)
 RISKY = ["=HYPERLINK(\"http://x\",\"y\")", "+86 138", "-1 网络卡顿", "@SUM(A1)", "\tID123", "\rline"]
@@ -108,26 +104,25 @@ def test_summary_kpis_round_trip_with_goals_attainment_and_formats(workbook_path
     sheet = load_workbook(workbook_path)[SHEET_SUMMARY]
     rows = label_rows(sheet)
     assert "双十二预热专场" in sheet["A1"].value
-    gmv = rows["成交金额 GMV"]
+    gmv = rows["GMV"]
     assert sheet.cell(gmv, 2).value == pytest.approx(240830.47, abs=0.005)
     assert sheet.cell(gmv, 3).value == 80000
     assert sheet.cell(gmv, 4).value == pytest.approx(240830.47 / 80000, rel=1e-9)
     assert "¥" in sheet.cell(gmv, 2).number_format and "¥" in sheet.cell(gmv, 3).number_format
     assert "%" in sheet.cell(gmv, 4).number_format
-    conversion = rows["转化率 Conversion"]
+    conversion = rows["Conversion"]
     assert sheet.cell(conversion, 2).value == pytest.approx(821 / 26718, rel=1e-9)
     assert "%" in sheet.cell(conversion, 2).number_format
     assert sheet.cell(conversion, 4).value == pytest.approx((821 / 26718) / 0.04, rel=1e-6)
-    uv = rows["观看人数 UV"]
+    uv = rows["Viewers (UV)"]
     assert sheet.cell(uv, 2).value == 26718 and sheet.cell(uv, 3).value == 20000
-    assert sheet.cell(rows["峰值在线 Peak online"], 3).value is None  # no goal set: left empty, not 0
-    for label in ("转化率 Conversion", "成交客单价 AOV per buyer", "UV价值 UV value", "千次观看成交 GPM",
-                  "投放ROI Paid ROI", "成交订单单价 Avg order"):
+    assert sheet.cell(rows["Peak online"], 3).value is None  # no goal set: left empty, not 0
+    for label in ("Conversion", "AOV per buyer", "UV value", "GPM", "Paid ROI", "Average order value"):
         basis = sheet.cell(rows[label], 5).value
         assert "/" in basis, label  # every ratio names its numerator and denominator
-    assert "观看次数" in sheet.cell(rows["千次观看成交 GPM"], 5).value  # GPM is on views, not people
-    assert sheet.cell(rows["千次观看成交 GPM"], 2).value == pytest.approx(240830.47 / 34254 * 1000, rel=1e-9)
-    assert sheet.cell(rows["投放ROI Paid ROI"], 2).value == pytest.approx(4.0929921, rel=1e-6)
+    assert "views" in sheet.cell(rows["GPM"], 5).value  # GPM is on views, not people
+    assert sheet.cell(rows["GPM"], 2).value == pytest.approx(240830.47 / 34254 * 1000, abs=0.005)  # cents
+    assert sheet.cell(rows["Paid ROI"], 2).value == pytest.approx(4.0929921, rel=1e-6)
     header = sheet.cell(4, 1)
     assert header.font.bold and header.fill.fgColor.rgb.endswith("4F6D8F")
     assert sheet.freeze_panes == "A5"
@@ -149,7 +144,7 @@ def test_products_are_ranked_by_gmv_and_low_click_rates_are_filled(workbook_path
     assert sheet.cell(4, 6).value == pytest.approx(0.012) and "%" in sheet.cell(4, 6).number_format
     assert sheet.cell(4, 8).value == pytest.approx(3 / 120)  # conversion = buyers / click users
     assert sheet.cell(4, 2).fill.fgColor.rgb.endswith(LOW_CLICK_FILL)
-    assert "3%" in sheet.cell(4, 12).value
+    assert "3%" in sheet.cell(4, 13).value
     assert not sheet.cell(2, 2).fill.fgColor.rgb.endswith(LOW_CLICK_FILL)
     assert sheet.freeze_panes == "A2"
     assert sheet.cell(1, 1).font.bold
@@ -171,10 +166,10 @@ def test_curve_moments_improvements_and_debrief(workbook_path):
     assert "¥" in curve.cell(6, 6).number_format
     assert curve.cell(2, 2).value == START.astimezone().strftime("%Y-%m-%d %H:%M")
     moments = book[SHEET_MOMENTS]
-    assert moments.cell(2, 1).value == "峰值 Peak" and moments.cell(2, 4).value == 130
+    assert moments.cell(2, 1).value == "Peak" and moments.cell(2, 4).value == 130
     improvements = book[SHEET_IMPROVEMENTS]
     assert improvements.max_row == len(RISKY) + 1
-    assert improvements.cell(2, 5).value.startswith("已完成") and improvements.cell(3, 5).value.startswith("待办")
+    assert improvements.cell(2, 5).value == "Done" and improvements.cell(3, 5).value == "To do"
     assert improvements.cell(2, 4).value.date() == dt.date(2026, 11, 20)
     debrief = book[SHEET_DEBRIEF]
     assert debrief.cell(2, 2).value == "福袋节奏好\n在线稳定"
@@ -215,7 +210,7 @@ def test_an_empty_review_still_writes_every_sheet(tmp_path):
     book = load_workbook(path)
     assert book.sheetnames == list(SHEETS)
     rows = label_rows(book[SHEET_SUMMARY])
-    assert book[SHEET_SUMMARY].cell(rows["成交金额 GMV"], 2).value is None
+    assert book[SHEET_SUMMARY].cell(rows["GMV"], 2).value is None
 
 
 def test_saving_replaces_the_file_atomically(tmp_path):
@@ -224,3 +219,40 @@ def test_saving_replaces_the_file_atomically(tmp_path):
     write_review_xlsx(SUMMARY, INFO, [], [], [], {}, path)
     assert load_workbook(path).sheetnames == list(SHEETS)
     assert [p.name for p in tmp_path.iterdir()] == ["r.xlsx"]  # no temporary file left behind
+
+
+def test_report_file_name_carries_date_stream_and_the_word_for_review(monkeypatch):
+    import json
+
+    from livedesk.resources import resource_path
+    from livedesk.services import messages
+    from livedesk.services.exporters.review_report import report_file_name
+
+    start = dt.datetime(2026, 12, 4, 19, 30, tzinfo=SHANGHAI)
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    __import__("time").tzset()
+    try:
+        assert report_file_name(start, "护肤好物日常场") == "2026-12-04_护肤好物日常场_review.pdf"
+        assert report_file_name(start, 'a/b:c*"d"', ".xlsx") == "2026-12-04_a_b_c__d_review.xlsx"
+        chinese = json.loads(resource_path("translations", "zh_CN.json").read_text(encoding="utf-8"))
+        messages.install_translator(lambda _context, text: chinese.get(text, text))
+        try:
+            assert report_file_name(start, "护肤好物日常场") == "2026-12-04_护肤好物日常场_复盘.pdf"
+        finally:
+            messages.install_translator(None)
+    finally:
+        monkeypatch.delenv("TZ")
+        __import__("time").tzset()
+
+
+def test_money_has_one_format_in_every_column(workbook_path):
+    book = load_workbook(workbook_path)
+    products = book[SHEET_PRODUCTS]
+    headers = [c.value for c in products[1]]
+    gmv = headers.index("GMV") + 1
+    assert {products.cell(r, gmv).number_format for r in range(2, products.max_row + 1)} == {'"¥"#,##0.00'}
+    assert headers[-2] == "Refund buyers"
+    from livedesk.services.exporters.review_report import format_value
+
+    assert [format_value(v, "money") for v in (Decimal("5"), 1234.5, Decimal("-3.456"))] == [
+        "¥5.00", "¥1,234.50", "-¥3.46"]

@@ -66,7 +66,8 @@ def test_import_then_check_as_json(capsys, url, fixture, stream_id):
     code, out, _ = run(capsys, "--db", url, "script", "check", "--stream", str(stream_id), "--json")
     assert code == 0
     findings = json.loads(out)
-    assert all({"segment", "field", "term", "category"} <= set(f) for f in findings)
+    assert all({"segment", "field", "term", "category", "rule", "severity"} <= set(f) for f in findings)
+    assert all(f["severity"] in ("error", "warning", "note") and f["rule"] and f["rule_source"] for f in findings)
     found = {(f["segment"], f["term"]) for f in findings}
     for segment, term in expected["banned_segments"].items():
         assert (segment, term) in found

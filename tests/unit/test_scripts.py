@@ -17,7 +17,7 @@ from livedesk.services.importers.errors import ImportFailed
 from livedesk.services.importers.script_sheet import import_script_sheet, kind_from_words
 from livedesk.services.scripts import ScriptError
 
-FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"  # in the repository: no test reads outside it
 HEADER = ["时间节点", "直播阶段", "环节", "主播动作/口播", "副播场控配合", "商品/链接号", "直播价", "备注"]
 
 
@@ -192,8 +192,6 @@ def test_hero_pick() -> None:
 @pytest.mark.parametrize("variant", ["douyin_tidy", "douyin_messy"])
 def test_import_fixture_scripts(db, variant: str) -> None:
     folder = FIXTURES / "exports" / variant
-    if not folder.exists():
-        pytest.skip(f"shared fixtures not found at {folder}")
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     with db.session() as s:
         stream = make_stream(s, start=expected["start"], minutes=expected["duration_minutes"])
@@ -280,8 +278,8 @@ def test_broken_script_bad_times_are_listed_and_nothing_is_written(db, tmp_path:
             import_script_sheet(s, stream.id, path)
         assert [x.title for x in scripts.list_segments(s, stream.id)] == ["原有"]
     problems = {(p.row, p.column) for p in failure.value.problems}
-    assert problems == {(4, "时间节点"), (5, "时间节点"), (6, "时间节点"), (7, "时间节点"), (8, "商品/链接号"),
-                        (8, "直播价")}
+    # a product the pool lacks is no problem (it is kept on its segment); the bad price still is
+    assert problems == {(4, "时间节点"), (5, "时间节点"), (6, "时间节点"), (7, "时间节点"), (8, "直播价")}
     bad = next(p for p in failure.value.problems if p.row == 4)
     assert bad.value == "25:99-xx"
     assert "row 4" in str(failure.value)
@@ -357,10 +355,13 @@ def test_rehearsal_recording_and_status_rule(db) -> None:
         report = scripts.list_rehearsals(s, stream.id)[0]
         assert [(r.title, r.planned_seconds, r.actual_seconds, r.difference) for r in report.rows] == [
             ("开场", 300, 290, -10), ("讲解", 300, 420, 120), ("下播", 300, None, None)]
-        assert report.planned_seconds == 900 and report.actual_seconds == 710
+        # stopped after 2 of 3 segments: partial, and compared only with the plan of what was rehearsed
+        assert report.partial and (report.rehearsed_count, report.segment_count) == (2, 3)
+        assert report.planned_seconds == 600 and report.actual_seconds == 710 and report.full_plan_seconds == 900
         findings = scripts.can_mark_rehearsed(s, stream.id)
         assert {(f.segment_title, f.category) for f in findings} == {
-            ("讲解", "absolute"), ("讲解", "rehearsal"), ("下播", "rehearsal")}
+            ("讲解", "absolute"), ("讲解", "rehearsal"), ("", "rehearsal")}
+        assert any("2/3" in f.term for f in findings)
         scripts.update_segment(s, segments[1].id, host_lines="高品质面料", duration_seconds=420)
         scripts.set_segment_times(s, stream.id, [(0, 300), (300, 420), (720, 180)])
         second = scripts.start_rehearsal(s, stream.id)

@@ -55,7 +55,7 @@ def _short_product(stock: int | None = 800) -> SimpleNamespace:
 
 def test_product_flag_reason_is_translated_with_its_numbers(chinese):
     flags = ps.check_product(_short_product(), ps.Rules(), upcoming_units=1400)
-    assert flags["short_for_lineups"] == "后续排品计划销量 1400 件，加 15.0% 余量需备 1610 件，但库存只有 800。"
+    assert flags["short_for_lineups"] == "后续排品计划件数 1400 件，加 15.0% 余量需备 1610 件，但库存只有 800。"
 
     no_stock = ps.check_product(_short_product(stock=None), ps.Rules(), upcoming_units=10)
     assert no_stock["short_for_lineups"].endswith("但还没填库存。")

@@ -135,7 +135,27 @@ def test_gap_absorbs_delay() -> None:
 def test_ahead_of_plan() -> None:
     status = live_status(PLANNED, 0, [0, 240], now=300)
     assert status.ahead and status.drift == -60
-    assert status.segments[2].expected_start == 1200  # later segments never start before their planned time
+    assert status.segments[2].expected_start == 1140  # the lead carries on, the gap is kept
+    assert status.show_drift == -60
+
+
+def test_a_segment_over_time_yet_ahead_reads_the_same_everywhere() -> None:
+    # the second segment started 4 min early and runs 3 min over: the switch and the show are 1 min ahead
+    status = live_status(PLANNED, 0, [0, 60], now=840)
+    assert status.overtime == 180
+    readout = timeline.drift_readout(status)
+    assert readout.segment == readout.show == -60
+    assert readout.segment_text() == "Next switch: 1:00 ahead"
+    assert readout.show_text() == "Show: 1:00 ahead"
+
+
+def test_drift_wording() -> None:
+    assert timeline.drift_words(29) == "on time" and timeline.drift_words(-29) == "on time"
+    assert timeline.drift_words(90) == "1:30 behind"
+    assert timeline.drift_words(-90) == "1:30 ahead"
+    status = live_status(PLANNED, 0, [0, 300, 1200], now=2000, ended_at=1560)
+    assert timeline.drift_readout(status).segment is None
+    assert timeline.drift_readout(status).segment_text() == ""
 
 
 def test_extra_time_and_holds_extend_the_current_segment() -> None:

@@ -22,14 +22,9 @@ from typing import Any
 
 from livedesk.services import metrics
 from livedesk.services.exporters.product_sheet import is_risky_text
+from livedesk.services.messages import translate
 
-SHEET_SUMMARY = "汇总 Summary"
-SHEET_CURVE = "曲线 Curve"
-SHEET_PRODUCTS = "商品 Products"
-SHEET_MOMENTS = "关键时刻 Moments"
-SHEET_IMPROVEMENTS = "改进清单 Improvements"
-SHEET_DEBRIEF = "复盘 Debrief"
-SHEETS = (SHEET_SUMMARY, SHEET_CURVE, SHEET_PRODUCTS, SHEET_MOMENTS, SHEET_IMPROVEMENTS, SHEET_DEBRIEF)
+SHEET_KEYS = ("summary", "curve", "products", "moments", "improvements", "debrief")
 
 FORMATS = {
     "money": '"¥"#,##0.00',
@@ -37,23 +32,46 @@ FORMATS = {
     "rate": "0.00%",
     "ratio": "0.00",
     "decimal": "#,##0.0",
-    "seconds": '0" 秒"',
-    "minutes": '0" 分钟"',
     "minute": "0.##",
 }
 
-PLATFORM_NAMES = {
-    "douyin": "抖音",
-    "kuaishou": "快手",
-    "taobao": "淘宝直播",
-    "channels": "视频号",
-    "wechat_channels": "视频号",
-    "xiaohongshu": "小红书",
-}
+PLATFORM_CODES = ("douyin", "kuaishou", "taobao", "channels", "wechat_channels", "xiaohongshu")
 
 HEADER_FILL = "4F6D8F"
 LOW_CLICK_FILL = "FDE2E1"
 TITLE_SIZE = 14
+CENT = Decimal("0.01")
+
+
+def sheet_titles() -> dict[str, str]:
+    """Sheet names in the report's language (the installed translator's)."""
+    return {
+        "summary": translate("Messages", "Summary"),
+        "curve": translate("Messages", "Per minute"),
+        "products": translate("Messages", "Products"),
+        "moments": translate("Messages", "Peaks and valleys"),
+        "improvements": translate("Messages", "Improvement list"),
+        "debrief": translate("Messages", "Debrief"),
+    }
+
+
+def report_word() -> str:
+    """The word that ends a review report's file name (2026-12-04_护肤好物日常场_复盘.pdf)."""
+    return translate("Messages", "review")
+
+
+def safe_file_part(text: str) -> str:
+    """Text usable inside a file name on Windows, macOS and Linux (no / \\ : * ? " < > |)."""
+    cleaned = "".join("_" if ch in '/\\:*?"<>|' or ord(ch) < 32 else ch for ch in text).strip(" ._")
+    return cleaned[:80]
+
+
+def report_file_name(start: dt.datetime | dt.date | None, title: str, suffix: str = ".pdf") -> str:
+    """Default file name for a stream's report: date, stream title, the word for review."""
+    day = start.astimezone().date() if isinstance(start, dt.datetime) and start.tzinfo else start
+    parts = [day.isoformat() if isinstance(day, (dt.date, dt.datetime)) else "", safe_file_part(title or ""),
+             report_word()]
+    return "_".join(p for p in parts if p) + suffix
 
 
 @dataclass(frozen=True)
@@ -65,66 +83,98 @@ class KpiDef:
     target_key: str | None = None  # key in stream_info holding the goal
 
 
-KPIS: tuple[KpiDef, ...] = (
-    KpiDef("gmv", "成交金额 GMV", "money", "已支付订单金额合计 (sum of paid orders)", "gmv_target"),
-    KpiDef("orders", "成交订单数 Orders", "count", "已支付订单数 (paid orders)"),
-    KpiDef("buyers", "成交人数 Buyers", "count", "下单并支付的人数 (people)"),
-    KpiDef("uv", "观看人数 UV", "count", "去重观看人数 (unique viewers)", "viewers_target"),
-    KpiDef("pv", "观看次数 PV", "count", "观看次数, 一人可多次 (views)"),
-    KpiDef("peak_online", "峰值在线 Peak online", "count", "在线人数曲线最大值 (max of the curve)",
-           "peak_online_target"),
-    KpiDef("avg_online", "平均在线 Average online", "decimal", "在线人数曲线平均值 (mean of the curve)"),
-    KpiDef("conversion_rate", "转化率 Conversion", "rate", "成交人数 / 观看人数 (buyers / UV, people basis)",
-           "conversion_target"),
-    KpiDef("aov_per_buyer", "成交客单价 AOV per buyer", "money", "成交金额 / 成交人数 (GMV / buyers)"),
-    KpiDef("avg_order_amount", "成交订单单价 Avg order", "money", "成交金额 / 成交订单数 (GMV / orders)"),
-    KpiDef("uv_value", "UV价值 UV value", "money", "成交金额 / 观看人数 (GMV / UV)"),
-    KpiDef("gpm", "千次观看成交 GPM", "money", "成交金额 / 观看次数 × 1000 (GMV / PV × 1000, views basis)"),
-    KpiDef("new_followers", "新增粉丝 New followers", "count", "本场新增关注人数 (people)", "new_followers_target"),
-    KpiDef("ad_spend", "投放消耗 Ad spend", "money", "千川等付费投放消耗 (paid traffic spend)"),
-    KpiDef("paid_roi", "投放ROI Paid ROI", "ratio", "成交金额 / 投放消耗 (GMV / ad spend); 健康值 > 3"),
-    KpiDef("avg_watch_seconds", "平均观看时长 Avg watch time", "seconds", "总观看时长 / 观看人数 (per UV)"),
-    KpiDef("duration_minutes", "直播时长 Duration", "minutes", "实际开播到下播 (actual length)"),
-)
+def kpi_defs() -> tuple[KpiDef, ...]:
+    """The report's figures, labelled in the report's language."""
 
-CURVE_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("minute", "分钟 Minute", "minute"),
-    ("time", "时间 Time", "text"),
-    ("online", "在线人数 Online", "count"),
-    ("entries", "进入人数 Entries", "count"),
-    ("leaves", "离开人数 Leaves", "count"),
-    ("gmv", "成交金额 GMV", "money"),
-    ("gmv_total", "累计成交 Cumulative GMV", "money"),
-    ("orders", "成交订单数 Orders", "count"),
-    ("comments", "评论次数 Comments", "count"),
-    ("new_followers", "新增粉丝 New followers", "count"),
-    ("fan_club_joins", "新加直播团 Fan-club joins", "count"),
-    ("segment", "环节 Segment", "text"),
-)
+    return (
+        KpiDef("gmv", translate("Messages", "GMV"), "money", translate("Messages", "sum of paid orders"), "gmv_target"),
+        KpiDef("orders", translate("Messages", "Orders"), "count", translate("Messages", "paid orders")),
+        KpiDef("buyers", translate("Messages", "Buyers"), "count", translate("Messages", "people who paid")),
+        KpiDef("uv", translate("Messages", "Viewers (UV)"), "count", translate("Messages", "unique viewers"), "viewers_target"),
+        KpiDef("pv", translate("Messages", "Views (PV)"), "count", translate("Messages", "views; one person may watch several times")),
+        KpiDef("peak_online", translate("Messages", "Peak online"), "count", translate("Messages", "highest point of the online curve"),
+               "peak_online_target"),
+        KpiDef("avg_online", translate("Messages", "Average online"), "decimal", translate("Messages", "mean of the online curve")),
+        KpiDef("conversion_rate", translate("Messages", "Conversion"), "rate", translate("Messages", "buyers / UV (basis: people)"),
+               "conversion_target"),
+        KpiDef("aov_per_buyer", translate("Messages", "AOV per buyer"), "money", translate("Messages", "GMV / buyers")),
+        KpiDef("avg_order_amount", translate("Messages", "Average order value"), "money", translate("Messages", "GMV / orders")),
+        KpiDef("uv_value", translate("Messages", "UV value"), "money", translate("Messages", "GMV / UV")),
+        KpiDef("gpm", translate("Messages", "GPM"), "money", translate("Messages", "GMV / PV × 1000 (basis: views)")),
+        KpiDef("new_followers", translate("Messages", "New followers"), "count",
+               translate("Messages", "people who followed during the stream"), "new_followers_target"),
+        KpiDef("ad_spend", translate("Messages", "Ad spend"), "money", translate("Messages", "paid traffic spend (e.g. Qianchuan)")),
+        KpiDef("paid_roi", translate("Messages", "Paid ROI"), "ratio", translate("Messages", "GMV / ad spend; healthy above 3")),
+        KpiDef("refund_buyers", translate("Messages", "Refund buyers"), "count",
+               translate("Messages", "people who asked for a refund")),
+        KpiDef("refund_amount", translate("Messages", "Refund amount"), "money", translate("Messages", "amount refunded")),
+        KpiDef("refund_rate", translate("Messages", "Refund rate"), "rate",
+               translate("Messages", "refund buyers / buyers (basis: people)")),
+        KpiDef("avg_watch_seconds", translate("Messages", "Average watch time"), "seconds", translate("Messages", "total watch time / UV")),
+        KpiDef("duration_minutes", translate("Messages", "Actual length"), "minutes",
+               translate("Messages", "from going live to ending the stream")),
+    )
 
-PRODUCT_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("rank", "排名 Rank", "count"),
-    ("name", "商品 Product", "text"),
-    ("product_id", "商品ID Product ID", "text"),
-    ("exposure_users", "曝光人数 Exposure users", "count"),
-    ("click_users", "点击人数 Click users", "count"),
-    ("click_rate", "点击率 Click rate (点击人数/曝光人数)", "rate"),
-    ("buyers", "成交人数 Buyers", "count"),
-    ("product_conversion", "点击转化率 Conversion (成交人数/点击人数)", "rate"),
-    ("orders", "成交订单数 Orders", "count"),
-    ("gmv", "成交金额 GMV", "money"),
-    ("gmv_share", "GMV占比 Share of GMV", "rate"),
-    ("flag", "提示 Flag", "text"),
-)
 
-MOMENT_KINDS = {"peak": "峰值 Peak", "valley": "谷值 Valley"}
-DEBRIEF_LABELS = (
-    ("highlights", "亮点 Highlights"),
-    ("problems", "问题 Problems"),
-    ("root_cause", "根因 (5 Whys) Root cause"),
-)
-CHART_TITLES = {"online": "在线人数与环节 Online viewers and segments", "gmv": "成交金额 GMV per minute and cumulative"}
-LOW_CLICK_NOTE = "点击率低于3%, 考虑淘汰 (click rate < 3%)"
+def curve_columns() -> tuple[tuple[str, str, str], ...]:
+
+    return (
+        ("minute", translate("Messages", "Minute"), "minute"),
+        ("time", translate("Messages", "Time"), "text"),
+        ("online", translate("Messages", "Online"), "count"),
+        ("entries", translate("Messages", "Entries"), "count"),
+        ("leaves", translate("Messages", "Leaves"), "count"),
+        ("gmv", translate("Messages", "GMV"), "money"),
+        ("gmv_total", translate("Messages", "Cumulative GMV"), "money"),
+        ("orders", translate("Messages", "Orders"), "count"),
+        ("comments", translate("Messages", "Comments"), "count"),
+        ("new_followers", translate("Messages", "New followers"), "count"),
+        ("fan_club_joins", translate("Messages", "Fan-club joins"), "count"),
+        ("segment", translate("Messages", "Segment"), "text"),
+    )
+
+
+def product_columns() -> tuple[tuple[str, str, str], ...]:
+
+    return (
+        ("rank", translate("Messages", "Rank"), "count"),
+        ("name", translate("Messages", "Product"), "text"),
+        ("product_id", translate("Messages", "Product ID"), "text"),
+        ("exposure_users", translate("Messages", "Exposure users"), "count"),
+        ("click_users", translate("Messages", "Click users"), "count"),
+        ("click_rate", translate("Messages", "Click rate (clicks / exposure)"), "rate"),
+        ("buyers", translate("Messages", "Buyers"), "count"),
+        ("product_conversion", translate("Messages", "Conversion (buyers / clicks)"), "rate"),
+        ("orders", translate("Messages", "Orders"), "count"),
+        ("gmv", translate("Messages", "GMV"), "money"),
+        ("gmv_share", translate("Messages", "Share of GMV"), "rate"),
+        ("refund_buyers", translate("Messages", "Refund buyers"), "count"),
+        ("flag", translate("Messages", "Flag"), "text"),
+    )
+
+
+def moment_kinds() -> dict[str, str]:
+    return {"peak": translate("Messages", "Peak"), "valley": translate("Messages", "Valley")}
+
+
+def debrief_labels() -> tuple[tuple[str, str], ...]:
+    return (
+        ("highlights", translate("Messages", "Highlights")),
+        ("problems", translate("Messages", "Problems")),
+        ("root_cause", translate("Messages", "Root cause (5 Whys)")),
+    )
+
+
+def chart_titles() -> dict[str, str]:
+    return {
+        "online": translate("Messages", "Online viewers and segments"),
+        "gmv": translate("Messages", "GMV per minute and cumulative"),
+        "trend": translate("Messages", "GMV by day against goals"),
+    }
+
+
+def low_click_note() -> str:
+    return translate("Messages", "Click rate below 3%: consider dropping it")
 
 
 # ---------------------------------------------------------------- data shaping (shared with the PDF)
@@ -149,7 +199,10 @@ def _number(value: Any) -> Decimal | int | None:
 def kpi_rows(summary: Mapping[str, Any], stream_info: Mapping[str, Any]) -> list[dict[str, Any]]:
     """One row per KPI: label, actual, goal, attainment (actual / goal), format kind and basis."""
     rows = []
-    for kpi in KPIS:
+    summary = {**summary, "refund_rate": summary.get("refund_rate")}
+    if summary["refund_rate"] is None:
+        summary["refund_rate"] = metrics.ratio(_number(summary.get("refund_buyers")), _number(summary.get("buyers")))
+    for kpi in kpi_defs():
         actual = _number(summary.get(kpi.key))
         target = None
         if kpi.target_key:
@@ -158,13 +211,10 @@ def kpi_rows(summary: Mapping[str, Any], stream_info: Mapping[str, Any]) -> list
             reached = _number(summary.get("gmv_attainment"))
         else:
             reached = metrics.attainment(actual, target)
-        basis = kpi.basis
-        source = (summary.get("sources") or {}).get(kpi.key)
-        if source and actual is not None:
-            basis = f"{basis} · 来源 Source: {source}" if basis else f"来源 Source: {source}"
+        source = (summary.get("sources") or {}).get(kpi.key) if actual is not None else None
         rows.append(
             {"key": kpi.key, "label": kpi.label, "actual": actual, "target": target, "attainment": reached,
-             "kind": kpi.kind, "basis": basis}
+             "kind": kpi.kind, "basis": kpi.basis, "source": source or ""}
         )
     return rows
 
@@ -189,14 +239,28 @@ def ranked_products(products: Iterable[Mapping[str, Any]]) -> list[dict[str, Any
                 "product_conversion": metrics.product_conversion(p.get("buyers"), p.get("click_users")),
                 "gmv_share": metrics.ratio(_number(p.get("gmv")), total) if total else None,
                 "low_click": low,
-                "flag": LOW_CLICK_NOTE if low else "",
+                "flag": low_click_note() if low else "",
             }
         )
     return out
 
 
 def platform_name(code: str | None) -> str:
-    return PLATFORM_NAMES.get(code or "", code or "")
+    names = {
+        "douyin": translate("Messages", "Douyin"),
+        "kuaishou": translate("Messages", "Kuaishou"),
+        "taobao": translate("Messages", "Taobao Live"),
+        "channels": translate("Messages", "Channels"),
+        "wechat_channels": translate("Messages", "Channels"),
+        "xiaohongshu": translate("Messages", "Xiaohongshu"),
+    }
+    return names.get(code or "", code or "")
+
+
+def money_text(value: Any) -> str:
+    """Money as every money column of the report shows it: ¥32,480.27 (two decimals, always)."""
+    amount = Decimal(str(value)).quantize(CENT)
+    return f"-¥{-amount:,.2f}" if amount < 0 else f"¥{amount:,.2f}"
 
 
 def format_start(value: Any) -> str:
@@ -210,7 +274,7 @@ def format_value(value: Any, kind: str) -> str:
     if value is None:
         return "—"
     if kind == "money":
-        return f"¥{float(value):,.2f}"
+        return money_text(value)
     if kind == "rate":
         return f"{float(value) * 100:.2f}%"
     if kind == "ratio":
@@ -219,9 +283,11 @@ def format_value(value: Any, kind: str) -> str:
         return f"{float(value):,.1f}"
     if kind == "seconds":
         minutes, seconds = divmod(int(value), 60)
-        return f"{minutes}分{seconds:02d}秒" if minutes else f"{seconds}秒"
+        if minutes:
+            return translate("Messages", "{0} min {1} s").format(minutes, f"{seconds:02d}")
+        return translate("Messages", "{0} s").format(seconds)
     if kind == "minutes":
-        return f"{int(value)} 分钟"
+        return f"{int(value)}" + translate("Messages", " min")
     if kind == "minute":
         return f"{float(value):g}"
     if kind == "count":
@@ -253,21 +319,23 @@ def write_review_xlsx(
     """
     from openpyxl import Workbook
 
+    titles = sheet_titles()
     workbook = Workbook()
     summary_sheet = workbook.active
-    summary_sheet.title = SHEET_SUMMARY
+    summary_sheet.title = titles["summary"]
     _write_summary(summary_sheet, summary, stream_info, chart_pngs or {})
-    _write_table(workbook.create_sheet(SHEET_CURVE), CURVE_COLUMNS, [_curve_values(r) for r in curve_rows],
+    _write_table(workbook.create_sheet(titles["curve"]), curve_columns(), [_curve_values(r) for r in curve_rows],
                  widths={"time": 18, "segment": 26})
     products = ranked_products(summary.get("products") or [])
     _write_table(
-        workbook.create_sheet(SHEET_PRODUCTS), PRODUCT_COLUMNS, products,
+        workbook.create_sheet(titles["products"]), product_columns(), products,
         widths={"name": 30, "product_id": 20, "flag": 34},
         highlight=lambda row: row.get("low_click", False),
     )
+    kinds = moment_kinds()
     moment_rows = [
         {
-            "kind": MOMENT_KINDS.get(_get(m, "kind"), _get(m, "kind")),
+            "kind": kinds.get(_get(m, "kind"), _get(m, "kind")),
             "minute": _get(m, "minute"),
             "time": format_start(_get(m, "at")) if _get(m, "at") else "",
             "online": _get(m, "online"),
@@ -276,10 +344,12 @@ def write_review_xlsx(
         }
         for m in moments
     ]
+
     _write_table(
-        workbook.create_sheet(SHEET_MOMENTS),
-        (("kind", "类型 Kind", "text"), ("minute", "分钟 Minute", "minute"), ("time", "时间 Time", "text"),
-         ("online", "在线人数 Online", "count"), ("segment", "环节 Segment", "text"), ("note", "原因/备注 Note", "text")),
+        workbook.create_sheet(titles["moments"]),
+        (("kind", translate("Messages", "Kind"), "text"), ("minute", translate("Messages", "Minute"), "minute"),
+         ("time", translate("Messages", "Time"), "text"), ("online", translate("Messages", "Online"), "count"),
+         ("segment", translate("Messages", "Segment"), "text"), ("note", translate("Messages", "Cause or note"), "text")),
         moment_rows, widths={"time": 18, "segment": 26, "note": 50},
     )
     improvement_rows = [
@@ -288,17 +358,17 @@ def write_review_xlsx(
             "text": _get(item, "text") or "",
             "owner": _get(item, "owner") or "",
             "due_date": _get(item, "due_date"),
-            "done": "已完成 Done" if _get(item, "done") else "待办 Open",
+            "done": translate("Messages", "Done") if _get(item, "done") else translate("Messages", "To do"),
         }
         for i, item in enumerate(improvements, start=1)
     ]
     _write_table(
-        workbook.create_sheet(SHEET_IMPROVEMENTS),
-        (("number", "序号 No.", "count"), ("text", "改进事项 Item", "text"), ("owner", "负责人 Owner", "text"),
-         ("due_date", "截止日期 Due", "date"), ("done", "状态 Status", "text")),
+        workbook.create_sheet(titles["improvements"]),
+        (("number", "#", "count"), ("text", translate("Messages", "Improvement"), "text"), ("owner", translate("Messages", "Owner"), "text"),
+         ("due_date", translate("Messages", "Due"), "date"), ("done", translate("Messages", "Status"), "text")),
         improvement_rows, widths={"text": 60, "owner": 14, "due_date": 14, "done": 14},
     )
-    _write_debrief(workbook.create_sheet(SHEET_DEBRIEF), debrief)
+    _write_debrief(workbook.create_sheet(titles["debrief"]), debrief)
     return _save_atomically(workbook, Path(out_path))
 
 
@@ -319,6 +389,36 @@ def _styles():
     }
 
 
+def report_title(title: str) -> str:
+    heading = translate("Messages", "Stream review")
+    return f"{heading} · {title}" if title else heading
+
+
+def stream_details(info: Mapping[str, Any], actual_minutes: Any = None) -> list[str]:
+    """The line under the title: start, platform, account, theme, planned and actual length."""
+
+    details = [translate("Messages", "Start: {0}").format(format_start(info.get("start"))),
+               translate("Messages", "Platform: {0}").format(platform_name(info.get("platform")))]
+    if info.get("account"):
+        details.append(translate("Messages", "Account: {0}").format(info["account"]))
+    if info.get("theme"):
+        details.append(translate("Messages", "Theme: {0}").format(info["theme"]))
+    if info.get("planned_minutes"):
+        details.append(translate("Messages", "Planned: {0} min").format(info["planned_minutes"]))
+    if actual_minutes is not None:
+        details.append(translate("Messages", "Actual: {0} min").format(actual_minutes))
+    return details
+
+
+def number_format(kind: str) -> str:
+    """The spreadsheet format of a kind of figure; seconds and minutes carry the report's unit word."""
+    if kind == "seconds":
+        return '0"' + translate("Messages", " s") + '"'
+    if kind == "minutes":
+        return '0"' + translate("Messages", " min") + '"'
+    return FORMATS.get(kind, "General")
+
+
 def _set(cell, value: Any, kind: str = "text") -> None:
     """Store a value: numbers with their format, text always as text (never a formula)."""
     if value is None or value == "":
@@ -337,8 +437,10 @@ def _set(cell, value: Any, kind: str = "text") -> None:
         return
     if isinstance(value, float):
         value = Decimal(str(value))
+    if kind == "money":
+        value = Decimal(str(value)).quantize(CENT)
     cell.value = value
-    cell.number_format = FORMATS.get(kind, "General")
+    cell.number_format = number_format(kind)
 
 
 def _header(sheet, row: int, labels: Sequence[str], styles: dict[str, Any]) -> None:
@@ -355,23 +457,19 @@ def _write_summary(sheet, summary: Mapping[str, Any], info: Mapping[str, Any], c
 
     styles = _styles()
     title = str(info.get("title") or "")
-    _set(sheet.cell(row=1, column=1), f"直播复盘报告 Stream review · {title}" if title else "直播复盘报告 Stream review")
+    _set(sheet.cell(row=1, column=1), report_title(title))
     sheet.cell(row=1, column=1).font = styles["title_font"]
-    details = [
-        f"开播 Start: {format_start(info.get('start'))}",
-        f"平台 Platform: {platform_name(info.get('platform'))}",
-    ]
-    if info.get("account"):
-        details.append(f"账号 Account: {info['account']}")
-    if info.get("planned_minutes"):
-        details.append(f"计划时长 Planned: {info['planned_minutes']} 分钟")
-    _set(sheet.cell(row=2, column=1), "    ".join(details))
+    _set(sheet.cell(row=2, column=1), "    ".join(stream_details(info)))
     sheet.cell(row=2, column=1).font = styles["muted"]
     header_row = 4
-    _header(sheet, header_row, ["指标 Metric", "实际 Actual", "目标 Goal", "达成率 Attainment", "口径 Basis"], styles)
-    for offset, kpi in enumerate(kpi_rows(summary, info), start=1):
+
+    _header(sheet, header_row, [translate("Messages", "Metric"), translate("Messages", "Actual"), translate("Messages", "Goal"),
+                                translate("Messages", "Attainment"), translate("Messages", "Basis"),
+                                translate("Messages", "Source")], styles)
+    kpis = kpi_rows(summary, info)
+    for offset, kpi in enumerate(kpis, start=1):
         row = header_row + offset
-        cells = [sheet.cell(row=row, column=c) for c in range(1, 6)]
+        cells = [sheet.cell(row=row, column=c) for c in range(1, 7)]
         _set(cells[0], kpi["label"])
         cells[0].font = Font(bold=True)
         _set(cells[1], kpi["actual"], kpi["kind"])
@@ -379,12 +477,18 @@ def _write_summary(sheet, summary: Mapping[str, Any], info: Mapping[str, Any], c
         _set(cells[3], kpi["attainment"], "rate")
         _set(cells[4], kpi["basis"])
         cells[4].font = styles["muted"]
+        _set(cells[5], kpi["source"])  # the file and how it gives the figure (see review.figure_sources)
+        cells[5].font = styles["muted"]
         for cell in cells:
             cell.border = styles["border"]
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
-    for letter, width in zip("ABCDE", (28, 16, 16, 14, 52), strict=True):
+    for letter, width in zip("ABCDEF", (28, 16, 16, 14, 52, 60), strict=True):
         sheet.column_dimensions[letter].width = width
-    _add_charts(sheet, charts, anchor_column="G")
+    notes = [str(w) for w in summary.get("warnings") or []]
+    for offset, note in enumerate(notes, start=header_row + len(kpis) + 2):
+        _set(sheet.cell(row=offset, column=1), note)
+        sheet.cell(row=offset, column=1).font = Font(bold=True)
+    _add_charts(sheet, charts, anchor_column="H")
 
 
 def png_image(png: bytes):
@@ -415,7 +519,7 @@ def _add_charts(sheet, charts: Mapping[str, bytes], anchor_column: str) -> None:
         image = png_image(png)
         scale = min(1.0, 760 / image.width) if image.width else 1.0
         image.width, image.height = int(image.width * scale), int(image.height * scale)
-        _set(sheet[f"{anchor_column}{row}"], CHART_TITLES.get(key, key))
+        _set(sheet[f"{anchor_column}{row}"], chart_titles().get(key, key))
         sheet[f"{anchor_column}{row}"].font = _styles()["label_font"]
         sheet.add_image(image, f"{anchor_column}{row + 1}")
         row += 2 + int(image.height / 20) + 1  # default row height is 15 pt = 20 px
@@ -454,7 +558,7 @@ def _write_table(
 
 
 def _curve_values(row: Mapping[str, Any] | Any) -> dict[str, Any]:
-    values = {key: _get(row, key) for key, _label, _kind in CURVE_COLUMNS}
+    values = {key: _get(row, key) for key, _label, _kind in curve_columns()}
     at = values.get("time")
     if isinstance(at, dt.datetime):
         values["time"] = (at.astimezone() if at.tzinfo else at).strftime("%Y-%m-%d %H:%M")
@@ -463,8 +567,8 @@ def _curve_values(row: Mapping[str, Any] | Any) -> dict[str, Any]:
 
 def _write_debrief(sheet, debrief: Mapping[str, str]) -> None:
     styles = _styles()
-    _header(sheet, 1, ["项目 Part", "内容 Text"], styles)
-    for r, (key, label) in enumerate(DEBRIEF_LABELS, start=2):
+    _header(sheet, 1, [translate("Messages", "Part"), translate("Messages", "Text")], styles)
+    for r, (key, label) in enumerate(debrief_labels(), start=2):
         head = sheet.cell(row=r, column=1)
         _set(head, label)
         head.font = styles["label_font"]
@@ -495,8 +599,10 @@ def _save_atomically(workbook, path: Path) -> Path:
 
 
 __all__ = [
-    "KPIS",
-    "SHEETS",
+    "SHEET_KEYS",
+    "kpi_defs",
+    "report_file_name",
+    "sheet_titles",
     "format_value",
     "kpi_rows",
     "platform_name",

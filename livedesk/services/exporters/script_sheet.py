@@ -92,6 +92,8 @@ def export_script_sheet(session: Session, stream_id: int, path: str | Path) -> P
                 if item is not None and item.link_number is not None:
                     product_text += f"（{item.link_number}号链接）"
                 price = item.live_price if item is not None and item.live_price is not None else product.live_price
+        elif segment.product_name:  # named by an imported script, not in the pool yet: written as it was read
+            product_text = segment.product_name
         values: list[object] = [
             f"{_clock(begin)}-{_clock(end)}",
             round(segment.duration_seconds / 60, 2),

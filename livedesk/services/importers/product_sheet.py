@@ -49,7 +49,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "stock": ("库存", "现货库存", "库存数量", "stock"),
     "safety_stock": ("预警库存", "安全库存", "库存预警", "safety stock"),
     "supplier": ("供应商", "供货商", "厂家", "supplier"),
-    "qualification": ("质检报告", "资质", "资质状态", "qualification"),
+    "qualification": ("质检报告", "资质", "资质状态", "质检", "质检/资质", "资质/质检", "质检资质", "质检情况", "qualification"),
     "platform_product_id": ("平台商品ID", "商品ID", "platform product id", "product id"),
     "selling_points": ("卖点", "核心卖点", "商品卖点", "selling points"),
     "notes": ("备注", "notes"),

@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 
 from livedesk.models import LineupItem, Product, Segment, SegmentKind, Stream
 from livedesk.services.importers.errors import CellProblem, ImportFailed
+from livedesk.services.importers.script_products import NAME_LIMIT, UnmatchedProduct, group_unmatched
 from livedesk.services.importers.tabular import Row, find_header_row, normalise_header, read_sheets
 from livedesk.services.importers.values import check_year, clean_text, is_empty, parse_money
 from livedesk.services.messages import translate
@@ -115,6 +116,7 @@ class ScriptSheet:
     segments: list[dict[str, Any]]
     lineup_prices: dict[int, Decimal] = field(default_factory=dict)  # product id → 直播价 from the sheet
     sheet_name: str = ""
+    unmatched: list[UnmatchedProduct] = field(default_factory=list)  # named but not in the pool: kept, listed
 
 
 def _parse_time_cell(value: object) -> _Time:
@@ -259,7 +261,7 @@ class _ProductMatcher:
                         names
                     )
                 )
-        raise ValueError(translate("Messages", "not in the product pool; add the product first or correct the name"))
+        raise ValueError(translate("Messages", "not in the product pool yet (or the name is written differently)"))
 
 
 def parse_script_sheet(session: Session, stream_id: int, path: str | Path) -> ScriptSheet:
@@ -327,14 +329,17 @@ def parse_script_sheet(session: Session, stream_id: int, path: str | Path) -> Sc
     matcher = _ProductMatcher(session, stream_id)
     segments: list[dict[str, Any]] = []
     prices: dict[int, Decimal] = {}
+    unmatched: list[tuple[int | None, str, str, Decimal | None]] = []
     for item, span in zip(raw, spans, strict=True):
         v = item.values
         product: Product | None = None
+        product_name = ""  # a product not in the pool yet: its name stays on the segment, the import goes on
+        reason = ""
         if v["product"]:
             try:
                 product = matcher.match(v["product"])
             except ValueError as exc:
-                problems.append(CellProblem(item.excel_row, column_name("product"), v["product"], str(exc), sheet.name))
+                product_name, reason = v["product"][:NAME_LIMIT], str(exc)
         try:
             price = parse_money(v["price"])
             if price is not None and price < 0:
@@ -346,10 +351,12 @@ def parse_script_sheet(session: Session, stream_id: int, path: str | Path) -> Sc
             price = None
         if price is not None and product is not None:
             prices[product.id] = price
+        if product_name:
+            unmatched.append((item.excel_row, product_name, reason, price))
         if span is None:
             continue
         kind = kind_from_words(v["stage"], v["title"]) or SegmentKind.PITCH
-        title = v["title"] or " ".join(x for x in (v["stage"], product.name if product else "") if x) or kind.value
+        title = v["title"] or " ".join(x for x in (v["stage"], product.name if product else product_name) if x) or kind.value
         if len(title) > 200:
             problems.append(
                 CellProblem(
@@ -367,6 +374,7 @@ def parse_script_sheet(session: Session, stream_id: int, path: str | Path) -> Sc
                 "start_seconds": int(span[0]),
                 "duration_seconds": int(span[1]),
                 "product_id": product.id if product else None,
+                "product_name": product_name,
                 "host_lines": v["host"],
                 "cues": v["cues"],
                 "props": v["props"],
@@ -383,7 +391,7 @@ def parse_script_sheet(session: Session, stream_id: int, path: str | Path) -> Sc
             ).format(len(problems)),
             problems,
         )
-    return ScriptSheet(segments, prices, sheet.name)
+    return ScriptSheet(segments, prices, sheet.name, group_unmatched(unmatched))
 
 
 def _resolve_times(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -22,16 +23,35 @@ def product_role_label(role: str) -> str:
     }.get(role, role)
 
 
+@dataclass(frozen=True)
+class ChecklistRow:
+    """A checklist item ticked by hand (item_id, who, when), or one the app ticks itself (auto, with a note
+    saying why it is ticked or what to do)."""
+
+    item_id: int | None
+    text: str
+    who: str = ""
+    when: Any = None
+    auto: bool = False
+    ok: bool = False
+    note: str = ""
+
+    @property
+    def ticked(self) -> bool:
+        return self.ok if self.auto else self.when is not None
+
+
 class ChecklistTableModel(QAbstractTableModel):
-    """Rows of (id, text, ticked_by, ticked_at); column 0 is checkable; toggling emits `toggled`."""
+    """Checklist rows: the app's own checks first, then the team's items; column 0 of a team item is checkable
+    and toggling it emits `toggled`. The app's checks follow the data and cannot be ticked by hand."""
 
     toggled = Signal(int, bool)  # item id, ticked
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[tuple[int, str, str, Any]] = []
+        self.rows: list[ChecklistRow] = []
 
-    def set_rows(self, rows: list[tuple[int, str, str, Any]]) -> None:
+    def set_rows(self, rows: list[ChecklistRow]) -> None:
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
@@ -40,41 +60,63 @@ class ChecklistTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else 4
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return (QCoreApplication.translate("LiveModels", "Item"), QCoreApplication.translate("LiveModels", "Ticked by"), QCoreApplication.translate("LiveModels", "When"))[section]
+            return (QCoreApplication.translate("LiveModels", "Item"), QCoreApplication.translate("LiveModels", "Ticked by"),
+                    QCoreApplication.translate("LiveModels", "When"), QCoreApplication.translate("LiveModels", "Why"))[section]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return base | Qt.ItemFlag.ItemIsUserCheckable if index.column() == 0 else base
+        row = self.rows[index.row()] if index.isValid() and index.row() < len(self.rows) else None
+        if index.column() == 0 and row is not None and not row.auto:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):
             return None
-        item_id, text, who, when = self.rows[index.row()]
+        row = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (text, who, formatting.local(when).strftime("%m-%d %H:%M") if when else "")[column]
+            if column == 0:
+                return row.text
+            if column == 1:
+                if row.auto:  # not tickable by hand either way; the Why column says what to do
+                    return QCoreApplication.translate("LiveModels", "LiveDesk (automatic)") if row.ok else \
+                        QCoreApplication.translate("LiveModels", "(checked automatically)")
+                return row.who
+            if column == 2:
+                return formatting.local(row.when).strftime("%m-%d %H:%M") if row.when else ""
+            return row.note
+        if role == Qt.ItemDataRole.ToolTipRole and row.auto:
+            return row.note
         if role == Qt.ItemDataRole.CheckStateRole and column == 0:
-            return Qt.CheckState.Checked if when else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ForegroundRole and column == 0 and when:
-            return theme.brush("muted")
+            return Qt.CheckState.Checked if row.ticked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if (column == 0 and row.ticked) or (column == 1 and row.auto and not row.ok):
+                return theme.brush("muted")
+            if column == 3 and row.auto:
+                return theme.brush("good" if row.ok else "bad_fg")
         if role == Qt.ItemDataRole.UserRole:
-            return item_id
+            return row.item_id
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.CheckStateRole or index.column() != 0:
             return False
+        row = self.rows[index.row()]
+        if row.auto or row.item_id is None:
+            return False
         ticked = Qt.CheckState(value) == Qt.CheckState.Checked
-        self.toggled.emit(self.rows[index.row()][0], ticked)
+        self.toggled.emit(row.item_id, ticked)
         return True
 
     def unticked_texts(self) -> list[str]:
-        return [text for _, text, _, when in self.rows if not when]
+        """What is not ticked, for the go-live question; the app's checks say why."""
+        return [f"{row.text} — {row.note}" if row.auto else row.text for row in self.rows if not row.ticked]
 
 
 class ShelfTableModel(QAbstractTableModel):
@@ -140,6 +182,8 @@ class ShelfTableModel(QAbstractTableModel):
                 if row.below_safety:
                     return QCoreApplication.translate("LiveModels", "Below safety stock")
                 return ""
+        if role == Qt.ItemDataRole.ToolTipRole and name in ("name", "note"):  # the whole text of a narrow cell
+            return self.data(index, Qt.ItemDataRole.DisplayRole) or None
         if role == Qt.ItemDataRole.BackgroundRole:
             if row.take_down_prompt:
                 return theme.brush("alert_bg")

@@ -45,14 +45,17 @@ from PySide6.QtWidgets import (
 
 from livedesk.config import Paths, Preferences
 from livedesk.services import live as live_service
+from livedesk.services import prelive_checks
 from livedesk.services.db import Database
 from livedesk.services.importers.values import parse_decimal, parse_int, parse_money, parse_rate
+from livedesk.services.products import Rules
 from livedesk.services.schedule import list_people
+from livedesk.services.timeline import ON_TIME_SECONDS, drift_readout, drift_words
 from livedesk.services.timeline import clock as clock_text
 from livedesk.ui import formatting, theme
 from livedesk.ui.errors import show_error
 from livedesk.ui.live.clock import FixedClock, MonotonicClock
-from livedesk.ui.live.models import ChecklistTableModel, ShelfTableModel
+from livedesk.ui.live.models import ChecklistRow, ChecklistTableModel, ShelfTableModel
 from livedesk.ui.live.widgets import HostView, IncidentDialog, Sparkline, kind_label
 from livedesk.ui.widgets.rows_model import RowsTableModel
 
@@ -69,6 +72,8 @@ ALERT_BANNER_MINUTES = 10
 
 class LiveTab(QWidget):
     status_message = Signal(str, int)
+    stream_picked = Signal(int)  # the user chose a stream: the window makes it current in every tab
+    open_stream_in = Signal(str, int)  # (tab key, stream id): the review after the stream ended
 
     def __init__(self, db: Database, paths: Paths, parent: QWidget | None = None):
         super().__init__(parent)
@@ -83,6 +88,8 @@ class LiveTab(QWidget):
         self.host_view: HostView | None = None
         self.incident_dialog: IncidentDialog | None = None
         self.confirm_go_live: Callable[[list[str]], bool] = self._ask_go_live  # tests swap in an answer
+        self.confirm_end: Callable[[], bool] = self._ask_end
+        self.offer_review: Callable[[], bool] = self._ask_review
         self._texts: dict[str, str] = {}
         self._styles: dict[str, str] = {}
         self._warned_segment: tuple[int | None, str] = (None, "")
@@ -90,6 +97,7 @@ class LiveTab(QWidget):
         self._metric_history: dict[str, list[float | None]] = {}
         self._ticks = 0
         self._dismissed_alerts: set[int] = set()
+        self._auto_checks: tuple[int | None, list[prelive_checks.AutoCheck]] = (None, [])
         self.following = False  # read-only: the console and host view follow a controller elsewhere
         self.host_text = ""  # the message on the host view (a follower reads it from the database)
         self._follow_error = ""
@@ -116,10 +124,11 @@ class LiveTab(QWidget):
         top = QHBoxLayout()
         self.stream_combo = QComboBox()
         self.stream_combo.setObjectName("liveStream")
-        self.stream_combo.setMinimumWidth(320)
+        self.stream_combo.setMinimumWidth(280)
+        self.stream_combo.setMaximumWidth(560)  # grows on a wide screen so the stream's whole name shows
         self.stream_combo.currentIndexChanged.connect(self._stream_changed)
         top.addWidget(QLabel(self.tr("Stream")))
-        top.addWidget(self.stream_combo)
+        top.addWidget(self.stream_combo, 1)
         self.checklist_button = QPushButton(self.tr("Checklist"))
         self.checklist_button.setObjectName("checklistPage")
         self.console_button = QPushButton(self.tr("Console"))
@@ -139,6 +148,9 @@ class LiveTab(QWidget):
         self.arm_button.setObjectName("armHotkeys")
         self.arm_button.setCheckable(True)
         self.arm_button.toggled.connect(self.set_armed)
+        self.arm_button.setToolTip(self.tr(
+            "F8 arms the hotkeys F5 (next), F6 (hold) and F7 (+1 min) so a stray key press cannot switch "
+            "segments. The console's buttons work with the mouse either way."))
         top.addWidget(self.arm_button)
         top.addSpacing(12)
         self.screen_combo = QComboBox()
@@ -210,7 +222,8 @@ class LiveTab(QWidget):
         head.addWidget(edit)
         layout.addLayout(head)
         hint = QLabel(self.tr("Tick each item once it is done; who ticked it and when is kept. "
-                              "Items marked 改进 come from the last review of this account."))
+                              "Items marked 改进 come from the last review of this account. The first items "
+                              "the app ticks itself from what it knows, and says why."))
         theme.set_style(hint, "color: $muted;")
         hint.setWordWrap(True)
         layout.addWidget(hint)
@@ -224,9 +237,13 @@ class LiveTab(QWidget):
         self.checklist_view.verticalHeader().hide()
         self.checklist_view.setStyleSheet("font-size: 15px;")
         header = self.checklist_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.checklist_view.setColumnWidth(0, 380)
+        self.checklist_view.setWordWrap(True)
+        self.checklist_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # long items wrap
         layout.addWidget(self.checklist_view, 1)
         bottom = QHBoxLayout()
         self.checklist_summary = QLabel()
@@ -316,7 +333,7 @@ class LiveTab(QWidget):
         self.next_button.setStyleSheet("font-weight: 700;")
         left_layout.addLayout(buttons)
 
-        self.run_model = RowsTableModel([self.tr("#"), self.tr("Segment"), self.tr("Planned"), self.tr("Expected"),
+        self.run_model = RowsTableModel([self.tr("#"), self.tr("Segment"), self.tr("Planned time"), self.tr("Expected"),
                                          self.tr("Length"), self.tr("Drift")], parent=self)
         self.run_view = QTableView()
         self.run_view.setObjectName("runOfShow")
@@ -325,7 +342,7 @@ class LiveTab(QWidget):
         self.run_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.run_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.run_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 30), (2, 70), (3, 70), (4, 60), (5, 70)):
+        for col, width in ((0, 30), (2, 70), (3, 70), (4, 60), (5, 96)):
             self.run_view.setColumnWidth(col, width)
         left_layout.addWidget(self.run_view, 3)
 
@@ -335,6 +352,10 @@ class LiveTab(QWidget):
         self.message_edit.setPlaceholderText(self.tr("Short message to the host (Enter sends; it blinks on the host view)"))
         self.message_edit.returnPressed.connect(self.send_message)
         message_row.addWidget(self.message_edit, 1)
+        self.send_button = QPushButton(self.tr("Send to host"))
+        self.send_button.setObjectName("sendHostMessage")
+        self.send_button.clicked.connect(lambda: self.send_message())
+        message_row.addWidget(self.send_button)
         clear = QPushButton(self.tr("Clear"))
         clear.setObjectName("clearHostMessage")
         clear.clicked.connect(lambda: self.send_message(clear=True))
@@ -428,9 +449,11 @@ class LiveTab(QWidget):
         self.shelf_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.shelf_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.shelf_view.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # name and note share what is left
+        header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        self.shelf_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # 加厚…绒毯: both ends of a name stay readable
         metrics = header.fontMetrics()
-        for col, width in ((0, 40), (2, 54), (3, 62), (4, 58), (5, 72), (6, 52), (7, 120)):
+        for col, width in ((0, 40), (2, 54), (3, 62), (4, 58), (5, 72), (6, 52)):
             title = str(self.shelf_model.headerData(col, Qt.Orientation.Horizontal))
             self.shelf_view.setColumnWidth(col, max(width, metrics.horizontalAdvance(title) + 22))  # never clip a header
         self.shelf_view.doubleClicked.connect(lambda _i: self.toggle_link())
@@ -522,12 +545,34 @@ class LiveTab(QWidget):
         default = len(QGuiApplication.screens()) - 1  # a second screen when there is one
         self.screen_combo.setCurrentIndex(current if 0 <= current < self.screen_combo.count() else max(0, default))
 
+    def activated(self) -> None:
+        """Shown again (the window calls this): the script may have been approved or the lineup restocked on
+        another tab meanwhile, so the checklist reads the app's checks afresh."""
+        if self.stream_id is not None and self.state is not None and self.state.started_at is None:
+            self.refresh()
+
     def _stream_changed(self) -> None:
         self.load_stream(self.stream_combo.currentData())
+        if self.stream_id is not None:
+            self.stream_picked.emit(self.stream_id)
+
+    def follow_stream(self, stream_id: int) -> None:
+        """Another tab picked this stream: show it, unless this console is running a live stream (a pick made
+        while looking at tomorrow's lineup must not take the controller off the show)."""
+        if stream_id == self.stream_id or (self.state is not None and self.state.live):
+            return
+        index = self.stream_combo.findData(stream_id)
+        if index < 0:
+            return
+        self.stream_combo.blockSignals(True)
+        self.stream_combo.setCurrentIndex(index)
+        self.stream_combo.blockSignals(False)
+        self.load_stream(stream_id)
 
     def load_stream(self, stream_id: int | None) -> None:
         if stream_id != self.stream_id:  # a refresh of the same stream keeps the dismissed alerts
             self._dismissed_alerts.clear()
+            self._load_host_message(stream_id)
         self.stream_id = stream_id
         self._texts.clear()
         self._styles.clear()
@@ -551,7 +596,16 @@ class LiveTab(QWidget):
                 items = live_service.ensure_checklist(session, self.stream_id, live_service.load_checklist_template(self.paths))
             else:
                 items = live_service.checklist(session, self.stream_id)
-            self.checklist_model.set_rows([(i.id, i.text, i.ticked_by, i.ticked_at) for i in items])
+            if self.state.started_at is None or self._auto_checks[0] != self.stream_id:
+                # read before going live; on air the console refreshes after every action, so the last answer stays
+                checks = prelive_checks.auto_checks(session, self.stream_id, Rules.from_preferences(self.prefs))
+                self._auto_checks = (self.stream_id, checks)
+            automatic = self._auto_checks[1]
+            self.checklist_model.set_rows(
+                [ChecklistRow(None, c.text, auto=True, ok=c.ok, note=c.reason) for c in automatic]
+                + [ChecklistRow(i.id, i.text, i.ticked_by, i.ticked_at) for i in items
+                   if i.text not in prelive_checks.REPLACED_ITEMS]  # the app ticks these itself now
+            )
             shelf = live_service.shelf(session, self.stream_id)
             samples = live_service.metric_samples(session, self.stream_id)
             alerts = live_service.alerts(session, self.stream_id)
@@ -560,8 +614,9 @@ class LiveTab(QWidget):
         self._show_metrics(samples)
         self._show_alerts(alerts, shelf)
         self.log_model.set_rows([[formatting.local(e.at).strftime("%H:%M:%S"), self._log_kind(e.kind), e.text] for e in log])
-        done = len(items) - len(self.checklist_model.unticked_texts())
-        self.checklist_summary.setText(self.tr("{0} of {1} ticked").format(done, len(items)))
+        total = self.checklist_model.rowCount()
+        done = total - len(self.checklist_model.unticked_texts())
+        self.checklist_summary.setText(self.tr("{0} of {1} ticked").format(done, total))
         self._render()
         if self.state.live or (self.host_view is not None and self.host_view.isVisible()):
             if not self.timer.isActive():
@@ -684,12 +739,13 @@ class LiveTab(QWidget):
             else:
                 mode = "normal"
             countdown = ("+" + clock_text(status.overtime)) if status.overtime > 0 else clock_text(max(0.0, status.time_left))
-            caption = {"overtime": self.tr("over time"), "held": self.tr("held"), "warning": self.tr("switch soon")}.get(
+            caption = {"overtime": self.tr("segment over time"), "held": self.tr("held"), "warning": self.tr("switch soon")}.get(
                 mode, self.tr("left"))
             elapsed = self.tr("Elapsed {0} · on air {1}").format(clock_text(state.segment_elapsed(now)), clock_text(status.now))
-            drift = self._drift_text(status.drift, self.tr("Segment"))
-            expected = self.tr("Show {0} · expected end {1} (planned {2})").format(
-                self._drift_words(status.show_drift), formatting.local(state.at(status.expected_end)).strftime("%H:%M"),
+            readout = drift_readout(status)
+            drift = readout.segment_text()
+            expected = self.tr("{0} · expected end {1} (planned {2})").format(
+                readout.show_text(), formatting.local(state.at(status.expected_end)).strftime("%H:%M"),
                 formatting.local(state.at(status.planned_end)).strftime("%H:%M"))
             nxt = state.next
             if nxt is not None:
@@ -698,7 +754,7 @@ class LiveTab(QWidget):
             else:
                 next_text = self.tr("Next: end of the show")
         elif status is not None and status.finished and state is not None:
-            expected = self.tr("Show {0}").format(self._drift_words(status.show_drift))
+            expected = drift_readout(status).show_text()
         self._set(self.countdown_label, countdown)
         self._set(self.countdown_caption, caption)
         self._set(self.elapsed_label, elapsed)
@@ -722,16 +778,6 @@ class LiveTab(QWidget):
             title = state.current.title if state is not None and state.current is not None and live_state else self._texts.get("segmentTitle", "")
             self.host_view.set_content(title, countdown, lines if live_state else "", nxt_title, mode)
 
-    def _drift_words(self, seconds: float) -> str:
-        if abs(seconds) < 30:
-            return self.tr("on time")
-        if seconds > 0:
-            return self.tr("{0} behind").format(clock_text(seconds))
-        return self.tr("{0} ahead").format(clock_text(-seconds))
-
-    def _drift_text(self, seconds: float, what: str) -> str:
-        return f"{what}: {self._drift_words(seconds)}"
-
     def _render_run(self, status) -> None:
         state = self.state
         if state is None or not state.segments:
@@ -745,8 +791,8 @@ class LiveTab(QWidget):
             planned = clock_text(seg.start)
             expected = clock_text(run.expected_start) if run is not None else ""
             drift = ""
-            if run is not None and abs(run.start_drift) >= 30:
-                drift = ("+" if run.start_drift > 0 else "−") + clock_text(abs(run.start_drift))
+            if run is not None and abs(run.start_drift) >= ON_TIME_SECONDS:
+                drift = drift_words(run.start_drift)  # the console's wording, from the same expected times
                 if run.state != "done" and run.end_drift > 0:
                     bad.add(i)  # still to come and running late
             marker = "▶" if status is not None and status.current == i else ("✓" if run is not None and run.state == "done" else "")
@@ -761,10 +807,11 @@ class LiveTab(QWidget):
         state = self.state
         live_state = state is not None and state.live
         running = live_state and state is not None and state.current is not None
+        # Mouse buttons always work (a click cannot fire by accident); arming governs only the F-key hotkeys.
         for button in (self.next_button, self.skip_button, self.prev_button, self.hold_button, self.plus_button,
                        self.minus_button):
-            button.setEnabled(bool(running and self.armed))
-        self.end_button.setEnabled(bool(live_state and self.armed))
+            button.setEnabled(bool(running and not self.following))
+        self.end_button.setEnabled(bool(live_state and not self.following))
         not_started = state is not None and state.started_at is None
         self.go_live_button.setEnabled(not_started)
         self.console_go_live.setVisible(not_started)
@@ -865,6 +912,8 @@ class LiveTab(QWidget):
         if missing and not self.confirm_go_live(missing):
             return
         if self.act(live_service.go_live):
+            if self.stream_id is not None:
+                self.stream_picked.emit(self.stream_id)  # the stream on air is the one every tab shows
             self.show_page(1)
             self.status_message.emit(self.tr("Live! The stream clock is running."), 5000)
 
@@ -878,11 +927,36 @@ class LiveTab(QWidget):
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def end_stream(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("End stream"), self.tr("End the stream now?"),
+        """Asks first (the stream clock cannot be restarted), then offers the stream's review."""
+        if self.state is None or not self.state.live or not self.confirm_end():
+            return
+        stream_id = self.stream_id
+        if self.act(live_service.end_stream) and stream_id is not None:
+            self.stream_picked.emit(stream_id)  # its review, wherever it is opened from, is this stream's
+            self.status_message.emit(self.tr("Stream ended."), 5000)
+            if self.offer_review():
+                self.open_stream_in.emit("review", stream_id)
+
+    def _ask_end(self) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("End stream"),
+                          self.tr("End the stream now? The stream clock stops and cannot be restarted."),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setObjectName("endConfirm")
-        if box.exec() == QMessageBox.StandardButton.Yes:
-            self.act(live_service.end_stream)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("End stream"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Keep streaming"))
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def _ask_review(self) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Stream ended"),
+                          self.tr("The stream has ended. Open its review now? What the console logged "
+                                  "(metrics, incidents) is already there; add the platform's exports when you have them."),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("offerReview")
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Open the review"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Later"))
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def set_ticked(self, item_id: int, ticked: bool) -> None:
         if self.following:
@@ -1015,12 +1089,12 @@ class LiveTab(QWidget):
 
     def toggle_host_view(self) -> None:
         if self.host_view is not None and self.host_view.isVisible():
-            self.host_view.close()
-            self.host_button.setText(self.tr("Host view"))
+            self.host_view.close()  # _host_view_closed puts the button back
             return
         if self.host_view is None:
             self.host_view = HostView()
-            self.host_view.set_message(self.host_text)
+            self.host_view.closed.connect(self._host_view_closed)
+        self.host_view.set_message(self.host_text)
         self.host_view.set_mirrored(self.mirror_check.isChecked())
         screens = QGuiApplication.screens()
         index = self.screen_combo.currentData()
@@ -1030,6 +1104,12 @@ class LiveTab(QWidget):
         self._render()
         if not self.timer.isActive():
             self.timer.start()
+
+    def _host_view_closed(self) -> None:
+        """Closed by Esc on the host's screen or by the button: the button and the ticking follow."""
+        self.host_button.setText(self.tr("Host view"))
+        if self.state is None or not self.state.live:
+            self.timer.stop()
 
     def send_message(self, clear: bool = False) -> None:
         text = "" if clear else self.message_edit.text().strip()
@@ -1048,6 +1128,19 @@ class LiveTab(QWidget):
         if text:
             self.status_message.emit(self.tr("Sent to the host view: {0}").format(text), 3000)
 
+    def _load_host_message(self, stream_id: int | None) -> None:
+        """The stream's last message to the host, as saved (it survives a restart and a change of stream)."""
+        text = ""
+        if stream_id is not None:
+            try:
+                with self.db.session() as session:
+                    text = live_service.host_message(session, stream_id)
+            except Exception as exc:  # shown again by the next message; the console itself still works
+                log.warning("Could not read the host message: %s", exc)
+        self.host_text = text
+        if self.host_view is not None:
+            self.host_view.set_message(text)
+
     # --- following a console run elsewhere ---------------------------------------------------------------
 
     def set_following(self, on: bool) -> None:
@@ -1060,7 +1153,7 @@ class LiveTab(QWidget):
             self.follow_check.blockSignals(False)
         if on:
             self.set_armed(False)
-        for widget in (self.arm_button, self.message_edit):
+        for widget in (self.arm_button, self.message_edit, self.send_button):
             widget.setEnabled(not on)
         if on:
             self.follow_timer.start()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTime
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPainterPath, QPen, QShortcut
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTime, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -66,8 +66,13 @@ class Sparkline(QWidget):
         painter.end()
 
 
+BLINKS = 10  # phases a new message blinks for (about five seconds), then it stays on
+
+
 class HostView(QWidget):
     """The host's prompter: a frameless full-screen window painted by hand (so it can be mirrored)."""
+
+    closed = Signal()  # Esc or the console's button: the console's "Close host view" button follows
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
@@ -78,7 +83,8 @@ class HostView(QWidget):
         self.content: tuple = ("", "", "", "", "idle")
         self.message = ""
         self.message_visible = True
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        self.blinks_left = 0
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Esc closes it (keyPressEvent)
 
     def open_on(self, screen) -> None:
         if screen is not None:
@@ -99,14 +105,28 @@ class HostView(QWidget):
             self.update()
 
     def set_message(self, message: str) -> None:
+        """A new message blinks for a few seconds to catch the host's eye, then stays on until cleared."""
+        if message != self.message:
+            self.blinks_left = BLINKS if message else 0
         self.message = message
         self.message_visible = True
         self.update()
 
     def blink(self) -> None:
-        if self.message:
-            self.message_visible = not self.message_visible
+        if self.message and self.blinks_left > 0:
+            self.blinks_left -= 1
+            self.message_visible = not self.message_visible if self.blinks_left else True
             self.update()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        super().closeEvent(event)
+        self.closed.emit()
 
     def paintEvent(self, _event) -> None:  # noqa: N802
         title, countdown, lines, next_title, state = self.content

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -28,6 +30,8 @@ from livedesk.services import products
 from livedesk.ui import formatting, theme
 from livedesk.ui.products.labels import product_role_label, qualification_label
 from livedesk.ui.widgets.rows_model import RowsTableModel
+
+log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -311,8 +315,13 @@ class ProductDetailPanel(QScrollArea):
         self.history_note.setVisible(not history)
 
     def _show_photo(self, stored: str) -> None:
-        if stored:
-            pixmap = QPixmap(str(products.attachment_file(stored, self.paths.data)))
+        try:
+            path = products.attachment_file(stored, self.paths.data) if stored else None
+        except products.AttachmentRefused as exc:  # a stored path leading outside the data folder: not read
+            log.warning("Photo not shown: %s", exc)
+            path = None
+        if path is not None and path.suffix.lower() in products.IMAGE_SUFFIXES:
+            pixmap = QPixmap(str(path))
             if not pixmap.isNull():
                 self.photo_label.setPixmap(
                     pixmap.scaled(96, 96, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
@@ -390,7 +399,7 @@ class ProductDetailPanel(QScrollArea):
         if self.product_id is None:
             return
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Quality report or licence"), "", self.tr("Documents (*.pdf *.png *.jpg *.jpeg *.doc *.docx *.xlsx);;All files (*)"))
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Quality report or licence"), "", self.tr("Documents (*.pdf *.png *.jpg *.jpeg *.webp *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.wps *.et *.dps)"))
         if not path:
             return
         pid, attachments = self.product_id, self.paths.attachments
@@ -410,10 +419,22 @@ class ProductDetailPanel(QScrollArea):
         doc = self._current_document()
         return products.attachment_file(doc[2], self.paths.data) if doc else None
 
-    def open_document(self) -> None:
-        path = self.document_path()
-        if path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    def open_document(self) -> bool:
+        """Hand the selected document to the system's viewer: only a PDF, image or office file inside the
+        data folder; anything else is refused with the reason (never run)."""
+        doc = self._current_document()
+        if doc is None:
+            return False
+        try:
+            path = products.openable_attachment(doc[2], self.paths.data)
+        except products.AttachmentRefused as exc:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot open the document"), str(exc),
+                              QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("attachmentRefused")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def remove_document(self) -> None:
         doc = self._current_document()

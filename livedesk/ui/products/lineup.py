@@ -79,7 +79,7 @@ class LineupTableModel(QAbstractTableModel):
             return None
         return [
             self.tr("#"), self.tr("Link"), self.tr("Product"), self.tr("Role"), self.tr("Live price"),
-            self.tr("Margin"), self.tr("Planned"), self.tr("Welfare qty"), self.tr("Stock"), self.tr("Warnings"),
+            self.tr("Margin"), self.tr("Planned units"), self.tr("Welfare qty"), self.tr("Stock"), self.tr("Warnings"),
         ][section]  # fmt: skip
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -236,8 +236,11 @@ class LineupEditor(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate([28, 40, 150, 56, 76, 60, 64, 70, 60]):
-            self.table.setColumnWidth(column, width)
+        metrics = header.fontMetrics()
+        for column, width in enumerate([28, 40, 150, 56, 76, 72, 64, 70, 60]):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) + 22))  # never clip a header
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         layout.addWidget(self.table, 1)
         self.summary_label = QLabel()
         self.summary_label.setObjectName("lineupSummary")
@@ -307,6 +310,11 @@ class LineupEditor(QWidget):
     def _recolour_summary(self) -> None:
         if self.summary is not None:  # its stock warnings are coloured
             self.summary_label.setText(self.summary_text())
+
+    def wanted_width(self) -> int:
+        """Pixels the lineup needs to show every column without scrolling sideways."""
+        columns = sum(self.table.columnWidth(c) for c in range(self.model.columnCount()))
+        return columns + self.table.verticalScrollBar().sizeHint().width() + 2 * self.table.frameWidth() + 24
 
     def _enable(self) -> None:
         has_stream = self.stream_id is not None

@@ -83,6 +83,7 @@ class _ChoiceDelegate(QStyledItemDelegate):
 
 class ProductsTab(QWidget):
     status_message = Signal(str, int)  # shown in the window's status bar
+    stream_picked = Signal(int)  # a stream chosen for the lineup: the window makes it current in every tab
 
     def __init__(self, db: Database, paths: Paths, parent: QWidget | None = None):
         super().__init__(parent)
@@ -198,17 +199,20 @@ class ProductsTab(QWidget):
         self.lineup.setObjectName("lineupEditor")
         self.lineup.lineup_changed = self._refresh
         self.lineup.table.selectionModel().selectionChanged.connect(lambda *_: self.lineup._enable())
+        self.lineup.stream_combo.activated.connect(self._lineup_stream_picked)  # the user's choice only
         self.side = QTabWidget()
         self.side.setObjectName("productSide")
         self.side.addTab(self.detail, self.tr("Details"))
         self.side.addTab(self.lineup, self.tr("Lineup"))
         splitter = QSplitter()
+        splitter.setObjectName("productsSplitter")
         splitter.addWidget(self.table)
         splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([1060, 380])
         self.splitter = splitter
+        self.side.currentChanged.connect(lambda _index: self._fit_side())
         layout.addWidget(splitter, 1)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
@@ -238,6 +242,7 @@ class ProductsTab(QWidget):
         """Load the whole pool once; a big pool loads off the GUI thread."""
         self._load_token += 1
         token = self._load_token
+        self.rules = products.Rules.from_preferences(Preferences.load(self.paths))  # Preferences may have changed
         rules, db = self.rules, self.db
         with db.session() as session:
             total = session.scalar(select(func.count()).select_from(Product)) or 0
@@ -652,6 +657,24 @@ class ProductsTab(QWidget):
     def add_to_lineup(self) -> None:
         self.side.setCurrentWidget(self.lineup)
         self.lineup.add_selected()
+
+    def _lineup_stream_picked(self, _index: int) -> None:
+        if self.lineup.stream_id is not None:
+            self.stream_picked.emit(self.lineup.stream_id)
+
+    def follow_stream(self, stream_id: int) -> None:
+        """Another tab picked this stream: the lineup editor shows it (the side panel stays where it is)."""
+        if self.lineup.stream_id != stream_id:
+            self.lineup.set_stream(stream_id)
+    def _fit_side(self) -> None:
+        """The lineup has many columns: when it is shown in a narrow panel, widen the panel (up to 60%)."""
+        if self.side.currentWidget() is not self.lineup:
+            return
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        want = min(self.lineup.wanted_width(), int(total * 0.6))
+        if total and sizes[1] < want:
+            self.splitter.setSizes([total - want, want])
 
     def open_lineup(self, stream_id: int) -> None:
         """Show the lineup editor for a stream (the schedule's “Lineup” button lands here)."""

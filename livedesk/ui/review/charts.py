@@ -111,6 +111,15 @@ class ReviewCharts(QWidget):
         self.readout.setObjectName("chartReadout")
         self.readout.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.readout)
+        self.logged_note = QLabel(QCoreApplication.translate(
+            "ReviewCharts", "Logged during the stream: the numbers typed from the dashboard every few minutes "
+            "(GMV as a running total). Import the platform's per-minute export for the full curve."))
+        self.logged_note.setObjectName("loggedCurveNote")
+        self.logged_note.setWordWrap(True)
+        theme.set_style(self.logged_note, "color: $warn_fg; background: $warn_bg; padding: 3px 6px;")
+        self.logged_note.hide()
+        layout.addWidget(self.logged_note)
+        self.logged = False
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         self.canvas = QWidget()
@@ -171,19 +180,29 @@ class ReviewCharts(QWidget):
 
     # --- data -------------------------------------------------------------------------------------------
 
-    def set_data(self, data: ChartData) -> None:
+    def set_data(self, data: ChartData, logged: bool = False) -> None:
+        """logged: the points are the numbers typed during the stream (sparse, drawn with dots, and said so)."""
         self.data = data
+        self.logged = logged
+        self.logged_note.setVisible(logged)
         for widget in self.plots.values():
             axis = widget.getPlotItem().getAxis("bottom")
             axis.start = data.start_at
             axis.picture = None
             axis.update()
         self._series = dict(data.series)
-        self._series["gmv_total"] = cumulative(data.series.get("gmv", []))
+        if "gmv_total" not in data.series:  # typed numbers are running totals already
+            self._series["gmv_total"] = cumulative(data.series.get("gmv", []))
         for name, curve in self.curves.items():
             values = self._series.get(name) or []
             xs, ys = _present(data.minutes, values)
             curve.setData(xs, ys)
+            if logged:
+                curve.setSymbol("o")
+                curve.setSymbolSize(6)
+                curve.setSymbolBrush(theme.series_colour(curve.series_index))
+            else:
+                curve.setSymbol(None)
         self._draw_overlays(data)
         self.set_overlay(None)
         for widget in self.plots.values():

@@ -22,6 +22,7 @@ from livedesk.services.importers.review_files import TableMapping, table_fields
 from livedesk.services.order_rules import NOT_LIVE, OUTSIDE_WINDOW, UNPAID
 from livedesk.services.review import FileReport
 from livedesk.ui import formatting
+from livedesk.ui.labels import import_field_label
 
 
 @dataclass
@@ -85,7 +86,7 @@ class ReviewImportDialog(QDialog):
                     combo = QComboBox()
                     combo.addItem(self.tr("(ignore)"), None)
                     for name in fields:
-                        combo.addItem(name, name)
+                        combo.addItem(import_field_label(mapping.table, name), name)
                     combo.setCurrentIndex(max(0, combo.findData(field)) if field else 0)
                     key = (f.key, mapping.sheet, mapping.table, header)
                     self.combos[key] = combo

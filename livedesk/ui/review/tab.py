@@ -4,6 +4,7 @@ laid over them, products ranked, moments, the debrief with its improvement list,
 from __future__ import annotations
 
 import datetime as dt
+import html
 import importlib.util
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from livedesk.config import Paths, Preferences
 from livedesk.models import Stream
-from livedesk.services import review_presets, review_views
+from livedesk.services import live_review, review_presets, review_views
 from livedesk.services.db import Database
 from livedesk.services.importers.review_files import (
     KIND_LABELS,
@@ -56,7 +57,7 @@ from livedesk.services.review import (
 from livedesk.ui import formatting, theme
 from livedesk.ui.empty_state import EmptyState
 from livedesk.ui.errors import show_error
-from livedesk.ui.labels import platform_label
+from livedesk.ui.labels import incident_kind_label, platform_label
 from livedesk.ui.review.charts import ReviewCharts
 from livedesk.ui.review.commands import AddImprovement, DeleteImprovements, EditImprovement, EditMomentNote
 from livedesk.ui.review.import_dialog import PreviewFile, ReviewImportDialog
@@ -94,6 +95,9 @@ class StreamBundle:
     composition: review_views.Composition = field(default_factory=review_views.Composition)
     debrief: dict[str, str] = field(default_factory=dict)
     improvements: list[review_views.ImprovementData] = field(default_factory=list)
+    console: live_review.ConsoleLog = field(default_factory=live_review.ConsoleLog)  # what the live console logged
+    chart_logged: bool = False  # the curve is the numbers typed during the stream (no export curve yet)
+    logged_figures: set[str] = field(default_factory=set)  # KPIs taken from the typed numbers
 
 
 def load_bundle(db: Database, stream_id: int) -> StreamBundle:
@@ -123,7 +127,13 @@ def load_bundle(db: Database, stream_id: int) -> StreamBundle:
         else:
             bundle.figures = review_figures(None, stream.gmv_target)
     bundle.chart = review_views.chart_data(db, stream_id)
-    bundle.has_review = bundle.has_review or not bundle.chart.empty
+    bundle.console = live_review.load_console_log(db, stream_id)
+    if bundle.chart.empty:  # no export curve yet: the numbers typed during the stream, labelled as logged
+        logged = live_review.load_logged_curve(db, stream_id)
+        if not logged.empty:
+            bundle.chart.minutes, bundle.chart.series, bundle.chart_logged = logged.minutes, logged.series, True
+    bundle.figures, bundle.logged_figures = live_review.fill_figures(bundle.figures, bundle.console.figures)
+    bundle.has_review = bundle.has_review or not bundle.chart.empty or not bundle.console.empty
     bundle.products = review_views.product_lines(db, stream_id)
     bundle.has_review = bundle.has_review or bool(bundle.products)
     bundle.moments = review_views.list_moments(db, stream_id)
@@ -190,6 +200,7 @@ def _table(model, name: str, editable: bool = False) -> tuple[QTableView, QSortF
 
 class ReviewTab(QWidget):
     status_message = Signal(str, int)
+    stream_picked = Signal(int)  # the user chose a stream: the window makes it current in every tab
 
     def __init__(self, db: Database, paths: Paths, parent: QWidget | None = None):
         super().__init__(parent)
@@ -312,6 +323,7 @@ class ReviewTab(QWidget):
         layout.addLayout(overlay_row)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("reviewSplitter")
         self.charts = ReviewCharts()
         self.charts.setObjectName("reviewCharts")
         splitter.addWidget(self.charts)
@@ -362,6 +374,23 @@ class ReviewTab(QWidget):
     def _build_debrief(self) -> QWidget:
         page = QWidget()
         layout = QGridLayout(page)
+        self.console_box = QFrame()  # what the live console logged: the debrief's starting point
+        self.console_box.setObjectName("consoleLogBox")
+        self.console_box.setFrameShape(QFrame.Shape.StyledPanel)
+        console_layout = QHBoxLayout(self.console_box)
+        console_layout.setContentsMargins(8, 6, 8, 6)
+        self.console_label = QLabel()
+        self.console_label.setObjectName("consoleLog")
+        self.console_label.setWordWrap(True)
+        self.console_label.setTextFormat(Qt.TextFormat.RichText)
+        self.console_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        console_layout.addWidget(self.console_label, 1)
+        self.incidents_to_problems = QPushButton(self.tr("Add incidents to Problems"))
+        self.incidents_to_problems.setObjectName("incidentsToProblems")
+        self.incidents_to_problems.clicked.connect(lambda: self.add_incidents_to_problems())
+        console_layout.addWidget(self.incidents_to_problems, 0, Qt.AlignmentFlag.AlignTop)
+        self.console_box.hide()
+        layout.addWidget(self.console_box, 0, 0, 1, 3)
         self.debrief_edits: dict[str, QPlainTextEdit] = {}
         titles = {
             "highlights": (self.tr("Highlights"), self.tr("What worked and should be kept")),
@@ -369,12 +398,12 @@ class ReviewTab(QWidget):
             "root_cause": (self.tr("Root cause (5 whys)"), self.tr("Why? Why? Why? Why? Why? — down to a cause you can fix")),
         }
         for column, (key, (title, placeholder)) in enumerate(titles.items()):
-            layout.addWidget(QLabel(f"<b>{title}</b>"), 0, column)
+            layout.addWidget(QLabel(f"<b>{title}</b>"), 1, column)
             edit = QPlainTextEdit()
             edit.setObjectName(f"debrief_{key}")
             edit.setPlaceholderText(placeholder)
             edit.textChanged.connect(lambda k=key: self._debrief_typed(k))
-            layout.addWidget(edit, 1, column)
+            layout.addWidget(edit, 2, column)
             self.debrief_edits[key] = edit
         header = QHBoxLayout()
         header.addWidget(QLabel("<b>" + self.tr("Improvement list") + "</b>"))
@@ -387,12 +416,12 @@ class ReviewTab(QWidget):
         self.delete_item_button.clicked.connect(lambda: self.delete_improvements())
         header.addWidget(self.add_item_button)
         header.addWidget(self.delete_item_button)
-        layout.addLayout(header, 2, 0, 1, 3)
+        layout.addLayout(header, 3, 0, 1, 3)
         self.improvement_view, self.improvement_proxy = _table(self.improvement_model, "improvementTable", editable=True)
         self.improvement_view.setColumnWidth(0, 420)
-        layout.addWidget(self.improvement_view, 3, 0, 1, 3)
-        layout.setRowStretch(1, 2)
-        layout.setRowStretch(3, 2)
+        layout.addWidget(self.improvement_view, 4, 0, 1, 3)
+        layout.setRowStretch(2, 2)
+        layout.setRowStretch(4, 2)
         return page
 
     def _build_trends(self) -> QWidget:
@@ -486,6 +515,12 @@ class ReviewTab(QWidget):
 
     def _stream_picked(self) -> None:
         self.load_stream(self.stream_combo.currentData())
+        if self.stream_id is not None:
+            self.stream_picked.emit(self.stream_id)
+
+    def follow_stream(self, stream_id: int) -> None:
+        """Another tab picked this stream: review it here too."""
+        self.select_stream(stream_id)
 
     def select_stream(self, stream_id: int) -> None:
         index = self.stream_combo.findData(stream_id)
@@ -523,6 +558,7 @@ class ReviewTab(QWidget):
             for model in (self.product_model, self.moment_model, self.improvement_model):
                 model.set_rows([])
             self._set_debrief({f: "" for f in review_views.DEBRIEF_FIELDS}, None)
+            self._show_console_log(live_review.ConsoleLog())
             return
         self.empty_state.title_label.setText(self.tr("No review data for “{0}” yet").format(bundle.title))
         self.empty_state.body_label.setText(
@@ -531,7 +567,7 @@ class ReviewTab(QWidget):
                     "A curve copied from the dashboard can be pasted."))
         self._fill_kpis(bundle)
         if bundle.chart is not None:
-            self.charts.set_data(bundle.chart)
+            self.charts.set_data(bundle.chart, logged=bundle.chart_logged)
         self._fill_overlay_combo()
         self._overlay_changed()
         self._fill_composition(bundle.composition)
@@ -544,6 +580,7 @@ class ReviewTab(QWidget):
         self.moment_model.set_rows(bundle.moments)
         self.improvement_model.set_rows(bundle.improvements)
         self._set_debrief(bundle.debrief, bundle.stream_id)
+        self._show_console_log(bundle.console)
 
     # --- KPIs -------------------------------------------------------------------------------------------
 
@@ -611,6 +648,17 @@ class ReviewTab(QWidget):
             self.tr("Taobao's 种草成交转化率 as the platform states it: buyers / product click users. "
                     "Not the same basis as Conversion (buyers / UV)."))
         self._add_sources(bundle)
+        # typed during the stream (no export yet), and the ratios computed from them
+        derived = {"uv_value": {"gmv", "uv"}, "avg_order_amount": {"gmv", "orders"}, "aov_per_buyer": {"gmv"},
+                   "gpm": {"gmv"}, "conversion": {"uv"}, "paid_roi": {"gmv"}}
+        logged = set(bundle.logged_figures) | {k for k, inputs in derived.items() if inputs & bundle.logged_figures}
+        for name in logged & set(self.kpi_cards):
+            card = self.kpi_cards[name]
+            if card.value() == "—":
+                continue
+            card.goal_label.setText(" · ".join(filter(None, [self.tr("Logged"), card.goal_label.text()])))
+            card.setToolTip(self.tr("Logged during the stream: the last number typed from the dashboard. "
+                                    "Importing the platform's export replaces it.") + "\n" + card.toolTip())
 
     def _add_sources(self, bundle: StreamBundle) -> None:
         """Each card's tooltip says which file and basis its figures come from; missing ones say why."""
@@ -882,6 +930,60 @@ class ReviewTab(QWidget):
         for button in (self.add_item_button, self.delete_item_button):
             button.setEnabled(stream_id is not None)
 
+    def _show_console_log(self, log: live_review.ConsoleLog) -> None:
+        """Above the debrief: times on air, the numbers typed and every incident and alert the console logged."""
+        self._console_log = log
+        self.console_box.setVisible(not log.empty)
+        self.incidents_to_problems.setVisible(bool(log.incidents))
+        if log.empty:
+            self.console_label.clear()
+            return
+
+        def hm(at: dt.datetime | None) -> str:
+            return formatting.local(at).strftime("%H:%M") if at else "…"
+
+        lines = ["<b>" + self.tr("What the live console logged") + "</b>"]
+        if log.started_at is not None:
+            lines.append(self.tr("On air {0}–{1}").format(hm(log.started_at), hm(log.ended_at)))
+        if log.samples:
+            figures = log.figures
+            parts = []
+            if "gmv" in figures:
+                parts.append(self.tr("GMV {0}").format(formatting.money(figures["gmv"])))
+            if "orders" in figures:
+                parts.append(self.tr("orders {0}").format(formatting.count(figures["orders"])))
+            if "uv" in figures:
+                parts.append(self.tr("UV {0}").format(formatting.count(figures["uv"])))
+            if "peak_online" in figures:
+                parts.append(self.tr("peak online {0}").format(formatting.count(figures["peak_online"])))
+            lines.append(self.tr("%n set(s) of numbers typed, the last at {0}", "", log.samples).format(
+                hm(log.last_sample_at)) + (": " + " · ".join(parts) if parts else ""))
+        for incident in log.incidents:
+            lines.append(html.escape(f"⚠ {self._incident_line(incident)}"))
+        for alert in log.alerts[-5:]:
+            lines.append(html.escape(f"{hm(alert.at)} {alert.message}"))
+        if len(log.alerts) > 5:
+            lines.append(self.tr("(%n earlier alert(s) in the live log)", "", len(log.alerts) - 5))
+        self.console_label.setText("<br>".join(lines))
+
+    def _incident_line(self, incident: live_review.LoggedIncident) -> str:
+        time, kind = f"{formatting.local(incident.at):%H:%M}", incident_kind_label(incident.kind)
+        line = self.tr("{0} {1}: {2}").format(time, kind, incident.note) if incident.note else f"{time} {kind}"
+        return line + (self.tr(" (handled by {0})").format(incident.handled_by) if incident.handled_by else "")
+
+    def add_incidents_to_problems(self) -> None:
+        """Start the Problems list from the incidents (lines already there are not added twice)."""
+        log = getattr(self, "_console_log", None)
+        edit = self.debrief_edits["problems"]
+        if log is None or not log.incidents or not edit.isEnabled():
+            return
+        existing = edit.toPlainText()
+        new = [line for line in (self._incident_line(i) for i in log.incidents) if line not in existing]
+        if new:
+            edit.setPlainText("\n".join(filter(None, [existing.rstrip(), *new])))  # saved like typing
+        self.pages.setCurrentIndex(3)
+        edit.setFocus()
+
     def _debrief_typed(self, key: str) -> None:
         if self._debrief_stream is None:
             return
@@ -992,8 +1094,13 @@ class ReviewTab(QWidget):
             show_error(self, exc, self.tr("Report"))
             return
         if not path:
-            name = f"{self.bundle.title if self.bundle else 'report'}.pdf"
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report"), name)
+            from livedesk.services.exporters.review_report import report_file_name
+
+            bundle = self.bundle
+            name = report_file_name(bundle.start_at if bundle else None, bundle.title if bundle else "")
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save report"), name, self.tr("PDF (*.pdf);;Excel workbook (*.xlsx)")
+            )
         if not path:
             return
         db, stream_id = self.db, self.stream_id

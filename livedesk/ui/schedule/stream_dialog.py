@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 
 from PySide6.QtCore import QDateTime
@@ -38,6 +39,7 @@ from livedesk.ui.labels import (
     status_label,
     stream_type_label,
 )
+from livedesk.ui.widgets.pick_or_new import PickOrNewCombo
 
 
 def _combo(values: list[str], label) -> QComboBox:
@@ -66,7 +68,11 @@ class _OptionalSpin(QSpinBox):
 
 
 class StreamDialog(QDialog):
-    def __init__(self, data: StreamData, people: list[str], parent: QWidget | None = None):
+    def __init__(
+        self, data: StreamData, people: list[str], parent: QWidget | None = None, accounts: Sequence[str] = ()
+    ):
+        """`people` are the roster's names and `accounts` the accounts already used: both are picked from lists,
+        and a new one is added only through the explicit "New…" entry."""
         super().__init__(parent)
         self.setObjectName("streamDialog")
         self.setWindowTitle(self.tr("Stream") if data.id is None else self.tr("Edit stream"))
@@ -92,8 +98,11 @@ class StreamDialog(QDialog):
         self.platform_combo = _combo(PLATFORMS, platform_label)
         self.platform_combo.setObjectName("platform")
         self.platform_combo.setCurrentIndex(PLATFORMS.index(data.platform))
-        self.account_edit = QLineEdit(data.account)
-        self.account_edit.setObjectName("account")
+        self.account_combo = PickOrNewCombo(
+            accounts, data.account, self.tr("(no account)"), self.tr("New account…"), self.tr("New account"),
+            self.tr("Name of the new account (as it is on the platform):"),
+        )
+        self.account_combo.setObjectName("account")
         self.theme_edit = QLineEdit(data.theme)
         self.theme_edit.setObjectName("theme")
         self.theme_edit.setPlaceholderText(self.tr("新品发布, 清仓, 品牌故事, 会员专场, 大促…"))
@@ -107,7 +116,7 @@ class StreamDialog(QDialog):
         form.addRow(self.tr("&Start"), self.start_edit)
         form.addRow(self.tr("&Length"), self.minutes_spin)
         form.addRow(self.tr("&Platform"), self.platform_combo)
-        form.addRow(self.tr("&Account"), self.account_edit)
+        form.addRow(self.tr("&Account"), self.account_combo)
         form.addRow(self.tr("T&heme"), self.theme_edit)
         form.addRow(self.tr("T&ype"), self.type_combo)
         form.addRow(self.tr("Stat&us"), self.status_combo)
@@ -145,7 +154,7 @@ class StreamDialog(QDialog):
 
         team = QGroupBox(self.tr("People"))
         self.people_grid = QGridLayout(team)
-        self.people_rows: list[tuple[QComboBox, QComboBox]] = []
+        self.people_rows: list[tuple[PickOrNewCombo, QComboBox]] = []
         for name, role in data.people:
             self._add_person_row(name, role)
         add_person = QPushButton(self.tr("Add person"))
@@ -189,11 +198,13 @@ class StreamDialog(QDialog):
         self.title_edit.setFocus()
 
     def _add_person_row(self, name: str, role: str) -> None:
-        person = QComboBox()
-        person.setEditable(True)
-        person.addItems(self._people_names)
-        person.setCurrentText(name)
+        names = [*self._people_names, *(p.text() for p, _role in self.people_rows)]
+        person = PickOrNewCombo(
+            names, name, self.tr("(choose)"), self.tr("New person…"), self.tr("New person"),
+            self.tr("Name of the new team member:"),
+        )
         person.setObjectName(f"person{len(self.people_rows)}")
+        person.name_added.connect(self._offer_person)
         role_combo = _combo(ROLES, role_label)
         role_combo.setCurrentIndex(ROLES.index(role) if role in ROLES else 0)
         row = len(self.people_rows)
@@ -201,13 +212,18 @@ class StreamDialog(QDialog):
         self.people_grid.addWidget(role_combo, row, 1)
         self.people_rows.append((person, role_combo))
 
+    def _offer_person(self, name: str) -> None:
+        """A person added in one row can be picked in the others too."""
+        for person, _role in self.people_rows:
+            person.add_name(name)
+
     def result_data(self) -> StreamData:
         start = self.start_edit.dateTime().toPython().replace(second=0, microsecond=0).astimezone()
         gmv = None if self.gmv_spin.value() < 0 else Decimal(str(round(self.gmv_spin.value(), 2)))
         conversion = self.conversion_spin.value()
         people = []
         for person, role in self.people_rows:
-            name = person.currentText().strip()
+            name = person.text()
             if name and (name, role.currentData()) not in people:
                 people.append((name, role.currentData()))
         return dataclasses.replace(
@@ -216,7 +232,7 @@ class StreamDialog(QDialog):
             start_at=start,
             planned_minutes=self.minutes_spin.value(),
             platform=self.platform_combo.currentData(),
-            account=self.account_edit.text().strip(),
+            account=self.account_combo.text(),
             theme=self.theme_edit.text().strip(),
             stream_type=self.type_combo.currentData(),
             status=self.status_combo.currentData(),

@@ -31,7 +31,15 @@ from livedesk.services import schedule
 from livedesk.services.db import Database
 from livedesk.ui import formatting, theme
 from livedesk.ui.errors import show_error
-from livedesk.ui.labels import PLATFORMS, STATUSES, platform_label, role_label, status_label, stream_type_label
+from livedesk.ui.labels import (
+    PLATFORMS,
+    STATUSES,
+    STREAM_TYPES,
+    platform_label,
+    role_label,
+    status_label,
+    stream_type_label,
+)
 from livedesk.ui.schedule.calendar_view import CalendarView
 from livedesk.ui.schedule.commands import CreateStreams, DeleteStreams, EditStream
 from livedesk.ui.schedule.stream_dialog import StreamDialog, default_new_stream
@@ -44,6 +52,7 @@ from livedesk.ui.widgets.actions import add_tab_action
 class ScheduleTab(QWidget):
     status_message = Signal(str, int)  # shown in the window's status bar
     open_stream_in = Signal(str, int)  # (tab key, stream id): the window shows that tab on this stream
+    stream_picked = Signal(int)  # one stream selected: the window makes it current in every tab
     streams_changed = Signal()  # streams were added, edited or deleted: other tabs refresh their pickers
 
     def __init__(self, db: Database, paths: Paths, parent: QWidget | None = None):
@@ -131,6 +140,11 @@ class ScheduleTab(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate([150, 200, 90, 150, 90, 80, 90, 180, 100]):
             self.table.setColumnWidth(column, width)
+        metrics = self.table.fontMetrics()
+        for column, labels in ((2, map(platform_label, PLATFORMS)), (4, map(stream_type_label, STREAM_TYPES)),
+                               (5, map(status_label, STATUSES))):  # whole words, in either language
+            self.table.setColumnWidth(column, max(self.table.columnWidth(column),
+                                                  max(metrics.horizontalAdvance(t) for t in labels) + 16))
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
@@ -172,6 +186,7 @@ class ScheduleTab(QWidget):
         self.details.setOpenExternalLinks(False)
         theme.notifier().changed.connect(self._update_details)  # its conflict warning is coloured
         splitter = QSplitter()
+        splitter.setObjectName("scheduleSplitter")
         splitter.addWidget(self.views)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
@@ -213,6 +228,7 @@ class ScheduleTab(QWidget):
         self._fill_month_filter(rows)
         self._fill_person_filter(people)
         self.people_names = people
+        self.account_names = sorted({row.account for row in rows if row.account})
         self.apply_filters()
         for stream_id in selected:
             self.select_stream(stream_id, clear=False)
@@ -284,6 +300,13 @@ class ScheduleTab(QWidget):
         ids = self.selected_ids()
         self.calendar.selected_id = ids[0] if ids else None
         self._update_details()
+        if len(ids) == 1:
+            self.stream_picked.emit(ids[0])
+
+    def follow_stream(self, stream_id: int) -> None:
+        """Another tab picked this stream: select it here too (unless it is already among the selected)."""
+        if stream_id not in self.selected_ids():
+            self.select_stream(stream_id)
 
     def _update_details(self) -> None:
         ids = self.selected_ids()
@@ -357,7 +380,7 @@ class ScheduleTab(QWidget):
         data = default_new_stream()
         if start is not None:
             data.start_at = start
-        dialog = self.dialog_factory(data, self.people_names, self)
+        dialog = self.dialog_factory(data, self.people_names, self, accounts=self.account_names)
         if dialog.exec():
             new = dialog.result_data()
             self._push(CreateStreams(self.db, [new], self.tr("New stream “{0}”").format(new.title), self._changed))
@@ -373,7 +396,7 @@ class ScheduleTab(QWidget):
             return
         with self.db.session() as session:
             before = schedule.get_stream_data(session, ids[0])
-        dialog = self.dialog_factory(before, self.people_names, self)
+        dialog = self.dialog_factory(before, self.people_names, self, accounts=self.account_names)
         if dialog.exec():
             after = dialog.result_data()
             if after != before and self._confirm_status(ids[0], before, after):

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
-from livedesk.services import scripts, timeline
+from livedesk.services import script_pool, scripts, timeline
 from livedesk.services.db import Database
 from livedesk.ui.undo import DbCommand
 
@@ -412,3 +412,42 @@ class SetApproved(_ScriptCommand):
     def adopt(self, error: scripts.ScriptError) -> None:
         assert isinstance(error, scripts.ScriptChangedError)
         self.left = [dict(s) for s in error.theirs]  # approve their version, as the dialog showed it
+
+
+class AddToPool(_ScriptCommand):
+    """Add to pool: create the products the script names that the pool lacks, put them on the stream's lineup
+    and link their segments, in one step (see livedesk.services.script_pool).
+
+    The first redo refuses when the script is not the one the user saw (`seen`), undo and later redos when it
+    is not the one this command left. Undo restores the script's segments (under their ids) and takes the
+    products and lineup rows away; it refuses when a product was edited or used elsewhere since. A later redo
+    adds them again under the same ids. `details` are what the sheet said (直播价, link numbers), if known."""
+
+    def __init__(self, db, stream_id: int, text: str, changed: Changed, seen: Sequence[Mapping[str, Any]] | None = None,
+                 details: Sequence[Any] = ()):
+        super().__init__(db, stream_id, text, changed)
+        self.details = list(details)
+        self.before: list[dict[str, Any]] | None = None
+        self.addition: script_pool.PoolAddition | None = None
+        self.left: list[dict[str, Any]] | None = [dict(x) for x in seen] if seen is not None else None
+
+    def do_redo(self) -> None:
+        with self.db.session() as session:
+            scripts.check_script(session, self.stream_id, self.left)
+            before = scripts.snapshot_script(session, self.stream_id, with_ids=True)
+            reuse = self.addition.created if self.addition is not None else None
+            self.addition = script_pool.add_unmatched_to_pool(session, self.stream_id, self.details, reuse_ids=reuse)
+            session.flush()
+            self.before = before
+            self.left = scripts.snapshot_script(session, self.stream_id, with_ids=True)
+
+    def do_undo(self) -> None:
+        assert self.before is not None and self.addition is not None
+        with self.db.session() as session:
+            scripts.replace_script_segments(session, self.stream_id, self.before, expected=self.left)
+            script_pool.undo_pool_addition(session, self.addition)
+            self.left = scripts.snapshot_script(session, self.stream_id, with_ids=True)
+
+    def adopt(self, error: scripts.ScriptError) -> None:
+        assert isinstance(error, scripts.ScriptChangedError)
+        self.left = [dict(s) for s in error.theirs]

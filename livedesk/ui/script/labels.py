@@ -57,16 +57,28 @@ def category_label(value: str) -> str:
         "absolute": QCoreApplication.translate("ScriptLabels", "Absolute term"),
         "national_level": QCoreApplication.translate("ScriptLabels", "National/world level"),
         "first_exclusive": QCoreApplication.translate("ScriptLabels", "First/exclusive claim"),
+        "authority": QCoreApplication.translate("ScriptLabels", "Authority/endorsement"),
         "medical": QCoreApplication.translate("ScriptLabels", "Medical claim"),
+        "cosmetic": QCoreApplication.translate("ScriptLabels", "Cosmetics efficacy claim"),
+        "food_health": QCoreApplication.translate("ScriptLabels", "Food health claim"),
         "guaranteed": QCoreApplication.translate("ScriptLabels", "Guaranteed result"),
         "inducement": QCoreApplication.translate("ScriptLabels", "Inducement"),
         "fake_scarcity": QCoreApplication.translate("ScriptLabels", "Fake scarcity"),
+        "unfair_terms": QCoreApplication.translate("ScriptLabels", "Unfair terms"),
         "custom": QCoreApplication.translate("ScriptLabels", "Team term"),
         "script": QCoreApplication.translate("ScriptLabels", "No script"),
         "rehearsal": QCoreApplication.translate("ScriptLabels", "Rehearsal"),
         "timeline_gap": QCoreApplication.translate("ScriptLabels", "Gap"),
         "timeline_overlap": QCoreApplication.translate("ScriptLabels", "Overlap"),
         "timeline_over_slot": QCoreApplication.translate("ScriptLabels", "Over the slot"),
+    }.get(value, value)
+
+
+def severity_label(value: str) -> str:
+    return {
+        "error": QCoreApplication.translate("ScriptLabels", "Must change"),
+        "warning": QCoreApplication.translate("ScriptLabels", "Check"),
+        "note": QCoreApplication.translate("ScriptLabels", "Hint"),
     }.get(value, value)
 
 

@@ -81,17 +81,19 @@ def run_sheet_html(session: Session, stream_id: int) -> str:
         if seg.product_id is not None:
             item = lineup.get(seg.product_id)
             name = session.get(Product, seg.product_id)
-            product = name.name if name else ""
+            product = _esc(name.name) if name else ""
             if item is not None and item.link_number:
                 product = f"{item.link_number}# {product}"
             price = item.live_price if item is not None and item.live_price is not None else (name.live_price if name else None)
             if price is not None:
                 product += f"<br>¥{price:.2f}"
+        elif seg.product_name:  # named by an imported script, not in the pool yet
+            product = _esc(seg.product_name)
         out.append(
             f"<tr class='{'alt' if n % 2 else ''}'>"
             f"<td>{begin:%H:%M:%S}–{end:%H:%M:%S}<br><small>+{clock(seg.start_seconds)}</small></td>"
             f"<td>{mmss(seg.duration_seconds)}</td><td>{_esc(segment_kind_label(seg.kind))}</td>"
-            f"<td><b>{_esc(seg.title)}</b></td><td>{product if '<br>' in product else _esc(product)}</td>"
+            f"<td><b>{_esc(seg.title)}</b></td><td>{product}</td>"
             f"<td>{_esc(seg.host_lines)}</td><td>{_esc(seg.cues)}</td><td>{_esc(seg.props)}</td>"
             f"<td>{_esc(seg.bgm)}</td><td>{_esc(seg.notes)}</td></tr>"
         )

@@ -7,6 +7,7 @@ moment the user moves on, so a crash keeps what was rehearsed.
 
 from __future__ import annotations
 
+import html
 import time
 from collections.abc import Callable
 
@@ -19,7 +20,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSplitter,
     QTableView,
+    QTextBrowser,
     QVBoxLayout,
 )
 
@@ -92,8 +95,13 @@ class RehearsalDialog(QDialog):
         self.hint = QLabel(self.tr("Press Start, then Space or → at the end of each segment. Esc stops."))
         theme.set_style(self.hint, "color: $muted;")
         layout.addWidget(self.hint)
+        self.lines_view = QTextBrowser()  # what the host says in this segment, read while rehearsing
+        self.lines_view.setObjectName("rehearsalLines")
+        self.lines_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.lines_view.setOpenLinks(False)
+        theme.set_style(self.lines_view, "font-size: 17px;")
         self.model = _RehearsalRowsModel(
-            [self.tr("#"), self.tr("Segment"), self.tr("Planned"), self.tr("Actual"), self.tr("Difference")], self)
+            [self.tr("#"), self.tr("Segment"), self.tr("Planned time"), self.tr("Actual"), self.tr("Difference")], self)
         self.table = QTableView()
         self.table.setObjectName("rehearsalTable")
         self.table.setModel(self.model)
@@ -101,7 +109,14 @@ class RehearsalDialog(QDialog):
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.table, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("rehearsalSplitter")
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.lines_view)
+        splitter.addWidget(self.table)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
         buttons = QHBoxLayout()
         self.start_button = QPushButton(self.tr("Start"))
         self.start_button.setObjectName("rehearsalStart")
@@ -196,9 +211,15 @@ class RehearsalDialog(QDialog):
         self.stop_button.setEnabled(not self.finished_all and self.index >= 0)
         if self.finished_all:
             total = sum(a or 0 for a in self.actual)
-            planned = sum(r.duration_seconds for r in self.rows)
-            self.segment_label.setText(self.tr("Rehearsal finished: {0} for a plan of {1} ({2})").format(
-                fmt_clock(total), fmt_clock(planned), signed(total - planned)))
+            timed = [r for r, a in zip(self.rows, self.actual, strict=True) if a is not None]
+            planned = sum(r.duration_seconds for r in timed)  # compare only what was rehearsed
+            if len(timed) < len(self.rows):
+                text = self.tr("Partial rehearsal: {0} of {1} segments, {2} for their plan of {3} ({4})").format(
+                    len(timed), len(self.rows), fmt_clock(total), fmt_clock(planned), signed(total - planned))
+            else:
+                text = self.tr("Rehearsal finished: {0} for a plan of {1} ({2})").format(
+                    fmt_clock(total), fmt_clock(planned), signed(total - planned))
+            self.segment_label.setText(text)
             self.segment_clock.setText(fmt_clock(total))
         elif self.index < 0:
             self.segment_label.setText(self.tr("%n segment(s) to rehearse", "", len(self.rows)))
@@ -216,7 +237,33 @@ class RehearsalDialog(QDialog):
         self.model.over = over
         self.model.current = self.index if 0 <= self.index < len(self.rows) and not self.finished_all else None
         self.model.set_rows(rows)
+        self._show_lines()
         self._update_clocks()
+
+    def _show_lines(self) -> None:
+        """The host lines and cues of the running segment (of the first one before Start)."""
+        if self.finished_all or not self.rows:
+            self.lines_view.clear()
+            return
+        index = max(self.index, 0)
+        row = self.rows[index]
+
+        def muted(text: str) -> str:
+            return "<p style='color:gray'>" + html.escape(text).replace("\n", "<br/>") + "</p>"
+
+        parts = []
+        if self.index < 0:
+            parts.append(muted(self.tr("First up: {0}").format(row.title)))
+        lines = [line for line in row.host_lines.splitlines() if line.strip()]
+        if lines:
+            parts.append("".join(f"<p>{html.escape(line)}</p>" for line in lines))
+        else:
+            parts.append(muted(self.tr("No host lines for this segment.")))
+        if row.cues.strip():
+            parts.append(muted(self.tr("Cues: {0}").format(row.cues.strip())))
+        if self.index >= 0 and index + 1 < len(self.rows):
+            parts.append(muted(self.tr("Next: {0}").format(self.rows[index + 1].title)))
+        self.lines_view.setHtml("".join(parts))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Right) and not event.isAutoRepeat():

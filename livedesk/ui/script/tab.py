@@ -36,15 +36,22 @@ from PySide6.QtWidgets import (
 
 from livedesk.config import Paths
 from livedesk.models import LineupItem, Product, Stream
-from livedesk.services import compliance, schedule, scripts
+from livedesk.services import compliance, schedule, script_pool, scripts
 from livedesk.services.db import Database
 from livedesk.ui import formatting, theme
 from livedesk.ui.errors import show_error
 from livedesk.ui.labels import status_label, stream_type_label
 from livedesk.ui.script import commands as cmd
 from livedesk.ui.script.delegates import KindDelegate, ProductDelegate
-from livedesk.ui.script.highlighter import ComplianceHighlighter
-from livedesk.ui.script.labels import category_label, field_label, mmss, segment_kind_label
+from livedesk.ui.script.highlighter import ComplianceHighlighter, utf16_index
+from livedesk.ui.script.labels import (
+    SEGMENT_KINDS,
+    category_label,
+    field_label,
+    mmss,
+    segment_kind_label,
+    severity_label,
+)
 from livedesk.ui.script.table_model import SEGMENT_ID_ROLE, SegmentRow, SegmentTableModel
 from livedesk.ui.script.timeline_view import TimelineView
 from livedesk.ui.tasks import run_task
@@ -57,6 +64,7 @@ DRAFT_DELAY_MS = 700  # typing in the detail editor is saved after this pause (a
 class ScriptTab(QWidget):
     status_message = Signal(str, int)
     streams_changed = Signal()  # a save moved the stream's status (planned → scripted…): other tabs reload
+    stream_picked = Signal(int)  # the user chose a stream: the window makes it current in every tab
 
     def __init__(self, db: Database, paths: Paths, parent: QWidget | None = None):
         super().__init__(parent)
@@ -69,6 +77,7 @@ class ScriptTab(QWidget):
         self.streams: list[schedule.StreamData] = []
         self.terms: compliance.TermSet | None = None
         self.findings: list[compliance.ScriptFinding] = []
+        self._shown_findings: list[tuple] | None = None  # what the findings panel shows now
         self.approved = False
         self.clock: Callable[[], float] | None = None  # tests inject a fake clock for rehearsals
         self.confirm: Callable[[str, str, str], bool] = self._confirm  # tests answer questions here
@@ -133,6 +142,11 @@ class ScriptTab(QWidget):
         self.mark_action = self._add_action(toolbar, self.tr("Mark rehearsed"), self.mark_rehearsed, None, "markRehearsed")
         toolbar.addSeparator()
         self._add_action(toolbar, self.tr("Import…"), self.import_script, None, "importScript")
+        self.add_to_pool_action = self._add_action(toolbar, self.tr("Add to pool"), self.add_to_pool, None,
+                                                   "addToPool")
+        self.add_to_pool_action.setToolTip(self.tr(
+            "Link the products this script names to the product pool, creating those it does not hold yet, and "
+            "put them on the lineup"))
         self._add_action(toolbar, self.tr("Export…"), self.export_script, None, "exportScript")
         layout.addWidget(toolbar)
 
@@ -187,6 +201,8 @@ class ScriptTab(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate([110, 190, 110, 70, 150, 260, 160, 100, 80, 120]):
             self.table.setColumnWidth(column, width)
+        kinds = max(self.table.fontMetrics().horizontalAdvance(segment_kind_label(k)) for k in SEGMENT_KINDS)
+        self.table.setColumnWidth(0, max(110, kinds + 40))  # the colour swatch and every kind's whole name
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         for action in (self.delete_action, self.up_action, self.down_action):
             self.table.addAction(action)
@@ -215,7 +231,8 @@ class ScriptTab(QWidget):
         self.side.addTab(details, self.tr("Segment"))
 
         self.findings_model = RowsTableModel([self.tr("Segment"), self.tr("Field"), self.tr("Term"),
-                                              self.tr("Category"), self.tr("Suggestion")], parent=self)
+                                              self.tr("Risk category"), self.tr("Severity"), self.tr("Suggestion")],
+                                             parent=self)
         self.findings_view = QTableView()
         self.findings_view.setObjectName("findingsTable")
         self.findings_view.setModel(self.findings_model)
@@ -223,12 +240,12 @@ class ScriptTab(QWidget):
         self.findings_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.findings_view.verticalHeader().hide()
         self.findings_view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate([150, 80, 70, 110]):
+        for column, width in enumerate([150, 80, 70, 110, 70]):
             self.findings_view.setColumnWidth(column, width)
         self.findings_view.doubleClicked.connect(self._finding_activated)
         self.side.addTab(self.findings_view, self.tr("Compliance"))
 
-        self.rehearsals_model = RowsTableModel([self.tr("Rehearsal"), self.tr("Segment"), self.tr("Planned"),
+        self.rehearsals_model = RowsTableModel([self.tr("Rehearsal"), self.tr("Segment"), self.tr("Planned time"),
                                                 self.tr("Actual"), self.tr("Difference")], parent=self)
         self.rehearsals_view = QTableView()
         self.rehearsals_view.setObjectName("rehearsalsTable")
@@ -239,12 +256,14 @@ class ScriptTab(QWidget):
         self.side.addTab(self.rehearsals_view, self.tr("Rehearsals"))
 
         lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.setObjectName("scriptLowerSplitter")
         lower.addWidget(self.table)
         lower.addWidget(self.side)
         lower.setStretchFactor(0, 3)
         lower.setStretchFactor(1, 2)
         lower.setSizes([860, 480])
         self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("scriptSplitter")
         self.splitter.addWidget(self.timeline_scroll)
         self.splitter.addWidget(lower)
         self.splitter.setStretchFactor(0, 1)
@@ -325,11 +344,17 @@ class ScriptTab(QWidget):
         self.stream_id = self.stream_combo.currentData()
         self._editing_id = None
         self.load_script()
+        if self.stream_id is not None:
+            self.stream_picked.emit(self.stream_id)
 
     def select_stream(self, stream_id: int) -> None:
         index = self.stream_combo.findData(stream_id)
         if index >= 0:
             self.stream_combo.setCurrentIndex(index)
+
+    def follow_stream(self, stream_id: int) -> None:
+        """Another tab picked this stream: show its script (typing in progress is saved first)."""
+        self.select_stream(stream_id)
 
     def load_script(self) -> None:
         """Read the stream's script, lineup and rehearsals in one unit of work and show them."""
@@ -382,6 +407,7 @@ class ScriptTab(QWidget):
         for action in (self.add_action, self.approve_action, self.mark_action):
             action.setEnabled(has_stream)
         self.rehearse_action.setEnabled(bool(rows))
+        self.add_to_pool_action.setEnabled(bool(self.model.unmatched_names()))
         self._update_detail()
 
     def _show_rehearsals(self, reports: list[scripts.RehearsalReport]) -> None:
@@ -389,7 +415,10 @@ class ScriptTab(QWidget):
         for n, report in enumerate(reports):
             label = self.tr("#{0} · {1}").format(len(reports) - n, report.started_at.astimezone().strftime("%m-%d %H:%M"))
             state = "" if report.finished_at else self.tr(" (not finished)")
-            rows.append([label + state, self.tr("Whole script"), scripts.timeline.clock(report.planned_seconds),
+            if report.finished_at and report.partial:
+                state = self.tr(" (partial: {0} of {1} segments)").format(report.rehearsed_count, report.segment_count)
+            whole = self.tr("Rehearsed segments") if report.partial else self.tr("Whole script")
+            rows.append([label + state, whole, scripts.timeline.clock(report.planned_seconds),
                          scripts.timeline.clock(report.actual_seconds),
                          _signed(report.actual_seconds - report.planned_seconds)])
             for r in report.rows:
@@ -440,12 +469,27 @@ class ScriptTab(QWidget):
         for f in self.findings:
             if f.segment_id is not None:
                 flagged[f.segment_id] = flagged.get(f.segment_id, 0) + 1
-        self.model.set_flagged(flagged)
-        self.timeline.update()
-        self.findings_model.set_rows([
-            [f.segment_title, field_label(f.field), f.term, category_label(f.category), f.suggestion]
-            for f in self.findings
-        ])
+        if flagged != self.model.flagged:  # a keystroke that changes no count repaints no timeline
+            self.model.set_flagged(flagged)
+            self.timeline.update()
+        shown = [(f.segment_title, f.field, f.term, f.category, f.severity, f.suggestion, f.rule) for f in self.findings]
+        if shown == self._shown_findings:
+            return  # the same rows (only offsets moved): keep the panel as it is
+        self._shown_findings = shown
+        rules = compliance.legal_rules()
+        labels: dict[tuple[str, str], str] = {}
+
+        def label(kind: str, value: str) -> str:
+            if (kind, value) not in labels:
+                labels[kind, value] = {"field": field_label, "category": category_label,
+                                       "severity": severity_label}[kind](value)
+            return labels[kind, value]
+
+        self.findings_model.set_rows(
+            [[title, label("field", field), term, label("category", category), label("severity", severity),
+              suggestion] for title, field, term, category, severity, suggestion, _rule in shown],
+            bad_rows={i for i, f in enumerate(self.findings) if f.severity == "error"},
+            tooltips={i: rules[f.rule].source for i, f in enumerate(self.findings) if f.rule in rules})
         self.side.setTabText(1, self.tr("Compliance (%n)", "", len(self.findings)))
 
     def _finding_activated(self, index) -> None:
@@ -455,8 +499,9 @@ class ScriptTab(QWidget):
             if finding.field == "host_lines":
                 self.side.setCurrentIndex(0)
                 cursor = self.host_edit.textCursor()
-                cursor.setPosition(finding.start)
-                cursor.setPosition(finding.end, cursor.MoveMode.KeepAnchor)
+                text = self.host_edit.toPlainText()  # Qt counts UTF-16 units: an emoji before the word counts two
+                cursor.setPosition(utf16_index(text, finding.start))
+                cursor.setPosition(utf16_index(text, finding.end), cursor.MoveMode.KeepAnchor)
                 self.host_edit.setTextCursor(cursor)
                 self.host_edit.setFocus()
 
@@ -517,9 +562,12 @@ class ScriptTab(QWidget):
             return
         found = compliance.check_text(self.host_edit.toPlainText(), self.terms)
         if found:
-            self.detail_findings.setText("⚠ " + "；".join(
-                f"{f.term} → {f.suggestion}" if f.suggestion else f.term for f in found))
-            theme.set_style(self.detail_findings, "color: $bad;")
+            text = "⚠ " + "；".join(
+                f"{f.term}（{severity_label(f.severity)}）→ {f.suggestion}" if f.suggestion else f.term for f in found)
+            if text != self.detail_findings.text():  # typing that changes no finding relays out nothing
+                self.detail_findings.setText(text)
+                risky = any(f.severity != "note" for f in found)
+                theme.set_style(self.detail_findings, "color: $bad;" if risky else "color: $muted;")
         else:
             self.detail_findings.setText(self.tr("✓ No risky words in the host lines."))
             theme.set_style(self.detail_findings, "color: $good;")
@@ -670,13 +718,14 @@ class ScriptTab(QWidget):
             return self.model.row_at(self.model.row_of(command.segment_id)).title
         if isinstance(command, cmd.DeleteSegment) and command.seen:
             return command.seen["title"]
-        if isinstance(command, (cmd.SetTimes, cmd.MoveSegment, cmd.ReplaceScript, cmd.SetApproved)):
+        if isinstance(command, (cmd.SetTimes, cmd.MoveSegment, cmd.ReplaceScript, cmd.SetApproved, cmd.AddToPool)):
             return self.tr("The script")
         return command.label
 
     def _field_name(self, field: str) -> str:
         return {"kind": self.tr("type"), "start_seconds": self.tr("start"), "duration_seconds": self.tr("duration"),
-                "product_id": self.tr("product")}.get(field) or field_label(field)
+                "product_id": self.tr("product"), "product_name": self.tr("product not in pool")}.get(field) or \
+            field_label(field)
 
     def _show_value(self, field: str, value: Any) -> str:
         if value is None or value == "":
@@ -708,7 +757,7 @@ class ScriptTab(QWidget):
                 ConflictRow(self._field_name(name), self._show_value(name, seen.get(name)),
                             self._show_value(name, their.get(name)), "", True)
                 for name in scripts.SEGMENT_FIELDS if seen.get(name) != their.get(name)])
-        if isinstance(command, (cmd.ReplaceScript, cmd.SetApproved)):
+        if isinstance(command, (cmd.ReplaceScript, cmd.SetApproved, cmd.AddToPool)):
             return self._script_rows(command.left or [], error.theirs, isinstance(command, cmd.ReplaceScript))
         if isinstance(command, (cmd.SetTimes, cmd.MoveSegment, cmd.DeleteSegment)):
             expected = command.left
@@ -855,12 +904,18 @@ class ScriptTab(QWidget):
 
     def _fill_pitch_menu(self) -> None:
         self.pitch_menu.clear()
-        if not self.model.lineup:
+        unmatched = self.model.unmatched_names()
+        if not self.model.lineup and not unmatched:
             action = self.pitch_menu.addAction(self.tr("The stream's lineup is empty"))
             action.setEnabled(False)
         for product_id, name in self.model.lineup:
             action = self.pitch_menu.addAction(name)
             action.triggered.connect(lambda _c=False, pid=product_id: self.insert_pitch(pid))
+        if unmatched:  # named by the imported script, not in the pool yet: a pitch that keeps the name
+            self.pitch_menu.addSeparator()
+            for name in unmatched:
+                action = self.pitch_menu.addAction(self.tr("{0} (not in pool)").format(name))
+                action.triggered.connect(lambda _c=False, n=name: self.insert_pitch_for_name(n))
 
     def insert_pitch(self, product_id: int) -> None:
         """A product-pitch segment after the selected one, host lines from selling points and FAQ."""
@@ -878,6 +933,13 @@ class ScriptTab(QWidget):
         values = {"kind": "pitch", "title": self.tr("Pitch: {0}").format(name), "duration_seconds": 600,
                   "product_id": product_id, "host_lines": lines,
                   "cues": self.tr("Link {0} up").format(link) if link else ""}
+        self.add_segment(values, self.tr("Insert pitch for {0}").format(name))
+
+    def insert_pitch_for_name(self, name: str) -> None:
+        """A pitch segment for a product the script names that the pool lacks: it keeps the name (Add to pool
+        links it later); the host lines start with the name, as for a pool product, for the team to write on."""
+        values = {"kind": "pitch", "title": self.tr("Pitch: {0}").format(name), "duration_seconds": 600,
+                  "product_name": name, "host_lines": scripts.pitch_head(name)}
         self.add_segment(values, self.tr("Insert pitch for {0}").format(name))
 
     def delete_segment(self) -> None:
@@ -918,9 +980,10 @@ class ScriptTab(QWidget):
         if not self.flush_draft():  # the host lines typed so far are part of what is approved
             self.approve_action.setChecked(self.approved)
             return
-        if approved and self.findings and not self.confirm(
+        risky = compliance.blocking(self.findings)  # notes never hold an approval up
+        if approved and risky and not self.confirm(
             self.tr("Approve with risky words?"),
-            self.tr("The checker found %n risky word(s) in this script. Approve it anyway?", "", len(self.findings)),
+            self.tr("The checker found %n risky word(s) in this script. Approve it anyway?", "", len(risky)),
             "approveWithFindings",
         ):
             self.approve_action.setChecked(False)
@@ -965,9 +1028,16 @@ class ScriptTab(QWidget):
         from livedesk.ui.script.word_list import WordListDialog
 
         dialog = WordListDialog(self.db, self)
+        dialog.terms_changed.connect(self.apply_word_list)  # open scripts follow each change at once
         dialog.exec()
-        if dialog.changed:
-            self.reload()
+
+    def apply_word_list(self) -> None:
+        """Re-read the word list and re-check the open script, the unsaved host lines included."""
+        with self.db.session() as session:
+            self.terms = compliance.term_set(session)
+        self.highlighter.set_terms(self.terms)
+        self._update_detail_findings()
+        self.refresh_findings()
 
     # --- rehearsal ------------------------------------------------------------------------------------------
 
@@ -1004,24 +1074,39 @@ class ScriptTab(QWidget):
         def check(progress, cancelled):
             with self.db.session() as session:
                 parsed = parse_script_sheet(session, stream_id, path)
-                count = len(parsed.segments)
+                addable = len(script_pool.addable(session, parsed.unmatched))
                 session.rollback()
-            return count
+            return parsed, addable
 
-        def done(count: int) -> None:
+        def done(result) -> None:
+            parsed, addable = result
             self.window().unsetCursor()
+            count = len(parsed.segments)
             seen = self._seen_script()  # what the user is asked to replace
-            if self.model.rowCount() and not self.confirm(
+            add_to_pool = False
+            if parsed.unmatched:  # products the pool lacks: show them, offer to add them in the same go
+                from livedesk.ui.script.import_dialog import ScriptImportDialog
+
+                dialog = ScriptImportDialog(parsed, Path(path).name, self.model.rowCount(), self, addable)
+                self.last_import_dialog = dialog
+                if not dialog.exec():
+                    return
+                add_to_pool = dialog.add_to_pool
+            elif self.model.rowCount() and not self.confirm(
                 self.tr("Replace the script?"),
                 self.tr("The file holds %n segment(s); importing replaces the current script "
                         "(Ctrl+Z brings it back).", "", count),
                 "replaceScript",
             ):
                 return
-            if self._push(cmd.ReplaceScript(self.db, stream_id, lambda s: import_script_sheet(s, stream_id, path),
-                                            self.tr("Import script from {0}").format(Path(path).name), self._changed,
-                                            seen)):
-                self.status_message.emit(self.tr("Imported %n segment(s).", "", count), 5000)
+            imported = cmd.ReplaceScript(self.db, stream_id, lambda s: import_script_sheet(s, stream_id, path),
+                                         self.tr("Import script from {0}").format(Path(path).name), self._changed,
+                                         seen)
+            if not self._push(imported):
+                return
+            self.status_message.emit(self.tr("Imported %n segment(s).", "", count), 5000)
+            if add_to_pool:
+                self.add_to_pool(parsed.unmatched, imported.left)
 
         def failed(exc: BaseException) -> None:
             self.window().unsetCursor()
@@ -1029,6 +1114,32 @@ class ScriptTab(QWidget):
 
         self.window().setCursor(Qt.CursorShape.BusyCursor)
         run_task(check, done, failed)
+
+    def add_to_pool(self, details=(), seen: list[dict[str, Any]] | None = None) -> bool:
+        """Create the products the script names that the pool lacks, put them on the lineup and link their
+        segments: one undoable step. `details`: what the imported sheet said about them (直播价, link numbers)."""
+        if self.stream_id is None:
+            return False
+        names = self.model.unmatched_names()
+        if not names and seen is None:
+            self.status_message.emit(self.tr("Every product the script names is in the product pool."), 5000)
+            return False
+        command = cmd.AddToPool(self.db, self.stream_id, self.tr("Add to pool"), self._changed,
+                                self._seen_script() if seen is None else seen, details)
+        if not self._push(command):
+            return False
+        added = command.addition
+        if added is not None:
+            if added.created:
+                text = self.tr("Added %n product(s) to the pool and linked their segments. Ctrl+Z takes them away.",
+                               "", len(added.created))
+            else:  # the pool holds them by now (e.g. the 选品表 was imported since): only the links were missing
+                text = self.tr("Linked %n segment(s) to products already in the pool.", "", added.segments)
+            if added.skipped:
+                text += " " + self.tr("Not added: {0}.").format("、".join(added.skipped))
+            self.status_message.emit(text, 8000)
+        self.streams_changed.emit()  # the pool and the lineup changed: the other tabs reload
+        return True
 
     def export_script(self, path: str | None = None) -> None:
         if self.stream_id is None:

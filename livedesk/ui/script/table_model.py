@@ -31,6 +31,7 @@ class SegmentRow:
     start_seconds: int = 0
     duration_seconds: int = 300
     product_id: int | None = None
+    product_name: str = ""  # the product as an imported script names it, while it is not in the pool
     host_lines: str = ""
     cues: str = ""
     props: str = ""
@@ -50,6 +51,7 @@ class SegmentRow:
             start_seconds=segment.start_seconds,
             duration_seconds=segment.duration_seconds,
             product_id=segment.product_id,
+            product_name=segment.product_name or "",
             host_lines=segment.host_lines or "",
             cues=segment.cues or "",
             props=segment.props or "",
@@ -132,6 +134,18 @@ class SegmentTableModel(QAbstractTableModel):
     def product_name(self, product_id: int | None) -> str:
         return "" if product_id is None else self.products.get(product_id, "?")
 
+    def product_text(self, row: SegmentRow) -> str:
+        """The segment's product: the pool product it links, else the name the imported script gave."""
+        return self.product_name(row.product_id) if row.product_id is not None else row.product_name
+
+    @staticmethod
+    def not_in_pool(row: SegmentRow) -> bool:
+        return row.product_id is None and bool(row.product_name)
+
+    def unmatched_names(self) -> list[str]:
+        """The product names the script gives without a pool product, in running order."""
+        return list(dict.fromkeys(r.product_name for r in self._rows if self.not_in_pool(r)))
+
     # --- Qt model ---------------------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
@@ -183,11 +197,16 @@ class SegmentTableModel(QAbstractTableModel):
                 return self.tr("%n risky word(s) in this segment; see Compliance.", "", self.flagged[r.id])
             if column in ("host_lines", "cues", "props", "notes") and getattr(r, column):
                 return getattr(r, column)
+            if column == "product_id" and self.not_in_pool(r):
+                return self.tr("“{0}” is not in the product pool yet. Use Add to pool to create it and link "
+                               "it, or choose a product here.").format(r.product_name)
             return None
         if role == Qt.ItemDataRole.DecorationRole and column == "kind":
             return theme.kind_colour(r.kind)
         if role == Qt.ItemDataRole.ForegroundRole and column == "title" and self.flagged.get(r.id):
             return theme.brush("bad")
+        if role == Qt.ItemDataRole.ForegroundRole and column == "product_id" and self.not_in_pool(r):
+            return theme.brush("warn")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("start_seconds", "duration_seconds"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -203,6 +222,8 @@ class SegmentTableModel(QAbstractTableModel):
         if column == "duration_seconds":
             return mmss(r.duration_seconds)
         if column == "product_id":
+            if self.not_in_pool(r):
+                return self.tr("{0} (not in pool)").format(r.product_name)
             return self.product_name(r.product_id)
         if column == "title" and self.flagged.get(r.id):
             return "⚠ " + r.title

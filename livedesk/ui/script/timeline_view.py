@@ -331,7 +331,7 @@ class TimelineView(QWidget):
                                      int(inner.width())))
             p.setFont(small)
             fm2 = QFontMetrics(small)
-            second = self.model.product_name(row.product_id) or segment_kind_label(row.kind)
+            second = self.model.product_text(row) or segment_kind_label(row.kind)
             p.drawText(inner.adjusted(0, fm.height() + 1, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                        fm2.elidedText(second, Qt.TextElideMode.ElideRight, int(inner.width())))
             span = self.spans()[i]
