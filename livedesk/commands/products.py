@@ -59,6 +59,8 @@ def import_products(args: argparse.Namespace, paths: Paths) -> int:
     with db.session() as session:
         result = apply_import(session, preview)
     rows = len(preview.good)
+    # how each distinct commission cell was read (a bare 1 is 1%, 0.2 is 20%): the one rule, shown
+    readings = list(dict.fromkeys(r for item in preview.good if (r := item.readings.get("commission_rate"))))
     if args.json:
         print_json(
             {
@@ -70,6 +72,7 @@ def import_products(args: argparse.Namespace, paths: Paths) -> int:
                 "unchanged": result.unchanged,
                 "skipped_rows": preview.skipped_rows,
                 "ignored_columns": list(preview.ignored_columns),
+                "commission_readings": readings,
             }
         )
     else:
@@ -77,6 +80,9 @@ def import_products(args: argparse.Namespace, paths: Paths) -> int:
             f"Imported {rows} row(s) from {preview.file_name}: {result.created} created, "
             f"{result.updated} updated, {result.unchanged} unchanged."
         )
+        if readings:
+            shown = ", ".join(readings[:12]) + (" …" if len(readings) > 12 else "")
+            print(f"佣金 commission read as: {shown}")
     return 0
 
 

@@ -9,7 +9,7 @@ from livedesk.commands.common import CommandError, open_db, print_json
 from livedesk.config import Paths
 from livedesk.models import Platform
 from livedesk.services import schedule
-from livedesk.services.importers.values import parse_money
+from livedesk.services.importers.values import parse_amount
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -50,9 +50,9 @@ def add_stream(args: argparse.Namespace, paths: Paths) -> int:
     except ValueError:
         raise CommandError(f'--start {args.start!r}: use the form "YYYY-MM-DD HH:MM", e.g. "2026-11-20 20:00".') from None
     try:
-        target = parse_money(args.gmv_target) if args.gmv_target else None
-    except ValueError:
-        raise CommandError(f"--gmv-target {args.gmv_target!r}: give an amount in yuan, e.g. 50000.") from None
+        target = parse_amount(args.gmv_target) if args.gmv_target else None
+    except ValueError as exc:
+        raise CommandError(f"--gmv-target {args.gmv_target!r}: {exc}; give an amount in yuan, e.g. 50000 or 5万.") from None
     data = schedule.StreamData(
         title=args.title, start_at=start, planned_minutes=args.minutes, platform=args.platform,
         gmv_target=target, account=args.account,

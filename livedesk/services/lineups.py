@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
 from livedesk.models import LineupItem, Product, ProductRole, Stream
-from livedesk.services.importers.values import parse_int, parse_money
+from livedesk.services.importers.values import parse_int, parse_price
 from livedesk.services.messages import translate
 from livedesk.services.products import ROLE_LABELS, Rules, get_product, gross_margin
 
@@ -74,7 +74,7 @@ def clean_item_values(values: Mapping[str, object]) -> dict[str, Any]:
     for name, raw in values.items():
         word = words.get(name, name.replace("_", " ").capitalize())
         try:
-            value = parse_money(raw) if name == "live_price" else parse_int(raw)
+            value = parse_price(raw) if name == "live_price" else parse_int(raw)
         except ValueError as exc:
             raise LineupError(translate("Messages", "{0}: {1}").format(word, exc)) from None
         if value is not None and value < 0:

@@ -34,9 +34,11 @@ from livedesk.models import (
     StreamStatus,
 )
 from livedesk.services.importers.values import (
+    clean_identifier,
     clean_text,
     parse_int,
     parse_money,
+    parse_price,
     parse_rate,
 )
 from livedesk.services.messages import translate
@@ -534,7 +536,7 @@ def get_product(session: Session, product_id: int) -> Product:
 
 
 def find_product_by_sku(session: Session, sku: str) -> Product | None:
-    return session.scalar(select(Product).where(Product.sku == clean_text(sku)))
+    return session.scalar(select(Product).where(Product.sku == clean_identifier(sku)))
 
 
 def clean_product_fields(fields: Mapping[str, object], *, creating: bool) -> dict[str, object]:
@@ -551,7 +553,8 @@ def clean_product_fields(fields: Mapping[str, object], *, creating: bool) -> dic
         word = words.get(name, name.replace("_", " ").capitalize())
         try:
             if name in _MONEY_FIELDS:
-                value: object = parse_money(raw)
+                # a price a buyer pays is at least ¥0.01; a cost may be ¥0 (a free gift)
+                value: object = parse_price(raw) if name != "cost" else parse_money(raw)
                 if value is not None and value < 0:  # type: ignore[operator]
                     raise ValueError(translate("Messages", "{0} cannot be negative (got {1}).").format(word, value))
             elif name == "commission_rate":
@@ -569,7 +572,10 @@ def clean_product_fields(fields: Mapping[str, object], *, creating: bool) -> dic
             elif name == "qualification":
                 value = parse_qualification(raw)
             else:
-                value = clean_text(raw) if name != "notes" else ("" if raw is None else str(raw).strip())
+                if name in ("sku", "platform_product_id"):  # matched exactly: no invisible or full-width twins
+                    value = clean_identifier(raw)
+                else:
+                    value = clean_text(raw) if name != "notes" else ("" if raw is None else str(raw).strip())
                 if name in ("name", "sku"):
                     value = re.sub(r"\s+", " ", str(value))
                 limit = _TEXT_LIMITS.get(name)

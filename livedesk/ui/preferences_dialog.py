@@ -4,6 +4,7 @@ settings (apart from window state)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from livedesk.config import QUALIFICATION_CATEGORIES, Paths, Preferences
 from livedesk.ui import theme
+from livedesk.ui.widgets.money_edit import MoneyEdit
 
 
 def _percent_spin(value: float, maximum: float = 100) -> QDoubleSpinBox:
@@ -102,11 +104,8 @@ class PreferencesDialog(QDialog):
         self.warning.setValue(prefs.warning_seconds)
         self.sound = QCheckBox(self.tr("Play a sound at the warning"))
         self.sound.setChecked(prefs.warning_sound)
-        self.uv_floor = QDoubleSpinBox()
-        self.uv_floor.setRange(0, 100)
-        self.uv_floor.setDecimals(2)
-        self.uv_floor.setPrefix("¥")
-        self.uv_floor.setValue(prefs.uv_value_floor)
+        self.uv_floor = MoneyEdit(Decimal(str(prefs.uv_value_floor)))  # the shared amount parser, as every money field
+        self.uv_floor.setObjectName("uvValueFloor")
         self.drop = _percent_spin(prefs.online_drop_share)
         self.reminder = QSpinBox()
         self.reminder.setRange(1, 60)
@@ -133,6 +132,11 @@ class PreferencesDialog(QDialog):
         right.addWidget(review)
         right.addStretch(1)
 
+        self.error_label = QLabel()
+        self.error_label.setObjectName("error")
+        self.error_label.setWordWrap(True)
+        theme.set_style(self.error_label, "color: $bad;")
+        layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -168,6 +172,12 @@ class PreferencesDialog(QDialog):
         return [item.text() for item in items if item.checkState() == Qt.CheckState.Checked]
 
     def accept(self) -> None:
+        try:
+            uv_floor = self.uv_floor.amount() or Decimal(0)
+        except ValueError as exc:
+            self.error_label.setText(self.tr("The UV value alert is not an amount ({0}). Write e.g. 0.8.").format(exc))
+            self.uv_floor.setFocus()
+            return
         p = self.prefs
         p.language = self.language.currentData()
         if p.appearance != self.appearance.currentData() or self._previewed:
@@ -180,7 +190,7 @@ class PreferencesDialog(QDialog):
         p.low_click_rate = round(self.low_click.value() / 100, 4)
         p.warning_seconds = self.warning.value()
         p.warning_sound = self.sound.isChecked()
-        p.uv_value_floor = round(self.uv_floor.value(), 2)
+        p.uv_value_floor = float(uv_floor)
         p.online_drop_share = round(self.drop.value() / 100, 4)
         p.metric_reminder_minutes = self.reminder.value()
         p.order_grace_minutes = self.order_grace.value()

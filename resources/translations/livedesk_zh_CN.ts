@@ -1807,6 +1807,10 @@ Logs: {2}</source>
         <translation>另有 {0} 处</translation>
     </message>
     <message>
+        <source>Only the hidden sheet {0} matches; hidden sheets are never imported. If it holds the data you mean, unhide it in Excel (right-click a sheet tab → Unhide), check it and import again.</source>
+        <translation>只有隐藏的工作表 {0} 符合；隐藏的工作表不会导入。如果要导入的正是它，请在 Excel 中取消隐藏（右键工作表标签 → 取消隐藏），核对后再导入。</translation>
+    </message>
+    <message>
         <source>The file does not exist. Check the path and try again.</source>
         <translation>文件不存在。请检查路径后重试。</translation>
     </message>
@@ -1847,6 +1851,18 @@ Logs: {2}</source>
         <translation>文本表格第 {0} 行无法读取（{1}）。请重新另存为 CSV。</translation>
     </message>
     <message>
+        <source>The file seems cut off at row {0}: its last line stops after {1} of the header's {2} fields, with no line end. It may not have finished downloading or saving; download or save it again.</source>
+        <translation>文件似乎在第 {0} 行被截断：最后一行只有表头 {2} 列中的 {1} 列，且没有换行。文件可能没有下载或保存完整，请重新下载或保存。</translation>
+    </message>
+    <message>
+        <source>The file seems cut off at row {0}: that row has {1} of the header's {2} fields, so its values cannot be matched to their columns. Save the file again from Excel, or fix the row.</source>
+        <translation>文件似乎在第 {0} 行被截断：该行只有表头 {2} 列中的 {1} 列，无法对应到各列。请用 Excel 重新保存文件，或修正这一行。</translation>
+    </message>
+    <message>
+        <source>fewer fields than the header</source>
+        <translation>列数少于表头</translation>
+    </message>
+    <message>
         <source>The file holds a formula; LiveDesk reads values only. Replace the formula with its value (in Excel: copy, then Paste Special → Values) and import again.</source>
         <translation>文件里有公式；LiveDesk 只读取数值。请把公式替换为数值（在 Excel 里：复制，然后 选择性粘贴 → 数值）后重新导入。</translation>
     </message>
@@ -1879,6 +1895,18 @@ Logs: {2}</source>
         <translation>该工作簿解压后超过 1 GB，不是真正的导出文件，未读取。</translation>
     </message>
     <message>
+        <source>expected a code, found a number that is not finite</source>
+        <translation>应为编码，却是一个非有限数字</translation>
+    </message>
+    <message>
+        <source>a number this long has lost its last digits in the spreadsheet; format the column as text (or export it again with the code as text) and import again</source>
+        <translation>这么长的数字在表格中已丢失末尾几位；请把该列设为文本格式（或以文本形式重新导出编码）后再导入</translation>
+    </message>
+    <message>
+        <source>expected a number, found one that is not finite (NaN or infinity)</source>
+        <translation>应为数字，却是非有限值（NaN 或无穷大）</translation>
+    </message>
+    <message>
         <source>expected a number</source>
         <translation>应为数字</translation>
     </message>
@@ -1887,8 +1915,40 @@ Logs: {2}</source>
         <translation>应为数字，实际是百分比</translation>
     </message>
     <message>
+        <source>the number {0} is far too large or too small</source>
+        <translation>数字 {0} 过大或过小</translation>
+    </message>
+    <message>
+        <source>more than {0:,}: too large to be a count</source>
+        <translation>超过 {0:,}：作为数量过大</translation>
+    </message>
+    <message>
         <source>expected a whole number</source>
         <translation>应为整数</translation>
+    </message>
+    <message>
+        <source>more than ¥{0:,}: too large to be an amount</source>
+        <translation>超过 ¥{0:,}：作为金额过大</translation>
+    </message>
+    <message>
+        <source>an amount has at most two decimals (fen); {0} has more</source>
+        <translation>金额最多两位小数（到分）；{0} 的小数位过多</translation>
+    </message>
+    <message>
+        <source>an amount cannot be negative</source>
+        <translation>金额不能为负</translation>
+    </message>
+    <message>
+        <source>a price must be ¥0 or at least ¥0.01; {0} is neither</source>
+        <translation>价格须为 ¥0 或至少 ¥0.01；{0} 都不是</translation>
+    </message>
+    <message>
+        <source>a rate must be between 0% and 100%</source>
+        <translation>比率须在 0% 到 100% 之间</translation>
+    </message>
+    <message>
+        <source>more than {0:,} seconds: too long to be a duration</source>
+        <translation>超过 {0:,} 秒：作为时长过长</translation>
     </message>
     <message>
         <source>expected a duration such as 2分35秒 or 02:35</source>
@@ -2305,10 +2365,6 @@ Logs: {2}</source>
     <message>
         <source>a price cannot be negative</source>
         <translation>价格不能为负</translation>
-    </message>
-    <message>
-        <source>a commission rate must be between 0% and 100%</source>
-        <translation>佣金率必须在 0% 到 100% 之间</translation>
     </message>
     <message>
         <source>a count cannot be negative</source>
@@ -3784,6 +3840,17 @@ Logs: {2}</source>
     </message>
 </context>
 <context>
+    <name>MoneyEdit</name>
+    <message>
+        <source>e.g. 50,000 or 5万</source>
+        <translation>如 50,000 或 5万</translation>
+    </message>
+    <message>
+        <source>Not an amount</source>
+        <translation>不是金额</translation>
+    </message>
+</context>
+<context>
     <name>PeriodReportDialog</name>
     <message>
         <source>Export period report</source>
@@ -3927,6 +3994,10 @@ Logs: {2}</source>
     <message>
         <source>Warn about a missing quality report only for products of these categories (and for products without a category):</source>
         <translation>只对以下类目的商品（以及没填类目的商品）提示缺少质检报告：</translation>
+    </message>
+    <message>
+        <source>The UV value alert is not an amount ({0}). Write e.g. 0.8.</source>
+        <translation>UV 价值提醒不是金额（{0}）。请写成 0.8 这样的形式。</translation>
     </message>
 </context>
 <context>
@@ -6739,6 +6810,10 @@ Logs: {2}</source>
     <message>
         <source>Name of the new team member:</source>
         <translation>新成员姓名：</translation>
+    </message>
+    <message>
+        <source>The GMV goal is not an amount ({0}). Write e.g. 50000, 5万 or ¥50,000.</source>
+        <translation>GMV 目标不是金额（{0}）。请写成 50000、5万 或 ¥50,000 这样的形式。</translation>
     </message>
 </context>
 <context>

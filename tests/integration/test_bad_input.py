@@ -85,6 +85,20 @@ def xlsx_bytes(rows: Rows, tweak: Callable | None = None) -> bytes:
     return buffer.getvalue()
 
 
+def xlsx_sheets(sheets: list[tuple[str, str, Rows]]) -> bytes:
+    """A workbook of (name, state, rows) sheets; state is "visible", "hidden" or "veryHidden"."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for name, state, rows in sheets:
+        sheet = workbook.create_sheet(name)
+        sheet.sheet_state = state
+        for row in rows:
+            sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
 def csv_text(rows: Rows) -> str:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerows([["" if c is None else c for c in row] for row in rows])
@@ -158,9 +172,53 @@ def corpus(importer: str) -> list[Case]:
             t, 0, date_col, dt.datetime.fromisoformat(value))), where=not excel_time, accept=excel_time))
     if importer != "products":  # in a price column 1e9 is just a (large) number
         cases.append(Case("excel_serial_1e9", "serial.xlsx", xlsx_bytes(with_cell(t, 0, date_col, 1e9)), where=True))
+    cases += data_safety_cases(importer, t)
     if importer in ("review", "script"):
         backwards = with_cell(t, 3, t.time_col, t.rows[t.header_index + 1][t.time_col])
         cases.append(Case("time_backwards", "backwards.csv", csv_text(backwards).encode(), where=True))
+    return cases
+
+
+def data_safety_cases(importer: str, t: Table) -> list[Case]:
+    """Issue 14, points 1–4: hidden sheets, cut files, numbers out of bounds, invisible identifier twins."""
+    cases = []
+    # 1. only what the user sees is read: a hidden sheet is never imported, even when it comes first
+    note = [["本工作簿由供应商提供，请勿修改"]]
+    says_hidden = () if importer == "review" else ("hidden",)
+    cases.append(Case("only_hidden_sheet", "hidden.xlsx", xlsx_sheets([("说明", "visible", note),
+                                                                        ("数据", "hidden", t.rows)]), says=says_hidden))
+    cases.append(Case("only_very_hidden_sheet", "very-hidden.xlsx", xlsx_sheets(
+        [("说明", "visible", note), ("数据", "veryHidden", t.rows)]), says=says_hidden))
+    stale = with_cell(t, 1, t.number_col, "很多")  # read first, the stale sheet would be refused
+    cases.append(Case("stale_hidden_sheet_first", "stale.xlsx", xlsx_sheets(
+        [("旧数据", "hidden", stale), ("数据", "visible", t.rows)]), accept=True))
+    # 2. cut files: the last line stops mid-row with no line end; a row in the middle lost its fields
+    good = csv_text(t.rows)
+    last = good.rstrip("\r\n").rsplit("\r\n", 1)[1]
+    cut = good.rstrip("\r\n")[: -len(last)] + last.split(",")[0] + ","
+    cases.append(Case("cut_mid_row", "cut.csv", cut.encode(), where=True, says=("cut off",)))
+    lines = good.split("\r\n")
+    lines[t.header_index + 3] = lines[t.header_index + 3].split(",")[0]
+    cases.append(Case("short_row", "short.csv", "\r\n".join(lines).encode(), where=True, says=("cut off",)))
+    # 3. numbers out of bounds or not finite name their cell (exit 3), never crash or store a wrong value
+    for label, value in (("1e30", "1e30"), ("1e309", "1e309"), ("nan", "NaN"), ("inf", "inf"), ("sub_fen", "0.001"),
+                         ("2_pow_63", str(2**63))):
+        cases.append(Case(f"number_{label}", f"number-{label}.csv", csv_text(with_cell(t, 1, t.number_col, value))
+                          .encode(), where=True))
+    cases.append(Case("number_1e30_xlsx", "number-1e30.xlsx", xlsx_bytes(with_cell(t, 1, t.number_col, 1e30)),
+                      where=True))
+    if importer == "products":
+        # 4. identifiers: a zero-width space or NUL makes no new SKU; a SKU stored as a long number lost digits
+        twin = [list(r) for r in t.rows]
+        twin[t.header_index + 2][1] = "SKU-0\u200b"
+        twin[t.header_index + 3][1] = "SKU\x00-1"
+        cases.append(Case("invisible_sku_twin", "twin.csv", csv_text(twin).encode(), where=True, says=("duplicate",)))
+        cases.append(Case("full_width_sku_twin", "twin.xlsx", xlsx_bytes(with_cell(t, 1, 1, "ＳＫＵ－０")), where=True,
+                          says=("duplicate",)))
+        cases.append(Case("sku_as_long_number", "long-sku.xlsx", xlsx_bytes(with_cell(t, 1, 1, 6912345678901234567)),
+                          where=True, says=("digits",)))
+        cases.append(Case("commission_over_100", "commission.csv", csv_text([
+            [*t.rows[0], "佣金比例"], *[[*r, "150%"] for r in t.rows[1:]]]).encode(), where=True))
     return cases
 
 

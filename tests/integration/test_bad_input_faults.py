@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import event, inspect, text
@@ -66,7 +67,7 @@ def test_importer_meets_a_fault_exits_3_and_writes_nothing(capsys, tmp_path, fix
     path = tmp_path / "live.sqlite3"
     db = open_database(f"sqlite:///{path}")
     with db.session() as s:
-        stream = Stream(title="冬季焕新专场", start_at=dt.datetime(2026, 11, 12, 19, 30, tzinfo=dt.timezone.utc),
+        stream = Stream(title="冬季焕新专场", start_at=dt.datetime(2026, 11, 12, 19, 30, tzinfo=ZoneInfo("Asia/Shanghai")),
                         planned_minutes=180)
         s.add(stream)
         s.flush()

@@ -18,6 +18,7 @@ import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import event, func, select
@@ -272,7 +273,7 @@ def test_a_team_server_gone_mid_import_writes_nothing(pg_url, pg_server, fixture
     files = sorted(p for p in folder.iterdir() if p.suffix in (".xlsx", ".csv") and p.name != "直播脚本.xlsx")
     db = open_database(pg_url)
     with db.session() as s:
-        stream = Stream(title="复盘", start_at=dt.datetime(2026, 11, 12, 19, 30, tzinfo=dt.timezone.utc),
+        stream = Stream(title="复盘", start_at=dt.datetime(2026, 11, 12, 19, 30, tzinfo=ZoneInfo("Asia/Shanghai")),
                         planned_minutes=180)
         s.add(stream)
         s.flush()

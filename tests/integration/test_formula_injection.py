@@ -24,9 +24,9 @@ from livedesk.services.db import open_database
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 RISKY = ["=7000+77", "@SUM(A1)", "+86 138 0013 8000", "-5 折", "=HYPERLINK(\"http://example.com\",\"点我\")",
-         "\t=7000+78", "\r=7000+79"]
+         "\t=7000+78", "\r=7000+79", "＝7000+80", " =7000+81", "\n=7000+82"]
 # what a spreadsheet would show had it run one of them (the numbers are distinct from any other cell)
-FORMULA_RESULTS = {"7077", "7078", "7079", "点我", "#NAME?", "Err:508", "#VALUE!"}
+FORMULA_RESULTS = {"7077", "7078", "7079", "7080", "7081", "7082", "点我", "#NAME?", "Err:508", "#VALUE!"}
 
 
 def soffice() -> str:
@@ -172,3 +172,72 @@ def test_review_report_xlsx(tmp_path) -> None:
                             tmp_path / "复盘报告.xlsx")
     assert_text_cells(out, RISKY)
     assert_shows_text(libreoffice_csv(out, tmp_path / "lo"), RISKY)
+
+
+# ------------------------------------------------------------------------------------------ titles and headers
+
+
+def assert_no_formula_anywhere(path: Path) -> None:
+    """No cell of any sheet is a formula: values, titles and headers all went through the one guard."""
+    workbook = load_workbook(path)
+    formulas = [(sheet.title, cell.coordinate, cell.value) for sheet in workbook.worksheets
+                for row in sheet.iter_rows() for cell in row if cell.data_type == "f"]
+    assert formulas == []
+
+
+def test_a_stream_title_never_becomes_a_formula_in_the_script_workbook(tmp_path, url) -> None:
+    from livedesk.models import Script, Segment, Stream
+    from livedesk.services.exporters.script_sheet import export_script_sheet
+
+    db = open_database(url)
+    with db.session() as session:
+        stream = Stream(title="=7000+77", start_at=dt.datetime(2026, 11, 20, 20, 0, tzinfo=SHANGHAI),
+                        planned_minutes=120)
+        session.add(stream)
+        session.flush()
+        script = Script(stream_id=stream.id)
+        session.add(script)
+        script.segments.append(Segment(position=0, title="开场", start_seconds=0, duration_seconds=300))
+        session.flush()
+        out = export_script_sheet(session, stream.id, tmp_path / "直播脚本.xlsx")
+    db.close()
+    title = load_workbook(out).active["A1"]
+    assert title.data_type == "s" and title.value.startswith("=7000+77") and title.quotePrefix
+    assert_no_formula_anywhere(out)
+
+
+def test_every_writer_guards_headers_too(tmp_path, monkeypatch) -> None:
+    """A header that looked like a formula (a translation, a future column) would still be written as text."""
+    from livedesk.services.exporters import product_sheet, schedule_sheet, script_sheet
+    from livedesk.services.exporters.cells import csv_text
+
+    monkeypatch.setattr(product_sheet, "EXPORT_COLUMNS", (("=7000+77", "text"), *product_sheet.EXPORT_COLUMNS[1:]))
+    monkeypatch.setattr(schedule_sheet, "format_header", lambda name: "=7000+77" if name == "title" else name)
+    monkeypatch.setattr(script_sheet, "COLUMNS", [("=7000+77", 13, False), *script_sheet.COLUMNS[1:]])
+    db = open_database(f"sqlite:///{tmp_path / 'h.sqlite3'}")
+    from livedesk.models import Product, Script, Segment, Stream
+    from livedesk.services.schedule import StreamData
+
+    with db.session() as session:
+        session.add(Product(sku="A", name="护手霜", live_price=Decimal("99")))
+        stream = Stream(title="专场", start_at=dt.datetime(2026, 11, 20, 20, 0, tzinfo=SHANGHAI), planned_minutes=60)
+        session.add(stream)
+        session.flush()
+        script = Script(stream_id=stream.id)
+        session.add(script)
+        script.segments.append(Segment(position=0, title="开场", start_seconds=0, duration_seconds=300))
+        session.flush()
+        outputs = [
+            product_sheet.export_products_xlsx(session, tmp_path / "p.xlsx").path,
+            script_sheet.export_script_sheet(session, stream.id, tmp_path / "s.xlsx"),
+            schedule_sheet.export_schedule([StreamData(title="专场", start_at=stream.start_at, planned_minutes=60)],
+                                           tmp_path / "排期.xlsx"),
+        ]
+        product_sheet.export_products_csv(session, tmp_path / "p.csv")
+    db.close()
+    for out in outputs:
+        assert_no_formula_anywhere(out)
+        assert any(c.value == "=7000+77" and c.data_type == "s" for sheet in load_workbook(out).worksheets
+                   for row in sheet.iter_rows() for c in row)
+    with (tmp_path / "p.csv").open(encoding="utf-8-sig", newline="") as handle:
+        assert next(csv.reader(handle))[0] == csv_text("=7000+77") == "'=7000+77"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from openpyxl import Workbook
@@ -43,7 +44,7 @@ def test_create_a_stream_then_undo_and_redo(qtbot, tab, monkeypatch):
         dialog.title_edit.setText("周五美妆专场")
         dialog.minutes_spin.setValue(180)
         dialog.account_combo.set_text("小薇的好物直播间")
-        dialog.gmv_spin.setValue(80000)
+        dialog.gmv_edit.setText("8万")
 
     answer_dialog(monkeypatch, fill)
     tab.new_action.trigger()
@@ -63,6 +64,41 @@ def test_dialog_refuses_an_empty_title_and_says_why(qtbot):
     dialog.accept()
     assert dialog.result() == 0
     assert "title is empty" in dialog.error_label.text()
+
+
+@pytest.mark.parametrize(("typed", "saved"), [("5万", "50000"), ("1.2w", "12000"), ("3k", "3000"),
+                                             ("¥50,000", "50000"), ("8000.5", "8000.50"), ("", None)])
+def test_gmv_goal_reads_amounts_as_teams_write_them(qtbot, typed, saved):
+    dialog = StreamDialog(schedule.StreamData(title="专场", start_at=dt.datetime.now().astimezone(), planned_minutes=60),
+                          [])
+    qtbot.addWidget(dialog)
+    dialog.gmv_edit.setText(typed)
+    dialog.accept()
+    assert dialog.result() == 1, dialog.error_label.text()
+    assert dialog.result_data().gmv_target == (None if saved is None else Decimal(saved))
+    if saved:
+        assert dialog.gmv_edit.reading.text() == f"= ¥{Decimal(saved):,.2f}"
+
+
+@pytest.mark.parametrize("typed", ["很多", "5万元多", "0.001", "-500", "1e30"])
+def test_gmv_goal_it_cannot_read_is_refused_with_a_message(qtbot, typed):
+    dialog = StreamDialog(schedule.StreamData(title="专场", start_at=dt.datetime.now().astimezone(), planned_minutes=60),
+                          [])
+    qtbot.addWidget(dialog)
+    dialog.gmv_edit.setText(typed)
+    dialog.accept()
+    assert dialog.result() == 0
+    assert "GMV goal" in dialog.error_label.text()
+    assert dialog.gmv_edit.reading.text().startswith("Not an amount")
+
+
+def test_an_existing_gmv_goal_shows_as_typed_and_saves_unchanged(qtbot):
+    data = schedule.StreamData(title="专场", start_at=dt.datetime.now().astimezone().replace(second=0, microsecond=0),
+                               planned_minutes=60, gmv_target=Decimal("50000.00"))
+    dialog = StreamDialog(data, [])
+    qtbot.addWidget(dialog)
+    assert dialog.gmv_edit.text() == "50,000"
+    assert dialog.result_data().gmv_target == Decimal("50000")
 
 
 def test_edit_changes_the_row_and_undo_restores_it(qtbot, tab, demo_db, monkeypatch):

@@ -135,9 +135,11 @@ def test_a_damaged_file_fails_its_quick_check_with_a_message(tmp_path):
             session.add(Product(sku=f"SKU-{i}", name="护手霜" * 20))
     with db.engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = connection.exec_driver_sql("PRAGMA page_size").scalar()
+        root = connection.exec_driver_sql("SELECT rootpage FROM sqlite_master WHERE name = 'products'").scalar()
     db.close()
     data = bytearray(path.read_bytes())
-    for offset in range(4096 * 3, min(len(data), 4096 * 8)):
+    for offset in range(page_size * (root - 1), page_size * root):  # the products table's root page only
         data[offset] = 0x5A
     path.write_bytes(bytes(data))
     with pytest.raises(DatabaseDamaged) as err:

@@ -512,7 +512,7 @@ def test_orders_with_bad_and_short_rows_report_cells_in_file_order(tmp_path: Pat
     header = "主订单编号,子订单编号,选购商品,商品规格,商品数量,商家编码,订单应付金额,订单提交时间,订单状态,售后状态,流量来源"
     rows = [
         "6912345678901,6912345678901-1,精华液,30ml,两件,SKU-1,很贵,昨天,已完成,-,直播",
-        "6912345678902,6912345678902-1,护手霜",  # a short row: the missing amount is reported once
+        "6912345678902,6912345678902-1,护手霜,,,,,,,,",  # a row of blanks: the missing amount is reported once
         ",6912345678903-1,护手霜,3支,1,SKU-2,19.90,2026-11-20 20:07:00,已完成,-,直播",
         "6912345678904,6912345678904-1,护手霜,3支,-1,SKU-2,-3,2026-11-20 20:08:00,已完成,-,直播",
     ]
@@ -522,6 +522,10 @@ def test_orders_with_bad_and_short_rows_report_cells_in_file_order(tmp_path: Pat
         (2, "商品数量"), (2, "订单应付金额"), (2, "订单提交时间"), (5, "商品数量"), (5, "订单应付金额"),
         (3, "订单应付金额"), (4, "主订单编号"),
     ]  # fmt: skip
+    rows[1] = "6912345678902,6912345678902-1,护手霜"  # fewer fields than the header: the file is refused as cut
+    with pytest.raises(ImportFailed) as err:
+        parse_review_file(write(tmp_path, "订单.csv", "\n".join([header] + rows)), START)
+    assert "cut off at row 3" in err.value.message
 
 
 def test_clock_times_read_as_before(tmp_path: Path) -> None:

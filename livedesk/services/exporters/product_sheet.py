@@ -1,8 +1,8 @@
 """Export the product pool as a 选品表 (.xlsx or .csv) that imports back unchanged.
 
-Text that a spreadsheet would run as a formula (starting with = + - @, a tab or CR) is written as text:
-in .xlsx as a string cell with the quote-prefix style, in .csv behind a single quote (which the
-importer strips again), so an exported sheet can never execute anything when opened.
+Every text cell, headers included, goes through the one formula-injection guard (exporters/cells.py):
+in .xlsx a string cell with the quote-prefix style, in .csv behind a single quote (which the importer
+strips again), so an exported sheet can never execute anything when opened.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from livedesk.models import Product
+from livedesk.services.exporters.cells import csv_text, text_cell
 from livedesk.services.products import (
     QUALIFICATION_LABELS,
     ROLE_LABELS,
@@ -43,7 +44,6 @@ EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("备注", "text"),
 )
 _WIDTHS = {"商品名称": 28, "SKU编码": 16, "卖点": 40, "备注": 30, "供应商": 18, "平台商品ID": 18}
-_RISKY_START = ("=", "+", "-", "@", "\t", "\r")
 POINT_SEPARATOR = "；"
 
 
@@ -84,11 +84,6 @@ def _rounded(margin: Decimal | None) -> Decimal | None:
     return None if margin is None else margin.quantize(Decimal("0.000001"))
 
 
-def is_risky_text(value: str) -> bool:
-    """True when a spreadsheet would read this text as a formula (CSV/formula injection)."""
-    return value.startswith(_RISKY_START)
-
-
 def export_products_xlsx(session: Session, path: str | Path, ids: Sequence[int] | None = None) -> ExportSummary:
     """Write the pool (or only `ids`) as a styled workbook: bold filled header, widths, frozen header row.
 
@@ -112,7 +107,7 @@ def export_products_xlsx(session: Session, path: str | Path, ids: Sequence[int] 
     centred = Alignment(horizontal="center", vertical="center")
     header_cells = []
     for header, _kind in EXPORT_COLUMNS:
-        cell = WriteOnlyCell(sheet, value=header)
+        cell = text_cell(sheet, header)
         cell.font, cell.fill, cell.alignment = header_font, header_fill, centred
         header_cells.append(cell)
     sheet.append(header_cells)
@@ -126,10 +121,7 @@ def export_products_xlsx(session: Session, path: str | Path, ids: Sequence[int] 
                 cells.append(None)
             elif kind == "text":
                 text = str(value)
-                cell = WriteOnlyCell(sheet, value=text)
-                cell.data_type = "s"  # never a formula, whatever the text starts with
-                if is_risky_text(text):
-                    cell.quotePrefix = True
+                cell = text_cell(sheet, text)  # never a formula, whatever the text starts with
                 if "\n" in text:
                     cell.alignment = wrap
                 cells.append(cell)
@@ -152,8 +144,7 @@ def _csv_text(value: object, kind: str) -> str:
         return f"{(Decimal(value) * 100).normalize():f}%"
     if kind in ("money", "count"):
         return f"{value}"
-    text = str(value)
-    return "'" + text if is_risky_text(text) else text
+    return csv_text(value)
 
 
 def export_products_csv(session: Session, path: str | Path, ids: Sequence[int] | None = None) -> ExportSummary:
@@ -165,7 +156,7 @@ def export_products_csv(session: Session, path: str | Path, ids: Sequence[int] |
     tmp = path.with_name(path.name + ".tmp")
     with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow([header for header, _kind in EXPORT_COLUMNS])
+        writer.writerow([csv_text(header) for header, _kind in EXPORT_COLUMNS])
         for values in product_sheet_values(products):
             writer.writerow([_csv_text(v, k) for v, k in zip(values, kinds, strict=True)])
     tmp.replace(path)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from livedesk.services import metrics
-from livedesk.services.exporters.product_sheet import is_risky_text
+from livedesk.services.exporters.cells import set_text
 from livedesk.services.messages import translate
 
 SHEET_KEYS = ("summary", "curve", "products", "moments", "improvements", "debrief")
@@ -425,11 +425,7 @@ def _set(cell, value: Any, kind: str = "text") -> None:
         cell.value = None
         return
     if kind == "text" or isinstance(value, str):
-        text = str(value)
-        cell.value = text
-        cell.data_type = "s"
-        if is_risky_text(text):
-            cell.quotePrefix = True
+        set_text(cell, value)
         return
     if kind == "date":
         cell.value = value

@@ -8,6 +8,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from livedesk.services.exporters.cells import set_text
 from livedesk.services.importers.schedule_sheet import (
     PLATFORM_LABELS,
     ROLE_COLUMNS,
@@ -22,8 +23,6 @@ DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 MONEY_FORMAT = '"¥"#,##0.00'
 COUNT_FORMAT = "#,##0"
 PERCENT_FORMAT = "0.00%"
-# Text starting with these would be read as a formula (or trigger one in other spreadsheet apps).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 _Getter = Callable[[StreamData], object]
 
@@ -83,7 +82,8 @@ def export_schedule(streams: list[StreamData], path: str | Path) -> Path:
     header_fill = PatternFill("solid", fgColor="C0392B")
     thin = Side(style="thin", color="D0D0D0")
     for column, (name, _getter, _fmt, width) in enumerate(_COLUMNS, start=1):
-        cell = sheet.cell(row=1, column=column, value=format_header(name))
+        cell = sheet.cell(row=1, column=column)
+        set_text(cell, format_header(name))
         cell.font = header_font
         cell.fill = header_fill
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -100,10 +100,7 @@ def export_schedule(streams: list[StreamData], path: str | Path) -> Path:
                 continue
             cell = sheet.cell(row=row, column=column)
             if isinstance(value, str):
-                cell.value = value
-                if value.startswith(FORMULA_TRIGGERS):
-                    cell.data_type = "s"  # stored as text, never evaluated
-                    cell.quotePrefix = True
+                set_text(cell, value)  # stored as text, never evaluated
                 cell.alignment = wrap if name in ("welfare_plan", "warmup_plan", "notes", "title") else top
             else:
                 cell.value = float(value) if name in ("gmv_target", "conversion_target") else value

@@ -16,10 +16,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from livedesk.models import LineupItem, Product, Stream
+from livedesk.services.exporters.cells import set_text
 from livedesk.services.messages import translate
 from livedesk.services.scripts import KIND_LABELS, list_segments
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # (header, width, wrapped)
 COLUMNS: list[tuple[str, float, bool]] = [
     ("时间节点", 13, False),
@@ -59,7 +59,8 @@ def export_script_sheet(session: Session, stream_id: int, path: str | Path) -> P
     sheet = workbook.active
     sheet.title = "直播脚本"
     title = f"{stream.title} 直播脚本（{start:%Y-%m-%d %H:%M} 开播，{stream.planned_minutes} 分钟）"
-    sheet.cell(row=1, column=1, value=title).font = Font(bold=True, size=14)
+    set_text(sheet.cell(row=1, column=1), title)  # the stream's title comes first: never a live formula
+    sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(COLUMNS))
     sheet.row_dimensions[1].height = 26
 
@@ -68,7 +69,8 @@ def export_script_sheet(session: Session, stream_id: int, path: str | Path) -> P
     thin = Side(style="thin", color="BFBFBF")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     for column, (name, width, _wrap) in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(row=2, column=column, value=name)
+        cell = sheet.cell(row=2, column=column)
+        set_text(cell, name)
         cell.font = header_font
         cell.fill = header_fill
         cell.border = border
@@ -113,10 +115,10 @@ def export_script_sheet(session: Session, stream_id: int, path: str | Path) -> P
             cell.alignment = wrap if wrapped else top
             if value is None or value == "":
                 continue
-            cell.value = value
-            if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-                cell.data_type = "s"
-                cell.quotePrefix = True
+            if isinstance(value, str):
+                set_text(cell, value)
+            else:
+                cell.value = value
             if column == 6:
                 cell.number_format = '"¥"#,##0.00'
 

@@ -19,18 +19,23 @@ from sqlalchemy.orm import Session, selectinload
 
 from livedesk.models import Product, SellingPoint
 from livedesk.models.base import utc_now
+from livedesk.services.exporters.cells import is_risky_text
 from livedesk.services.importers.errors import CellProblem, ImportFailed
 from livedesk.services.importers.tabular import (
     Row,
     Sheet,
+    hidden_sheet_note,
     normalise_header,
     read_sheets,
 )
 from livedesk.services.importers.values import (
+    clean_identifier,
     clean_text,
+    describe_rate,
     is_empty,
-    parse_int,
-    parse_money,
+    parse_amount,
+    parse_count,
+    parse_price,
     parse_rate,
 )
 from livedesk.services.messages import translate
@@ -72,8 +77,9 @@ FIELD_LABELS = {
     "selling_points": "卖点",
     "notes": "备注",
 }
-_MONEY = ("list_price", "live_price", "cost")
+_PRICES = ("list_price", "live_price")  # what a buyer pays: at least ¥0.01
 _INTS = ("stock", "safety_stock")
+_IDENTIFIERS = ("sku", "platform_product_id")  # matched exactly: NFKC, no invisible characters, never a number
 _TEXT_LIMITS = {"sku": 100, "name": 300, "category": 100, "supplier": 200, "platform_product_id": 64}
 _RATE_STEP = Decimal("0.000001")
 _POINT_SPLIT = re.compile(r"[；;\n]+")
@@ -96,6 +102,7 @@ class ParsedProduct:
     row: int  # as Excel numbers it
     values: dict[str, Any]
     selling_points: list[str] | None = None
+    readings: dict[str, str] = field(default_factory=dict)  # how an ambiguous cell was read: 佣金 "1 → 1%"
 
     @property
     def sku(self) -> str:
@@ -161,7 +168,14 @@ def _map_header(row: Row) -> tuple[dict[str, int], list[str]]:
     return mapping, ignored
 
 
+def _has_product_header(sheet: Sheet, scan: int = 15) -> bool:
+    return any(all(name in _map_header(row)[0] for name in REQUIRED) for row in sheet.rows[:scan])
+
+
 def _locate(sheets: Sequence[Sheet], file_name: str, scan: int = 15) -> tuple[Sheet, int, dict[str, int], list[str]]:
+    hidden = hidden_sheet_note(sheets, _has_product_header)
+    if hidden and not any(_has_product_header(sheet, scan) for sheet in sheets):
+        raise ImportFailed(file_name, hidden)
     best_missing: list[str] | None = None
     for sheet in sheets:
         for index, row in enumerate(sheet.rows[:scan]):
@@ -188,21 +202,21 @@ def split_points(value: object) -> list[str]:
 
 
 def _parse_cell(name: str, value: object) -> Any:
-    if name in _MONEY:
-        number = parse_money(value)
-        if number is not None and number < 0:
-            raise ValueError(translate("Messages", "a price cannot be negative"))
-        return number
+    if name in _PRICES:
+        return parse_price(value)
+    if name == "cost":
+        return parse_amount(value)
     if name == "commission_rate":
         rate = parse_rate(value)
-        if rate is not None and not Decimal(0) <= rate <= Decimal(1):
-            raise ValueError(translate("Messages", "a commission rate must be between 0% and 100%"))
         return None if rate is None else rate.quantize(_RATE_STEP)
     if name in _INTS:
-        count = parse_int(value)
-        if count is not None and count < 0:
-            raise ValueError(translate("Messages", "a count cannot be negative"))
-        return count
+        return parse_count(value)
+    if name in _IDENTIFIERS:
+        text = clean_identifier(value)
+        limit = _TEXT_LIMITS[name]
+        if len(text) > limit:
+            raise ValueError(translate("Messages", "longer than {0} characters").format(limit))
+        return text
     if name == "role":
         return parse_role(value)
     if name == "qualification":
@@ -211,7 +225,7 @@ def _parse_cell(name: str, value: object) -> Any:
         if not isinstance(value, str):
             return clean_text(value)
         text = value.strip()
-        return text[1:] if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@") else text
+        return text[1:] if text[:1] == "'" and is_risky_text(text[1:]) else text
     text = re.sub(r"\s+", " ", clean_text(value))
     limit = _TEXT_LIMITS.get(name)
     if limit and len(text) > limit:
@@ -294,7 +308,10 @@ def _preview(sheets: Sequence[Sheet], file_name: str) -> ProductSheetPreview:
         if problems:
             preview.problems += problems
         else:
-            preview.good.append(ParsedProduct(row_number, values, points))
+            readings = {}
+            if values.get("commission_rate") is not None:
+                readings["commission_rate"] = describe_rate(cell("commission_rate"), values["commission_rate"])
+            preview.good.append(ParsedProduct(row_number, values, points, readings))
     if not preview.good and not preview.problems:
         raise ImportFailed(file_name, translate("Messages", "The sheet has a header but no product rows under it."))
     return preview

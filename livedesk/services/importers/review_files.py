@@ -29,6 +29,10 @@ from livedesk.services.importers.values import (
     EARLIEST_YEAR,
     EMPTY_MARKERS,
     LATEST_YEAR,
+    MAX_COUNT,
+    MAX_MONEY,
+    PLAIN_COUNT,
+    PLAIN_MONEY,
     check_year,
     clean_text,
     is_empty,
@@ -489,7 +493,7 @@ class _Cells:
             raise ImportFailed(self.file_name, message.format(count), self.problems)
 
 
-_PLAIN_NUMBER = re.compile(r"^\d{1,15}(\.\d{1,6})?$")
+# the fast paths take only what the bounded parsers would (values.py: money ≤ ¥10^10 in fen, counts ≤ 10^9)
 _PLAIN_CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 _PLAIN_DATETIME = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
 _CENT = Decimal("0.01")
@@ -499,16 +503,16 @@ _GUARDS = "'\t`= \u3000\xa0\r\n"
 def _fast_parse(kind: str, value: object) -> object | None:
     """The common clean forms, parsed without the general machinery (orders run to 100,000 rows)."""
     if kind == _INT:
-        if type(value) is int and value >= 0:
+        if type(value) is int and 0 <= value <= MAX_COUNT:
             return value
-        if type(value) is float and value >= 0 and value.is_integer():
+        if type(value) is float and 0 <= value <= MAX_COUNT and value.is_integer():
             return int(value)
-        if type(value) is str and value.isdigit() and value.isascii():
+        if type(value) is str and PLAIN_COUNT.match(value):
             return int(value)
     elif kind == _MONEY:
-        if type(value) is str and _PLAIN_NUMBER.match(value):
+        if type(value) is str and PLAIN_MONEY.match(value):
             return Decimal(value).quantize(_CENT)
-        if type(value) is int and value >= 0:
+        if type(value) is int and 0 <= value <= MAX_MONEY:
             return Decimal(value).quantize(_CENT)
     elif kind == _DATETIME:
         if type(value) is str:
@@ -1205,9 +1209,10 @@ def _row_converter(
             body.append("    if not (type(v) is str and v not in empty and len(v.strip(guards)) == len(v)):")
             body.append('        v = "" if v is None or v == "" else clean(v)')
         elif parser == _MONEY:  # a float as parse_money gives it
-            body.append(f"    v = Decimal(repr(v)).quantize(cent) if type(v) is float and 0 <= v < 1e15 else {slow}")
+            # a float with more than two decimals (0.001) goes the slow way, which refuses it
+            body.append(f"    v = Decimal(repr(v)).quantize(cent) if type(v) is float and 0 <= v <= 1e10 and round(v, 2) == v else {slow}")
         elif parser == _INT:
-            body.append(f"    v = int(v) if type(v) is float and 0 <= v < 1e15 and v.is_integer() else {slow}")
+            body.append(f"    v = int(v) if type(v) is float and 0 <= v <= 1e9 and v.is_integer() else {slow}")
         elif parser == _DATETIME:
             # exports repeat the second of many orders: each text is read once
             seen = "(m := seen(v)) is not None or (m := moment(v)) is not None"

@@ -22,6 +22,7 @@ from livedesk.services.importers.errors import CellProblem, ImportFailed
 from livedesk.services.importers.tabular import (
     Row,
     Sheet,
+    hidden_sheet_note,
     normalise_header,
     read_sheets,
 )
@@ -133,6 +134,9 @@ def preview_schedule(path: str | Path) -> SchedulePreview:
     path = Path(path)
     sheets = read_sheets(path)
     found = _best_header(sheets)
+    hidden = hidden_sheet_note(sheets, _has_schedule_header)
+    if hidden and (found is None or _missing(found[2])):
+        raise ImportFailed(path.name, hidden)
     if found is None:
         raise ImportFailed(
             path.name,
@@ -143,7 +147,7 @@ def preview_schedule(path: str | Path) -> SchedulePreview:
             ),
         )
     sheet, header_index, columns = found
-    missing = [name for name in REQUIRED if name not in columns and not (name == "start" and "date" in columns)]
+    missing = _missing(columns)
     if missing:
         names = ", ".join(f"{COLUMNS[m][0]} ({m if m != 'start' else 'start time'})" for m in missing)
         if len(missing) > 1:
@@ -242,6 +246,15 @@ def _map_header(row: Row) -> dict[str, int]:
         if name and name not in columns:
             columns[name] = index
     return columns
+
+
+def _missing(columns: dict[str, int]) -> list[str]:
+    return [name for name in REQUIRED if name not in columns and not (name == "start" and "date" in columns)]
+
+
+def _has_schedule_header(sheet: Sheet) -> bool:
+    found = _best_header([sheet])
+    return found is not None and not _missing(found[2])
 
 
 def _best_header(sheets: list[Sheet], scan: int = 20) -> tuple[Sheet, int, dict[str, int]] | None:

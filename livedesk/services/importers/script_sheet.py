@@ -24,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -36,8 +37,8 @@ from sqlalchemy.orm import Session
 from livedesk.models import LineupItem, Product, Segment, SegmentKind, Stream
 from livedesk.services.importers.errors import CellProblem, ImportFailed
 from livedesk.services.importers.script_products import NAME_LIMIT, UnmatchedProduct, group_unmatched
-from livedesk.services.importers.tabular import Row, find_header_row, normalise_header, read_sheets
-from livedesk.services.importers.values import check_year, clean_text, is_empty, parse_money
+from livedesk.services.importers.tabular import Row, find_header_row, hidden_sheet_note, normalise_header, read_sheets
+from livedesk.services.importers.values import check_year, clean_text, is_empty, parse_price
 from livedesk.services.messages import translate
 
 DAY = 86_400
@@ -168,6 +169,9 @@ def _headers(row: Row) -> dict[str, int]:
 
 
 def _find_table(file_name: str, sheets: Sequence[Any]) -> tuple[Any, int, dict[str, int]]:
+    hidden = hidden_sheet_note(
+        sheets, lambda s: find_header_row(s.rows, [HEADERS["time"], HEADERS["stage"] | HEADERS["title"] | HEADERS["host"]]) is not None
+    )
     for sheet in sheets:
         index = find_header_row(sheet.rows, [HEADERS["time"], HEADERS["stage"] | HEADERS["title"] | HEADERS["host"]])
         if index is not None:
@@ -194,7 +198,8 @@ def _find_table(file_name: str, sheets: Sequence[Any]) -> tuple[Any, int, dict[s
             "Messages",
             "No script table found: expected a header row with 时间节点 and 环节 (or 直播阶段 / 主播动作/口播). "
             "Check that this is the run-of-show sheet.",
-        ),
+        )
+        + (" " + hidden if hidden else ""),
     )
 
 
@@ -218,7 +223,7 @@ class _ProductMatcher:
 
     @staticmethod
     def _norm(name: str) -> str:
-        return re.sub(r"[\s()（）\[\]【】]", "", name).lower()
+        return re.sub(r"[\s()（）\[\]【】]", "", unicodedata.normalize("NFKC", name)).lower()
 
     def _exact(self, name: str) -> Product | None:
         key = self._norm(name)
@@ -341,9 +346,7 @@ def parse_script_sheet(session: Session, stream_id: int, path: str | Path) -> Sc
             except ValueError as exc:
                 product_name, reason = v["product"][:NAME_LIMIT], str(exc)
         try:
-            price = parse_money(v["price"])
-            if price is not None and price < 0:
-                raise ValueError(translate("Messages", "a price cannot be negative"))
+            price = parse_price(v["price"])
         except ValueError as exc:
             problems.append(
                 CellProblem(item.excel_row, column_name("price"), clean_text(v["price"]), str(exc), sheet.name)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -44,8 +45,47 @@ class Sheet:
     rows: list[Row]
 
 
+class Sheets(list):
+    """The visible sheets of a workbook (a plain list of Sheet), plus the hidden ones set aside.
+
+    Hidden and very hidden sheets are never imported: they often hold stale prices or helper tables the user
+    cannot see. `hidden` keeps each one's name and first rows, so a caller that finds nothing to import can
+    say "only the hidden sheet X matches" instead of a bare "not found".
+    """
+
+    def __init__(self, sheets: Sequence[Sheet] = (), hidden: Sequence[Sheet] = ()) -> None:
+        super().__init__(sheets)
+        self.hidden: list[Sheet] = list(hidden)
+
+    @property
+    def hidden_names(self) -> list[str]:
+        return [sheet.name for sheet in self.hidden]
+
+
+HIDDEN_SHEET_ROWS = 30  # enough of a hidden sheet to recognise its header row
+
+
+def hidden_sheet_note(sheets: Sequence[Sheet], matches: Callable[[Sheet], bool] | None = None) -> str:
+    """A sentence for an error message when a hidden sheet holds what was looked for ("" when none does).
+
+    `matches` says whether a sheet would have been imported; without it any hidden sheet is mentioned.
+    """
+    hidden = [s for s in getattr(sheets, "hidden", ()) if matches is None or matches(s)]
+    if not hidden:
+        return ""
+    names = "、".join(s.name for s in hidden)
+    return translate(
+        "Messages",
+        "Only the hidden sheet {0} matches; hidden sheets are never imported. If it holds the data you mean, "
+        "unhide it in Excel (right-click a sheet tab → Unhide), check it and import again.",
+    ).format(names)
+
+
 def read_sheets(path: str | Path) -> list[Sheet]:
-    """All sheets of a workbook, or the single table of a CSV/TSV/TXT file."""
+    """The visible sheets of a workbook, or the single table of a CSV/TSV/TXT file.
+
+    The result is a `Sheets` list: hidden sheets are left out and named in its `hidden` (see Sheets).
+    """
     path = Path(path)
     if not path.exists():
         raise ImportFailed(path.name, translate("Messages", "The file does not exist. Check the path and try again."))
@@ -82,12 +122,13 @@ def read_sheets(path: str | Path) -> list[Sheet]:
             path.name,
             translate("Messages", "The file is named like an Excel workbook but is not one (it may be damaged or renamed). Open it in Excel and save it again as .xlsx, or download it again."),
         )
-    return _checked([Sheet(path.stem, read_delimited_text(text, path.name, csv_file=True))], path.name)
+    return _checked(Sheets([Sheet(path.stem, read_delimited_text(text, path.name, csv_file=True))]), path.name)
 
 
 def decode_text(data: bytes, file_name: str) -> str:
     head = data[:4096]
-    if b"\x00" in head:
+    # UTF-16/32 text has a zero byte in every other character of ASCII; a few stray NULs in UTF-8 do not make it so
+    if b"\x00" in head and not (head.count(0) < len(head) // 8 and _is_utf8(data)):
         encodings = ["utf-16", "utf-32"]
         if not head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 without a byte-order mark
             # ASCII (digits, commas, line ends) has its zero byte second in little-endian, first in big-endian
@@ -115,6 +156,14 @@ def decode_text(data: bytes, file_name: str) -> str:
         file_name,
         translate("Messages", "The text is neither UTF-8 nor GBK (another encoding such as Shift-JIS or Big5?). Save the file as \"CSV UTF-8\" in Excel and import it again."),
     )
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _looks_like_table(text: str) -> bool:
@@ -182,7 +231,47 @@ def read_delimited_text(text: str, file_name: str = "clipboard", csv_file: bool 
         raise ImportFailed(
             file_name, translate("Messages", "The text table cannot be read at line {0} ({1}). Save it again as CSV.").format(reader.line_num, exc)
         ) from None
+    if csv_file:
+        _refuse_cut_rows(rows, text, file_name)
     return rows
+
+
+def _refuse_cut_rows(rows: list[Row], text: str, file_name: str) -> None:
+    """Refuse a CSV that stops mid-row (a download or save cut short) or has a row missing fields.
+
+    The table's width is its most common row length (the widest on a tie); rows above its first full-width
+    row are titles. Below it, a non-blank row with fewer fields cannot be read safely: its values would land
+    in the wrong columns, or be the first half of a cut value. Excel pads every row of a saved CSV, so a
+    real export never has one.
+    """
+    if len(rows) < 2:
+        return
+    lengths = Counter(len(row) for row in rows)
+    width = max(lengths, key=lambda n: (lengths[n], n))
+    header = next(i for i, row in enumerate(rows) if len(row) == width)
+    for index in range(header + 1, len(rows)):
+        row = rows[index]
+        if len(row) >= width or not any(cell.strip() for cell in row):
+            continue
+        last = index == len(rows) - 1 and not text.endswith(("\n", "\r"))
+        if last:
+            message = translate(
+                "Messages",
+                "The file seems cut off at row {0}: its last line stops after {1} of the header's {2} fields, "
+                "with no line end. It may not have finished downloading or saving; download or save it again.",
+            )
+        else:
+            message = translate(
+                "Messages",
+                "The file seems cut off at row {0}: that row has {1} of the header's {2} fields, so its values "
+                "cannot be matched to their columns. Save the file again from Excel, or fix the row.",
+            )
+        shown = ",".join(row)
+        raise ImportFailed(
+            file_name,
+            message.format(index + 1, len(row), width),
+            [CellProblem(index + 1, None, shown[:60], translate("Messages", "fewer fields than the header"))],
+        )
 
 
 def _formula(file_name: str, line: int, column: int, cell: str) -> ImportFailed:
@@ -207,7 +296,7 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def _checked(sheets: list[Sheet], file_name: str) -> list[Sheet]:
+def _checked(sheets: Sheets, file_name: str) -> Sheets:
     """Refuse a cell longer than a spreadsheet cell can be (e.g. a 5 MB string), naming where it is."""
     for sheet in sheets:
         if _longest_text(sheet.rows) < MAX_CELL_CHARS:  # the usual case: no need to know where each cell is
@@ -234,18 +323,23 @@ def _longest_text(rows: list[Row]) -> int:
 
 
 def _read_workbook(path: Path, zipped: bool) -> list[Sheet]:
-    from python_calamine import CalamineWorkbook
+    from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
     if zipped:
         _refuse_zip_bomb(path)
     try:
         workbook = CalamineWorkbook.from_path(str(path))
-        sheets = []
-        for name in workbook.sheet_names:
-            sheet = workbook.get_sheet_by_name(name)
+        sheets = Sheets()
+        for meta in workbook.sheets_metadata:
+            if meta.typ != SheetTypeEnum.WorkSheet:
+                continue  # a chart sheet holds no cells
+            sheet = workbook.get_sheet_by_name(meta.name)
+            if meta.visible != SheetVisibleEnum.Visible:
+                sheets.hidden.append(Sheet(meta.name, sheet.to_python(skip_empty_area=False, nrows=HIDDEN_SHEET_ROWS)))
+                continue
             if sheet.total_height > MAX_ROWS:
                 raise ImportFailed(path.name, _too_many_rows())
-            sheets.append(Sheet(name, sheet.to_python(skip_empty_area=False)))
+            sheets.append(Sheet(meta.name, sheet.to_python(skip_empty_area=False)))
         return sheets
     except ImportFailed:
         raise

@@ -120,7 +120,8 @@ class ProductImportDialog(QDialog):
                 item.row, item.sku, item.values.get("name", ""),
                 product_role_label(item.values["role"]) if item.values.get("role") else "",
                 formatting.money(item.values.get("live_price"), ""), formatting.money(item.values.get("cost"), ""),
-                formatting.percent(item.values.get("commission_rate"), missing=""),
+                # how the cell was read ("1 → 1%"): a bare whole number is a percent, 0.2 a fraction
+                item.readings.get("commission_rate") or formatting.percent(item.values.get("commission_rate"), missing=""),
                 formatting.count(item.values.get("stock"), ""),
                 self.tr("update") if item.sku in existing_skus else self.tr("new"),
             ]

@@ -39,6 +39,7 @@ from livedesk.ui.labels import (
     status_label,
     stream_type_label,
 )
+from livedesk.ui.widgets.money_edit import MoneyEdit
 from livedesk.ui.widgets.pick_or_new import PickOrNewCombo
 
 
@@ -123,15 +124,9 @@ class StreamDialog(QDialog):
 
         goals = QGroupBox(self.tr("Goals"))
         goals_form = QFormLayout(goals)
-        self.gmv_spin = QDoubleSpinBox()
-        self.gmv_spin.setObjectName("gmvTarget")
-        self.gmv_spin.setRange(-1, 1e10)
-        self.gmv_spin.setDecimals(0)
-        self.gmv_spin.setSingleStep(1000)
-        self.gmv_spin.setSpecialValueText("—")
-        self.gmv_spin.setPrefix("¥")
-        self.gmv_spin.setGroupSeparatorShown(True)
-        self.gmv_spin.setValue(-1 if data.gmv_target is None else float(data.gmv_target))
+        # read with the shared amount parser: "5万" is ¥50,000, never ¥5; an unreadable amount is refused
+        self.gmv_edit = MoneyEdit(data.gmv_target)
+        self.gmv_edit.setObjectName("gmvTarget")
         self.viewers_spin = _OptionalSpin(100_000_000)
         self.viewers_spin.set_optional(data.viewers_target)
         self.peak_spin = _OptionalSpin(10_000_000)
@@ -146,7 +141,7 @@ class StreamDialog(QDialog):
         self.conversion_spin.setValue(-0.1 if data.conversion_target is None else float(data.conversion_target) * 100)
         self.followers_spin = _OptionalSpin(10_000_000)
         self.followers_spin.set_optional(data.new_followers_target)
-        goals_form.addRow(self.tr("&GMV"), self.gmv_spin)
+        goals_form.addRow(self.tr("&GMV"), self.gmv_edit)
         goals_form.addRow(self.tr("&Viewers (UV)"), self.viewers_spin)
         goals_form.addRow(self.tr("Peak &online"), self.peak_spin)
         goals_form.addRow(self.tr("&Conversion"), self.conversion_spin)
@@ -218,8 +213,12 @@ class StreamDialog(QDialog):
             person.add_name(name)
 
     def result_data(self) -> StreamData:
+        """The stream as filled in; ValidationError when the GMV goal is not an amount."""
         start = self.start_edit.dateTime().toPython().replace(second=0, microsecond=0).astimezone()
-        gmv = None if self.gmv_spin.value() < 0 else Decimal(str(round(self.gmv_spin.value(), 2)))
+        try:
+            gmv = self.gmv_edit.amount()
+        except ValueError as exc:
+            raise ValidationError(self.tr("The GMV goal is not an amount ({0}). Write e.g. 50000, 5万 or ¥50,000.").format(exc)) from None
         conversion = self.conversion_spin.value()
         people = []
         for person, role in self.people_rows:
