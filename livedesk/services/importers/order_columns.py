@@ -22,7 +22,6 @@ from livedesk.services.importers.review_files import (
     _GUARDS,
     _INT,
     _MONEY,
-    _PLAIN_NUMBER,
     _TEXT,
     ORDER_FIELDS,
     OrderRow,
@@ -32,7 +31,7 @@ from livedesk.services.importers.review_files import (
     _iso_datetime,
 )
 from livedesk.services.importers.tabular import Row, Sheet
-from livedesk.services.importers.values import EMPTY_MARKERS
+from livedesk.services.importers.values import EMPTY_MARKERS, MAX_COUNT, PLAIN_COUNT, PLAIN_MONEY
 
 ColumnConverter = Callable[[list[tuple[int, str, str]], list[object]], Callable[[Row, int], list[object]]]
 
@@ -148,9 +147,10 @@ def _convert(column: Sequence[object], parser: str) -> Sequence[object] | None:
         return _text_column(column)
     if parser == _MONEY:  # amounts are mostly distinct: no set of them
         kinds = set(map(type, column))
-        if kinds == {float} and _in_range(column):
+        # as the row converter: floats up to 1e10 with at most two decimals; plain texts as PLAIN_MONEY reads
+        if kinds == {float} and _in_range(column, 1e10) and all(map(eq, map(round, column, repeat(2)), column)):
             return list(map(Decimal.quantize, map(Decimal, map(repr, column)), repeat(_CENT)))
-        if kinds == {str} and all(map(_PLAIN_NUMBER.match, column)):
+        if kinds == {str} and all(map(PLAIN_MONEY.match, column)):
             return list(map(Decimal.quantize, map(Decimal, column), repeat(_CENT)))
         return None
     distinct = set(column)
@@ -159,11 +159,11 @@ def _convert(column: Sequence[object], parser: str) -> Sequence[object] | None:
         return None
     kind = kinds.pop()
     if parser == _INT:
-        if kind is float and _in_range(distinct) and all(map(float.is_integer, distinct)):
+        if kind is float and _in_range(distinct, 1e9) and all(map(float.is_integer, distinct)):
             return list(map({v: int(v) for v in distinct}.__getitem__, column))
-        if kind is int and min(distinct) >= 0:
+        if kind is int and min(distinct) >= 0 and max(distinct) <= MAX_COUNT:
             return column
-        if kind is str and all(map(str.isdigit, distinct)) and all(map(str.isascii, distinct)):
+        if kind is str and all(map(PLAIN_COUNT.match, distinct)):
             return list(map({v: int(v) for v in distinct}.__getitem__, column))
     elif parser == _DATETIME and kind is str:
         # exports repeat the second of many orders: each distinct text is read once
@@ -173,9 +173,9 @@ def _convert(column: Sequence[object], parser: str) -> Sequence[object] | None:
     return None
 
 
-def _in_range(values: Collection[float]) -> bool:
-    """Every float is a number in [0, 1e15), the row converter's inline form."""
-    return not any(map(math.isnan, values)) and min(values) >= 0 and max(values) < 1e15
+def _in_range(values: Collection[float], top: float) -> bool:
+    """Every float is a number in [0, top], the row converter's inline form."""
+    return not any(map(math.isnan, values)) and min(values) >= 0 and max(values) <= top
 
 
 def _text_column(column: Sequence[object]) -> Sequence[object] | None:

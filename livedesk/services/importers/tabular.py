@@ -213,15 +213,14 @@ def read_delimited_text(text: str, file_name: str = "clipboard", csv_file: bool 
             rows = list(islice(reader, MAX_ROWS + 1))
             if len(rows) > MAX_ROWS:
                 raise ImportFailed(file_name, _too_many_rows())
-            return rows
-        for row in reader:
-            if len(rows) >= MAX_ROWS:
-                raise ImportFailed(file_name, _too_many_rows())
-            if csv_file:
+        else:
+            for row in reader:
+                if len(rows) >= MAX_ROWS:
+                    raise ImportFailed(file_name, _too_many_rows())
                 for column, cell in enumerate(row):
                     if cell[:1] == "=" and not (cell.startswith('="') and cell.endswith('"')):
                         raise _formula(file_name, reader.line_num, column, cell)
-            rows.append(row)
+                rows.append(row)
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
             raise ImportFailed(
