@@ -295,14 +295,10 @@ def review_import(ctx: Context) -> list[Row]:
     from livedesk.services.review import import_review_files
 
     db = ctx.database()
-    stream_id = generate.stream_id_by_title(db, generate.IMPORT_TITLE)
+    stream_id = generate.move_import_stream(db)
     if stream_id is None:
         raise RuntimeError("the benchmark database has no import target stream")
-    from livedesk.models import Stream
-
-    with db.session() as s:
-        start = s.get(Stream, stream_id).start_at
-    orders, trend = generate.ensure_import_files(ctx.size, start, ctx.log)
+    orders, trend = generate.ensure_import_files(ctx.size, ctx.log)
 
     def read_floor() -> float:
         begin = time.perf_counter()
@@ -325,6 +321,81 @@ def review_import(ctx: Context) -> list[Row]:
         raise RuntimeError(f"imported {summary.orders} orders, expected {ctx.spec.import_rows}")
     note = f"{summary.orders:,} orders + {summary.curve_points} curve points"
     return [ratio_row(f"review import ({ctx.spec.import_rows:,} orders + trend)", floor, measured, 2, None, note)]
+
+
+# the floors of the command-line import: a fresh process that only reads the file
+_READ_XLSX = (
+    "import sys\n"
+    "from python_calamine import CalamineWorkbook\n"
+    "rows = CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_name('订单').to_python()\n"
+    "print(len(rows))\n"
+)
+_READ_CSV = (
+    "import csv, io, sys\n"
+    "with open(sys.argv[1], 'rb') as handle:\n"
+    "    text = handle.read().decode('utf-8-sig')\n"
+    "rows = list(csv.reader(io.StringIO(text, newline='')))\n"
+    "print(len(rows))\n"
+)
+
+
+def _timed_process(command: list[str]) -> tuple[float, float, str]:
+    """(wall ms, CPU ms of the process, its stdout); raises when it fails."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    begin = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, env=child_env(), cwd=REPO, timeout=600, check=False)
+    wall = (time.perf_counter() - begin) * 1000
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(command[:6])}… exited {done.returncode}: {done.stderr.strip()[-800:]}")
+    return wall, cpu, done.stdout
+
+
+def review_import_command(ctx: Context) -> list[Row]:
+    """`python -m livedesk --db FRESH review import ORDERS --stream 1` end to end in a fresh process (start-up,
+    backup, parse, order rules, store) on the 抖店 order export, against a fresh process that only reads the
+    same file: python-calamine for the .xlsx, the csv module after decoding for the .csv. Floor and command
+    alternate run by run, so a change in the machine's load falls on both."""
+    template = generate.ensure_one_stream_database(ctx.log)
+    exports = generate.ensure_order_exports(ctx.size, ctx.log)
+    expected = ctx.spec.import_rows
+    load = os.getloadavg()[0]
+    rows = []
+    for path, reader, floor_name in ((exports[0], _READ_XLSX, "python-calamine"), (exports[1], _READ_CSV, "csv module")):
+        floor_cmd = [sys.executable, "-c", reader, str(path)]
+
+        def floor_once(floor_cmd=floor_cmd) -> tuple[float, float]:
+            wall, cpu, out = _timed_process(floor_cmd)
+            if int(out.split()[-1]) != expected + 1:
+                raise RuntimeError(f"the floor read {out.strip()} rows, expected {expected + 1}")
+            return wall, cpu
+
+        def app_once(path=path) -> tuple[float, float]:
+            db_file = ctx.workdir / "one-stream.sqlite3"
+            for old in (db_file, Path(f"{db_file}-wal"), Path(f"{db_file}-shm")):
+                old.unlink(missing_ok=True)
+            db_file.write_bytes(template.read_bytes())  # a fresh database every run
+            wall, cpu, out = _timed_process([sys.executable, "-m", "livedesk", "--db", f"sqlite:///{db_file}",
+                                             "review", "import", str(path), "--stream", "1", "--json"])
+            imported = json.loads(out)["orders"]
+            if imported != expected:
+                raise RuntimeError(f"the command imported {imported} orders, expected {expected}")
+            return wall, cpu
+
+        floor_once(), app_once()  # warm-up
+        pairs = [(floor_once(), app_once()) for _ in range(ctx.runs)]
+        floor = statistics.median(f[0] for f, _a in pairs)
+        measured = statistics.median(a[0] for _f, a in pairs)
+        cpu_ratio = statistics.median(a[1] for _f, a in pairs) / statistics.median(f[1] for f, _a in pairs)
+        note = (f"{path.suffix} {path.stat().st_size / 1e6:.1f} MB; CPU time {cpu_ratio:.2f}× the floor's; "
+                f"runs {', '.join(f'{a[0]:,.0f}/{f[0]:,.0f}' for f, a in pairs)} ms; load average {load:.1f}")
+        row = ratio_row(f"review import command, {expected:,} orders ({path.suffix})", floor, measured, 2, None, note)
+        row.floor += f" ({floor_name})"
+        rows.append(row)
+    return rows
 
 
 # ---------------------------------------------------------------- review charts
@@ -554,6 +625,7 @@ FIGURES: list[tuple[str, Callable[[Context], list[Row]]]] = [
     ("tabs", tab_switching),
     ("search", product_search),
     ("import", review_import),
+    ("import-command", review_import_command),
     ("charts", review_charts),
     ("trends", trends),
     ("report", full_report),

@@ -494,47 +494,130 @@ def stream_id_by_title(db, title: str) -> int | None:
         return s.scalar(select(Stream.id).where(Stream.title == title))
 
 
-# ---------------------------------------------------------------- files for the import figure
+# ---------------------------------------------------------------- files for the import figures
+
+# Bumped when the import files change (their columns or values), so stale cached files are not reused.
+IMPORT_FILES_VERSION = 2
+# The import figures' stream starts at a fixed moment (20:00 Beijing time), so the 100,000-row files are
+# written once and reused; the in-process figure moves its stream there first.
+IMPORT_START = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.timezone.utc)
+IMPORT_MINUTES = 240
+SHANGHAI = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")  # no DST: a fixed offset is exact
 
 ORDER_HEADERS = ["主订单编号", "子订单编号", "选购商品", "商品规格", "商品数量", "商家编码", "订单应付金额",
-                 "订单提交时间", "订单状态", "售后状态", "流量来源"]
+                 "订单提交时间", "订单状态", "售后状态", "取消原因", "流量体裁", "流量来源"]
 TREND_HEADERS = ["时间", "在线人数", "进入人数", "离开人数", "成交金额", "成交订单数", "评论次数", "新增粉丝数"]
+# 流量体裁 as 抖店 exports it: most orders of a live session come from the live room
+CONTENT = ["直播"] * 8 + ["商品卡", "短视频"]
+CANCEL = ["超时未支付", "买家取消订单", "拍错/多拍"]
 
 
-def ensure_import_files(size: str, stream_start: dt.datetime, log=print) -> tuple[Path, Path]:
-    """A 抖店 order export of SIZES[size].import_rows rows and a per-minute trend file (cached)."""
-    from openpyxl import Workbook
+def order_export_rows(rows: int, start: dt.datetime, seed: int = SEED) -> Iterator[list[object]]:
+    """Rows of a 抖店 order export in Beijing time over four hours from `start`, by the platform's rules:
+    a 已关闭 order without 退款成功 was never paid and has a 取消原因; a few orders are not from the live room."""
+    rng = random.Random(seed)
+    local = start.astimezone(SHANGHAI).replace(tzinfo=None)
+    for k in range(rows):
+        at = local + dt.timedelta(seconds=k * 4 * 3600 // rows)
+        status, after_sale = ORDER_STATUS[k % len(ORDER_STATUS)], AFTER_SALE[k % len(AFTER_SALE)]
+        cancel = CANCEL[k % len(CANCEL)] if status == "已关闭" and after_sale != "退款成功" else ""
+        yield [f"6918{k:012d}", f"6918{k:012d}1", f"商品 {k % 60}", "默认", 1 + k % 3, f"BM-{k % 60:05d}",
+               round(rng.uniform(9.9, 599), 2), at.strftime("%Y-%m-%d %H:%M:%S"), status, after_sale, cancel,
+               CONTENT[k % len(CONTENT)], TRAFFIC[k % len(TRAFFIC)]]
 
+
+def ensure_order_exports(size: str, log=print) -> tuple[Path, Path]:
+    """The 抖店 order export of SIZES[size].import_rows rows from IMPORT_START, as .xlsx and as .csv (cached).
+
+    The .csv is what 抖店 gives: UTF-8 with a byte-order mark, ids guarded with a tab, amounts as text.
+    """
     rows = SIZES[size].import_rows
-    local_start = stream_start.astimezone().replace(tzinfo=None)
-    orders = CACHE / f"orders-{rows}-v{GENERATOR_VERSION}-{local_start:%Y%m%d%H%M}.xlsx"
-    trend = CACHE / f"trend-v{GENERATOR_VERSION}-{local_start:%Y%m%d%H%M}.xlsx"
+    stem = CACHE / f"orders-{rows}-v{IMPORT_FILES_VERSION}-{IMPORT_START:%Y%m%d%H%M}"
+    xlsx, csv_path = stem.with_suffix(".xlsx"), stem.with_suffix(".csv")
     CACHE.mkdir(parents=True, exist_ok=True)
     _ensure_gitignored()
-    rng = random.Random(SEED)
-    if not orders.exists():
-        log(f"writing a {rows}-row order export at {orders}…")
+    if not xlsx.exists():
+        from openpyxl import Workbook
+
+        log(f"writing a {rows}-row order export at {xlsx}…")
         wb = Workbook(write_only=True)
         ws = wb.create_sheet("订单")
         ws.append(ORDER_HEADERS)
-        for k in range(rows):
-            at = local_start + dt.timedelta(seconds=k * 4 * 3600 // rows)
-            ws.append([f"6918{k:012d}", f"6918{k:012d}1", f"商品 {k % 60}", "默认", 1 + k % 3, f"BM-{k % 60:05d}",
-                       round(rng.uniform(9.9, 599), 2), at.strftime("%Y-%m-%d %H:%M:%S"),
-                       ORDER_STATUS[k % len(ORDER_STATUS)], AFTER_SALE[k % len(AFTER_SALE)], TRAFFIC[k % len(TRAFFIC)]])
-        tmp = orders.with_suffix(".tmp.xlsx")
+        for row in order_export_rows(rows, IMPORT_START):
+            ws.append(row)
+        tmp = xlsx.with_suffix(".tmp.xlsx")
         wb.save(tmp)
-        os.replace(tmp, orders)
+        os.replace(tmp, xlsx)
+    if not csv_path.exists():
+        import csv
+
+        tmp = csv_path.with_suffix(".tmp.csv")
+        with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(ORDER_HEADERS)
+            for row in order_export_rows(rows, IMPORT_START):
+                row[0], row[1], row[6] = f"\t{row[0]}", f"\t{row[1]}", f"{row[6]:.2f}"
+                writer.writerow(row)
+        os.replace(tmp, csv_path)
+    return xlsx, csv_path
+
+
+def ensure_import_files(size: str, log=print) -> tuple[Path, Path]:
+    """The order export (.xlsx) and a per-minute trend file of a stream starting at IMPORT_START (cached)."""
+    orders, _csv = ensure_order_exports(size, log)
+    trend = CACHE / f"trend-v{IMPORT_FILES_VERSION}-{IMPORT_START:%Y%m%d%H%M}.xlsx"
     if not trend.exists():
+        from openpyxl import Workbook
+
+        rng = random.Random(SEED)
+        local = IMPORT_START.astimezone(SHANGHAI).replace(tzinfo=None)
         wb = Workbook(write_only=True)
         ws = wb.create_sheet("分钟趋势")
         ws.append(TREND_HEADERS)
-        online = _curve(240, 1500, rng)
+        online = _curve(IMPORT_MINUTES, 1500, rng)
         for m, value in enumerate(online):
-            at = local_start + dt.timedelta(minutes=m)
+            at = local + dt.timedelta(minutes=m)
             ws.append([at.strftime("%H:%M"), value, int(value * 0.3), int(value * 0.25), round(value * 5.5, 2),
                        int(value * 0.02), int(value * 0.05), int(value * 0.006)])
         tmp = trend.with_suffix(".tmp.xlsx")
         wb.save(tmp)
         os.replace(tmp, trend)
     return orders, trend
+
+
+def move_import_stream(db) -> int | None:
+    """Put the in-process import figure's stream at IMPORT_START (the cached files' session)."""
+    from sqlalchemy import select
+
+    from livedesk.models import Stream
+
+    with db.session() as s:
+        stream_id = s.scalar(select(Stream.id).where(Stream.title == IMPORT_TITLE))
+        if stream_id is not None:
+            s.execute(update(Stream).where(Stream.id == stream_id).values(
+                start_at=IMPORT_START, planned_minutes=IMPORT_MINUTES))
+        return stream_id
+
+
+def ensure_one_stream_database(log=print) -> Path:
+    """An empty team database holding only the import stream (IMPORT_START, 240 minutes): what the
+    command-line import figure copies afresh for every run."""
+    target = cache_path("one-stream", "import")
+    if not target.exists():
+        log(f"writing a one-stream database at {target}…")
+        _build(target, _insert_import_stream)
+    return target
+
+
+def _insert_import_stream(db) -> None:
+    from livedesk.models import Stream
+
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    with db.session() as s:
+        bulk(s, Stream, [{
+            "id": 1, "title": IMPORT_TITLE, "start_at": IMPORT_START, "planned_minutes": IMPORT_MINUTES,
+            "platform": "douyin", "account": ACCOUNTS[0][0], "theme": "", "stream_type": "daily", "status": "live",
+            "gmv_target": 30000.0, "viewers_target": 10000, "peak_online_target": 500, "conversion_target": 0.03,
+            "new_followers_target": 300, "welfare_plan": "", "warmup_plan": "", "notes": "", "created_at": now,
+            "updated_at": now, "version": 1,
+        }])

@@ -86,6 +86,7 @@ def count_orders(
     """
     result = OrderCount(window=window, has_content_type=has_content_type)
     paid_cache: dict[tuple[str, str, str], bool] = {}
+    inside_by_time: dict[dt.datetime | None, bool] = {}
     paid_ids: set[str] = set()
     refunded_ids: set[str] = set()
     start, end = window if window is not None else (None, None)
@@ -105,7 +106,10 @@ def count_orders(
             continue
         if start is not None:
             at = order.submitted_at
-            if at is None or not start <= at <= end:  # type: ignore[operator]
+            inside = inside_by_time.get(at)  # orders share their second: each is compared once
+            if inside is None:
+                inside = inside_by_time[at] = at is not None and start <= at <= end  # type: ignore[operator]
+            if not inside:
                 excluded[OUTSIDE_WINDOW] += 1
                 continue
         result.lines += 1

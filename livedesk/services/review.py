@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
-from operator import attrgetter
+from operator import attrgetter, methodcaller
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -34,7 +35,6 @@ from livedesk.models import (
     TrafficSource,
 )
 from livedesk.services import live_review
-from livedesk.services.analysis import SegmentSpan, curve_moments, segment_at
 from livedesk.services.db import Database
 from livedesk.services.importers.errors import ImportFailed
 from livedesk.services.importers.review_files import (
@@ -66,6 +66,9 @@ from livedesk.services.metrics import (
     to_json_number,
 )
 from livedesk.services.order_rules import DEFAULT_GRACE_MINUTES, OrderCount, count_orders, order_window
+
+if TYPE_CHECKING:
+    from livedesk.services.analysis import SegmentSpan  # numpy: imported only when a curve is analysed
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -537,6 +540,8 @@ def _unique_orders(parsed: Sequence[ParsedReviewData]) -> list[OrderRow]:
     with_orders = [data.orders for data in parsed if data.orders]
     if len(with_orders) == 1:  # the usual case: one export, checked for repeats in one pass over its keys
         only = with_orders[0]
+        if len(set(map(attrgetter("sub_order_id"), only))) == len(only):  # distinct sub-orders: distinct pairs
+            return list(only)
         keys = zip(map(attrgetter("order_id"), only), map(attrgetter("sub_order_id"), only), strict=True)
         if len(set(keys)) == len(only):
             return list(only)
@@ -589,7 +594,7 @@ def _insert_order_lines(session: Session, review_id: int, orders: Sequence[Order
     amount = processors.get("amount") or _unchanged  # Decimal → float: compiled, cheaper than any memo
     # exports repeat the second of many orders: each distinct time goes through its processor once
     process_time = processors.get("submitted_at") or _unchanged
-    times = {moment: process_time(moment) for moment in {o.submitted_at for o in orders}}
+    times = _stored_times({o.submitted_at for o in orders}, process_time)
     rows = [
         (
             review_id,
@@ -612,6 +617,25 @@ def _insert_order_lines(session: Session, review_id: int, orders: Sequence[Order
     columns = ", ".join(_ORDER_COLUMNS)
     marks = ", ".join("?" * len(_ORDER_COLUMNS))
     connection.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) VALUES ({marks})", rows)
+
+
+_AS_UTC = methodcaller("astimezone", dt.timezone.utc)
+_NAIVE = methodcaller("replace", tzinfo=None)
+_AS_STORED = methodcaller("isoformat", " ", "microseconds")  # SQLite's DATETIME text, as SQLAlchemy writes it
+
+
+def _stored_times(moments: set[dt.datetime | None], process: Callable[[object], object]) -> dict[object, object]:
+    """{moment: the value stored for it}: formatted in C when that gives what the column's processor gives
+    (checked on a few), else by the processor (100,000 orders hold ~15,000 distinct seconds)."""
+    present = [m for m in moments if m is not None]
+    if any(m.tzinfo is None for m in present):  # the processor refuses those
+        return {m: process(m) for m in moments}
+    fast = dict(zip(present, map(_AS_STORED, map(_NAIVE, map(_AS_UTC, present))), strict=True))
+    if any(process(m) != fast[m] for m in present[:3]):
+        fast = {m: process(m) for m in present}
+    if None in moments:
+        fast[None] = process(None)
+    return fast  # type: ignore[return-value]
 
 
 def _order_rows(review_id: int, orders: Sequence[OrderRow]) -> list[tuple[object, ...]]:
@@ -667,6 +691,8 @@ def _store_moments(session: Session, review_id: int, curve: Sequence[CurveRow], 
         if m.note
     }
     session.execute(delete(Moment).where(Moment.review_id == review_id))
+    from livedesk.services.analysis import curve_moments  # numpy, which an order export alone never needs
+
     minutes = [int((row.at - start).total_seconds() // 60) for row in curve]
     found = curve_moments(minutes, [row.online for row in curve])
     for moment in found:
@@ -752,6 +778,8 @@ def review_warnings(gmv: Decimal | None, orders_gmv: Decimal | None, gmv_source:
 
 def review_summary(db: Database, stream_id: int) -> dict[str, object]:
     """The review's figures, products, moments and segments as JSON-ready data (None where unknown)."""
+    from livedesk.services.analysis import segment_at
+
     with db.session() as session:
         stream = session.get(Stream, stream_id)
         if stream is None:

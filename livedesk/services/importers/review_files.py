@@ -1094,6 +1094,8 @@ def _parse_table_into(
                 "Messages", "Sheet {0}: no column is mapped to {1}. Map a column to it in the import preview."
             ).format(sheet.name, wanted),
         )
+    if table == "orders" and _orders_by_columns(data, sheet, header_index, plan):
+        return
     # One pass over the rows: each cell converted by its column's parser (see _row_converter).
     rows = sheet.rows
     convert = _row_converter([(col, parser, text) for col, _name, parser, text in plan], cells.parse, sheet.name)
@@ -1221,6 +1223,18 @@ def _row_converter(
     body.append(f"    return [{', '.join(f'v{k}' for k in range(len(steps)))}]")
     exec("def convert(row, number):\n" + "\n".join(body), namespace)  # only ints are interpolated (see above)
     return namespace["convert"]  # type: ignore[return-value]
+
+
+def _orders_by_columns(data: ParsedReviewData, sheet: Sheet, header_index: int, plan: list) -> bool:
+    """The order table converted column by column (order_columns.py); False: read it row by row instead."""
+    from livedesk.services.importers.order_columns import parse_order_columns
+
+    def converter(steps: list[tuple[int, str, str]], problems: list[object]) -> Callable[[Row, int], list[object]]:
+        scratch = _Cells(data.file_name)
+        scratch.problems = problems  # type: ignore[assignment]
+        return _row_converter(steps, scratch.parse, sheet.name)
+
+    return parse_order_columns(data, sheet, header_index, plan, converter)
 
 
 def _plain_clock(value: object) -> dt.time | None:

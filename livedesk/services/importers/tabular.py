@@ -12,6 +12,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from livedesk.services.importers.errors import CellProblem, ImportFailed
@@ -208,14 +209,18 @@ def read_delimited_text(text: str, file_name: str = "clipboard", csv_file: bool 
     rows: list[Row] = []
     reader = csv.reader(io.StringIO(text, newline=None), delimiter=delimiter)
     try:
-        for row in reader:
-            if len(rows) >= MAX_ROWS:
+        if not (csv_file and "=" in text):  # no cell can be a formula: read every row in one C-level call
+            rows = list(islice(reader, MAX_ROWS + 1))
+            if len(rows) > MAX_ROWS:
                 raise ImportFailed(file_name, _too_many_rows())
-            if csv_file:
+        else:
+            for row in reader:
+                if len(rows) >= MAX_ROWS:
+                    raise ImportFailed(file_name, _too_many_rows())
                 for column, cell in enumerate(row):
                     if cell[:1] == "=" and not (cell.startswith('="') and cell.endswith('"')):
                         raise _formula(file_name, reader.line_num, column, cell)
-            rows.append(row)
+                rows.append(row)
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
             raise ImportFailed(
