@@ -309,9 +309,10 @@ def _review(session: Session, stream: Stream, segments: list[Segment], rng: rand
     review.new_followers = sum(int(v * 0.006) for v in online)
     review.comments, review.likes, review.shares = int(uv * 0.3), int(uv * 1.9), int(uv * 0.03)
     review.refund_buyers = int(buyers * 0.04)
+    review.refund_amount = _d(float(gmv_sum) * review.refund_buyers / max(buyers, 1))  # refunds at the average order
     review.ad_spend = ad_spend
     figures = ("gmv", "orders", "buyers", "uv", "pv", "natural_uv", "paid_uv", "peak_online", "avg_online",
-               "avg_watch_seconds", "new_followers", "comments", "likes", "shares", "refund_buyers", "ad_spend")
+               "avg_watch_seconds", "new_followers", "comments", "likes", "shares", "refund_buyers", "refund_amount", "ad_spend")
     review.sources_json = json.dumps(  # a demo figure says it is one, wherever its source is shown
         {name: {"source": "示例数据 demo data · generated", "quality": 3} for name in figures}, ensure_ascii=False
     )
