@@ -465,6 +465,10 @@ def store_review_data(
                 report.orders = order_count.as_dict()
             summary.reports.append(report)
             details = {k: v for k, v in report.as_dict().items() if k in ("unused_columns", "session", "orders")}
+            if data.orders and order_count is not None and order_count.window is not None:
+                # the rule the lines were counted by, so the overview's order sources count the same lines
+                details["order_window"] = [moment.isoformat() for moment in order_count.window]
+                details["live_only"] = order_count.has_content_type
             session.add(
                 ReviewImport(
                     review_id=review.id, file_name=data.file_name[:300], kind=data.kind, rows=data.rows,

@@ -7,6 +7,7 @@ Everything returned is plain data (dataclasses, lists, Decimal, aware datetimes)
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from livedesk.models import (
     Product,
     ProductResult,
     Review,
+    ReviewImport,
     Script,
     SegmentTiming,
     Stream,
@@ -34,8 +36,9 @@ from livedesk.models.live import Incident, LinkEvent
 from livedesk.services import metrics
 from livedesk.services.analysis import segment_at
 from livedesk.services.db import Database
+from livedesk.services.importers.review_files import KIND_ORDERS
 from livedesk.services.messages import translate
-from livedesk.services.order_rules import is_paid
+from livedesk.services.order_rules import LIVE_CONTENT, is_paid
 
 # ---------------------------------------------------------------- streams
 
@@ -419,20 +422,41 @@ def composition(db: Database, stream_id: int) -> Composition:
         )
         for c in s.scalars(select(TrafficSource).where(TrafficSource.review_id == review.id).order_by(TrafficSource.id)):
             comp.channels.append((c.channel, c.views, c.spend, c.avg_watch_seconds, c.gmv))
+        window, live_only = _order_rule(s, review.id)
         sources: dict[str, list] = defaultdict(lambda: [0, Decimal(0)])
-        for source, status, after_sale, cancel_reason, amount in s.execute(
+        for source, status, after_sale, cancel_reason, amount, at, content_type in s.execute(
             select(
                 OrderLine.traffic_source, OrderLine.status, OrderLine.after_sale_status, OrderLine.cancel_reason,
-                OrderLine.amount,
+                OrderLine.amount, OrderLine.submitted_at, OrderLine.content_type,
             ).where(OrderLine.review_id == review.id)
         ):
             if not is_paid(status or "", after_sale or "", cancel_reason or ""):
+                continue
+            if live_only and (content_type or "").strip() != LIVE_CONTENT:
+                continue
+            if window is not None and (at is None or not window[0] <= at <= window[1]):
                 continue
             entry = sources[source or ""]
             entry[0] += 1
             entry[1] += amount or Decimal(0)
         comp.order_sources = sorted(((k, v[0], v[1]) for k, v in sources.items()), key=lambda t: -t[2])
         return comp
+
+
+def _order_rule(session, review_id: int) -> tuple[tuple[dt.datetime, dt.datetime] | None, bool]:
+    """The window and live-only filter the latest order import was counted by (none for older imports)."""
+    details = session.scalar(
+        select(ReviewImport.details_json)
+        .where(ReviewImport.review_id == review_id, ReviewImport.kind == KIND_ORDERS)
+        .order_by(ReviewImport.id.desc())
+        .limit(1)
+    )
+    try:
+        loaded = json.loads(details or "{}")
+        start, end = (dt.datetime.fromisoformat(v) for v in loaded["order_window"])
+    except (ValueError, KeyError, TypeError):
+        return None, False
+    return (start, end), bool(loaded.get("live_only"))
 
 
 # ---------------------------------------------------------------- trends

@@ -234,3 +234,13 @@ def test_preview_reports_without_writing_and_offers_the_matching_stream(tmp_path
     assert previews[1].error and "2026-11-18" in previews[1].error
     assert previews[1].matching_stream[0] == other
     assert review_summary(db, stream_id)["gmv"] is None  # nothing written
+
+
+def test_order_sources_count_the_same_orders_as_the_gmv(tmp_path: Path, db: Database) -> None:
+    from livedesk.services.review_views import composition
+
+    stream_id = make_stream(db)
+    import_review_files(db, stream_id, [orders_csv(tmp_path)])
+    sources = composition(db, stream_id).order_sources
+    assert sum(n for _source, n, _amount in sources) == 3  # not the unpaid, the 商品卡 or the late ones
+    assert sum(amount for _source, _n, amount in sources) == Decimal("190.00")
