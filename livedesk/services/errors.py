@@ -1,0 +1,15 @@
+"""The two error bases the UI tells apart from bugs.
+
+A `UserError` carries a message the user can act on, already in their language; the UI shows it as is.
+Anything else that escapes a service is a bug: the UI logs it with its traceback.
+"""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """An error the user can fix: bad input, a missing file, a refused action."""
+
+
+class ConcurrentEditError(UserError):
+    """A teammate changed or removed the record after this window read it."""
