@@ -70,24 +70,17 @@ class PostgresFeed:
             raise
 
     def wait(self, timeout: float) -> frozenset[str]:
-        tables: set[str] = set()
-        own = self._own_pids()
-        got = False
-        for note in self._conn.notifies(timeout=timeout, stop_after=1):
-            got = True
-            if note.pid not in own:
-                tables.add(note.payload)
-        if got:  # take the rest of a burst (one commit touches several tables) in the same answer
-            for note in self._conn.notifies(timeout=0.05):
-                if note.pid not in own:
-                    tables.add(note.payload)
+        notes = list(self._conn.notifies(timeout=timeout, stop_after=1))
+        if notes:  # take the rest of a burst (one commit touches several tables) in the same answer
+            notes += self._conn.notifies(timeout=0.05)
             self._idle = 0.0
         else:
             self._idle += timeout
             if self._idle >= HEALTH_CHECK_SECONDS:  # a silent network loss shows up here, not in notifies()
                 self._idle = 0.0
                 self._conn.execute("SELECT 1")
-        return frozenset(tables)
+        own = self._own_pids()  # asked after the wait: a connection checked out meanwhile counts too
+        return frozenset(note.payload for note in notes if note.pid not in own)
 
     def close(self) -> None:
         self._conn.close()
