@@ -215,6 +215,8 @@ class ChangeWatcher(QObject):
             return
         self._pending |= tables
         self.changes.emit(tables)
+        for tab in self._built_tabs():  # a host view follows at once, even with the main window minimised
+            live_follow_push.follow(tab, tables)
         self.check()
 
     def _tick(self) -> None:
@@ -241,7 +243,7 @@ class ChangeWatcher(QObject):
         self.refreshes += 1
         for tab in self._built_tabs():
             key = tab.objectName().removeprefix("tab_")
-            if key not in keys or live_follow_push.follow(tab, tables):
+            if key not in keys or live_follow_push.is_following(tab):  # a follower was told on arrival
                 continue
             if hasattr(tab, "reload"):
                 tab.reload()

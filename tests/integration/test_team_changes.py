@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -209,10 +208,10 @@ def test_the_host_view_follows_the_controller_by_notification(qtbot, window, lap
 @pytest.fixture
 def own_server(pg_server):
     """A server of this test's own, so stopping it leaves the shared one alone."""
-    servers = sys.modules[type(pg_server).__module__]  # conftest.py's helpers
-    server = servers.start_server(pg_server.bin)
+    helpers = type(pg_server).run.__globals__  # conftest.py's (several conftest modules share that name)
+    server = helpers["start_server"](pg_server.bin)
     yield server
-    servers.stop_server(server)
+    helpers["stop_server"](server)
 
 
 def restart(server) -> None:
