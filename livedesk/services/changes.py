@@ -175,6 +175,14 @@ class ChangeListener:
         return self._thread.is_alive()
 
     def _run(self) -> None:
+        try:
+            self._listen()
+        except RuntimeError as exc:  # the receiver is gone (its window was destroyed): nobody to tell
+            log.debug("Change listener stopped: %s", exc)
+            self._close(self.feed)
+            self.feed = None
+
+    def _listen(self) -> None:
         online = True
         feed: Feed | None = None
         while not self._stop.is_set():
