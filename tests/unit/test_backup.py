@@ -252,7 +252,7 @@ def test_cli_restore_of_an_invalid_file_exits_3_and_changes_nothing(db, tmp_path
 
 def test_backup_module_imports_no_qt():
     code = (
-        "import sys; import livedesk.services.backup, livedesk.commands.backup, "
+        "import sys; import livedesk.services.backup, livedesk.cli.backup, "
         "livedesk.services.instance_lock, livedesk.services.credentials; "
         "print(any(m.startswith('PySide6') for m in sys.modules))"
     )

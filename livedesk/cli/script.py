@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from livedesk.commands.common import CommandError, backup_before_import, open_db, print_json
+from livedesk.cli.common import CommandError, backup_before_import, open_db, print_json
 from livedesk.config import Paths
 
 

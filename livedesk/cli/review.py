@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from livedesk.commands.common import CommandError, backup_before_import, open_db, print_json
+from livedesk.cli.common import CommandError, backup_before_import, open_db, print_json
 from livedesk.config import Paths
 
 REPORT_SUFFIXES = (".xlsx", ".pdf")
