@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import shutil
 import subprocess
-import sys
 import threading
 import unicodedata
 import zipfile
@@ -175,26 +174,6 @@ def test_a_stream_without_data_shows_every_key_with_nulls(capsys, url):
     assert set(got) == set(empty_summary())
     assert got["gmv"] is None and got["conversion_rate"] is None and got["gmv_target"] == 80000.0
     assert got["products"] == [] and got["moments"] == [] and got["segments"] == []
-
-
-def test_review_show_and_import_do_not_load_qt(tmp_path, session_dir):
-    db_url = f"sqlite:///{tmp_path / 'c.sqlite3'}"
-    stream_id = add_stream(db_url)
-    code = (
-        "import sys, json\n"
-        "from livedesk.app import main\n"
-        f"a = main(['--db', {db_url!r}, 'review', 'import', {str(session_dir / TREND)!r}, '--stream', '{stream_id}'])\n"
-        f"b = main(['--db', {db_url!r}, 'review', 'show', '--stream', '{stream_id}', '--json'])\n"
-        "loaded = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6')]\n"
-        "print(json.dumps({'codes': [a, b], 'qt': loaded}), file=sys.stderr)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
-                            env={**__import__("os").environ, "LIVEDESK_HOME": str(tmp_path / "home")})
-    report = json.loads(result.stderr.strip().splitlines()[-1])
-    assert report == {"codes": [0, 0], "qt": []}
-
-
-# ---------------------------------------------------------------- report
 
 
 def test_report_as_xlsx(capsys, url, imported, tmp_path):
