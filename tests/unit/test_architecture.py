@@ -53,3 +53,35 @@ def test_reading_and_checking_commands_never_load_qt(tmp_path):
     }
     assert report["gmv"] > 0  # the reviewed demo stream was really read
     assert report["qt"] == []
+
+
+WRITE_FILES = """
+import contextlib, io, json, sys
+from livedesk.app import main
+
+def run(*args):
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["--db", URL, *args])
+    return code, out.getvalue()
+
+run("demo")
+stream = next(s["id"] for s in json.loads(run("streams", "list", "--json")[1]) if s["status"] == "reviewed")
+folder = URL.rsplit("/", 1)[0].removeprefix("sqlite:///")
+codes = {
+    "report pdf": run("report", "--stream", str(stream), "--out", folder + "/r.pdf")[0],
+    "period xlsx": run("report", "--period", "month", "--out", folder + "/m.xlsx")[0],
+    "script pdf": run("script", "export", "--stream", str(stream), "--out", folder + "/s.pdf")[0],
+}
+loaded = sorted(m for m in sys.modules if m.startswith(("livedesk.ui", "pyqtgraph")))
+print(json.dumps({"codes": codes, "loaded": loaded}), file=sys.stderr)
+"""
+
+
+def test_writing_reports_and_the_script_pdf_loads_no_ui(tmp_path):
+    report = run_python(WRITE_FILES, tmp_path)
+    assert report["codes"] == {"report pdf": 0, "period xlsx": 0, "script pdf": 0}
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "s.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "m.xlsx").read_bytes().startswith(b"PK")
+    assert report["loaded"] == []  # livedesk.rendering paints without the window's code or pyqtgraph

@@ -252,7 +252,7 @@ class ReviewTab(QWidget):
             toolbar, self.tr("Save chart as PNG…"), self.save_chart, "Ctrl+Shift+S", "saveChart"
         )
         self.report_action: QAction | None = None
-        if importlib.util.find_spec("livedesk.ui.reports") is not None:
+        if importlib.util.find_spec("livedesk.rendering.review_report") is not None:
             self.report_action = self._add_action(toolbar, self.tr("Report…"), self.make_report, None, "makeReport")
         top.addWidget(toolbar)
         layout.addLayout(top)
@@ -1086,11 +1086,11 @@ class ReviewTab(QWidget):
     # --- report and screenshots -------------------------------------------------------------------------
 
     def make_report(self, path: str | None = None) -> None:
-        """Build the stream's written report (场报) with livedesk.ui.reports, off the GUI thread."""
+        """Build the stream's written report (场报) with livedesk.rendering, off the GUI thread."""
         if self.stream_id is None:
             return
         try:
-            from livedesk.ui import reports  # written separately; the button only shows when it exists
+            from livedesk.rendering import review_report as reports  # the button only shows when it exists
         except ImportError as exc:
             show_error(self, exc, self.tr("Report"))
             return
