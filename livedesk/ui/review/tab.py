@@ -68,6 +68,7 @@ from livedesk.ui.review.models import (
     ProductTableModel,
     TrendTableModel,
 )
+from livedesk.ui.tab_base import Tab
 from livedesk.ui.tasks import run_task
 from livedesk.ui.widgets.actions import add_tab_action
 from livedesk.ui.widgets.rows_model import RowsTableModel
@@ -198,7 +199,7 @@ def _table(model, name: str, editable: bool = False) -> tuple[QTableView, QSortF
     return view, proxy
 
 
-class ReviewTab(QWidget):
+class ReviewTab(Tab):
     status_message = Signal(str, int)
     stream_picked = Signal(int)  # the user chose a stream: the window makes it current in every tab
 

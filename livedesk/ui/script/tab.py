@@ -54,6 +54,7 @@ from livedesk.ui.script.labels import (
 )
 from livedesk.ui.script.table_model import SEGMENT_ID_ROLE, SegmentRow, SegmentTableModel
 from livedesk.ui.script.timeline_view import TimelineView
+from livedesk.ui.tab_base import Tab
 from livedesk.ui.tasks import run_task
 from livedesk.ui.widgets.actions import add_tab_action
 from livedesk.ui.widgets.rows_model import RowsTableModel
@@ -61,7 +62,7 @@ from livedesk.ui.widgets.rows_model import RowsTableModel
 DRAFT_DELAY_MS = 700  # typing in the detail editor is saved after this pause (and on leaving the segment)
 
 
-class ScriptTab(QWidget):
+class ScriptTab(Tab):
     status_message = Signal(str, int)
     streams_changed = Signal()  # a save moved the stream's status (planned → scripted…): other tabs reload
     stream_picked = Signal(int)  # the user chose a stream: the window makes it current in every tab
