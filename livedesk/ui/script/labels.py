@@ -21,7 +21,6 @@ SEGMENT_KINDS = [
 
 # Their colours are the theme's: livedesk.ui.theme.kind_colour(kind).
 
-FIELDS = ["title", "host_lines", "cues", "props", "bgm", "notes"]
 
 
 
