@@ -20,7 +20,9 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Protocol
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
+
+from livedesk.services.db import PG_CONNECT_ARGS, Database
 
 log = logging.getLogger(__name__)
 
@@ -145,6 +147,95 @@ class SqliteFeed:
         with self._lock:
             self._conn.close()
             self._closed = True
+
+
+class OwnWrites:
+    """This app's own writes to `db`, seen through its units of work (no database I/O on the server).
+
+    * Server: the backend id of every connection this app checks out (`pids()`), so the listener can drop
+      the notifications they cause.
+    * SQLite: writes on the `owner_thread` (the GUI's) are bracketed on the feed, so data_version moving
+      because of them does not count as someone else's.
+    * Writes on other threads (imports on a worker) are handed to `worker_committed(tables)` after their
+      commit on a server (SQLite's data_version sees them by itself): the window shows them like a teammate's.
+    """
+
+    _MARK = "livedesk_own_writes"
+
+    def __init__(self, db: Database, owner_thread: int, sqlite: SqliteFeed | None,
+                 worker_committed: Callable[[frozenset[str]], None]):
+        self._db = db
+        self._owner = owner_thread
+        self._sqlite = sqlite
+        self._worker_committed = worker_committed
+        self._pids: set[int] = set()
+        self._lock = threading.Lock()  # pids are added on any thread that checks a connection out
+        self._hooks = [
+            (db._sessions, "after_flush", self._flushed),  # this database's units of work only
+            (db._sessions, "do_orm_execute", self._executing),
+            (db._sessions, "after_commit", self._committed),
+            (db._sessions, "after_transaction_end", self._ended),
+        ]
+        if not db.is_sqlite:
+            self._hooks.append((db.engine, "checkout", self._checked_out))
+        for target, name, fn in self._hooks:
+            event.listen(target, name, fn)
+
+    def close(self) -> None:
+        for target, name, fn in self._hooks:
+            if event.contains(target, name, fn):
+                event.remove(target, name, fn)
+        self._hooks = []
+
+    def pids(self) -> frozenset[int]:
+        with self._lock:
+            return frozenset(self._pids)
+
+    def feed(self) -> Feed:
+        """A new listening feed for this database (server), or the SQLite feed again."""
+        if self._sqlite is not None:
+            return self._sqlite.reopen()
+        return PostgresFeed(self._db.engine, PG_CONNECT_ARGS, self.pids)
+
+    def _checked_out(self, dbapi_connection, _record, _proxy) -> None:
+        pid = getattr(getattr(dbapi_connection, "info", None), "backend_pid", None)  # kept by psycopg: no query
+        if pid:
+            with self._lock:
+                self._pids.add(pid)
+
+    def _flushed(self, session, _flush_context=None) -> None:
+        tables = {obj.__table__.name for obj in (*session.new, *session.dirty, *session.deleted)
+                  if hasattr(obj, "__table__")}
+        self._wrote(session, tables)
+
+    def _executing(self, state) -> None:
+        if not state.is_select:
+            table = getattr(state.statement, "table", None)
+            self._wrote(state.session, {table.name} if getattr(table, "name", None) else set())
+
+    def _wrote(self, session, tables: set[str]) -> None:
+        mark = session.info.setdefault(self._MARK, {"owner": threading.get_ident() == self._owner, "tables": set()})
+        mark["tables"] |= tables
+        if mark["owner"] and self._sqlite is not None and not mark.get("bracketed"):
+            mark["bracketed"] = True
+            self._sqlite.begin_own_write()  # a local file: a quick read
+
+    def _committed(self, session) -> None:
+        mark = session.info.get(self._MARK)
+        if mark is None:
+            return
+        if mark.get("bracketed") and self._sqlite is not None:
+            self._sqlite.end_own_write(committed=True)
+            mark["bracketed"] = False
+        if not mark["owner"] and self._sqlite is None:  # its notifications come from our own connection
+            self._worker_committed(frozenset(mark["tables"]) or EVERYTHING)
+
+    def _ended(self, session, transaction) -> None:
+        if transaction.parent is not None:
+            return
+        mark = session.info.pop(self._MARK, None)
+        if mark is not None and mark.get("bracketed") and self._sqlite is not None:
+            self._sqlite.end_own_write(committed=False)  # rolled back: nothing of ours was written
 
 
 class ChangeListener:

@@ -7,6 +7,8 @@ A listener thread (services/changes.py) tells which tables someone else changed:
 * SQLite: `PRAGMA data_version`, read every half second on the listener's thread. This app's own commits
   on the GUI thread are bracketed (begin/end own write), so they do not count as someone else's.
 
+Which writes are this app's own is told by services.changes.OwnWrites (hooks on the database's units of work).
+
 Writes this app makes on worker threads (imports) count as changes, so the other tabs show them.
 The GUI thread does no database I/O for this in team mode: a server that disappears never freezes the
 window; the status bar says the app is retrying, and says when the server is back.
@@ -36,15 +38,13 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
-from sqlalchemy import event
 
-from livedesk.services.changes import EVERYTHING, ChangeListener, PostgresFeed, SqliteFeed
-from livedesk.services.db import PG_CONNECT_ARGS, Database
+from livedesk.services.changes import ChangeListener, OwnWrites, SqliteFeed
+from livedesk.services.db import Database
 from livedesk.ui import live_follow_push
 
 log = logging.getLogger(__name__)
 INTERVAL_MS = 1000  # how often a change held back by an edit is tried again (no database I/O)
-_MARK = "livedesk_change_watcher"
 
 _STREAMS = {"streams", "people", "stream_people"}  # every tab picks streams
 _PRODUCTS = {"products", "product_faqs", "selling_points", "qualification_documents", "lineup_items"}
@@ -85,8 +85,7 @@ class ChangeWatcher(QObject):
         self.refreshes = 0  # how many times someone else's change was shown (for tests and the log)
         self._pending: set[str] = set()  # changed tables not shown yet (the user was editing)
         self._sqlite: SqliteFeed | None = None
-        self._own_pids: set[int] = set()  # backend ids of this app's server connections
-        self._pids_lock = threading.Lock()  # added on any thread that checks a connection out, read by the listener
+        self._own: OwnWrites | None = None
         self._gui_thread = threading.get_ident()
         self._arrived.connect(self._collect)
         self._reachable.connect(self._set_online)
@@ -112,42 +111,22 @@ class ChangeWatcher(QObject):
             return
         self.detach()
         self.db = db
-        factory = db._sessions  # this database's units of work, not every Session in the process
-        event.listen(factory, "after_flush", self._flushed)
-        event.listen(factory, "do_orm_execute", self._executing)
-        event.listen(factory, "after_commit", self._committed)
-        event.listen(factory, "after_transaction_end", self._ended)
         self._pending = set()
-        self._own_pids = set()
+        if db.is_sqlite and db.file_path is None:
+            return  # an in-memory database has no one else
         if db.is_sqlite:
-            if db.file_path is None:
-                return  # an in-memory database has no one else
             self._sqlite = SqliteFeed(db.file_path)  # local and quick: opened here, read on the listener's thread
-            feed = self._sqlite
-
-            def open_feed():
-                return feed.reopen()  # the same feed: the GUI thread brackets its own writes on it
-        else:
-            event.listen(db.engine, "checkout", self._checked_out)
-            engine = db.engine
-
-            def open_feed():
-                return PostgresFeed(engine, PG_CONNECT_ARGS, self._our_pids)
-        self.listener = ChangeListener(open_feed, self._arrived.emit, self._reachable.emit)
+        self._own = OwnWrites(db, self._gui_thread, self._sqlite, self._arrived.emit)
+        self.listener = ChangeListener(self._own.feed, self._arrived.emit, self._reachable.emit)
         self.listener.start()
 
     def detach(self) -> None:
         if self.listener is not None:
             self.listener.stop()
             self.listener = None
-        if self.db is not None:
-            factory = self.db._sessions
-            for name, fn in (("after_flush", self._flushed), ("do_orm_execute", self._executing),
-                             ("after_commit", self._committed), ("after_transaction_end", self._ended)):
-                if event.contains(factory, name, fn):
-                    event.remove(factory, name, fn)
-            if event.contains(self.db.engine, "checkout", self._checked_out):
-                event.remove(self.db.engine, "checkout", self._checked_out)
+        if self._own is not None:
+            self._own.close()
+            self._own = None
         if self._sqlite is not None:
             self._sqlite.close()
             self._sqlite = None
@@ -158,54 +137,6 @@ class ChangeWatcher(QObject):
     def stop(self) -> None:
         self.timer.stop()
         self.detach()
-
-    # --- this app's own writes ------------------------------------------------------------------------
-
-    def _checked_out(self, dbapi_connection, _record, _proxy) -> None:
-        info = getattr(dbapi_connection, "info", None)
-        pid = getattr(info, "backend_pid", None)  # psycopg keeps it; no query
-        if pid:
-            with self._pids_lock:
-                self._own_pids.add(pid)
-
-    def _our_pids(self) -> frozenset[int]:
-        with self._pids_lock:
-            return frozenset(self._own_pids)
-
-    def _flushed(self, session, _flush_context=None) -> None:
-        tables = {obj.__table__.name for obj in (*session.new, *session.dirty, *session.deleted)
-                  if hasattr(obj, "__table__")}
-        self._wrote(session, tables)
-
-    def _executing(self, state) -> None:
-        if not state.is_select:
-            table = getattr(state.statement, "table", None)
-            self._wrote(state.session, {table.name} if getattr(table, "name", None) else set())
-
-    def _wrote(self, session, tables: set[str]) -> None:
-        mark = session.info.setdefault(_MARK, {"gui": threading.get_ident() == self._gui_thread, "tables": set()})
-        mark["tables"] |= tables
-        if mark["gui"] and self._sqlite is not None and not mark.get("bracketed"):
-            mark["bracketed"] = True
-            self._sqlite.begin_own_write()  # a local file: a quick read on the GUI thread
-
-    def _committed(self, session) -> None:
-        mark = session.info.get(_MARK)
-        if mark is None:
-            return
-        mark["committed"] = True
-        if mark.get("bracketed") and self._sqlite is not None:
-            self._sqlite.end_own_write(committed=True)
-            mark["bracketed"] = False
-        if not mark["gui"] and self._sqlite is None:  # a worker's import on the server: notified as our own
-            self._arrived.emit(frozenset(mark["tables"]) or EVERYTHING)
-
-    def _ended(self, session, transaction) -> None:
-        if transaction.parent is not None:
-            return
-        mark = session.info.pop(_MARK, None)
-        if mark is not None and mark.get("bracketed") and self._sqlite is not None:
-            self._sqlite.end_own_write(committed=False)  # rolled back: nothing of ours was written
 
     # --- showing changes (GUI thread) -----------------------------------------------------------------
 
