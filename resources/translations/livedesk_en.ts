@@ -18,6 +18,16 @@
         </message>
     </context>
     <context>
+        <name>ChecklistPage</name>
+        <message numerus="yes">
+            <source>%n checklist item(s) are not ticked:</source>
+            <translation>
+                <numerusform>%n checklist item is not ticked:</numerusform>
+                <numerusform>%n checklist items are not ticked:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>LineupEditor</name>
         <message numerus="yes">
             <source>%n product(s)</source>
@@ -52,16 +62,6 @@
             <translation>
                 <numerusform>Remove %n product from the lineup</numerusform>
                 <numerusform>Remove %n products from the lineup</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>LiveTab</name>
-        <message numerus="yes">
-            <source>%n checklist item(s) are not ticked:</source>
-            <translation>
-                <numerusform>%n checklist item is not ticked:</numerusform>
-                <numerusform>%n checklist items are not ticked:</numerusform>
             </translation>
         </message>
     </context>

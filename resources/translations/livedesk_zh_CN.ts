@@ -229,6 +229,49 @@ Restore its latest backup, from {1} ({2})? Changes made since then are lost; the
     </message>
 </context>
 <context>
+    <name>ChecklistPage</name>
+    <message>
+        <source>Pre-live checklist</source>
+        <translation>开播前检查清单</translation>
+    </message>
+    <message>
+        <source>Tick as</source>
+        <translation>勾选人</translation>
+    </message>
+    <message>
+        <source>Edit template…</source>
+        <translation>编辑模板…</translation>
+    </message>
+    <message>
+        <source>Tick each item once it is done; who ticked it and when is kept. Items marked 改进 come from the last review of this account. The first items the app ticks itself from what it knows, and says why.</source>
+        <translation>每项完成后打勾，系统会记录谁在何时确认。标有“改进”的项目来自这个账号上一场的复盘。前几项由 LiveDesk 根据已有数据自动勾选，并写明原因。</translation>
+    </message>
+    <message>
+        <source>Go live</source>
+        <translation>开播</translation>
+    </message>
+    <message>
+        <source>Live! The stream clock is running.</source>
+        <translation>已开播！直播计时开始。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checklist item(s) are not ticked:</source>
+        <translation><numerusform>有 %n 项检查未勾选：</numerusform></translation>
+    </message>
+    <message>
+        <source>Go live anyway?</source>
+        <translation>仍然开播吗？</translation>
+    </message>
+    <message>
+        <source>Checklist template</source>
+        <translation>检查清单模板</translation>
+    </message>
+    <message>
+        <source>One item per line. New streams start from this list.</source>
+        <translation>每行一项。新场次从这份清单开始。</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Someone else changed this</source>
@@ -499,6 +542,289 @@ Restore its latest backup, from {1} ({2})? Changes made since then are lost; the
     </message>
 </context>
 <context>
+    <name>ConsolePage</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 上一环节</translation>
+    </message>
+    <message>
+        <source>Next ▶ (F5)</source>
+        <translation>下一环节 ▶ (F5)</translation>
+    </message>
+    <message>
+        <source>Skip next</source>
+        <translation>跳过下一环节</translation>
+    </message>
+    <message>
+        <source>Hold (F6)</source>
+        <translation>暂停计时 (F6)</translation>
+    </message>
+    <message>
+        <source>+1 min (F7)</source>
+        <translation>+1 分钟 (F7)</translation>
+    </message>
+    <message>
+        <source>−1 min</source>
+        <translation>−1 分钟</translation>
+    </message>
+    <message>
+        <source>End stream</source>
+        <translation>结束直播</translation>
+    </message>
+    <message>
+        <source>Go live</source>
+        <translation>开播</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Planned time</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预计</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <source>Short message to the host (Enter sends; it blinks on the host view)</source>
+        <translation>给主播的短消息（回车发送，在主播屏上闪烁）</translation>
+    </message>
+    <message>
+        <source>Send to host</source>
+        <translation>发给主播</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Incident… (F9)</source>
+        <translation>记录事故… (F9)</translation>
+    </message>
+    <message>
+        <source>Quick metrics (Tab between fields, Enter saves)</source>
+        <translation>快速录数（Tab 切换，回车保存）</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Viewers (UV)</source>
+        <translation>观看人数 UV</translation>
+    </message>
+    <message>
+        <source>GMV ¥</source>
+        <translation>GMV ¥</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Click rate %</source>
+        <translation>点击率 %</translation>
+    </message>
+    <message>
+        <source>Products on the shelf</source>
+        <translation>在架商品</translation>
+    </message>
+    <message>
+        <source>Link up</source>
+        <translation>上架</translation>
+    </message>
+    <message>
+        <source>Link down</source>
+        <translation>下架</translation>
+    </message>
+    <message>
+        <source>Stock left, Enter</source>
+        <translation>剩余库存，回车</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接号</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <source>UV value (GMV / UV): {0}</source>
+        <translation>UV 价值（GMV / UV）：{0}</translation>
+    </message>
+    <message>
+        <source>{0} is sold out: take the link down.</source>
+        <translation>{0} 已售罄：请下架链接。</translation>
+    </message>
+    <message>
+        <source>No streams yet: plan one in the Schedule tab</source>
+        <translation>还没有场次：请先在排期中新建</translation>
+    </message>
+    <message>
+        <source>Not live yet: tick the checklist, then Go live</source>
+        <translation>尚未开播：先完成检查清单，再点开播</translation>
+    </message>
+    <message>
+        <source>Not live</source>
+        <translation>未开播</translation>
+    </message>
+    <message>
+        <source>Stream ended at {0}</source>
+        <translation>直播已于 {0} 结束</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Live — this stream has no script</source>
+        <translation>直播中 — 本场没有脚本</translation>
+    </message>
+    <message>
+        <source>● LIVE</source>
+        <translation>● 直播中</translation>
+    </message>
+    <message>
+        <source>● LIVE · HELD</source>
+        <translation>● 直播中 · 已暂停计时</translation>
+    </message>
+    <message>
+        <source>segment over time</source>
+        <translation>本环节超时</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>switch soon</source>
+        <translation>即将切换</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <source>Elapsed {0} · on air {1}</source>
+        <translation>本段已用 {0} · 已开播 {1}</translation>
+    </message>
+    <message>
+        <source>{0} · expected end {1} (planned {2})</source>
+        <translation>{0} · 预计 {1} 下播（计划 {2}）</translation>
+    </message>
+    <message>
+        <source>Next: {0} at {1}</source>
+        <translation>下一环节：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Next: end of the show</source>
+        <translation>下一环节：下播</translation>
+    </message>
+    <message>
+        <source>Resume (F6)</source>
+        <translation>继续计时 (F6)</translation>
+    </message>
+    <message>
+        <source>Time to enter the dashboard numbers (last {0} min ago)</source>
+        <translation>该录入大屏数据了（上次在 {0} 分钟前）</translation>
+    </message>
+    <message>
+        <source>Stream ended.</source>
+        <translation>直播已结束。</translation>
+    </message>
+    <message>
+        <source>End the stream now? The stream clock stops and cannot be restarted.</source>
+        <translation>现在结束直播吗？直播计时会停止，且不能重新开始。</translation>
+    </message>
+    <message>
+        <source>Keep streaming</source>
+        <translation>继续直播</translation>
+    </message>
+    <message>
+        <source>Stream ended</source>
+        <translation>已下播</translation>
+    </message>
+    <message>
+        <source>The stream has ended. Open its review now? What the console logged (metrics, incidents) is already there; add the platform's exports when you have them.</source>
+        <translation>直播已结束。现在打开这场的复盘吗？控制台记录的数据和异常已经在里面了；平台的导出文件下载后再导入即可。</translation>
+    </message>
+    <message>
+        <source>Open the review</source>
+        <translation>打开复盘</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <source>Select a product on the shelf first.</source>
+        <translation>请先在在架商品中选中一个商品。</translation>
+    </message>
+    <message>
+        <source>Type the stock left as a whole number.</source>
+        <translation>剩余库存请输入整数。</translation>
+    </message>
+    <message>
+        <source>Numbers only, please (e.g. 1234, 1.2万, 3.5%).</source>
+        <translation>请只输入数字（如 1234、1.2万、3.5%）。</translation>
+    </message>
+    <message>
+        <source>Metrics saved.</source>
+        <translation>数据已保存。</translation>
+    </message>
+    <message>
+        <source>Incident logged.</source>
+        <translation>事故已记录。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Someone else changed this record while you were editing it. Reload and try again.</source>
@@ -588,6 +914,25 @@ The details are in the log file:
     <message>
         <source>Dropped files</source>
         <translation>拖入的文件</translation>
+    </message>
+</context>
+<context>
+    <name>FollowMode</name>
+    <message>
+        <source>Close host view</source>
+        <translation>关闭主播屏</translation>
+    </message>
+    <message>
+        <source>Host view</source>
+        <translation>主播屏</translation>
+    </message>
+    <message>
+        <source>Sent to the host view: {0}</source>
+        <translation>已发送到主播屏：{0}</translation>
+    </message>
+    <message>
+        <source>Following: this console shows what the controller does.</source>
+        <translation>跟随中：这个中控台显示场控的操作。</translation>
     </message>
 </context>
 <context>
@@ -1201,150 +1546,6 @@ The details are in the log file:
         <translation>关闭提示</translation>
     </message>
     <message>
-        <source>Pre-live checklist</source>
-        <translation>开播前检查清单</translation>
-    </message>
-    <message>
-        <source>Tick as</source>
-        <translation>勾选人</translation>
-    </message>
-    <message>
-        <source>Edit template…</source>
-        <translation>编辑模板…</translation>
-    </message>
-    <message>
-        <source>Tick each item once it is done; who ticked it and when is kept. Items marked 改进 come from the last review of this account. The first items the app ticks itself from what it knows, and says why.</source>
-        <translation>每项完成后打勾，系统会记录谁在何时确认。标有“改进”的项目来自这个账号上一场的复盘。前几项由 LiveDesk 根据已有数据自动勾选，并写明原因。</translation>
-    </message>
-    <message>
-        <source>Go live</source>
-        <translation>开播</translation>
-    </message>
-    <message>
-        <source>◀ Previous</source>
-        <translation>◀ 上一环节</translation>
-    </message>
-    <message>
-        <source>Next ▶ (F5)</source>
-        <translation>下一环节 ▶ (F5)</translation>
-    </message>
-    <message>
-        <source>Skip next</source>
-        <translation>跳过下一环节</translation>
-    </message>
-    <message>
-        <source>Hold (F6)</source>
-        <translation>暂停计时 (F6)</translation>
-    </message>
-    <message>
-        <source>+1 min (F7)</source>
-        <translation>+1 分钟 (F7)</translation>
-    </message>
-    <message>
-        <source>−1 min</source>
-        <translation>−1 分钟</translation>
-    </message>
-    <message>
-        <source>End stream</source>
-        <translation>结束直播</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>#</translation>
-    </message>
-    <message>
-        <source>Segment</source>
-        <translation>环节</translation>
-    </message>
-    <message>
-        <source>Expected</source>
-        <translation>预计</translation>
-    </message>
-    <message>
-        <source>Planned time</source>
-        <translation>计划</translation>
-    </message>
-    <message>
-        <source>Length</source>
-        <translation>时长</translation>
-    </message>
-    <message>
-        <source>Drift</source>
-        <translation>偏差</translation>
-    </message>
-    <message>
-        <source>Short message to the host (Enter sends; it blinks on the host view)</source>
-        <translation>给主播的短消息（回车发送，在主播屏上闪烁）</translation>
-    </message>
-    <message>
-        <source>Send to host</source>
-        <translation>发给主播</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清除</translation>
-    </message>
-    <message>
-        <source>Log</source>
-        <translation>记录</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <source>Incident… (F9)</source>
-        <translation>记录事故… (F9)</translation>
-    </message>
-    <message>
-        <source>Quick metrics (Tab between fields, Enter saves)</source>
-        <translation>快速录数（Tab 切换，回车保存）</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>在线</translation>
-    </message>
-    <message>
-        <source>Viewers (UV)</source>
-        <translation>观看人数 UV</translation>
-    </message>
-    <message>
-        <source>GMV ¥</source>
-        <translation>GMV ¥</translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation>订单数</translation>
-    </message>
-    <message>
-        <source>Click rate %</source>
-        <translation>点击率 %</translation>
-    </message>
-    <message>
-        <source>Products on the shelf</source>
-        <translation>在架商品</translation>
-    </message>
-    <message>
-        <source>Link up</source>
-        <translation>上架</translation>
-    </message>
-    <message>
-        <source>Link down</source>
-        <translation>下架</translation>
-    </message>
-    <message>
-        <source>Stock left, Enter</source>
-        <translation>剩余库存，回车</translation>
-    </message>
-    <message>
         <source>Arm or disarm the hotkeys</source>
         <translation>启用或关闭热键</translation>
     </message>
@@ -1397,130 +1598,6 @@ The details are in the log file:
         <translation>已勾选 {0}/{1}</translation>
     </message>
     <message>
-        <source>Link</source>
-        <translation>链接号</translation>
-    </message>
-    <message>
-        <source>Stock</source>
-        <translation>库存</translation>
-    </message>
-    <message>
-        <source>Metrics</source>
-        <translation>数据</translation>
-    </message>
-    <message>
-        <source>Alert</source>
-        <translation>预警</translation>
-    </message>
-    <message>
-        <source>UV value (GMV / UV): {0}</source>
-        <translation>UV 价值（GMV / UV）：{0}</translation>
-    </message>
-    <message>
-        <source>{0} is sold out: take the link down.</source>
-        <translation>{0} 已售罄：请下架链接。</translation>
-    </message>
-    <message>
-        <source>No streams yet: plan one in the Schedule tab</source>
-        <translation>还没有场次：请先在排期中新建</translation>
-    </message>
-    <message>
-        <source>Not live yet: tick the checklist, then Go live</source>
-        <translation>尚未开播：先完成检查清单，再点开播</translation>
-    </message>
-    <message>
-        <source>Not live</source>
-        <translation>未开播</translation>
-    </message>
-    <message>
-        <source>Stream ended at {0}</source>
-        <translation>直播已于 {0} 结束</translation>
-    </message>
-    <message>
-        <source>Ended</source>
-        <translation>已结束</translation>
-    </message>
-    <message>
-        <source>Live — this stream has no script</source>
-        <translation>直播中 — 本场没有脚本</translation>
-    </message>
-    <message>
-        <source>● LIVE</source>
-        <translation>● 直播中</translation>
-    </message>
-    <message>
-        <source>● LIVE · HELD</source>
-        <translation>● 直播中 · 已暂停计时</translation>
-    </message>
-    <message>
-        <source>{0} · expected end {1} (planned {2})</source>
-        <translation>{0} · 预计 {1} 下播（计划 {2}）</translation>
-    </message>
-    <message>
-        <source>Stream ended.</source>
-        <translation>直播已结束。</translation>
-    </message>
-    <message>
-        <source>End the stream now? The stream clock stops and cannot be restarted.</source>
-        <translation>现在结束直播吗？直播计时会停止，且不能重新开始。</translation>
-    </message>
-    <message>
-        <source>Keep streaming</source>
-        <translation>继续直播</translation>
-    </message>
-    <message>
-        <source>Stream ended</source>
-        <translation>已下播</translation>
-    </message>
-    <message>
-        <source>The stream has ended. Open its review now? What the console logged (metrics, incidents) is already there; add the platform's exports when you have them.</source>
-        <translation>直播已结束。现在打开这场的复盘吗？控制台记录的数据和异常已经在里面了；平台的导出文件下载后再导入即可。</translation>
-    </message>
-    <message>
-        <source>Open the review</source>
-        <translation>打开复盘</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>稍后</translation>
-    </message>
-    <message>
-        <source>held</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
-        <source>switch soon</source>
-        <translation>即将切换</translation>
-    </message>
-    <message>
-        <source>segment over time</source>
-        <translation>本环节超时</translation>
-    </message>
-    <message>
-        <source>left</source>
-        <translation>剩余</translation>
-    </message>
-    <message>
-        <source>Elapsed {0} · on air {1}</source>
-        <translation>本段已用 {0} · 已开播 {1}</translation>
-    </message>
-    <message>
-        <source>Next: {0} at {1}</source>
-        <translation>下一环节：{0}（{1}）</translation>
-    </message>
-    <message>
-        <source>Next: end of the show</source>
-        <translation>下一环节：下播</translation>
-    </message>
-    <message>
-        <source>Resume (F6)</source>
-        <translation>继续计时 (F6)</translation>
-    </message>
-    <message>
-        <source>Time to enter the dashboard numbers (last {0} min ago)</source>
-        <translation>该录入大屏数据了（上次在 {0} 分钟前）</translation>
-    </message>
-    <message>
         <source>● Hotkeys ARMED (F8)</source>
         <translation>● 热键已启用 (F8)</translation>
     </message>
@@ -1535,58 +1612,6 @@ The details are in the log file:
     <message>
         <source>Following another computer's console: nothing can be changed here.</source>
         <translation>正在跟随另一台电脑的中控台：这里不能做任何修改。</translation>
-    </message>
-    <message>
-        <source>Live! The stream clock is running.</source>
-        <translation>已开播！直播计时开始。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n checklist item(s) are not ticked:</source>
-        <translation><numerusform>有 %n 项检查未勾选：</numerusform></translation>
-    </message>
-    <message>
-        <source>Go live anyway?</source>
-        <translation>仍然开播吗？</translation>
-    </message>
-    <message>
-        <source>Checklist template</source>
-        <translation>检查清单模板</translation>
-    </message>
-    <message>
-        <source>One item per line. New streams start from this list.</source>
-        <translation>每行一项。新场次从这份清单开始。</translation>
-    </message>
-    <message>
-        <source>Select a product on the shelf first.</source>
-        <translation>请先在在架商品中选中一个商品。</translation>
-    </message>
-    <message>
-        <source>Type the stock left as a whole number.</source>
-        <translation>剩余库存请输入整数。</translation>
-    </message>
-    <message>
-        <source>Numbers only, please (e.g. 1234, 1.2万, 3.5%).</source>
-        <translation>请只输入数字（如 1234、1.2万、3.5%）。</translation>
-    </message>
-    <message>
-        <source>Metrics saved.</source>
-        <translation>数据已保存。</translation>
-    </message>
-    <message>
-        <source>Incident logged.</source>
-        <translation>事故已记录。</translation>
-    </message>
-    <message>
-        <source>Close host view</source>
-        <translation>关闭主播屏</translation>
-    </message>
-    <message>
-        <source>Sent to the host view: {0}</source>
-        <translation>已发送到主播屏：{0}</translation>
-    </message>
-    <message>
-        <source>Following: this console shows what the controller does.</source>
-        <translation>跟随中：这个中控台显示场控的操作。</translation>
     </message>
 </context>
 <context>
