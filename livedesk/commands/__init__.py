@@ -6,7 +6,7 @@ import argparse
 
 
 def register_all(subparsers: argparse._SubParsersAction) -> None:
-    from livedesk.commands import backup, demo, products, review, screenshot, script, streams
+    from livedesk.commands import backup, capture, demo, products, review, screenshot, script, streams
 
-    for module in (demo, streams, screenshot, products, backup, review, script):
+    for module in (demo, streams, screenshot, products, backup, review, script, capture):
         module.register(subparsers)

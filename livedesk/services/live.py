@@ -38,7 +38,6 @@ from livedesk.models import (
     MetricSample,
     ProductRole,
     SegmentTiming,
-    Stream,
     StreamStatus,
 )
 from livedesk.services import metrics, timeline
@@ -105,6 +104,9 @@ from livedesk.services.live_incidents import (
 from livedesk.services.live_incidents import (
     set_response_lines as set_response_lines,
 )
+from livedesk.services.live_picks import StreamPick as StreamPick
+from livedesk.services.live_picks import default_pick as default_pick
+from livedesk.services.live_picks import stream_picks as stream_picks
 from livedesk.services.messages import translate
 from livedesk.services.scripts import list_segments
 
@@ -453,6 +455,7 @@ class ShelfRow:
     link_changed_at: dt.datetime | None
     stock_remaining: int | None  # last entered during the stream
     stock_at: dt.datetime | None
+    click_rate: Decimal | None = None  # the link's last click rate (a fraction), typed or captured
 
     @property
     def welfare(self) -> bool:
@@ -481,6 +484,7 @@ def _link_events(session: Session, stream_id: int) -> list[LinkEvent]:
 def shelf(session: Session, stream_id: int) -> list[ShelfRow]:
     events = _link_events(session, stream_id)
     state: dict[int, tuple[bool, dt.datetime | None, int | None, dt.datetime | None]] = {}
+    clicks: dict[int, Decimal] = {}
     for e in events:
         if e.product_id is None:
             continue
@@ -489,12 +493,14 @@ def shelf(session: Session, stream_id: int) -> list[ShelfRow]:
             up, changed = e.action == "up", e.at
         elif e.action == "stock":
             stock, stock_at = e.stock_remaining, e.at
+        if e.click_rate is not None:
+            clicks[e.product_id] = e.click_rate
         state[e.product_id] = (up, changed, stock, stock_at)
     rows = []
     for r in lineup_rows(session, stream_id):
         up, changed, stock, stock_at = state.get(r.product_id, (False, None, None, None))
         rows.append(ShelfRow(r.product_id, r.link_number, r.name, r.role, r.live_price, r.safety_stock, r.stock,
-                             up, changed, stock, stock_at))
+                             up, changed, stock, stock_at, clicks.get(r.product_id)))
     return rows
 
 
@@ -510,10 +516,23 @@ def enter_stock(
     session: Session, stream_id: int, product_id: int, remaining: int, now: dt.datetime, prefs: Preferences | None = None
 ) -> list[Alert]:
     """Record the stock the controller read off the platform; returns new alerts (below safety, welfare sold out)."""
+    return enter_link_figures(session, stream_id, product_id, now, remaining, None, prefs)
+
+
+def enter_link_figures(
+    session: Session, stream_id: int, product_id: int, now: dt.datetime, remaining: int | None,
+    click_rate: Decimal | None, prefs: Preferences | None = None, source: str = "typed",
+) -> list[Alert]:
+    """A link's stock left and/or click rate (a fraction), typed ("#3 8.2% 45") or read off a product list."""
     _stream(session, stream_id)
-    if remaining < 0:
+    if remaining is None and click_rate is None:
+        raise LiveError(translate("Messages", "Enter at least one number."))
+    if remaining is not None and remaining < 0:
         raise LiveError(translate("Messages", "Stock cannot be negative."))
-    session.add(LinkEvent(stream_id=stream_id, product_id=product_id, at=now, action="stock", stock_remaining=int(remaining)))
+    if click_rate is not None and not Decimal(0) <= click_rate <= Decimal(1):
+        raise LiveError(translate("Messages", "A click rate is between 0% and 100%."))
+    session.add(LinkEvent(stream_id=stream_id, product_id=product_id, at=now, action="stock" if remaining is not None else "click",
+                          stock_remaining=None if remaining is None else int(remaining), click_rate=click_rate, source=source))
     session.flush()
     return evaluate_alerts(session, stream_id, now, prefs)
 
@@ -531,15 +550,18 @@ def add_metric(
     uv: int | None = None,
     click_rate: Decimal | None = None,
     prefs: Preferences | None = None,
+    source: str = "typed",
 ) -> tuple[MetricSample, list[Alert]]:
-    """One row of dashboard numbers (click rate as a fraction); returns it with the alerts it raised."""
+    """One row of dashboard numbers (click rate as a fraction); returns it with the alerts it raised.
+    source: typed, paste or capture (read off the screen)."""
     _stream(session, stream_id)
     if all(v is None for v in (online, gmv, orders, uv, click_rate)):
         raise LiveError(translate("Messages", "Enter at least one number."))
     for value in (online, gmv, orders, uv, click_rate):
         if value is not None and value < 0:
             raise LiveError(translate("Messages", "Numbers cannot be negative."))
-    sample = MetricSample(stream_id=stream_id, at=now, online=online, gmv=gmv, orders=orders, uv=uv, click_rate=click_rate)
+    sample = MetricSample(stream_id=stream_id, at=now, online=online, gmv=gmv, orders=orders, uv=uv, click_rate=click_rate,
+                          source=source)
     session.add(sample)
     session.flush()
     return sample, evaluate_alerts(session, stream_id, now, prefs)
@@ -674,44 +696,7 @@ def host_message(session: Session, stream_id: int) -> str:
     ) or ""
 
 
-# --- streams to pick and the log ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StreamPick:
-    id: int
-    title: str
-    start_at: dt.datetime
-    account: str
-    status: str
-    live: bool  # went live and not ended
-    planned_minutes: int = 0
-    ended: bool = False  # went live and ended
-
-    @property
-    def planned_end(self) -> dt.datetime:
-        return self.start_at + dt.timedelta(minutes=self.planned_minutes)
-
-
-def stream_picks(session: Session) -> list[StreamPick]:
-    sessions = dict(session.execute(select(LiveSession.stream_id, LiveSession.ended_at)).all())
-    return [
-        StreamPick(s.id, s.title, s.start_at, s.account, s.status, s.id in sessions and sessions[s.id] is None,
-                   s.planned_minutes or 0, sessions.get(s.id) is not None)
-        for s in session.scalars(select(Stream).order_by(Stream.start_at, Stream.id))
-    ]
-
-
-def default_pick(picks: Sequence[StreamPick], now: dt.datetime) -> int | None:
-    """The stream that is live, else the next one (the earliest that has not ended and whose slot is not over:
-    a stream starting late today still counts), else the last one."""
-    live = [p for p in picks if p.live]
-    if live:
-        return live[-1].id
-    upcoming = [p for p in picks if not p.ended and p.planned_end >= now]
-    if upcoming:
-        return min(upcoming, key=lambda p: (p.start_at, p.id)).id
-    return picks[-1].id if picks else None
+# --- the log ---------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -744,8 +729,14 @@ def live_log(session: Session, stream_id: int) -> list[LogEntry]:
             text = translate("Messages", "Link up: {0}").format(name)
         elif e.action == "down":
             text = translate("Messages", "Link down: {0}").format(name)
+        elif e.action == "click":
+            text = translate("Messages", "Click rate {0}: {1}").format(name, f"{float(e.click_rate or 0) * 100:.1f}%")
         else:
             text = translate("Messages", "Stock {0}: {1} left").format(name, e.stock_remaining)
+            if e.click_rate is not None:
+                text += " · " + translate("Messages", "click rate {0}").format(f"{float(e.click_rate) * 100:.1f}%")
+        if e.source == "capture":
+            text += " · " + translate("Messages", "captured")
         entries.append(LogEntry(e.at, "stock" if e.action == "stock" else "link", text))
     for s in metric_samples(session, stream_id):
         parts = []
@@ -759,6 +750,8 @@ def live_log(session: Session, stream_id: int) -> list[LogEntry]:
             parts.append(translate("Messages", "orders {0}").format(s.orders))
         if s.click_rate is not None:
             parts.append(translate("Messages", "click rate {0}").format(f"{float(s.click_rate) * 100:.1f}%"))
+        if s.source == "capture":
+            parts.append(translate("Messages", "captured"))
         entries.append(LogEntry(s.at, "metric", " · ".join(parts)))
     for a in alerts(session, stream_id):
         entries.append(LogEntry(a.at, "alert", a.message))

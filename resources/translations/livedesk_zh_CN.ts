@@ -2528,6 +2528,10 @@ Logs: {2}</source>
         <translation>请至少填一个数。</translation>
     </message>
     <message>
+        <source>A click rate is between 0% and 100%.</source>
+        <translation>点击率应在 0% 到 100% 之间。</translation>
+    </message>
+    <message>
         <source>Numbers cannot be negative.</source>
         <translation>数值不能为负。</translation>
     </message>
@@ -2580,8 +2584,16 @@ Logs: {2}</source>
         <translation>下架：{0}</translation>
     </message>
     <message>
+        <source>Click rate {0}: {1}</source>
+        <translation>点击率 {0}：{1}</translation>
+    </message>
+    <message>
         <source>Stock {0}: {1} left</source>
         <translation>库存 {0}：剩 {1}</translation>
+    </message>
+    <message>
+        <source>captured</source>
+        <translation>屏幕识别</translation>
     </message>
     <message>
         <source>online {0}</source>
@@ -3672,8 +3684,28 @@ Logs: {2}</source>
         <translation>状态</translation>
     </message>
     <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>UV</source>
+        <translation>UV</translation>
+    </message>
+    <message>
         <source>GMV</source>
         <translation>GMV</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>{0} went down from {1} to {2}</source>
+        <translation>{0} 从 {1} 降到了 {2}</translation>
+    </message>
+    <message>
+        <source>{0} jumped from {1} to {2} within a minute</source>
+        <translation>{0} 一分钟内从 {1} 跳到 {2}</translation>
     </message>
     <message>
         <source>GMV target</source>
@@ -3862,6 +3894,30 @@ Logs: {2}</source>
     <message>
         <source>The database is busy: another program is writing to it. Waiting and trying again ({0} of {1})…</source>
         <translation>数据库正忙：另一个程序正在写入。正在等待并重试（第 {0} 次，共 {1} 次）…</translation>
+    </message>
+    <message>
+        <source>Logged during the stream: the numbers typed from the dashboard every few minutes (GMV as a running total). Import the platform's per-minute export for the full curve.</source>
+        <translation>直播时录入：场控每隔几分钟从后台抄录的数据（GMV 为累计值）。导入平台的分钟级趋势导出可得到完整曲线。</translation>
+    </message>
+    <message>
+        <source>Captured from the dashboard every {0} s during the stream (GMV as a running total). An imported per-minute export replaces it.</source>
+        <translation>直播中每 {0} 秒从大屏识别的数据（成交金额为累计值）。导入平台的分钟级数据后以导入数据为准。</translation>
+    </message>
+    <message>
+        <source>Captured from the dashboard every {0} s during the stream, with the numbers typed (GMV as a running total). An imported per-minute export replaces it.</source>
+        <translation>直播中每 {0} 秒从大屏识别的数据，以及手动录入的数据（成交金额为累计值）。导入平台的分钟级数据后以导入数据为准。</translation>
+    </message>
+    <message>
+        <source>{0} is not an image LiveDesk can read: save the screenshot as PNG or JPEG and try again.</source>
+        <translation>{0} 不是 LiveDesk 能读取的图片：请把截图存为 PNG 或 JPEG 后重试。</translation>
+    </message>
+    <message>
+        <source>The capture</source>
+        <translation>截取的画面</translation>
+    </message>
+    <message>
+        <source>link #{0} is not in this stream's lineup</source>
+        <translation>本场排品里没有 #{0} 号链接</translation>
     </message>
 </context>
 <context>
