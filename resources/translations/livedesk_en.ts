@@ -18,6 +18,23 @@
         </message>
     </context>
     <context>
+        <name>CaptureConsole</name>
+        <message numerus="yes">
+            <source>%n link(s) updated.</source>
+            <translation>
+                <numerusform>%n link updated.</numerusform>
+                <numerusform>%n links updated.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Read %n figure(s) from the pasted text: check them and press Enter.</source>
+            <translation>
+                <numerusform>Read %n figure from the pasted text: check them and press Enter.</numerusform>
+                <numerusform>Read %n figures from the pasted text: check them and press Enter.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ChecklistPage</name>
         <message numerus="yes">
             <source>%n checklist item(s) are not ticked:</source>

@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name />
+    <message>
+        <source>online {0}</source>
+        <translation>在线 {0}</translation>
+    </message>
+    <message>
+        <source>UV {0}</source>
+        <translation>UV {0}</translation>
+    </message>
+    <message>
+        <source>GMV {0}</source>
+        <translation>GMV {0}</translation>
+    </message>
+    <message>
+        <source>orders {0}</source>
+        <translation>订单 {0}</translation>
+    </message>
+    <message>
+        <source>click rate {0}</source>
+        <translation>点击率 {0}</translation>
+    </message>
+</context>
+<context>
     <name>Accessibility</name>
     <message>
         <source>Clear the text</source>
@@ -226,6 +249,136 @@ Restore its latest backup, from {1} ({2})? Changes made since then are lost; the
     <message>
         <source>Sun</source>
         <translation>周日</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureConsole</name>
+    <message>
+        <source>Read: {0}. Captured figures are logged while the stream is live.</source>
+        <translation>读到：{0}。开播后才会记录识别的数字。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s) updated.</source>
+        <translation><numerusform>已更新 %n 个链接。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n figure(s) from the pasted text: check them and press Enter.</source>
+        <translation><numerusform>从粘贴的文字里读到 %n 个数字：核对后按回车。</numerusform></translation>
+    </message>
+    <message>
+        <source>Read off the screen at {0}</source>
+        <translation>{0} 从屏幕识别</translation>
+    </message>
+    <message>
+        <source>{0} Captured: {1} readings, last at {2}</source>
+        <translation>{0} 屏幕识别：{1} 次，最近 {2}</translation>
+    </message>
+</context>
+<context>
+    <name>CapturePanel</name>
+    <message>
+        <source>Capture from the screen</source>
+        <translation>屏幕识别</translation>
+    </message>
+    <message>
+        <source>Dashboard region…</source>
+        <translation>大屏区域…</translation>
+    </message>
+    <message>
+        <source>Draw a rectangle around the figures of the platform's dashboard (百应 中控台, 罗盘 大屏, 淘宝直播 中控台 or any window).</source>
+        <translation>框出平台大屏上的数字（百应中控台、罗盘大屏、淘宝直播中控台或任意窗口）。</translation>
+    </message>
+    <message>
+        <source>Product list…</source>
+        <translation>商品列表…</translation>
+    </message>
+    <message>
+        <source>Optional: a rectangle around the product list, to read each link's click rate and stock left (one row per link, its number first).</source>
+        <translation>可选：框出商品列表，读取每个链接的点击率和剩余库存（每行一个链接，链接号在最前）。</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>How often the regions are read (10–120 seconds)</source>
+        <translation>多久读取一次（10–120 秒）</translation>
+    </message>
+    <message>
+        <source>Start capture</source>
+        <translation>开始识别</translation>
+    </message>
+    <message>
+        <source>Keep screenshots</source>
+        <translation>保留截图</translation>
+    </message>
+    <message>
+        <source>Debugging only: save every grabbed image in the data folder's capture-debug folder. Off, only the figures are kept.</source>
+        <translation>仅用于排查问题：把每次截取的画面保存到数据文件夹的 capture-debug 目录。关闭时只保留数字。</translation>
+    </message>
+    <message>
+        <source>every</source>
+        <translation>每</translation>
+    </message>
+    <message>
+        <source>Log anyway</source>
+        <translation>仍然记录</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle around the dashboard's figures · Esc cancels</source>
+        <translation>拖出一个矩形框住大屏上的数字 · Esc 取消</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle around the product list · Esc cancels</source>
+        <translation>拖出一个矩形框住商品列表 · Esc 取消</translation>
+    </message>
+    <message>
+        <source>Draw a rectangle around the dashboard's figures, then start: LiveDesk reads them every {0} s and logs them like typed numbers.</source>
+        <translation>先框出大屏上的数字，再点开始：LiveDesk 每 {0} 秒读取一次，像手动录入一样记下来。</translation>
+    </message>
+    <message>
+        <source>Region set ({0}). Start capture to read it every {1} s.</source>
+        <translation>已设区域（{0}）。开始识别后每 {1} 秒读取一次。</translation>
+    </message>
+    <message>
+        <source>dashboard {0}×{1}</source>
+        <translation>大屏 {0}×{1}</translation>
+    </message>
+    <message>
+        <source>product list {0}×{1}</source>
+        <translation>商品列表 {0}×{1}</translation>
+    </message>
+    <message>
+        <source>Stop capture</source>
+        <translation>停止识别</translation>
+    </message>
+    <message>
+        <source>Starting the text reader…</source>
+        <translation>正在启动文字识别…</translation>
+    </message>
+    <message>
+        <source>No figures found in the region ({0} pieces of text read). Is it over the dashboard's figures?</source>
+        <translation>区域里没有找到数字（读到 {0} 段文字）。框住的是大屏上的数字吗？</translation>
+    </message>
+    <message>
+        <source>You are typing figures: this reading is skipped (typing wins).</source>
+        <translation>你正在录入数字：本次识别跳过（以手动录入为准）。</translation>
+    </message>
+    <message>
+        <source>Capturing every {0} s · read at {1}: {2}</source>
+        <translation>每 {0} 秒识别一次 · {1} 读到：{2}</translation>
+    </message>
+    <message>
+        <source>typed figures kept</source>
+        <translation>保留了手动录入的数字</translation>
+    </message>
+    <message>
+        <source>Held, not logged: {0}.</source>
+        <translation>已暂扣，未记录：{0}。</translation>
     </message>
 </context>
 <context>
@@ -668,8 +821,12 @@ Restore its latest backup, from {1} ({2})? Changes made since then are lost; the
         <translation>下架</translation>
     </message>
     <message>
-        <source>Stock left, Enter</source>
-        <translation>剩余库存，回车</translation>
+        <source>Stock left, or #3 8.2% 45</source>
+        <translation>剩余库存，或 #3 8.2% 45</translation>
+    </message>
+    <message>
+        <source>The selected product's stock left, then Enter; or a link number, its click rate and stock left in one line: #3 8.2% 45</source>
+        <translation>输入所选商品的剩余库存后按回车；或在一行里写链接号、点击率和剩余库存：#3 8.2% 45</translation>
     </message>
     <message>
         <source>Stream</source>
@@ -1477,6 +1634,10 @@ The details are in the log file:
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Click rate</source>
+        <translation>点击率</translation>
     </message>
     <message>
         <source>▲ Up</source>
@@ -3919,6 +4080,18 @@ Logs: {2}</source>
         <source>link #{0} is not in this stream's lineup</source>
         <translation>本场排品里没有 #{0} 号链接</translation>
     </message>
+    <message>
+        <source>macOS did not let LiveDesk read the screen. Open System Settings ▸ Privacy &amp; Security ▸ Screen Recording (Screen &amp; System Audio Recording on macOS 15), switch LiveDesk on, then quit and reopen LiveDesk.</source>
+        <translation>macOS 没有允许 LiveDesk 读取屏幕。请打开 系统设置 ▸ 隐私与安全性 ▸ 屏幕录制（macOS 15 为“录屏与系统录音”），打开 LiveDesk，然后退出并重新打开 LiveDesk。</translation>
+    </message>
+    <message>
+        <source>This Wayland session does not let applications read the screen. Log out and choose an X11 session ("Ubuntu on Xorg") at the login screen, then try again.</source>
+        <translation>当前 Wayland 会话不允许应用读取屏幕。请注销，在登录界面选择 X11 会话（“Ubuntu on Xorg”）后再试。</translation>
+    </message>
+    <message>
+        <source>The captured region is empty (one colour). Check that the dashboard is visible in the region and not covered or minimised, then choose the region again.</source>
+        <translation>截取的区域是空的（只有一种颜色）。请确认大屏在区域内可见、没有被遮挡或最小化，然后重新框选区域。</translation>
+    </message>
 </context>
 <context>
     <name>MoneyEdit</name>
@@ -3929,6 +4102,17 @@ Logs: {2}</source>
     <message>
         <source>Not an amount</source>
         <translation>不是金额</translation>
+    </message>
+</context>
+<context>
+    <name>OcrProcess</name>
+    <message>
+        <source>The text reader could not start: {0}</source>
+        <translation>文字识别无法启动：{0}</translation>
+    </message>
+    <message>
+        <source>The text reader stopped (exit code {0}); capture stopped.</source>
+        <translation>文字识别已退出（退出码 {0}），屏幕识别已停止。</translation>
     </message>
 </context>
 <context>

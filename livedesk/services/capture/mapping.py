@@ -305,6 +305,7 @@ def read_text(text: str) -> Reading:
 
 _LINK = re.compile(r"^#?(\d{1,3})(?:号|号链接)?$")
 _STOCK_LABELS = ("库存", "剩余", "剩", "余量", "可售")
+_CLICK_LABELS = ("商品点击率", "曝光点击率", "曝光-点击率", "点击率", "点击")
 
 
 def read_link_line(text: str) -> LinkReading | None:
@@ -323,6 +324,11 @@ def read_link_line(text: str) -> LinkReading | None:
     bare: list[int] = []
     after_stock_label = False
     for token in tokens[1:]:
+        click_label = next((p for p in _CLICK_LABELS if token.startswith(p)), None)
+        if click_label is not None:  # 点击率8.2%: the label and its number in one piece
+            token = token[len(click_label):].lstrip(":：")
+            if not token:
+                continue
         label = next((p for p in _STOCK_LABELS if token.startswith(p)), None)
         rest = token[len(label):].lstrip(":：") if label else token
         number = parse_number(rest) if rest else None

@@ -154,6 +154,7 @@ class ConsolePage:
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(4, 4, 0, 0)
         right_layout.addWidget(self._build_metrics_box())
+        right_layout.addWidget(self._build_capture_box())  # live capture (capture_console.py)
         right_layout.addWidget(self._build_shelf_box(), 3)
         log_box = QGroupBox(self.tr("Log"))
         log_layout = QVBoxLayout(log_box)
@@ -222,6 +223,10 @@ class ConsolePage:
         self.reminder_label.setObjectName("metricReminder")
         theme.set_style(self.reminder_label, "color: $warn; font-weight: 600;")
         grid.addWidget(self.reminder_label, len(METRIC_FIELDS), 2, 1, 2)
+        self.capture_badge = QLabel()  # how many readings came from the screen, and the last one's time
+        self.capture_badge.setObjectName("captureBadge")
+        theme.set_style(self.capture_badge, "color: $info_fg; font-weight: 600;")
+        grid.addWidget(self.capture_badge, len(METRIC_FIELDS) + 1, 0, 1, 4)
         grid.setColumnStretch(3, 1)
         return box
 
@@ -238,10 +243,10 @@ class ConsolePage:
         self.shelf_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.shelf_view.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # name and note share what is left
-        header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(8, QHeaderView.ResizeMode.Stretch)
         self.shelf_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # 加厚…绒毯: both ends of a name stay readable
         metrics = header.fontMetrics()
-        for col, width in ((0, 40), (2, 54), (3, 62), (4, 58), (5, 72), (6, 52)):
+        for col, width in ((0, 40), (2, 54), (3, 62), (4, 58), (5, 72), (6, 52), (7, 52)):
             title = str(self.shelf_model.headerData(col, Qt.Orientation.Horizontal))
             self.shelf_view.setColumnWidth(col, max(width, metrics.horizontalAdvance(title) + 22))  # never clip a header
         self.shelf_view.doubleClicked.connect(lambda _i: self.toggle_link())
@@ -255,8 +260,10 @@ class ConsolePage:
         down.clicked.connect(lambda: self.set_link(False))
         self.stock_edit = QLineEdit()
         self.stock_edit.setObjectName("stockEntry")
-        self.stock_edit.setPlaceholderText(self.tr("Stock left, Enter"))
-        self.stock_edit.setMaximumWidth(140)
+        self.stock_edit.setPlaceholderText(self.tr("Stock left, or #3 8.2% 45"))
+        self.stock_edit.setToolTip(self.tr("The selected product's stock left, then Enter; or a link number, its click "
+                                           "rate and stock left in one line: #3 8.2% 45"))
+        self.stock_edit.setMaximumWidth(190)
         self.stock_edit.returnPressed.connect(self.enter_stock)
         row.addWidget(up)
         row.addWidget(down)
@@ -304,6 +311,7 @@ class ConsolePage:
         self._uv_value = Decimal(latest.gmv) / latest.uv if latest is not None else None
         self._show_uv_value()
         self._last_metric_at = samples[-1].at if samples else None
+        self._show_capture_badges(samples)
 
     def _show_uv_value(self) -> None:
         value = self._uv_value
@@ -543,6 +551,11 @@ class ConsolePage:
             self.set_link(False, row.product_id)
 
     def enter_stock(self) -> None:
+        linked = self.enter_link_line(self.stock_edit.text())  # "#3 8.2% 45": a link's click rate and stock
+        if linked is not None:
+            if linked:
+                self.stock_edit.clear()
+            return
         product_id = self._selected_product()
         if product_id is None:
             return
@@ -571,7 +584,9 @@ class ConsolePage:
         except ValueError:
             self.status_message.emit(self.tr("Numbers only, please (e.g. 1234, 1.2万, 3.5%)."), 5000)
             return
-        if self.act(lambda s, sid, now: live_service.add_metric(s, sid, now, online, gmv, orders, uv, click, self.prefs)):
+        source = self._take_metric_source()  # typed, or paste when the fields were filled from pasted text
+        if self.act(lambda s, sid, now: live_service.add_metric(s, sid, now, online, gmv, orders, uv, click, self.prefs,
+                                                                source=source)):
             for edit in self.metric_edits.values():
                 edit.clear()
             self.metric_edits["online"].setFocus()

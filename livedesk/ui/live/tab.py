@@ -41,6 +41,7 @@ from livedesk.services.products import Rules
 from livedesk.services.schedule import list_people
 from livedesk.ui import formatting, theme
 from livedesk.ui.errors import show_error
+from livedesk.ui.live.capture_console import CaptureConsole
 from livedesk.ui.live.checklist import ChecklistPage
 from livedesk.ui.live.clock import FixedClock, MonotonicClock
 from livedesk.ui.live.console import ConsolePage
@@ -53,7 +54,7 @@ TICK_MS = 250  # at most four ticks a second
 FOLLOW_MS = 1000  # a follower reads the console state once a second
 
 
-class LiveTab(ConsolePage, ChecklistPage, FollowMode, QWidget):
+class LiveTab(ConsolePage, CaptureConsole, ChecklistPage, FollowMode, QWidget):
     status_message = Signal(str, int)
     stream_picked = Signal(int)  # the user chose a stream: the window makes it current in every tab
     open_stream_in = Signal(str, int)  # (tab key, stream id): the review after the stream ended
@@ -418,6 +419,7 @@ class LiveTab(ConsolePage, ChecklistPage, FollowMode, QWidget):
     def shutdown(self) -> None:
         self.timer.stop()
         self.follow_timer.stop()
+        self.capture_panel.shutdown()
         if self.host_view is not None:
             self.host_view.close()
             self.host_view.deleteLater()
