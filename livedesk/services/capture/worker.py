@@ -64,7 +64,7 @@ def serve(inp: BinaryIO, out: BinaryIO) -> int:
     from livedesk.services.errors import UserError
 
     started = time.perf_counter()
-    ocr.engine()
+    ocr.warm_up()
     _reply(out, {"ready": True, "ms": round((time.perf_counter() - started) * 1000)})
     while True:
         size = _read_exact(inp, 4)

@@ -39,6 +39,7 @@ from livedesk.ui import formatting, theme
 log = logging.getLogger(__name__)
 MIN_INTERVAL, MAX_INTERVAL = 10, 120
 MIN_SIDE = 24  # a smaller rectangle is a click, not a region
+IDLE_READER_MS = 10 * 60 * 1000  # a reader started when a region is drawn stops if capture never starts
 FIGURES, LINKS = "figures", "links"
 
 
@@ -257,6 +258,11 @@ class CapturePanel(QGroupBox):
         self.timer = QTimer(self)
         self.timer.setObjectName("captureTimer")
         self.timer.timeout.connect(self.capture_now)
+        self.idle_timer = QTimer(self)  # a reader warmed up but never used goes away again
+        self.idle_timer.setObjectName("captureIdleTimer")
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(IDLE_READER_MS)
+        self.idle_timer.timeout.connect(lambda: None if self.running else self.process.stop())
         self.started_at: float | None = None
         self.first_reading_ms: int | None = None
         self.held_reading: Reading | None = None
@@ -334,7 +340,7 @@ class CapturePanel(QGroupBox):
         hint = (self.tr("Drag a rectangle around the dashboard's figures · Esc cancels") if kind == FIGURES
                 else self.tr("Drag a rectangle around the product list · Esc cancels"))
         self.picker = RegionPicker(screen, hint)
-        self.picker.picked.connect(lambda rect: self.set_region(kind, rect))
+        self.picker.picked.connect(lambda rect: (self.set_region(kind, rect), self.warm_up()))
         self.picker.destroyed.connect(lambda: setattr(self, "picker", None))
         self.picker.show()
         self.picker.activateWindow()
@@ -368,6 +374,13 @@ class CapturePanel(QGroupBox):
         return ", ".join(parts)
 
     # --- running ---
+
+    def warm_up(self) -> None:
+        """Start the reader as soon as a region is drawn: loading the models takes a few seconds, so the first
+        reading after Start comes from a reader that is ready."""
+        self.process.start()
+        if not self.running:
+            self.idle_timer.start()
 
     @property
     def running(self) -> bool:
@@ -490,6 +503,7 @@ class CapturePanel(QGroupBox):
 
     def shutdown(self) -> None:
         self.timer.stop()
+        self.idle_timer.stop()
         self.process.stop()
         if self.picker is not None:
             self.picker.close()
