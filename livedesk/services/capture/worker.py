@@ -92,7 +92,15 @@ def serve(inp: BinaryIO, out: BinaryIO) -> int:
 
 def main() -> int:
     lower_priority()
-    return serve(sys.stdin.buffer, sys.stdout.buffer)
+    # The pipes are file descriptors 0 and 1, read and written directly: a frozen windowed LiveDesk.exe starts
+    # with no sys.stdout object (livedesk/__main__.py swaps in devnull) although the parent handed it pipes.
+    if sys.platform == "win32":
+        import msvcrt
+
+        for fd in (0, 1):
+            msvcrt.setmode(fd, os.O_BINARY)  # type: ignore[attr-defined]  # no \n → \r\n in the protocol
+    with open(0, "rb", buffering=0, closefd=False) as inp, open(1, "wb", closefd=False) as out:
+        return serve(inp, out)
 
 
 def command() -> list[str]:
