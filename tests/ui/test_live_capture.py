@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QImage
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 
 from livedesk.config import Preferences
 from livedesk.models import Script, Segment, Stream
@@ -216,3 +216,24 @@ def test_the_review_labels_a_captured_curve_with_its_interval(qtbot, db, paths, 
     note = review.charts.logged_note
     assert note.isVisibleTo(review) and "Captured from the dashboard every 30 s" in note.text()
     assert list(review.charts.curves["online"].yData) == [300, 301, 302, 303, 304]
+
+
+def test_screenshots_are_kept_only_with_the_debug_option(tab, paths, monkeypatch):
+    """Privacy: a capture keeps the figures; the grabbed image reaches the disk only while "Keep screenshots" is on."""
+    image = QImage(200, 100, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.fillRect(0, 0, 100, 50, QColor("black"))  # not one colour: a real grab
+    painter.end()
+    monkeypatch.setattr(capture, "grab_region", lambda rect: image)
+    panel = tab.capture_panel
+    sent = []
+    monkeypatch.setattr(panel.process, "read", lambda kind, png: sent.append((kind, png[:4])))
+    panel.set_region("figures", QRect(10, 10, 200, 100))
+    folder = paths.data / "capture-debug"
+    panel.capture_now()
+    assert sent == [("figures", b"\x89PNG")] and not folder.exists()
+    panel.debug_check.setChecked(True)
+    assert Preferences.load(paths).capture_keep_screenshots
+    panel.capture_now()
+    assert [p.suffix for p in folder.iterdir()] == [".png"]
