@@ -237,3 +237,14 @@ def test_screenshots_are_kept_only_with_the_debug_option(tab, paths, monkeypatch
     assert Preferences.load(paths).capture_keep_screenshots
     panel.capture_now()
     assert [p.suffix for p in folder.iterdir()] == [".png"]
+
+
+def test_going_live_with_a_region_drawn_starts_the_reader_early(tab):
+    """The models take seconds to load: with a region drawn, the reader starts when the stream goes live, so Start
+    gives a reading within seconds; it is stopped with the console."""
+    panel = tab.capture_panel
+    panel.set_region("figures", QRect(10, 10, 300, 120))
+    assert panel.process.process is None  # not live yet: nothing started
+    _go_live(tab)
+    assert panel.process.process is not None and not panel.running
+    assert panel.idle_timer.isActive()  # a reader nobody uses goes away again

@@ -269,6 +269,7 @@ class CapturePanel(QGroupBox):
         self.last_reading: Reading | None = None
         self.picker: RegionPicker | None = None
         self.waiting = lambda: False  # the tab says when the controller is typing figures (typing wins)
+        self._warmed = False  # the reader was started once for a live stream (stream_live)
         self._build()
         self._show_regions()
 
@@ -374,6 +375,13 @@ class CapturePanel(QGroupBox):
         return ", ".join(parts)
 
     # --- running ---
+
+    def stream_live(self, live: bool) -> None:
+        """The console's stream went live (or is shown live): with a region drawn, the reader starts loading now,
+        once, so Start gives a reading within seconds."""
+        if live and not self._warmed and (self.region is not None or self.links_region is not None):
+            self._warmed = True
+            self.warm_up()
 
     def warm_up(self) -> None:
         """Start the reader as soon as a region is drawn: loading the models takes a few seconds, so the first

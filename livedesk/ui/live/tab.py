@@ -326,6 +326,7 @@ class LiveTab(ConsolePage, CaptureConsole, ChecklistPage, FollowMode, QWidget):
                 self.timer.start()
         else:
             self.timer.stop()
+        self.capture_panel.stream_live(self.state.live and not self.following)  # warms the text reader up
 
     # --- ticking ----------------------------------------------------------------------------------------
 
