@@ -1,29 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <source>online {0}</source>
-        <translation>在线 {0}</translation>
-    </message>
-    <message>
-        <source>UV {0}</source>
-        <translation>UV {0}</translation>
-    </message>
-    <message>
-        <source>GMV {0}</source>
-        <translation>GMV {0}</translation>
-    </message>
-    <message>
-        <source>orders {0}</source>
-        <translation>订单 {0}</translation>
-    </message>
-    <message>
-        <source>click rate {0}</source>
-        <translation>点击率 {0}</translation>
-    </message>
-</context>
-<context>
     <name>Accessibility</name>
     <message>
         <source>Clear the text</source>
@@ -379,6 +356,26 @@ Restore its latest backup, from {1} ({2})? Changes made since then are lost; the
     <message>
         <source>Held, not logged: {0}.</source>
         <translation>已暂扣，未记录：{0}。</translation>
+    </message>
+    <message>
+        <source>online {0}</source>
+        <translation>在线 {0}</translation>
+    </message>
+    <message>
+        <source>UV {0}</source>
+        <translation>UV {0}</translation>
+    </message>
+    <message>
+        <source>GMV {0}</source>
+        <translation>GMV {0}</translation>
+    </message>
+    <message>
+        <source>orders {0}</source>
+        <translation>订单 {0}</translation>
+    </message>
+    <message>
+        <source>click rate {0}</source>
+        <translation>点击率 {0}</translation>
     </message>
 </context>
 <context>

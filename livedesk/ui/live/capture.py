@@ -360,10 +360,10 @@ class CapturePanel(QGroupBox):
         self.start_button.setEnabled(self.region is not None or self.links_region is not None)
         if not self.timer.isActive():
             if self.region is None and self.links_region is None:
-                self._status(self.tr("Draw a rectangle around the dashboard's figures, then start: LiveDesk reads them "
+                self.show_status(self.tr("Draw a rectangle around the dashboard's figures, then start: LiveDesk reads them "
                                      "every {0} s and logs them like typed numbers.").format(self.interval_spin.value()))
             else:
-                self._status(self.tr("Region set ({0}). Start capture to read it every {1} s.").format(
+                self.show_status(self.tr("Region set ({0}). Start capture to read it every {1} s.").format(
                     self._describe_regions(), self.interval_spin.value()))
 
     def _describe_regions(self) -> str:
@@ -407,12 +407,12 @@ class CapturePanel(QGroupBox):
             return
         if permission.screen_capture_allowed() is False:  # macOS: ask once, and say where to allow it
             permission.request_screen_capture()
-            self._status(permission.blank_grab_advice(), error=True)
+            self.show_status(permission.blank_grab_advice(), error=True)
         self.started_at = time.monotonic()
         self.first_reading_ms = None
         self.process.start()
         self.timer.start(self.interval_spin.value() * 1000)
-        self._status(self.tr("Starting the text reader…"))
+        self.show_status(self.tr("Starting the text reader…"))
         self.capture_now()
 
     def capture_now(self) -> None:
@@ -424,7 +424,7 @@ class CapturePanel(QGroupBox):
                 continue
             image = grab_region(rect)
             if is_blank(image):
-                self._status(permission.blank_grab_advice(), error=True)
+                self.show_status(permission.blank_grab_advice(), error=True)
                 continue
             if self.debug_check.isChecked():
                 self._keep(image, kind)
@@ -449,26 +449,26 @@ class CapturePanel(QGroupBox):
         reading = read_boxes(boxes)
         self.last_reading = reading
         if reading.empty:
-            self._status(self.tr("No figures found in the region ({0} pieces of text read). Is it over the dashboard's "
+            self.show_status(self.tr("No figures found in the region ({0} pieces of text read). Is it over the dashboard's "
                                  "figures?").format(len(boxes)), error=True)
             return
         if self.waiting():
-            self._status(self.tr("You are typing figures: this reading is skipped (typing wins)."))
+            self.show_status(self.tr("You are typing figures: this reading is skipped (typing wins)."))
             return
         self.figures_read.emit(reading)
 
     def _failed(self, kind: str, message: str) -> None:
-        self._status(message, error=True)
+        self.show_status(message, error=True)
         if not kind and self.running:  # the process is gone: capture stops rather than fail every interval
             self.set_running(False)
-            self._status(message, error=True)
+            self.show_status(message, error=True)
 
     def show_logged(self, reading: Reading, kept_typed: list[str]) -> None:
         text = self.tr("Capturing every {0} s · read at {1}: {2}").format(
             self.interval_spin.value(), dt.datetime.now().strftime("%H:%M:%S"), summary(reading))
         if kept_typed:
             text += " · " + self.tr("typed figures kept")
-        self._status(text)
+        self.show_status(text)
 
     def show_held(self, reasons: list[str], reading: Reading | None) -> None:
         """An implausible reading waits for a click: logged anyway, or discarded."""
@@ -482,7 +482,7 @@ class CapturePanel(QGroupBox):
         if reading is not None:
             self.figures_confirmed.emit(reading)
 
-    def _status(self, text: str, error: bool = False) -> None:
+    def show_status(self, text: str, error: bool = False) -> None:
         self.status_label.setText(text)
         theme.set_style(self.status_label, "color: $bad_fg;" if error else "color: $muted;")
         self.status_changed.emit(text)
@@ -519,18 +519,16 @@ class CapturePanel(QGroupBox):
 
 def summary(reading: Reading) -> str:
     """The figures read, short, for the status line."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("CapturePanel", text)
-
     parts = []
     if reading.online is not None:
-        parts.append(tr("online {0}").format(formatting.count(reading.online)))
+        parts.append(QCoreApplication.translate("CapturePanel", "online {0}").format(formatting.count(reading.online)))
     if reading.uv is not None:
-        parts.append(tr("UV {0}").format(formatting.count(reading.uv)))
+        parts.append(QCoreApplication.translate("CapturePanel", "UV {0}").format(formatting.count(reading.uv)))
     if reading.gmv is not None:
-        parts.append(tr("GMV {0}").format(formatting.money(reading.gmv)))
+        parts.append(QCoreApplication.translate("CapturePanel", "GMV {0}").format(formatting.money(reading.gmv)))
     if reading.orders is not None:
-        parts.append(tr("orders {0}").format(formatting.count(reading.orders)))
+        parts.append(QCoreApplication.translate("CapturePanel", "orders {0}").format(formatting.count(reading.orders)))
     if reading.click_rate is not None:
-        parts.append(tr("click rate {0}").format(f"{float(reading.click_rate) * 100:.1f}%"))
+        parts.append(QCoreApplication.translate("CapturePanel", "click rate {0}").format(
+            f"{float(reading.click_rate) * 100:.1f}%"))
     return " · ".join(parts)

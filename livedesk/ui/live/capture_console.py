@@ -53,7 +53,7 @@ class CaptureConsole:
             return
         if self.state is None or not self.state.live:
             self.capture_panel.show_held([], None)
-            self.capture_panel._status(self.tr("Read: {0}. Captured figures are logged while the stream is live.").format(
+            self.capture_panel.show_status(self.tr("Read: {0}. Captured figures are logged while the stream is live.").format(
                 summary(reading)))
             return
         outcome: list[capture_store.Outcome] = []
