@@ -448,6 +448,9 @@ class CapturePanel(QGroupBox):
             return
         reading = read_boxes(boxes)
         self.last_reading = reading
+        if reading.empty and permission.screen_capture_allowed() is False:  # macOS showed the wallpaper instead
+            self.show_status(permission.blank_grab_advice(), error=True)
+            return
         if reading.empty:
             self.show_status(self.tr("No figures found in the region ({0} pieces of text read). Is it over the dashboard's "
                                  "figures?").format(len(boxes)), error=True)
