@@ -248,3 +248,15 @@ def test_going_live_with_a_region_drawn_starts_the_reader_early(tab):
     _go_live(tab)
     assert panel.process.process is not None and not panel.running
     assert panel.idle_timer.isActive()  # a reader nobody uses goes away again
+
+
+def test_one_picker_at_a_time(qtbot, tab):
+    """A second click on the region button while the rectangle is being drawn brings the same picker forward."""
+    panel = tab.capture_panel
+    panel.region_button.click()
+    first = panel.picker
+    assert first is not None and first.isVisible()
+    panel.links_button.click()
+    assert panel.picker is first
+    qtbot.keyClick(first, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: panel.picker is None)

@@ -337,14 +337,23 @@ class CapturePanel(QGroupBox):
     # --- regions ---
 
     def pick(self, kind: str) -> None:
+        if self.picker is not None and self.picker.isVisible():  # one rectangle at a time
+            self.picker.raise_()
+            self.picker.activateWindow()
+            return
         screen = self.window().screen() if self.window() is not None else QGuiApplication.primaryScreen()
         hint = (self.tr("Drag a rectangle around the dashboard's figures · Esc cancels") if kind == FIGURES
                 else self.tr("Drag a rectangle around the product list · Esc cancels"))
-        self.picker = RegionPicker(screen, hint)
-        self.picker.picked.connect(lambda rect: (self.set_region(kind, rect), self.warm_up()))
-        self.picker.destroyed.connect(lambda: setattr(self, "picker", None))
-        self.picker.show()
-        self.picker.activateWindow()
+        picker = RegionPicker(screen, hint)
+        picker.picked.connect(lambda rect: (self.set_region(kind, rect), self.warm_up()))
+        picker.destroyed.connect(lambda *_: self._picker_gone(picker))
+        self.picker = picker
+        picker.show()
+        picker.activateWindow()
+
+    def _picker_gone(self, picker: RegionPicker) -> None:
+        if self.picker is picker:
+            self.picker = None
 
     def set_region(self, kind: str, rect: QRect | None) -> None:
         if kind == FIGURES:
