@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="measured runs per figure, after one warm-up (default 3)")
     parser.add_argument("--only", metavar="NAMES", help="comma-separated figures to run: " + ", ".join(
         ["startup", "tabs", "search", "import", "import-command", "charts", "trends", "report", "live", "memory",
-         "cli", "compliance"]))
+         "cli", "compliance", "capture"]))
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     home = None

@@ -630,6 +630,7 @@ FIGURES: list[tuple[str, Callable[[Context], list[Row]]]] = [
     ("memory", memory),
     ("cli", cli),
     ("compliance", lambda ctx: __import__("benchmarks.compliance", fromlist=["figure"]).figure(ctx)),
+    ("capture", lambda ctx: __import__("benchmarks.capture", fromlist=["figure"]).figure(ctx)),
 ]
 
 

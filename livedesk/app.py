@@ -35,6 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     import gc
 
+    if (sys.argv[1:] if argv is None else argv)[:1] == ["--capture-worker"]:  # the frozen app's OCR process
+        from livedesk.services.capture.worker import main as capture_worker
+
+        return capture_worker()
+
     gc.disable()  # start-up imports build many objects and no garbage: no cycle scans while they run (~30 ms)
     try:
         parser = build_parser()

@@ -90,6 +90,12 @@ class Preferences:
     # 类目 whose products need a quality report (质检报告); others are not flagged for lacking one
     qualification_categories: list[str] = field(default_factory=lambda: list(QUALIFICATION_CATEGORIES))
     recent_databases: list[str] = field(default_factory=list)
+    # live capture: how often the dashboard is read, the regions drawn (x, y, width, height; [] = none), and
+    # whether grabbed images are kept for debugging (off: only the figures are kept)
+    capture_interval_seconds: int = 30
+    capture_region: list[int] = field(default_factory=list)
+    capture_links_region: list[int] = field(default_factory=list)
+    capture_keep_screenshots: bool = False
 
     @classmethod
     def load(cls, paths: Paths | None = None) -> Preferences:

@@ -6,7 +6,7 @@ import argparse
 
 
 def register_all(subparsers: argparse._SubParsersAction) -> None:
-    from livedesk.cli import backup, demo, products, review, screenshot, script, streams
+    from livedesk.cli import backup, capture, demo, products, review, screenshot, script, streams
 
-    for module in (demo, streams, screenshot, products, backup, review, script):
+    for module in (demo, streams, screenshot, products, backup, review, script, capture):
         module.register(subparsers)

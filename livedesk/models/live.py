@@ -58,12 +58,14 @@ class LinkEvent(Base):
     stream_id: Mapped[int] = mapped_column(ForeignKey("streams.id", ondelete="CASCADE"), index=True)
     product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id", ondelete="SET NULL"))
     at: Mapped[dt.datetime] = mapped_column(default=utc_now)
-    action: Mapped[str] = mapped_column(String(20))  # up, down, stock
+    action: Mapped[str] = mapped_column(String(20))  # up, down, stock, click (a click rate only)
     stock_remaining: Mapped[int | None] = mapped_column(default=None)
+    click_rate: Mapped[Decimal | None] = mapped_column(Rate, default=None)  # the link's click rate, a fraction
+    source: Mapped[str] = mapped_column(String(10), default="typed", server_default="typed")  # typed, capture
 
 
 class MetricSample(Base):
-    """Numbers the controller typed from the platform's dashboard."""
+    """Numbers from the platform's dashboard: typed by the controller, pasted, or read off the screen."""
 
     __tablename__ = "metric_samples"
 
@@ -75,6 +77,7 @@ class MetricSample(Base):
     orders: Mapped[int | None] = mapped_column(default=None)
     uv: Mapped[int | None] = mapped_column(default=None)
     click_rate: Mapped[Decimal | None] = mapped_column(Rate, default=None)
+    source: Mapped[str] = mapped_column(String(10), default="typed", server_default="typed")  # typed, paste, capture
 
 
 class Alert(Base):

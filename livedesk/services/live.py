@@ -1,4 +1,6 @@
-"""The live console (直播): pre-live checklist, run of show, shelf, quick metrics, alerts, incidents.
+"""The live console (直播): run of show, shelf, quick metrics, alerts, the host message and the log.
+
+The checklist is in live_checklist, incidents and prepared lines in live_incidents (re-exported here).
 
 Every function takes the session of one unit of work and an aware `now`, so tests control time and
 each controller action is its own transaction, written the moment it happens. Nothing is kept in
@@ -21,211 +23,94 @@ The arithmetic (time left, overtime, drift, expected end, gaps absorbing delay) 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from livedesk.config import Paths, Preferences
+from livedesk.config import Preferences
 from livedesk.models import (
     Alert,
-    ChecklistItem,
-    ImprovementItem,
-    Incident,
     LinkEvent,
     LiveSession,
     MetricSample,
     ProductRole,
-    ResponseLine,
-    Review,
     SegmentTiming,
-    Stream,
     StreamStatus,
 )
 from livedesk.services import metrics, timeline
 from livedesk.services.lineups import lineup_rows
+from livedesk.services.live_checklist import (  # re-exported: the console's callers use `live.<name>`
+    CHECKLIST_FILE as CHECKLIST_FILE,
+)
+from livedesk.services.live_checklist import (
+    DEFAULT_CHECKLIST as DEFAULT_CHECKLIST,
+)
+from livedesk.services.live_checklist import (
+    IMPROVEMENT_PREFIX as IMPROVEMENT_PREFIX,
+)
+from livedesk.services.live_checklist import (
+    checklist as checklist,
+)
+from livedesk.services.live_checklist import (
+    ensure_checklist as ensure_checklist,
+)
+from livedesk.services.live_checklist import (
+    load_checklist_template as load_checklist_template,
+)
+from livedesk.services.live_checklist import (
+    open_improvements as open_improvements,
+)
+from livedesk.services.live_checklist import (
+    previous_review_stream as previous_review_stream,
+)
+from livedesk.services.live_checklist import (
+    save_checklist_template as save_checklist_template,
+)
+from livedesk.services.live_checklist import (
+    template_path as template_path,
+)
+from livedesk.services.live_checklist import (
+    tick as tick,
+)
+from livedesk.services.live_checklist import (
+    untick as untick,
+)
+from livedesk.services.live_checklist import (
+    unticked as unticked,
+)
+from livedesk.services.live_common import LiveError as LiveError
+from livedesk.services.live_common import get_stream as _stream
+from livedesk.services.live_incidents import (
+    DEFAULT_RESPONSES as DEFAULT_RESPONSES,
+)
+from livedesk.services.live_incidents import (
+    INCIDENT_KINDS as INCIDENT_KINDS,
+)
+from livedesk.services.live_incidents import (
+    ensure_response_lines as ensure_response_lines,
+)
+from livedesk.services.live_incidents import (
+    incidents as incidents,
+)
+from livedesk.services.live_incidents import (
+    log_incident as log_incident,
+)
+from livedesk.services.live_incidents import (
+    response_lines as response_lines,
+)
+from livedesk.services.live_incidents import (
+    set_response_lines as set_response_lines,
+)
+from livedesk.services.live_picks import StreamPick as StreamPick
+from livedesk.services.live_picks import default_pick as default_pick
+from livedesk.services.live_picks import stream_picks as stream_picks
 from livedesk.services.messages import translate
 from livedesk.services.scripts import list_segments
 
-CHECKLIST_FILE = "live_checklist.json"
-IMPROVEMENT_PREFIX = "改进："
-DEFAULT_CHECKLIST = [
-    "设备：手机/相机电量、支架、补光灯、收音",
-    "灯光色温 5000–5600K",
-    "双网络：有线 + 4G/5G 备用",
-    "库存已同步到小店",
-    "优惠券、福袋已设置",
-    "预热视频和粉丝群通知已发",
-]  # script approved, rehearsed, stock at N+1 and no banned words are ticked by the app (prelive_checks)
-INCIDENT_KINDS = (
-    "network_drop",
-    "device_fault",
-    "banned_word",
-    "negative_comments",
-    "price_questioned",
-    "out_of_stock",
-    "host_mistake",
-    "other",
-)
-# Our own wording: short lines a host can say while the team fixes the problem.
-DEFAULT_RESPONSES: dict[str, list[str]] = {
-    "network_drop": [
-        "刚才网络有点卡，大家还能看到我吗？能看到的扣个 1！",
-        "信号回来了，刚刚讲到哪儿了？我们从这款的价格再说一遍。",
-        "刚进来的宝宝别急，福利还在，马上给大家再上一次链接。",
-    ],
-    "device_fault": [
-        "画面稍微调整一下，大家先看看左下角的小黄车，福利款都在里面。",
-        "助播先给大家读一下评论区的问题，我这边马上好。",
-    ],
-    "banned_word": [
-        "刚才说得不严谨，我更正一下：这款是我们自己用下来觉得好用的，效果因人而异。",
-        "以商品详情页和质检报告为准，大家理性下单。",
-    ],
-    "negative_comments": [
-        "看到有宝宝对价格有疑问，我把今天的券后价和赠品给大家算一遍。",
-        "有任何问题可以私信客服，我们一对一帮你处理，直播间先继续给大家讲福利。",
-        "理解大家的顾虑，质检报告我放在镜头前给大家看。",
-    ],
-    "price_questioned": [
-        "有宝宝问价格，我把今天的账给大家算一遍：日常价、直播价、券后价和赠品都在这里，以下单页面为准。",
-        "今天这个价是直播间专享的，下播就恢复日常价，需要的宝宝趁现在拍。",
-        "觉得贵的宝宝看看规格和克数，算下来每一份多少钱；品质和售后我们都有保障。",
-        "价格有疑问的扣个问号，助播一对一帮你算，我们先把福利讲完。",
-    ],
-    "out_of_stock": [
-        "这一轮已经抢完了！没抢到的宝宝扣 1，我去问问仓库还能不能加一点。",
-        "售罄的链接先下架，下一轮福袋马上来，大家别走开。",
-        "没抢到的可以看看同款的另一个规格，一样是今天的直播价。",
-    ],
-    "host_mistake": [
-        "刚才口误了，以这里的价格为准，我已经让助播把正确价格置顶。",
-        "说错了说错了，给大家道个歉，正确的是……",
-    ],
-    "other": [
-        "稍等一下，我们马上回来，先给大家送一波福袋！",
-    ],
-}
 ALERT_WINDOW = dt.timedelta(minutes=5)
-
-
-class LiveError(ValueError):
-    """A console action that cannot be done now; the message says why."""
-
-
-# --- checklist ------------------------------------------------------------------------------------
-
-
-def template_path(paths: Paths) -> Path:
-    return paths.data / CHECKLIST_FILE
-
-
-def load_checklist_template(paths: Paths) -> list[str]:
-    """The editable template (a JSON list of strings in the data folder), or the defaults."""
-    try:
-        raw = json.loads(template_path(paths).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return list(DEFAULT_CHECKLIST)
-    items = [str(x).strip() for x in raw if str(x).strip()] if isinstance(raw, list) else []
-    return items or list(DEFAULT_CHECKLIST)
-
-
-def save_checklist_template(paths: Paths, items: Iterable[str]) -> list[str]:
-    clean = [str(x).strip() for x in items if str(x).strip()]
-    file = template_path(paths)
-    file.parent.mkdir(parents=True, exist_ok=True)
-    tmp = file.with_suffix(".tmp")
-    tmp.write_text(json.dumps(clean, ensure_ascii=False, indent=2), encoding="utf-8")
-    tmp.replace(file)
-    return clean
-
-
-def _stream(session: Session, stream_id: int) -> Stream:
-    stream = session.get(Stream, stream_id)
-    if stream is None:
-        raise LiveError(translate("Messages", "This stream no longer exists (it may have been deleted)."))
-    return stream
-
-
-def previous_review_stream(session: Session, stream: Stream) -> Stream | None:
-    """The last stream on the same account, before this one, that has a review."""
-    return session.scalar(
-        select(Stream)
-        .join(Review, Review.stream_id == Stream.id)
-        .where(Stream.account == stream.account, Stream.start_at < stream.start_at, Stream.id != stream.id)
-        .order_by(Stream.start_at.desc())
-        .limit(1)
-    )
-
-
-def open_improvements(session: Session, stream: Stream) -> list[ImprovementItem]:
-    last = previous_review_stream(session, stream)
-    if last is None:
-        return []
-    return list(
-        session.scalars(
-            select(ImprovementItem)
-            .where(ImprovementItem.stream_id == last.id, ImprovementItem.done.is_(False))
-            .order_by(ImprovementItem.id)
-        )
-    )
-
-
-def checklist(session: Session, stream_id: int) -> list[ChecklistItem]:
-    return list(
-        session.scalars(
-            select(ChecklistItem).where(ChecklistItem.stream_id == stream_id).order_by(ChecklistItem.position, ChecklistItem.id)
-        )
-    )
-
-
-def ensure_checklist(session: Session, stream_id: int, template: Sequence[str] | None = None) -> list[ChecklistItem]:
-    """The stream's checklist, created from the template on first use; open improvement items from the
-    last review on the same account are added (once each) at the end."""
-    stream = _stream(session, stream_id)
-    items = checklist(session, stream_id)
-    position = max((i.position for i in items), default=-1) + 1
-    if not items:
-        for text in template if template is not None else DEFAULT_CHECKLIST:
-            session.add(ChecklistItem(stream_id=stream_id, position=position, text=text))
-            position += 1
-    texts = {i.text for i in items}
-    for improvement in open_improvements(session, stream):
-        text = IMPROVEMENT_PREFIX + improvement.text + (f"（{improvement.owner}）" if improvement.owner else "")
-        if text not in texts:
-            session.add(ChecklistItem(stream_id=stream_id, position=position, text=text))
-            texts.add(text)
-            position += 1
-    session.flush()
-    return checklist(session, stream_id)
-
-
-def tick(session: Session, item_id: int, who: str, now: dt.datetime) -> ChecklistItem:
-    item = session.get(ChecklistItem, item_id)
-    if item is None:
-        raise LiveError(translate("Messages", "This checklist item no longer exists."))
-    item.ticked_by = (who or "").strip()[:100] or "?"
-    item.ticked_at = now
-    session.flush()
-    return item
-
-
-def untick(session: Session, item_id: int) -> ChecklistItem:
-    item = session.get(ChecklistItem, item_id)
-    if item is None:
-        raise LiveError(translate("Messages", "This checklist item no longer exists."))
-    item.ticked_by = ""
-    item.ticked_at = None
-    session.flush()
-    return item
-
-
-def unticked(session: Session, stream_id: int) -> list[ChecklistItem]:
-    return [i for i in checklist(session, stream_id) if i.ticked_at is None]
 
 
 # --- run of show ----------------------------------------------------------------------------------
@@ -570,6 +455,7 @@ class ShelfRow:
     link_changed_at: dt.datetime | None
     stock_remaining: int | None  # last entered during the stream
     stock_at: dt.datetime | None
+    click_rate: Decimal | None = None  # the link's last click rate (a fraction), typed or captured
 
     @property
     def welfare(self) -> bool:
@@ -598,6 +484,7 @@ def _link_events(session: Session, stream_id: int) -> list[LinkEvent]:
 def shelf(session: Session, stream_id: int) -> list[ShelfRow]:
     events = _link_events(session, stream_id)
     state: dict[int, tuple[bool, dt.datetime | None, int | None, dt.datetime | None]] = {}
+    clicks: dict[int, Decimal] = {}
     for e in events:
         if e.product_id is None:
             continue
@@ -606,12 +493,14 @@ def shelf(session: Session, stream_id: int) -> list[ShelfRow]:
             up, changed = e.action == "up", e.at
         elif e.action == "stock":
             stock, stock_at = e.stock_remaining, e.at
+        if e.click_rate is not None:
+            clicks[e.product_id] = e.click_rate
         state[e.product_id] = (up, changed, stock, stock_at)
     rows = []
     for r in lineup_rows(session, stream_id):
         up, changed, stock, stock_at = state.get(r.product_id, (False, None, None, None))
         rows.append(ShelfRow(r.product_id, r.link_number, r.name, r.role, r.live_price, r.safety_stock, r.stock,
-                             up, changed, stock, stock_at))
+                             up, changed, stock, stock_at, clicks.get(r.product_id)))
     return rows
 
 
@@ -627,10 +516,23 @@ def enter_stock(
     session: Session, stream_id: int, product_id: int, remaining: int, now: dt.datetime, prefs: Preferences | None = None
 ) -> list[Alert]:
     """Record the stock the controller read off the platform; returns new alerts (below safety, welfare sold out)."""
+    return enter_link_figures(session, stream_id, product_id, now, remaining, None, prefs)
+
+
+def enter_link_figures(
+    session: Session, stream_id: int, product_id: int, now: dt.datetime, remaining: int | None,
+    click_rate: Decimal | None, prefs: Preferences | None = None, source: str = "typed",
+) -> list[Alert]:
+    """A link's stock left and/or click rate (a fraction), typed ("#3 8.2% 45") or read off a product list."""
     _stream(session, stream_id)
-    if remaining < 0:
+    if remaining is None and click_rate is None:
+        raise LiveError(translate("Messages", "Enter at least one number."))
+    if remaining is not None and remaining < 0:
         raise LiveError(translate("Messages", "Stock cannot be negative."))
-    session.add(LinkEvent(stream_id=stream_id, product_id=product_id, at=now, action="stock", stock_remaining=int(remaining)))
+    if click_rate is not None and not Decimal(0) <= click_rate <= Decimal(1):
+        raise LiveError(translate("Messages", "A click rate is between 0% and 100%."))
+    session.add(LinkEvent(stream_id=stream_id, product_id=product_id, at=now, action="stock" if remaining is not None else "click",
+                          stock_remaining=None if remaining is None else int(remaining), click_rate=click_rate, source=source))
     session.flush()
     return evaluate_alerts(session, stream_id, now, prefs)
 
@@ -648,15 +550,18 @@ def add_metric(
     uv: int | None = None,
     click_rate: Decimal | None = None,
     prefs: Preferences | None = None,
+    source: str = "typed",
 ) -> tuple[MetricSample, list[Alert]]:
-    """One row of dashboard numbers (click rate as a fraction); returns it with the alerts it raised."""
+    """One row of dashboard numbers (click rate as a fraction); returns it with the alerts it raised.
+    source: typed, paste or capture (read off the screen)."""
     _stream(session, stream_id)
     if all(v is None for v in (online, gmv, orders, uv, click_rate)):
         raise LiveError(translate("Messages", "Enter at least one number."))
     for value in (online, gmv, orders, uv, click_rate):
         if value is not None and value < 0:
             raise LiveError(translate("Messages", "Numbers cannot be negative."))
-    sample = MetricSample(stream_id=stream_id, at=now, online=online, gmv=gmv, orders=orders, uv=uv, click_rate=click_rate)
+    sample = MetricSample(stream_id=stream_id, at=now, online=online, gmv=gmv, orders=orders, uv=uv, click_rate=click_rate,
+                          source=source)
     session.add(sample)
     session.flush()
     return sample, evaluate_alerts(session, stream_id, now, prefs)
@@ -791,90 +696,7 @@ def host_message(session: Session, stream_id: int) -> str:
     ) or ""
 
 
-# --- incidents and prepared lines -----------------------------------------------------------------
-
-
-def log_incident(session: Session, stream_id: int, kind: str, now: dt.datetime, note: str = "", handled_by: str = "") -> Incident:
-    _stream(session, stream_id)
-    if kind not in INCIDENT_KINDS:
-        raise LiveError(translate("Messages", "Unknown incident type {0}.").format(kind))
-    incident = Incident(stream_id=stream_id, at=now, kind=kind, note=note.strip(), handled_by=handled_by.strip()[:100])
-    session.add(incident)
-    session.flush()
-    return incident
-
-
-def incidents(session: Session, stream_id: int) -> list[Incident]:
-    return list(session.scalars(select(Incident).where(Incident.stream_id == stream_id).order_by(Incident.at, Incident.id)))
-
-
-def ensure_response_lines(session: Session) -> None:
-    """Seed the 应急话术 library with the defaults of every incident type that has never had lines (a type
-    added in a later version gets its defaults too). A type the team emptied keeps an empty marker row."""
-    seeded = set(session.scalars(select(ResponseLine.kind).distinct()))
-    missing = [kind for kind in DEFAULT_RESPONSES if kind not in seeded]
-    for kind in missing:
-        session.add_all(ResponseLine(kind=kind, text=text) for text in DEFAULT_RESPONSES[kind])
-    if missing:
-        session.flush()
-
-
-def response_lines(session: Session, kind: str) -> list[str]:
-    ensure_response_lines(session)
-    return [text for text in session.scalars(
-        select(ResponseLine.text).where(ResponseLine.kind == kind).order_by(ResponseLine.id)) if text]
-
-
-def set_response_lines(session: Session, kind: str, lines: Iterable[str]) -> list[str]:
-    """Replace the prepared lines of one incident type (blank lines dropped)."""
-    ensure_response_lines(session)
-    for row in session.scalars(select(ResponseLine).where(ResponseLine.kind == kind)):
-        session.delete(row)
-    clean = [line.strip() for line in lines if line.strip()]
-    # all lines deleted: an empty row remembers it, so the defaults are not seeded again
-    session.add_all(ResponseLine(kind=kind, text=text) for text in (clean or [""]))
-    session.flush()
-    return clean
-
-
-# --- streams to pick and the log ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StreamPick:
-    id: int
-    title: str
-    start_at: dt.datetime
-    account: str
-    status: str
-    live: bool  # went live and not ended
-    planned_minutes: int = 0
-    ended: bool = False  # went live and ended
-
-    @property
-    def planned_end(self) -> dt.datetime:
-        return self.start_at + dt.timedelta(minutes=self.planned_minutes)
-
-
-def stream_picks(session: Session) -> list[StreamPick]:
-    sessions = dict(session.execute(select(LiveSession.stream_id, LiveSession.ended_at)).all())
-    return [
-        StreamPick(s.id, s.title, s.start_at, s.account, s.status, s.id in sessions and sessions[s.id] is None,
-                   s.planned_minutes or 0, sessions.get(s.id) is not None)
-        for s in session.scalars(select(Stream).order_by(Stream.start_at, Stream.id))
-    ]
-
-
-def default_pick(picks: Sequence[StreamPick], now: dt.datetime) -> int | None:
-    """The stream that is live, else the next one (the earliest that has not ended and whose slot is not over:
-    a stream starting late today still counts), else the last one."""
-    live = [p for p in picks if p.live]
-    if live:
-        return live[-1].id
-    upcoming = [p for p in picks if not p.ended and p.planned_end >= now]
-    if upcoming:
-        return min(upcoming, key=lambda p: (p.start_at, p.id)).id
-    return picks[-1].id if picks else None
+# --- the log ---------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -907,8 +729,14 @@ def live_log(session: Session, stream_id: int) -> list[LogEntry]:
             text = translate("Messages", "Link up: {0}").format(name)
         elif e.action == "down":
             text = translate("Messages", "Link down: {0}").format(name)
+        elif e.action == "click":
+            text = translate("Messages", "Click rate {0}: {1}").format(name, f"{float(e.click_rate or 0) * 100:.1f}%")
         else:
             text = translate("Messages", "Stock {0}: {1} left").format(name, e.stock_remaining)
+            if e.click_rate is not None:
+                text += " · " + translate("Messages", "click rate {0}").format(f"{float(e.click_rate) * 100:.1f}%")
+        if e.source == "capture":
+            text += " · " + translate("Messages", "captured")
         entries.append(LogEntry(e.at, "stock" if e.action == "stock" else "link", text))
     for s in metric_samples(session, stream_id):
         parts = []
@@ -922,6 +750,8 @@ def live_log(session: Session, stream_id: int) -> list[LogEntry]:
             parts.append(translate("Messages", "orders {0}").format(s.orders))
         if s.click_rate is not None:
             parts.append(translate("Messages", "click rate {0}").format(f"{float(s.click_rate) * 100:.1f}%"))
+        if s.source == "capture":
+            parts.append(translate("Messages", "captured"))
         entries.append(LogEntry(s.at, "metric", " · ".join(parts)))
     for a in alerts(session, stream_id):
         entries.append(LogEntry(a.at, "alert", a.message))

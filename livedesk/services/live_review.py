@@ -3,7 +3,7 @@
 During the stream the controller types the dashboard's numbers every few minutes and logs incidents. The
 review shows them at once, so the debrief right after the stream has something to look at:
 
-* `logged_curve`: the typed numbers as curve points (online, cumulative GMV and orders, UV), for the chart
+* `logged_curve`: the typed (or captured, services/capture/curve.py) numbers as curve points (online, cumulative GMV and orders, UV), for the chart
   when no export curve was imported — labelled as logged, never mixed with an export's per-minute curve;
 * `logged_figures`: the last typed GMV, orders and UV and the highest typed online count, for KPIs the
   exports have not filled yet (`fill_figures` keeps every exported figure and says which came from the log);
@@ -23,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from livedesk.models import Alert, Incident, LiveSession, MetricSample, Stream
+from livedesk.services.capture import curve as capture_curve
 from livedesk.services.db import Database
 from livedesk.services.live import HOST_MESSAGE_RULE
 from livedesk.services.metrics import ReviewFigures, to_json_number
@@ -36,6 +37,9 @@ class LoggedCurve:
 
     minutes: list[float] = field(default_factory=list)
     series: dict[str, list[float | None]] = field(default_factory=dict)
+    source: str = "typed"  # typed, capture (read off the screen every interval_seconds) or mixed
+    interval_seconds: int | None = None
+    note: str = ""  # what the chart says the curve is
 
     @property
     def empty(self) -> bool:
@@ -84,7 +88,10 @@ def logged_curve(session: Session, stream_id: int) -> LoggedCurve:
     curve = LoggedCurve()
     if stream is None:
         return curve
-    samples = _samples(session, stream_id)
+    all_samples = _samples(session, stream_id)
+    source = capture_curve.describe(all_samples)
+    curve.source, curve.interval_seconds, curve.note = source.kind, source.interval_seconds, source.note()
+    samples = capture_curve.curve_samples(all_samples)  # a typed sample stands over a capture beside it
     curve.minutes = [(s.at - stream.start_at).total_seconds() / 60 for s in samples]
 
     def values(name: str) -> list[float | None]:
@@ -160,6 +167,7 @@ def logged_summary(session: Session, stream_id: int) -> dict[str, object]:
         "ended_at": log.ended_at.isoformat() if log.ended_at else None,
         "figures": {name: to_json_number(value) for name, value in log.figures.items()},
         "samples": samples,
+        "samples_source": {"kind": curve.source, "interval_seconds": curve.interval_seconds},
         "incidents": [
             {"at": i.at.isoformat(), "minute": round(i.minute, 2), "kind": i.kind, "note": i.note, "handled_by": i.handled_by}
             for i in log.incidents

@@ -18,6 +18,33 @@
         </message>
     </context>
     <context>
+        <name>CaptureConsole</name>
+        <message numerus="yes">
+            <source>%n link(s) updated.</source>
+            <translation>
+                <numerusform>%n link updated.</numerusform>
+                <numerusform>%n links updated.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Read %n figure(s) from the pasted text: check them and press Enter.</source>
+            <translation>
+                <numerusform>Read %n figure from the pasted text: check them and press Enter.</numerusform>
+                <numerusform>Read %n figures from the pasted text: check them and press Enter.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ChecklistPage</name>
+        <message numerus="yes">
+            <source>%n checklist item(s) are not ticked:</source>
+            <translation>
+                <numerusform>%n checklist item is not ticked:</numerusform>
+                <numerusform>%n checklist items are not ticked:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>LineupEditor</name>
         <message numerus="yes">
             <source>%n product(s)</source>
@@ -52,16 +79,6 @@
             <translation>
                 <numerusform>Remove %n product from the lineup</numerusform>
                 <numerusform>Remove %n products from the lineup</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>LiveTab</name>
-        <message numerus="yes">
-            <source>%n checklist item(s) are not ticked:</source>
-            <translation>
-                <numerusform>%n checklist item is not ticked:</numerusform>
-                <numerusform>%n checklist items are not ticked:</numerusform>
             </translation>
         </message>
     </context>

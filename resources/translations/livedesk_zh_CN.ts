@@ -229,6 +229,156 @@ Restore its latest backup, from {1} ({2})? Changes made since then are lost; the
     </message>
 </context>
 <context>
+    <name>CaptureConsole</name>
+    <message>
+        <source>Read: {0}. Captured figures are logged while the stream is live.</source>
+        <translation>读到：{0}。开播后才会记录识别的数字。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s) updated.</source>
+        <translation><numerusform>已更新 %n 个链接。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n figure(s) from the pasted text: check them and press Enter.</source>
+        <translation><numerusform>从粘贴的文字里读到 %n 个数字：核对后按回车。</numerusform></translation>
+    </message>
+    <message>
+        <source>Read off the screen at {0}</source>
+        <translation>{0} 从屏幕识别</translation>
+    </message>
+    <message>
+        <source>{0} Captured: {1} readings, last at {2}</source>
+        <translation>{0} 屏幕识别：{1} 次，最近 {2}</translation>
+    </message>
+</context>
+<context>
+    <name>CapturePanel</name>
+    <message>
+        <source>Capture from the screen</source>
+        <translation>屏幕识别</translation>
+    </message>
+    <message>
+        <source>Dashboard region…</source>
+        <translation>大屏区域…</translation>
+    </message>
+    <message>
+        <source>Draw a rectangle around the figures of the platform's dashboard (百应 中控台, 罗盘 大屏, 淘宝直播 中控台 or any window).</source>
+        <translation>框出平台大屏上的数字（百应中控台、罗盘大屏、淘宝直播中控台或任意窗口）。</translation>
+    </message>
+    <message>
+        <source>Product list…</source>
+        <translation>商品列表…</translation>
+    </message>
+    <message>
+        <source>Optional: a rectangle around the product list, to read each link's click rate and stock left (one row per link, its number first).</source>
+        <translation>可选：框出商品列表，读取每个链接的点击率和剩余库存（每行一个链接，链接号在最前）。</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>How often the regions are read (10–120 seconds)</source>
+        <translation>多久读取一次（10–120 秒）</translation>
+    </message>
+    <message>
+        <source>Start capture</source>
+        <translation>开始识别</translation>
+    </message>
+    <message>
+        <source>Keep screenshots</source>
+        <translation>保留截图</translation>
+    </message>
+    <message>
+        <source>Debugging only: save every grabbed image in the data folder's capture-debug folder. Off, only the figures are kept.</source>
+        <translation>仅用于排查问题：把每次截取的画面保存到数据文件夹的 capture-debug 目录。关闭时只保留数字。</translation>
+    </message>
+    <message>
+        <source>every</source>
+        <translation>每</translation>
+    </message>
+    <message>
+        <source>Log anyway</source>
+        <translation>仍然记录</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle around the dashboard's figures · Esc cancels</source>
+        <translation>拖出一个矩形框住大屏上的数字 · Esc 取消</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle around the product list · Esc cancels</source>
+        <translation>拖出一个矩形框住商品列表 · Esc 取消</translation>
+    </message>
+    <message>
+        <source>Draw a rectangle around the dashboard's figures, then start: LiveDesk reads them every {0} s and logs them like typed numbers.</source>
+        <translation>先框出大屏上的数字，再点开始：LiveDesk 每 {0} 秒读取一次，像手动录入一样记下来。</translation>
+    </message>
+    <message>
+        <source>Region set ({0}). Start capture to read it every {1} s.</source>
+        <translation>已设区域（{0}）。开始识别后每 {1} 秒读取一次。</translation>
+    </message>
+    <message>
+        <source>dashboard {0}×{1}</source>
+        <translation>大屏 {0}×{1}</translation>
+    </message>
+    <message>
+        <source>product list {0}×{1}</source>
+        <translation>商品列表 {0}×{1}</translation>
+    </message>
+    <message>
+        <source>Stop capture</source>
+        <translation>停止识别</translation>
+    </message>
+    <message>
+        <source>Starting the text reader…</source>
+        <translation>正在启动文字识别…</translation>
+    </message>
+    <message>
+        <source>No figures found in the region ({0} pieces of text read). Is it over the dashboard's figures?</source>
+        <translation>区域里没有找到数字（读到 {0} 段文字）。框住的是大屏上的数字吗？</translation>
+    </message>
+    <message>
+        <source>You are typing figures: this reading is skipped (typing wins).</source>
+        <translation>你正在录入数字：本次识别跳过（以手动录入为准）。</translation>
+    </message>
+    <message>
+        <source>Capturing every {0} s · read at {1}: {2}</source>
+        <translation>每 {0} 秒识别一次 · {1} 读到：{2}</translation>
+    </message>
+    <message>
+        <source>typed figures kept</source>
+        <translation>保留了手动录入的数字</translation>
+    </message>
+    <message>
+        <source>Held, not logged: {0}.</source>
+        <translation>已暂扣，未记录：{0}。</translation>
+    </message>
+    <message>
+        <source>online {0}</source>
+        <translation>在线 {0}</translation>
+    </message>
+    <message>
+        <source>UV {0}</source>
+        <translation>UV {0}</translation>
+    </message>
+    <message>
+        <source>GMV {0}</source>
+        <translation>GMV {0}</translation>
+    </message>
+    <message>
+        <source>orders {0}</source>
+        <translation>订单 {0}</translation>
+    </message>
+    <message>
+        <source>click rate {0}</source>
+        <translation>点击率 {0}</translation>
+    </message>
+</context>
+<context>
     <name>ChangeWatcher</name>
     <message>
         <source>Connected to the team server again.</source>
@@ -237,6 +387,49 @@ Restore its latest backup, from {1} ({2})? Changes made since then are lost; the
     <message>
         <source>The team server does not answer: retrying…</source>
         <translation>团队服务器没有响应：正在重试…</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPage</name>
+    <message>
+        <source>Pre-live checklist</source>
+        <translation>开播前检查清单</translation>
+    </message>
+    <message>
+        <source>Tick as</source>
+        <translation>勾选人</translation>
+    </message>
+    <message>
+        <source>Edit template…</source>
+        <translation>编辑模板…</translation>
+    </message>
+    <message>
+        <source>Tick each item once it is done; who ticked it and when is kept. Items marked 改进 come from the last review of this account. The first items the app ticks itself from what it knows, and says why.</source>
+        <translation>每项完成后打勾，系统会记录谁在何时确认。标有“改进”的项目来自这个账号上一场的复盘。前几项由 LiveDesk 根据已有数据自动勾选，并写明原因。</translation>
+    </message>
+    <message>
+        <source>Go live</source>
+        <translation>开播</translation>
+    </message>
+    <message>
+        <source>Live! The stream clock is running.</source>
+        <translation>已开播！直播计时开始。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checklist item(s) are not ticked:</source>
+        <translation><numerusform>有 %n 项检查未勾选：</numerusform></translation>
+    </message>
+    <message>
+        <source>Go live anyway?</source>
+        <translation>仍然开播吗？</translation>
+    </message>
+    <message>
+        <source>Checklist template</source>
+        <translation>检查清单模板</translation>
+    </message>
+    <message>
+        <source>One item per line. New streams start from this list.</source>
+        <translation>每行一项。新场次从这份清单开始。</translation>
     </message>
 </context>
 <context>
@@ -510,6 +703,293 @@ Restore its latest backup, from {1} ({2})? Changes made since then are lost; the
     </message>
 </context>
 <context>
+    <name>ConsolePage</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 上一环节</translation>
+    </message>
+    <message>
+        <source>Next ▶ (F5)</source>
+        <translation>下一环节 ▶ (F5)</translation>
+    </message>
+    <message>
+        <source>Skip next</source>
+        <translation>跳过下一环节</translation>
+    </message>
+    <message>
+        <source>Hold (F6)</source>
+        <translation>暂停计时 (F6)</translation>
+    </message>
+    <message>
+        <source>+1 min (F7)</source>
+        <translation>+1 分钟 (F7)</translation>
+    </message>
+    <message>
+        <source>−1 min</source>
+        <translation>−1 分钟</translation>
+    </message>
+    <message>
+        <source>End stream</source>
+        <translation>结束直播</translation>
+    </message>
+    <message>
+        <source>Go live</source>
+        <translation>开播</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Planned time</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预计</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <source>Short message to the host (Enter sends; it blinks on the host view)</source>
+        <translation>给主播的短消息（回车发送，在主播屏上闪烁）</translation>
+    </message>
+    <message>
+        <source>Send to host</source>
+        <translation>发给主播</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Incident… (F9)</source>
+        <translation>记录事故… (F9)</translation>
+    </message>
+    <message>
+        <source>Quick metrics (Tab between fields, Enter saves)</source>
+        <translation>快速录数（Tab 切换，回车保存）</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Viewers (UV)</source>
+        <translation>观看人数 UV</translation>
+    </message>
+    <message>
+        <source>GMV ¥</source>
+        <translation>GMV ¥</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Click rate %</source>
+        <translation>点击率 %</translation>
+    </message>
+    <message>
+        <source>Products on the shelf</source>
+        <translation>在架商品</translation>
+    </message>
+    <message>
+        <source>Link up</source>
+        <translation>上架</translation>
+    </message>
+    <message>
+        <source>Link down</source>
+        <translation>下架</translation>
+    </message>
+    <message>
+        <source>Stock left, or #3 8.2% 45</source>
+        <translation>剩余库存，或 #3 8.2% 45</translation>
+    </message>
+    <message>
+        <source>The selected product's stock left, then Enter; or a link number, its click rate and stock left in one line: #3 8.2% 45</source>
+        <translation>输入所选商品的剩余库存后按回车；或在一行里写链接号、点击率和剩余库存：#3 8.2% 45</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接号</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <source>UV value (GMV / UV): {0}</source>
+        <translation>UV 价值（GMV / UV）：{0}</translation>
+    </message>
+    <message>
+        <source>{0} is sold out: take the link down.</source>
+        <translation>{0} 已售罄：请下架链接。</translation>
+    </message>
+    <message>
+        <source>No streams yet: plan one in the Schedule tab</source>
+        <translation>还没有场次：请先在排期中新建</translation>
+    </message>
+    <message>
+        <source>Not live yet: tick the checklist, then Go live</source>
+        <translation>尚未开播：先完成检查清单，再点开播</translation>
+    </message>
+    <message>
+        <source>Not live</source>
+        <translation>未开播</translation>
+    </message>
+    <message>
+        <source>Stream ended at {0}</source>
+        <translation>直播已于 {0} 结束</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Live — this stream has no script</source>
+        <translation>直播中 — 本场没有脚本</translation>
+    </message>
+    <message>
+        <source>● LIVE</source>
+        <translation>● 直播中</translation>
+    </message>
+    <message>
+        <source>● LIVE · HELD</source>
+        <translation>● 直播中 · 已暂停计时</translation>
+    </message>
+    <message>
+        <source>segment over time</source>
+        <translation>本环节超时</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>switch soon</source>
+        <translation>即将切换</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <source>Elapsed {0} · on air {1}</source>
+        <translation>本段已用 {0} · 已开播 {1}</translation>
+    </message>
+    <message>
+        <source>{0} · expected end {1} (planned {2})</source>
+        <translation>{0} · 预计 {1} 下播（计划 {2}）</translation>
+    </message>
+    <message>
+        <source>Next: {0} at {1}</source>
+        <translation>下一环节：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Next: end of the show</source>
+        <translation>下一环节：下播</translation>
+    </message>
+    <message>
+        <source>Resume (F6)</source>
+        <translation>继续计时 (F6)</translation>
+    </message>
+    <message>
+        <source>Time to enter the dashboard numbers (last {0} min ago)</source>
+        <translation>该录入大屏数据了（上次在 {0} 分钟前）</translation>
+    </message>
+    <message>
+        <source>Stream ended.</source>
+        <translation>直播已结束。</translation>
+    </message>
+    <message>
+        <source>End the stream now? The stream clock stops and cannot be restarted.</source>
+        <translation>现在结束直播吗？直播计时会停止，且不能重新开始。</translation>
+    </message>
+    <message>
+        <source>Keep streaming</source>
+        <translation>继续直播</translation>
+    </message>
+    <message>
+        <source>Stream ended</source>
+        <translation>已下播</translation>
+    </message>
+    <message>
+        <source>The stream has ended. Open its review now? What the console logged (metrics, incidents) is already there; add the platform's exports when you have them.</source>
+        <translation>直播已结束。现在打开这场的复盘吗？控制台记录的数据和异常已经在里面了；平台的导出文件下载后再导入即可。</translation>
+    </message>
+    <message>
+        <source>Open the review</source>
+        <translation>打开复盘</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <source>Select a product on the shelf first.</source>
+        <translation>请先在在架商品中选中一个商品。</translation>
+    </message>
+    <message>
+        <source>Type the stock left as a whole number.</source>
+        <translation>剩余库存请输入整数。</translation>
+    </message>
+    <message>
+        <source>Numbers only, please (e.g. 1234, 1.2万, 3.5%).</source>
+        <translation>请只输入数字（如 1234、1.2万、3.5%）。</translation>
+    </message>
+    <message>
+        <source>Metrics saved.</source>
+        <translation>数据已保存。</translation>
+    </message>
+    <message>
+        <source>Incident logged.</source>
+        <translation>事故已记录。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Someone else changed this record while you were editing it. Reload and try again.</source>
@@ -599,6 +1079,25 @@ The details are in the log file:
     <message>
         <source>Dropped files</source>
         <translation>拖入的文件</translation>
+    </message>
+</context>
+<context>
+    <name>FollowMode</name>
+    <message>
+        <source>Close host view</source>
+        <translation>关闭主播屏</translation>
+    </message>
+    <message>
+        <source>Host view</source>
+        <translation>主播屏</translation>
+    </message>
+    <message>
+        <source>Sent to the host view: {0}</source>
+        <translation>已发送到主播屏：{0}</translation>
+    </message>
+    <message>
+        <source>Following: this console shows what the controller does.</source>
+        <translation>跟随中：这个中控台显示场控的操作。</translation>
     </message>
 </context>
 <context>
@@ -1145,6 +1644,10 @@ The details are in the log file:
         <translation>备注</translation>
     </message>
     <message>
+        <source>Click rate</source>
+        <translation>点击率</translation>
+    </message>
+    <message>
         <source>▲ Up</source>
         <translation>▲ 已上架</translation>
     </message>
@@ -1212,150 +1715,6 @@ The details are in the log file:
         <translation>关闭提示</translation>
     </message>
     <message>
-        <source>Pre-live checklist</source>
-        <translation>开播前检查清单</translation>
-    </message>
-    <message>
-        <source>Tick as</source>
-        <translation>勾选人</translation>
-    </message>
-    <message>
-        <source>Edit template…</source>
-        <translation>编辑模板…</translation>
-    </message>
-    <message>
-        <source>Tick each item once it is done; who ticked it and when is kept. Items marked 改进 come from the last review of this account. The first items the app ticks itself from what it knows, and says why.</source>
-        <translation>每项完成后打勾，系统会记录谁在何时确认。标有“改进”的项目来自这个账号上一场的复盘。前几项由 LiveDesk 根据已有数据自动勾选，并写明原因。</translation>
-    </message>
-    <message>
-        <source>Go live</source>
-        <translation>开播</translation>
-    </message>
-    <message>
-        <source>◀ Previous</source>
-        <translation>◀ 上一环节</translation>
-    </message>
-    <message>
-        <source>Next ▶ (F5)</source>
-        <translation>下一环节 ▶ (F5)</translation>
-    </message>
-    <message>
-        <source>Skip next</source>
-        <translation>跳过下一环节</translation>
-    </message>
-    <message>
-        <source>Hold (F6)</source>
-        <translation>暂停计时 (F6)</translation>
-    </message>
-    <message>
-        <source>+1 min (F7)</source>
-        <translation>+1 分钟 (F7)</translation>
-    </message>
-    <message>
-        <source>−1 min</source>
-        <translation>−1 分钟</translation>
-    </message>
-    <message>
-        <source>End stream</source>
-        <translation>结束直播</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>#</translation>
-    </message>
-    <message>
-        <source>Segment</source>
-        <translation>环节</translation>
-    </message>
-    <message>
-        <source>Expected</source>
-        <translation>预计</translation>
-    </message>
-    <message>
-        <source>Planned time</source>
-        <translation>计划</translation>
-    </message>
-    <message>
-        <source>Length</source>
-        <translation>时长</translation>
-    </message>
-    <message>
-        <source>Drift</source>
-        <translation>偏差</translation>
-    </message>
-    <message>
-        <source>Short message to the host (Enter sends; it blinks on the host view)</source>
-        <translation>给主播的短消息（回车发送，在主播屏上闪烁）</translation>
-    </message>
-    <message>
-        <source>Send to host</source>
-        <translation>发给主播</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清除</translation>
-    </message>
-    <message>
-        <source>Log</source>
-        <translation>记录</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <source>Incident… (F9)</source>
-        <translation>记录事故… (F9)</translation>
-    </message>
-    <message>
-        <source>Quick metrics (Tab between fields, Enter saves)</source>
-        <translation>快速录数（Tab 切换，回车保存）</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>在线</translation>
-    </message>
-    <message>
-        <source>Viewers (UV)</source>
-        <translation>观看人数 UV</translation>
-    </message>
-    <message>
-        <source>GMV ¥</source>
-        <translation>GMV ¥</translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation>订单数</translation>
-    </message>
-    <message>
-        <source>Click rate %</source>
-        <translation>点击率 %</translation>
-    </message>
-    <message>
-        <source>Products on the shelf</source>
-        <translation>在架商品</translation>
-    </message>
-    <message>
-        <source>Link up</source>
-        <translation>上架</translation>
-    </message>
-    <message>
-        <source>Link down</source>
-        <translation>下架</translation>
-    </message>
-    <message>
-        <source>Stock left, Enter</source>
-        <translation>剩余库存，回车</translation>
-    </message>
-    <message>
         <source>Arm or disarm the hotkeys</source>
         <translation>启用或关闭热键</translation>
     </message>
@@ -1408,130 +1767,6 @@ The details are in the log file:
         <translation>已勾选 {0}/{1}</translation>
     </message>
     <message>
-        <source>Link</source>
-        <translation>链接号</translation>
-    </message>
-    <message>
-        <source>Stock</source>
-        <translation>库存</translation>
-    </message>
-    <message>
-        <source>Metrics</source>
-        <translation>数据</translation>
-    </message>
-    <message>
-        <source>Alert</source>
-        <translation>预警</translation>
-    </message>
-    <message>
-        <source>UV value (GMV / UV): {0}</source>
-        <translation>UV 价值（GMV / UV）：{0}</translation>
-    </message>
-    <message>
-        <source>{0} is sold out: take the link down.</source>
-        <translation>{0} 已售罄：请下架链接。</translation>
-    </message>
-    <message>
-        <source>No streams yet: plan one in the Schedule tab</source>
-        <translation>还没有场次：请先在排期中新建</translation>
-    </message>
-    <message>
-        <source>Not live yet: tick the checklist, then Go live</source>
-        <translation>尚未开播：先完成检查清单，再点开播</translation>
-    </message>
-    <message>
-        <source>Not live</source>
-        <translation>未开播</translation>
-    </message>
-    <message>
-        <source>Stream ended at {0}</source>
-        <translation>直播已于 {0} 结束</translation>
-    </message>
-    <message>
-        <source>Ended</source>
-        <translation>已结束</translation>
-    </message>
-    <message>
-        <source>Live — this stream has no script</source>
-        <translation>直播中 — 本场没有脚本</translation>
-    </message>
-    <message>
-        <source>● LIVE</source>
-        <translation>● 直播中</translation>
-    </message>
-    <message>
-        <source>● LIVE · HELD</source>
-        <translation>● 直播中 · 已暂停计时</translation>
-    </message>
-    <message>
-        <source>{0} · expected end {1} (planned {2})</source>
-        <translation>{0} · 预计 {1} 下播（计划 {2}）</translation>
-    </message>
-    <message>
-        <source>Stream ended.</source>
-        <translation>直播已结束。</translation>
-    </message>
-    <message>
-        <source>End the stream now? The stream clock stops and cannot be restarted.</source>
-        <translation>现在结束直播吗？直播计时会停止，且不能重新开始。</translation>
-    </message>
-    <message>
-        <source>Keep streaming</source>
-        <translation>继续直播</translation>
-    </message>
-    <message>
-        <source>Stream ended</source>
-        <translation>已下播</translation>
-    </message>
-    <message>
-        <source>The stream has ended. Open its review now? What the console logged (metrics, incidents) is already there; add the platform's exports when you have them.</source>
-        <translation>直播已结束。现在打开这场的复盘吗？控制台记录的数据和异常已经在里面了；平台的导出文件下载后再导入即可。</translation>
-    </message>
-    <message>
-        <source>Open the review</source>
-        <translation>打开复盘</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>稍后</translation>
-    </message>
-    <message>
-        <source>held</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
-        <source>switch soon</source>
-        <translation>即将切换</translation>
-    </message>
-    <message>
-        <source>segment over time</source>
-        <translation>本环节超时</translation>
-    </message>
-    <message>
-        <source>left</source>
-        <translation>剩余</translation>
-    </message>
-    <message>
-        <source>Elapsed {0} · on air {1}</source>
-        <translation>本段已用 {0} · 已开播 {1}</translation>
-    </message>
-    <message>
-        <source>Next: {0} at {1}</source>
-        <translation>下一环节：{0}（{1}）</translation>
-    </message>
-    <message>
-        <source>Next: end of the show</source>
-        <translation>下一环节：下播</translation>
-    </message>
-    <message>
-        <source>Resume (F6)</source>
-        <translation>继续计时 (F6)</translation>
-    </message>
-    <message>
-        <source>Time to enter the dashboard numbers (last {0} min ago)</source>
-        <translation>该录入大屏数据了（上次在 {0} 分钟前）</translation>
-    </message>
-    <message>
         <source>● Hotkeys ARMED (F8)</source>
         <translation>● 热键已启用 (F8)</translation>
     </message>
@@ -1546,58 +1781,6 @@ The details are in the log file:
     <message>
         <source>Following another computer's console: nothing can be changed here.</source>
         <translation>正在跟随另一台电脑的中控台：这里不能做任何修改。</translation>
-    </message>
-    <message>
-        <source>Live! The stream clock is running.</source>
-        <translation>已开播！直播计时开始。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n checklist item(s) are not ticked:</source>
-        <translation><numerusform>有 %n 项检查未勾选：</numerusform></translation>
-    </message>
-    <message>
-        <source>Go live anyway?</source>
-        <translation>仍然开播吗？</translation>
-    </message>
-    <message>
-        <source>Checklist template</source>
-        <translation>检查清单模板</translation>
-    </message>
-    <message>
-        <source>One item per line. New streams start from this list.</source>
-        <translation>每行一项。新场次从这份清单开始。</translation>
-    </message>
-    <message>
-        <source>Select a product on the shelf first.</source>
-        <translation>请先在在架商品中选中一个商品。</translation>
-    </message>
-    <message>
-        <source>Type the stock left as a whole number.</source>
-        <translation>剩余库存请输入整数。</translation>
-    </message>
-    <message>
-        <source>Numbers only, please (e.g. 1234, 1.2万, 3.5%).</source>
-        <translation>请只输入数字（如 1234、1.2万、3.5%）。</translation>
-    </message>
-    <message>
-        <source>Metrics saved.</source>
-        <translation>数据已保存。</translation>
-    </message>
-    <message>
-        <source>Incident logged.</source>
-        <translation>事故已记录。</translation>
-    </message>
-    <message>
-        <source>Close host view</source>
-        <translation>关闭主播屏</translation>
-    </message>
-    <message>
-        <source>Sent to the host view: {0}</source>
-        <translation>已发送到主播屏：{0}</translation>
-    </message>
-    <message>
-        <source>Following: this console shows what the controller does.</source>
-        <translation>跟随中：这个中控台显示场控的操作。</translation>
     </message>
 </context>
 <context>
@@ -2514,6 +2697,10 @@ Logs: {2}</source>
         <translation>请至少填一个数。</translation>
     </message>
     <message>
+        <source>A click rate is between 0% and 100%.</source>
+        <translation>点击率应在 0% 到 100% 之间。</translation>
+    </message>
+    <message>
         <source>Numbers cannot be negative.</source>
         <translation>数值不能为负。</translation>
     </message>
@@ -2566,8 +2753,16 @@ Logs: {2}</source>
         <translation>下架：{0}</translation>
     </message>
     <message>
+        <source>Click rate {0}: {1}</source>
+        <translation>点击率 {0}：{1}</translation>
+    </message>
+    <message>
         <source>Stock {0}: {1} left</source>
         <translation>库存 {0}：剩 {1}</translation>
+    </message>
+    <message>
+        <source>captured</source>
+        <translation>屏幕识别</translation>
     </message>
     <message>
         <source>online {0}</source>
@@ -3849,6 +4044,62 @@ Logs: {2}</source>
         <source>The database is busy: another program is writing to it. Waiting and trying again ({0} of {1})…</source>
         <translation>数据库正忙：另一个程序正在写入。正在等待并重试（第 {0} 次，共 {1} 次）…</translation>
     </message>
+    <message>
+        <source>Logged during the stream: the numbers typed from the dashboard every few minutes (GMV as a running total). Import the platform's per-minute export for the full curve.</source>
+        <translation>直播时录入：场控每隔几分钟从后台抄录的数据（GMV 为累计值）。导入平台的分钟级趋势导出可得到完整曲线。</translation>
+    </message>
+    <message>
+        <source>Captured from the dashboard every {0} s during the stream (GMV as a running total). An imported per-minute export replaces it.</source>
+        <translation>直播中每 {0} 秒从大屏识别的数据（成交金额为累计值）。导入平台的分钟级数据后以导入数据为准。</translation>
+    </message>
+    <message>
+        <source>Captured from the dashboard every {0} s during the stream, with the numbers typed (GMV as a running total). An imported per-minute export replaces it.</source>
+        <translation>直播中每 {0} 秒从大屏识别的数据，以及手动录入的数据（成交金额为累计值）。导入平台的分钟级数据后以导入数据为准。</translation>
+    </message>
+    <message>
+        <source>{0} is not an image LiveDesk can read: save the screenshot as PNG or JPEG and try again.</source>
+        <translation>{0} 不是 LiveDesk 能读取的图片：请把截图存为 PNG 或 JPEG 后重试。</translation>
+    </message>
+    <message>
+        <source>The capture</source>
+        <translation>截取的画面</translation>
+    </message>
+    <message>
+        <source>macOS did not let LiveDesk read the screen. Open System Settings ▸ Privacy &amp; Security ▸ Screen Recording (Screen &amp; System Audio Recording on macOS 15), switch LiveDesk on, then quit and reopen LiveDesk.</source>
+        <translation>macOS 没有允许 LiveDesk 读取屏幕。请打开 系统设置 ▸ 隐私与安全性 ▸ 屏幕录制（macOS 15 为“录屏与系统录音”），打开 LiveDesk，然后退出并重新打开 LiveDesk。</translation>
+    </message>
+    <message>
+        <source>This Wayland session does not let applications read the screen. Log out and choose an X11 session ("Ubuntu on Xorg") at the login screen, then try again.</source>
+        <translation>当前 Wayland 会话不允许应用读取屏幕。请注销，在登录界面选择 X11 会话（“Ubuntu on Xorg”）后再试。</translation>
+    </message>
+    <message>
+        <source>The captured region is empty (one colour). Check that the dashboard is visible in the region and not covered or minimised, then choose the region again.</source>
+        <translation>截取的区域是空的（只有一种颜色）。请确认大屏在区域内可见、没有被遮挡或最小化，然后重新框选区域。</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>UV</source>
+        <translation>UV</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>{0} went down from {1} to {2}</source>
+        <translation>{0} 从 {1} 降到了 {2}</translation>
+    </message>
+    <message>
+        <source>{0} jumped from {1} to {2} within a minute</source>
+        <translation>{0} 一分钟内从 {1} 跳到 {2}</translation>
+    </message>
+    <message>
+        <source>link #{0} is not in this stream's lineup</source>
+        <translation>本场排品里没有 #{0} 号链接</translation>
+    </message>
 </context>
 <context>
     <name>MoneyEdit</name>
@@ -3859,6 +4110,17 @@ Logs: {2}</source>
     <message>
         <source>Not an amount</source>
         <translation>不是金额</translation>
+    </message>
+</context>
+<context>
+    <name>OcrProcess</name>
+    <message>
+        <source>The text reader could not start: {0}</source>
+        <translation>文字识别无法启动：{0}</translation>
+    </message>
+    <message>
+        <source>The text reader stopped (exit code {0}); capture stopped.</source>
+        <translation>文字识别已退出（退出码 {0}），屏幕识别已停止。</translation>
     </message>
 </context>
 <context>

@@ -238,6 +238,8 @@ def workdir(tmp_path: Path, fixtures_dir: Path) -> Path:
                    fixtures_dir / "products" / "选品表_样例.xlsx"]:
         if source.suffix in (".xlsx", ".csv"):
             shutil.copy(source, folder / source.name)
+    for source in sorted((fixtures_dir / "capture").glob("*.png")):  # `livedesk capture read` examples
+        shutil.copy(source, folder / source.name)
     return folder
 
 

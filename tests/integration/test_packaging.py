@@ -98,3 +98,19 @@ def test_migrations_and_word_list_inside_the_frozen_app(built: Path, tmp_path: P
     _run(built, home, "script", "import", str(script), "--stream", stream_id)
     findings = json.loads(_run(built, home, "script", "check", "--stream", stream_id, "--json").stdout)
     assert "顶级" in {f["term"] for f in findings}
+
+
+def test_the_built_app_reads_a_dashboard_offline(built: Path, tmp_path: Path) -> None:
+    """Live capture's OCR models are inside the build: `capture read` and the OCR process (the app started with
+    --capture-worker, as the console starts it) read the sample dashboard."""
+    sample = ROOT / "tests" / "fixtures" / "capture" / "douyin_dashboard.png"
+    done = _run(built, tmp_path / "home", "capture", "read", str(sample), "--json")
+    data = json.loads(done.stdout)
+    assert (data["online"], data["gmv"], data["click_rate"]) == (1234, 125000.0, 0.082)
+    from livedesk.services.capture.worker import encode_request
+
+    worker = subprocess.run([str(_exe(built, "LiveDesk")), "--capture-worker"], input=encode_request(1, sample.read_bytes()),
+                            capture_output=True, timeout=300, check=False)
+    lines = [json.loads(line) for line in worker.stdout.splitlines()]
+    assert worker.returncode == 0 and lines[0]["ready"] and lines[1]["ok"]
+    assert any(box["text"] == "商品点击率" for box in lines[1]["boxes"])

@@ -122,7 +122,7 @@ class ChecklistTableModel(QAbstractTableModel):
 class ShelfTableModel(QAbstractTableModel):
     """The stream's lineup as it stands on the platform's shelf: link up/down and stock left."""
 
-    COLUMNS = ("link", "name", "role", "price", "state", "stock", "safety", "note")
+    COLUMNS = ("link", "name", "role", "price", "state", "stock", "click", "safety", "note")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -151,7 +151,7 @@ class ShelfTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return (QCoreApplication.translate("LiveModels", "Link"), QCoreApplication.translate("LiveModels", "Product"), QCoreApplication.translate("LiveModels", "Role"), QCoreApplication.translate("LiveModels", "Price"), QCoreApplication.translate("LiveModels", "On shelf"), QCoreApplication.translate("LiveModels", "Stock left"),
-                    QCoreApplication.translate("LiveModels", "Safety"), QCoreApplication.translate("LiveModels", "Note"))[section]
+                    QCoreApplication.translate("LiveModels", "Click rate"), QCoreApplication.translate("LiveModels", "Safety"), QCoreApplication.translate("LiveModels", "Note"))[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -172,6 +172,8 @@ class ShelfTableModel(QAbstractTableModel):
                 return QCoreApplication.translate("LiveModels", "▲ Up") if row.link_up else QCoreApplication.translate("LiveModels", "Down")
             if name == "stock":
                 return formatting.count(row.stock_remaining, "")
+            if name == "click":
+                return "" if row.click_rate is None else f"{float(row.click_rate) * 100:.1f}%"
             if name == "safety":
                 return formatting.count(row.safety_stock, "")
             if name == "note":
@@ -195,7 +197,7 @@ class ShelfTableModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and name in ("price", "stock", "safety", "link"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and name in ("price", "stock", "click", "safety", "link"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return row.product_id

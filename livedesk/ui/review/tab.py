@@ -98,6 +98,7 @@ class StreamBundle:
     improvements: list[review_views.ImprovementData] = field(default_factory=list)
     console: live_review.ConsoleLog = field(default_factory=live_review.ConsoleLog)  # what the live console logged
     chart_logged: bool = False  # the curve is the numbers typed during the stream (no export curve yet)
+    chart_note: str = ""  # what that curve is: typed, or captured with its interval
     logged_figures: set[str] = field(default_factory=set)  # KPIs taken from the typed numbers
 
 
@@ -133,6 +134,7 @@ def load_bundle(db: Database, stream_id: int) -> StreamBundle:
         logged = live_review.load_logged_curve(db, stream_id)
         if not logged.empty:
             bundle.chart.minutes, bundle.chart.series, bundle.chart_logged = logged.minutes, logged.series, True
+            bundle.chart_note = logged.note  # typed, or captured every N s (live capture)
     bundle.figures, bundle.logged_figures = live_review.fill_figures(bundle.figures, bundle.console.figures)
     bundle.has_review = bundle.has_review or not bundle.chart.empty or not bundle.console.empty
     bundle.products = review_views.product_lines(db, stream_id)
@@ -569,6 +571,8 @@ class ReviewTab(Tab):
         self._fill_kpis(bundle)
         if bundle.chart is not None:
             self.charts.set_data(bundle.chart, logged=bundle.chart_logged)
+            if bundle.chart_note:
+                self.charts.logged_note.setText(bundle.chart_note)
         self._fill_overlay_combo()
         self._overlay_changed()
         self._fill_composition(bundle.composition)
