@@ -9,7 +9,6 @@ import json
 import logging
 import math
 import os
-import tempfile
 import typing
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -128,18 +127,11 @@ class Preferences:
     def save(self, paths: Paths | None = None) -> None:
         """Write through a temporary file of its own beside the real one, then swap it in: a crash or a second
         window saving at the same moment never leaves half a file."""
+        from livedesk.services.files import atomic_write
+
         file = (paths or app_paths()).settings_file
-        text = json.dumps(asdict(self), ensure_ascii=False, indent=2)
-        handle, tmp_name = tempfile.mkstemp(prefix=f".{file.stem}-", suffix=".tmp", dir=file.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp_name, file)
-        except BaseException:
-            Path(tmp_name).unlink(missing_ok=True)
-            raise
+        with atomic_write(file) as temporary:  # a name of its own (mkstemp) beside the file, then os.replace
+            temporary.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
 
 
 _WRONG = object()
