@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from livedesk.config import Paths
 from livedesk.models import LineupItem, Product, Stream
-from livedesk.services import compliance, schedule, script_pool, scripts
+from livedesk.services import compliance, schedule, script_pool, scripts, timeline
 from livedesk.services.db import Database
 from livedesk.ui import formatting, theme
 from livedesk.ui.errors import show_error
@@ -418,14 +418,14 @@ class ScriptTab(QWidget):
             if report.finished_at and report.partial:
                 state = self.tr(" (partial: {0} of {1} segments)").format(report.rehearsed_count, report.segment_count)
             whole = self.tr("Rehearsed segments") if report.partial else self.tr("Whole script")
-            rows.append([label + state, whole, scripts.timeline.clock(report.planned_seconds),
-                         scripts.timeline.clock(report.actual_seconds),
+            rows.append([label + state, whole, timeline.clock(report.planned_seconds),
+                         timeline.clock(report.actual_seconds),
                          _signed(report.actual_seconds - report.planned_seconds)])
             for r in report.rows:
                 if r.difference is not None and r.difference > 0:
                     bad.add(len(rows))
-                rows.append(["", r.title, scripts.timeline.clock(r.planned_seconds),
-                             "—" if r.actual_seconds is None else scripts.timeline.clock(r.actual_seconds),
+                rows.append(["", r.title, timeline.clock(r.planned_seconds),
+                             "—" if r.actual_seconds is None else timeline.clock(r.actual_seconds),
                              "" if r.difference is None else _signed(r.difference)])
         self.rehearsals_model.set_rows(rows, bad_rows=bad)
         self.side.setTabText(2, self.tr("Rehearsals (%n)", "", len(reports)))
@@ -454,7 +454,7 @@ class ScriptTab(QWidget):
         else:
             self.issues_label.setText("")
         total = sum(r.duration_seconds for r in rows)
-        self.count_label.setText(self.tr("%n segment(s)", "", len(rows)) + f" · {scripts.timeline.clock(total)}"
+        self.count_label.setText(self.tr("%n segment(s)", "", len(rows)) + f" · {timeline.clock(total)}"
                                  + (" · " + self.tr("approved") if self.approved else ""))
         self.refresh_findings()
 
@@ -549,7 +549,7 @@ class ScriptTab(QWidget):
         else:
             r = self.model.row_at(self.model.row_of(segment_id))
             self.detail_title.setText(f"{segment_kind_label(r.kind)} · {r.title} · "
-                                      f"{scripts.timeline.clock(r.start_seconds)} + {mmss(r.duration_seconds)}")
+                                      f"{timeline.clock(r.start_seconds)} + {mmss(r.duration_seconds)}")
             if self.host_edit.toPlainText() != r.host_lines:
                 self.host_edit.setPlainText(r.host_lines)
         self.host_edit.blockSignals(False)
@@ -789,7 +789,7 @@ class ScriptTab(QWidget):
             return next(((s, d) for i, s, d in layout if i == segment_id), None)
 
         def show(value: tuple[int, int] | None) -> str:
-            return "—" if value is None else f"{scripts.timeline.clock(value[0])} + {mmss(value[1])}"
+            return "—" if value is None else f"{timeline.clock(value[0])} + {mmss(value[1])}"
 
         rows = []
         if ids(mine) != ids(stored):
@@ -1200,4 +1200,4 @@ class ScriptTab(QWidget):
 
 
 def _signed(seconds: float) -> str:
-    return ("+" if seconds > 0 else "") + scripts.timeline.clock(seconds)
+    return ("+" if seconds > 0 else "") + timeline.clock(seconds)
