@@ -331,13 +331,6 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n more change(s)</source>
-            <translation>
-                <numerusform>%n more change</numerusform>
-                <numerusform>%n more changes</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
             <source>The script has %n segment(s). Building from the template replaces all of them (Ctrl+Z brings them back).</source>
             <translation>
                 <numerusform>The script has %n segment. Building from the template replaces all of them (Ctrl+Z brings them back).</numerusform>
@@ -411,6 +404,16 @@
             <translation>
                 <numerusform>⚠ %n conflict</numerusform>
                 <numerusform>⚠ %n conflicts</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TeammateChanges</name>
+        <message numerus="yes">
+            <source>%n more change(s)</source>
+            <translation>
+                <numerusform>%n more change</numerusform>
+                <numerusform>%n more changes</numerusform>
             </translation>
         </message>
     </context>

@@ -6318,60 +6318,8 @@ Logs: {2}</source>
         <translation>✓ 话术里没有风险词。</translation>
     </message>
     <message>
-        <source>Someone else already deleted this segment; nothing was changed.</source>
-        <translation>别人已经删除了这个环节，没有做任何改动。</translation>
-    </message>
-    <message>
-        <source>Someone else deleted the segment you selected, so nothing was added. Select where the new segment goes and add it again.</source>
-        <translation>你选中的环节已被别人删除，所以没有添加。请重新选择新环节的位置后再添加。</translation>
-    </message>
-    <message>
-        <source>Someone else deleted the segment that “{0}” changes; nothing was changed and the step left the undo history.</source>
-        <translation>“{0}”所改的环节已被别人删除；没有做任何改动，这一步已从撤销记录中移除。</translation>
-    </message>
-    <message>
-        <source>Not approved: someone else changed the script. Review their changes first.</source>
-        <translation>未定稿：别人改过脚本，请先审阅对方的改动。</translation>
-    </message>
-    <message>
-        <source>Kept their version: this step can no longer be undone or redone, so it left the undo history.</source>
-        <translation>已保留对方的版本：这一步无法再撤销或重做，已从撤销记录中移除。</translation>
-    </message>
-    <message>
-        <source>Kept: nothing was deleted.</source>
-        <translation>已保留：没有删除任何内容。</translation>
-    </message>
-    <message>
-        <source>Someone else deleted the segment, so “{0}” was not saved.</source>
-        <translation>这个环节已被别人删除，“{0}”没有保存。</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{0}&lt;/b&gt; was changed by someone else after you last saw it. Approving it now would approve changes nobody reviewed. Nothing has been approved yet. Compare:</source>
-        <translation>你上次查看之后，别人改过&lt;b&gt;{0}&lt;/b&gt;。现在定稿会把没人审过的改动一起定稿。还没有定稿。对比一下：</translation>
-    </message>
-    <message>
-        <source>Don't approve: nothing is saved and the tab shows their version to review. Approve anyway: approve the script with their changes.</source>
-        <translation>不定稿：不保存任何内容，页面显示对方的版本供你审阅。仍然定稿：连同对方的改动一起定稿。</translation>
-    </message>
-    <message>
-        <source>Don't approve</source>
-        <translation>不定稿</translation>
-    </message>
-    <message>
-        <source>Approve anyway</source>
-        <translation>仍然定稿</translation>
-    </message>
-    <message>
-        <source>The script</source>
-        <translation>这份脚本</translation>
-    </message>
-    <message>
         <source>type</source>
         <translation>类型</translation>
-    </message>
-    <message>
-        <source>Reloaded: your change was discarded.</source>
-        <translation>已重新加载：你的修改已放弃。</translation>
     </message>
     <message>
         <source>title</source>
@@ -6412,26 +6360,6 @@ Logs: {2}</source>
     <message>
         <source>product</source>
         <translation>商品</translation>
-    </message>
-    <message>
-        <source>product not in pool</source>
-        <translation>不在选品池的商品</translation>
-    </message>
-    <message>
-        <source>Running order</source>
-        <translation>环节顺序</translation>
-    </message>
-    <message>
-        <source>(whole script replaced)</source>
-        <translation>（整份脚本被替换）</translation>
-    </message>
-    <message>
-        <source>(segment)</source>
-        <translation>（环节）</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n more change(s)</source>
-        <translation><numerusform>还有 %n 处改动</numerusform></translation>
     </message>
     <message>
         <source>host lines</source>
@@ -6896,6 +6824,101 @@ Logs: {2}</source>
     <message>
         <source>Review</source>
         <translation>复盘</translation>
+    </message>
+</context>
+<context>
+    <name>TeammateChanges</name>
+    <message>
+        <source>Someone else already deleted this segment; nothing was changed.</source>
+        <translation>别人已经删除了这个环节，没有做任何改动。</translation>
+    </message>
+    <message>
+        <source>Someone else deleted the segment you selected, so nothing was added. Select where the new segment goes and add it again.</source>
+        <translation>你选中的环节已被别人删除，所以没有添加。请重新选择新环节的位置后再添加。</translation>
+    </message>
+    <message>
+        <source>Someone else deleted the segment that “{0}” changes; nothing was changed and the step left the undo history.</source>
+        <translation>“{0}”所改的环节已被别人删除；没有做任何改动，这一步已从撤销记录中移除。</translation>
+    </message>
+    <message>
+        <source>Not approved: someone else changed the script. Review their changes first.</source>
+        <translation>未定稿：别人改过脚本，请先审阅对方的改动。</translation>
+    </message>
+    <message>
+        <source>Kept their version: this step can no longer be undone or redone, so it left the undo history.</source>
+        <translation>已保留对方的版本：这一步无法再撤销或重做，已从撤销记录中移除。</translation>
+    </message>
+    <message>
+        <source>Kept: nothing was deleted.</source>
+        <translation>已保留：没有删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Reloaded: your change was discarded.</source>
+        <translation>已重新加载：你的修改已放弃。</translation>
+    </message>
+    <message>
+        <source>Someone else deleted the segment, so “{0}” was not saved.</source>
+        <translation>这个环节已被别人删除，“{0}”没有保存。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; was changed by someone else after you last saw it. Approving it now would approve changes nobody reviewed. Nothing has been approved yet. Compare:</source>
+        <translation>你上次查看之后，别人改过&lt;b&gt;{0}&lt;/b&gt;。现在定稿会把没人审过的改动一起定稿。还没有定稿。对比一下：</translation>
+    </message>
+    <message>
+        <source>Don't approve: nothing is saved and the tab shows their version to review. Approve anyway: approve the script with their changes.</source>
+        <translation>不定稿：不保存任何内容，页面显示对方的版本供你审阅。仍然定稿：连同对方的改动一起定稿。</translation>
+    </message>
+    <message>
+        <source>Don't approve</source>
+        <translation>不定稿</translation>
+    </message>
+    <message>
+        <source>Approve anyway</source>
+        <translation>仍然定稿</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已定稿</translation>
+    </message>
+    <message>
+        <source>The script</source>
+        <translation>这份脚本</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>product not in pool</source>
+        <translation>不在选品池的商品</translation>
+    </message>
+    <message>
+        <source>Running order</source>
+        <translation>环节顺序</translation>
+    </message>
+    <message>
+        <source>(whole script replaced)</source>
+        <translation>（整份脚本被替换）</translation>
+    </message>
+    <message>
+        <source>(segment)</source>
+        <translation>（环节）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more change(s)</source>
+        <translation><numerusform>还有 %n 处改动</numerusform></translation>
     </message>
 </context>
 <context>
