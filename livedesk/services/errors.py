@@ -13,3 +13,8 @@ class UserError(Exception):
 
 class ConcurrentEditError(UserError):
     """A teammate changed or removed the record after this window read it."""
+
+
+class StaleRowError(ConcurrentEditError):
+    """A write found its row changed or deleted by a teammate a moment ago (SQLAlchemy's StaleDataError, turned
+    into this by the unit of work in services/db.py)."""

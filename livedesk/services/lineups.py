@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
 from livedesk.models import LineupItem, Product, ProductRole, Stream
+from livedesk.services.errors import ConcurrentEditError, UserError
 from livedesk.services.importers.values import parse_int, parse_price
 from livedesk.services.messages import translate
 from livedesk.services.products import ROLE_LABELS, Rules, get_product, gross_margin
@@ -21,11 +22,11 @@ from livedesk.services.products import ROLE_LABELS, Rules, get_product, gross_ma
 ITEM_FIELDS = ("live_price", "welfare_quantity", "planned_units", "link_number")
 
 
-class LineupError(ValueError):
+class LineupError(UserError, ValueError):
     """A lineup change that cannot be made, in words the user understands."""
 
 
-class LineupChangedError(LineupError):
+class LineupChangedError(LineupError, ConcurrentEditError):
     """Someone else changed the lineup since this app's last write to it; nothing was written."""
 
 

@@ -47,6 +47,7 @@ from livedesk.models import (
     StreamStatus,
 )
 from livedesk.services import metrics, timeline
+from livedesk.services.errors import UserError
 from livedesk.services.lineups import lineup_rows
 from livedesk.services.messages import translate
 from livedesk.services.scripts import list_segments
@@ -113,7 +114,7 @@ DEFAULT_RESPONSES: dict[str, list[str]] = {
 ALERT_WINDOW = dt.timedelta(minutes=5)
 
 
-class LiveError(ValueError):
+class LiveError(UserError, ValueError):
     """A console action that cannot be done now; the message says why."""
 
 

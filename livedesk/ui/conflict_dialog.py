@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm.exc import StaleDataError
 
+from livedesk.services.errors import StaleRowError
 from livedesk.ui.undo import DbCommand
 from livedesk.ui.widgets.rows_model import RowsTableModel
 
@@ -442,7 +442,7 @@ class CheckedCommand(DbCommand):
     ReplayConflicts to show, what is stored now) and `_dropped()` (refresh the views).
     """
 
-    conflict_errors: tuple[type[BaseException], ...] = (StaleDataError,)
+    conflict_errors: tuple[type[BaseException], ...] = (StaleRowError,)
 
     def __init__(self, text: str = ""):
         super().__init__(text)

@@ -501,10 +501,6 @@ Restore its latest backup, from {1} ({2})? Changes made since then are lost; the
 <context>
     <name>Errors</name>
     <message>
-        <source>Someone else changed this record while you were editing it. Reload and try again.</source>
-        <translation>你编辑期间，这条记录被别人改过了。请刷新后重试。</translation>
-    </message>
-    <message>
         <source>The file cannot be written: permission denied ({0}). Choose another place.</source>
         <translation>无法写入文件：没有权限（{0}）。请换个位置。</translation>
     </message>
@@ -3781,6 +3777,10 @@ Logs: {2}</source>
     <message>
         <source>Refund buyers: {0} for the stream, {1} added up over the products (a buyer who refunds several products counts once for the stream).</source>
         <translation>退款人数：整场 {0}，各商品相加 {1}（一人退多个商品，整场只计一次）。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this record while you were editing it. Reload and try again.</source>
+        <translation>你编辑期间，这条记录被别人改过了。请刷新后重试。</translation>
     </message>
     <message>
         <source>Cannot open the database {0}: {1}</source>

@@ -13,6 +13,7 @@ from livedesk.models import (
     Qualification,
     QualificationDocument,
 )
+from livedesk.services.errors import UserError
 from livedesk.services.messages import translate
 from livedesk.services.products.edits import _touch, get_product
 
@@ -23,7 +24,7 @@ OFFICE_SUFFIXES = frozenset({
 DOCUMENT_SUFFIXES = frozenset({".pdf"}) | IMAGE_SUFFIXES | OFFICE_SUFFIXES  # what the panel attaches and opens
 
 
-class AttachmentRefused(ValueError):
+class AttachmentRefused(UserError, ValueError):
     """An attachment that is not a document, or whose stored path leads outside the data folder."""
 
 

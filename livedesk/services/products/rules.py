@@ -16,6 +16,7 @@ from livedesk.models import (
     ProductRole,
     Qualification,
 )
+from livedesk.services.errors import ConcurrentEditError, UserError
 from livedesk.services.importers.values import (
     clean_text,
 )
@@ -116,11 +117,11 @@ _RATE_STEP = Decimal("0.000001")  # the Rate column keeps 6 decimals; parse to t
 _CHUNK = 500
 
 
-class ProductNotFoundError(LookupError):
+class ProductNotFoundError(UserError, LookupError):
     """The product was deleted (perhaps by a teammate) since the list was shown."""
 
 
-class ProductChangedError(Exception):
+class ProductChangedError(ConcurrentEditError):
     """Someone else saved this product after it was opened; reload before editing again.
 
     `product_ids` names the products that changed (several for a delete or a bulk edit)."""

@@ -23,6 +23,7 @@ from livedesk.models import (
 )
 from livedesk.models.base import utc_now
 from livedesk.services import timeline
+from livedesk.services.errors import ConcurrentEditError, UserError
 from livedesk.services.messages import translate
 
 SEGMENT_FIELDS = (
@@ -52,11 +53,11 @@ KIND_LABELS: dict[str, str] = {
 }
 
 
-class ScriptError(ValueError):
+class ScriptError(UserError, ValueError):
     """A change that cannot be made; the message says why."""
 
 
-class SegmentChangedError(ScriptError):
+class SegmentChangedError(ScriptError, ConcurrentEditError):
     """A teammate saved another value in the field the user edited; `theirs` is the stored value."""
 
     def __init__(self, message: str, segment_id: int, field: str, theirs: Any):
@@ -64,7 +65,7 @@ class SegmentChangedError(ScriptError):
         self.segment_id, self.field, self.theirs = segment_id, field, theirs
 
 
-class ScriptChangedError(ScriptError):
+class ScriptChangedError(ScriptError, ConcurrentEditError):
     """Someone else changed the script since the user saw it (times, running order, a segment's fields, the
     whole script); nothing was written. `theirs` is the script as stored now (`snapshot_script(with_ids=True)`:
     running order, each dict with "id" and "position"); `segment_id` is the segment concerned, if one."""

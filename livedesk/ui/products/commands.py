@@ -16,11 +16,11 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from livedesk.models import Product, Stream
 from livedesk.services import lineups, products
 from livedesk.services.db import Database
+from livedesk.services.errors import StaleRowError
 from livedesk.services.importers.product_sheet import ImportResult, ProductSheetPreview, apply_import
 from livedesk.ui.conflict_dialog import (
     AlreadyDeleted,
@@ -44,7 +44,7 @@ class _Command(CheckedCommand):
     product the next step writes, to remember) and `_target(undoing)` (what the step writes to each product
     of `left`, None when it deletes it: for the conflict dialog)."""
 
-    conflict_errors = (products.ProductChangedError, StaleDataError)
+    conflict_errors = (products.ProductChangedError, StaleRowError)
 
     def __init__(self, db: Database, text: str, changed: Changed, refresh: list[int] | None = None):
         super().__init__(text)

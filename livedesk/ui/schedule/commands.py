@@ -14,11 +14,11 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from livedesk.models import Stream
 from livedesk.services import schedule, snapshots
 from livedesk.services.db import Database
+from livedesk.services.errors import StaleRowError
 from livedesk.ui.conflict_dialog import (
     AlreadyDeleted,
     CheckedCommand,
@@ -34,7 +34,7 @@ class _StreamCommand(CheckedCommand):
     """A step on streams. `left` holds what its last write left in the fields it writes (all of a stream's
     content when it deletes it next); the next undo or redo expects them still there."""
 
-    conflict_errors = (schedule.StreamChangedError, StaleDataError)
+    conflict_errors = (schedule.StreamChangedError, StaleRowError)
 
     def __init__(self, db: Database, text: str, changed: Callable[[], None]):
         super().__init__(text)
