@@ -37,6 +37,12 @@ def _stream(session: Session, stream_id: int) -> Stream:
     return stream
 
 
+def stream_title(session: Session, stream_id: int) -> str | None:
+    """The stream's title, None when it was deleted meanwhile."""
+    stream = session.get(Stream, stream_id)
+    return stream.title if stream is not None else None
+
+
 def _item(session: Session, stream_id: int, product_id: int) -> LineupItem:
     item = session.scalar(
         select(LineupItem).where(LineupItem.stream_id == stream_id, LineupItem.product_id == product_id)

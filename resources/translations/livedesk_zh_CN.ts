@@ -490,10 +490,6 @@ Restore its latest backup, from {1} ({2})? Changes made since then are lost; the
         <translation>版本</translation>
     </message>
     <message>
-        <source>Someone else already deleted {0}; this step left the undo history.</source>
-        <translation>{0}已被别人删除，这一步已从撤销记录中移除。</translation>
-    </message>
-    <message>
         <source>Kept their version: this step can no longer be undone or redone, so it left the undo history.</source>
         <translation>已保留对方的版本：这一步无法再撤销或重做，已从撤销记录中移除。</translation>
     </message>
@@ -3837,6 +3833,10 @@ Logs: {2}</source>
     <message>
         <source>The database is busy: another program is writing to it. Waiting and trying again ({0} of {1})…</source>
         <translation>数据库正忙：另一个程序正在写入。正在等待并重试（第 {0} 次，共 {1} 次）…</translation>
+    </message>
+    <message>
+        <source>Someone else already deleted {0}; this step left the undo history.</source>
+        <translation>{0}已被别人删除，这一步已从撤销记录中移除。</translation>
     </message>
 </context>
 <context>

@@ -41,8 +41,12 @@ from livedesk.services.products.history import (
 )
 from livedesk.services.products.listing import (
     ProductRow,
+    count_products,
     list_products,
     load_products_with_children,
+    product_exists,
+    product_ids_by_sku,
+    product_names,
     recent_click_stats,
     start_of_today,
     upcoming_units_by_product,
@@ -81,6 +85,10 @@ from livedesk.services.products.undo_state import (
 )
 
 __all__ = [
+    "count_products",
+    "product_exists",
+    "product_ids_by_sku",
+    "product_names",
     "AttachmentRefused",
     "BULK_FIELDS",
     "DOCUMENT_SUFFIXES",

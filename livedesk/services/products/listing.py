@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -21,7 +21,7 @@ from livedesk.models import (
     Stream,
     StreamStatus,
 )
-from livedesk.services.products.rules import ROLE_LABELS, Rules, check_product, gross_margin
+from livedesk.services.products.rules import _CHUNK, ROLE_LABELS, Rules, check_product, gross_margin
 
 
 @dataclass
@@ -227,3 +227,31 @@ def load_products_with_children(session: Session, ids: Sequence[int] | None = No
     if ids is not None:
         query = query.where(Product.id.in_(list(ids)))
     return list(session.scalars(query))
+
+
+def count_products(session: Session) -> int:
+    """How many products the pool holds (to decide whether the listing loads off the GUI thread)."""
+    return session.scalar(select(func.count()).select_from(Product)) or 0
+
+
+def product_exists(session: Session, product_id: int) -> bool:
+    """False when the product was deleted meanwhile (by the user or a teammate)."""
+    return session.get(Product, product_id) is not None
+
+
+def product_names(session: Session, product_ids: Iterable[int]) -> dict[int, str]:
+    """{id: name} of the products that still exist."""
+    ids = list(dict.fromkeys(product_ids))
+    names: dict[int, str] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        names.update(dict(session.execute(select(Product.id, Product.name).where(Product.id.in_(chunk))).all()))
+    return names
+
+
+def product_ids_by_sku(session: Session, skus: Sequence[str]) -> list[int]:
+    """The ids of the products that hold one of `skus` (in batches: an import names thousands)."""
+    ids: list[int] = []
+    for start in range(0, len(skus), _CHUNK):
+        ids += session.scalars(select(Product.id).where(Product.sku.in_(list(skus[start : start + _CHUNK]))))
+    return ids

@@ -12,18 +12,13 @@ teammate's change; the app's own other writes (an import, another edit of the sa
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from livedesk.models import Product, Stream
 from livedesk.services import lineups, products
 from livedesk.services.db import Database
-from livedesk.services.errors import StaleRowError
+from livedesk.services.errors import AlreadyDeleted, StaleRowError
 from livedesk.services.importers.product_sheet import ImportResult, ProductSheetPreview, apply_import
 from livedesk.ui.conflict_dialog import (
-    AlreadyDeleted,
     CheckedCommand,
     ReplayConflict,
     deletion_rows,
@@ -31,6 +26,9 @@ from livedesk.ui.conflict_dialog import (
     lineup_order_row,
     product_conflict_rows,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 Changed = Callable[[list[int] | None], None]
 Values = dict[int, dict[str, Any]]  # {product id: {name: value}}, names and values as in `products.product_state`
@@ -295,10 +293,7 @@ class ImportProducts(_Command):
 
     def _first(self) -> None:
         with self.db.session() as session:
-            skus = [item.sku for item in self.preview.good]
-            existing: list[int] = []
-            for start in range(0, len(skus), 500):
-                existing += session.scalars(select(Product.id).where(Product.sku.in_(skus[start : start + 500])))
+            existing = products.product_ids_by_sku(session, [item.sku for item in self.preview.good])
             before = products.snapshot_products(session, existing)
             self.result = apply_import(session, self.preview, exclude_bad=self.exclude_bad)
             session.flush()
@@ -357,7 +352,7 @@ class _LineupCommand(CheckedCommand):
 
     @staticmethod
     def _names(session: Session, ids: Iterable[int]) -> dict[int, str]:
-        return dict(session.execute(select(Product.id, Product.name).where(Product.id.in_(list(ids)))).all())
+        return products.product_names(session, ids)
 
 
 class _LineupItems(_LineupCommand):
@@ -450,8 +445,7 @@ class ReorderLineup(_LineupCommand):
             theirs = lineups.lineup_order(session, self.stream_id)
             mine = lineups.arrange(self.before if undoing else self.after, theirs)
             names = self._names(session, [*mine, *theirs])
-            stream = session.get(Stream, self.stream_id)
-            title = stream.title if stream is not None else "—"
+            title = lineups.stream_title(session, self.stream_id) or "—"
         row = lineup_order_row([names.get(pid, "—") for pid in mine], [names.get(pid, "—") for pid in theirs])
         return [ReplayConflict(title, [row])], theirs
 

@@ -24,10 +24,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func, select
 
 from livedesk.config import Paths, Preferences
-from livedesk.models import Product, Stream
 from livedesk.services import lineups, products
 from livedesk.services.db import Database
 from livedesk.services.lineups import LineupError
@@ -245,7 +243,7 @@ class ProductsTab(QWidget):
         self.rules = products.Rules.from_preferences(Preferences.load(self.paths))  # Preferences may have changed
         rules, db = self.rules, self.db
         with db.session() as session:
-            total = session.scalar(select(func.count()).select_from(Product)) or 0
+            total = products.count_products(session)
         if total <= SYNC_LOAD_LIMIT:
             with db.session() as session:
                 self._loaded(products.list_products(session, rules), token)
@@ -524,8 +522,7 @@ class ProductsTab(QWidget):
                 if isinstance(command, ReorderLineup):
                     theirs_order = lineups.lineup_order(session, sid)
                     names = command._names(session, theirs_order)
-                    stream = session.get(Stream, sid)
-                    title = stream.title if stream is not None else "—"
+                    title = lineups.stream_title(session, sid) or "—"
                 else:
                     lineups.check_items(session, sid, {pid: {} for pid in command.product_ids})  # taken off
                     theirs = lineups.item_values(session, sid, command.product_ids)
@@ -575,7 +572,7 @@ class ProductsTab(QWidget):
     def _replay_failed(self, exc: BaseException) -> None:
         """An undo or redo could not be done (e.g. a teammate deleted the product): say why; the step left
         the undo history and nothing was written."""
-        from livedesk.ui.conflict_dialog import AlreadyDeleted
+        from livedesk.services.errors import AlreadyDeleted
 
         if isinstance(exc, AlreadyDeleted):  # what the step was to do is done: a status message is enough
             self.status_message.emit(str(exc), 10000)

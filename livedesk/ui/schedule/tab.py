@@ -534,7 +534,7 @@ class ScheduleTab(QWidget):
     def _replay_failed(self, exc: BaseException) -> None:
         """An undo or redo could not be done (e.g. a teammate deleted the stream): say why; the step left the
         undo history and nothing was written."""
-        from livedesk.ui.conflict_dialog import AlreadyDeleted
+        from livedesk.services.errors import AlreadyDeleted
 
         if isinstance(exc, AlreadyDeleted):  # what the step was to do is done: a status message is enough
             self.status_message.emit(str(exc), 10000)
