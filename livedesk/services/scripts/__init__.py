@@ -19,6 +19,7 @@ planned length when it has one, else the template's (daily 2 h, special 3 h, big
 * segments: the script and its segments, edits checked against what the user saw, approval
 * templates: pitch lines and scripts built from a template and the lineup
 * rehearsals: timing a rehearsal and marking the stream rehearsed
+* view: what the script tab shows of a stream, as plain data
 """
 
 from livedesk.services.scripts.rehearsals import (
@@ -72,8 +73,14 @@ from livedesk.services.scripts.templates import (
     pitch_lines,
     template_segments,
 )
+from livedesk.services.scripts.view import PitchDraft, ScriptView, SegmentData, pitch_draft, script_view
 
 __all__ = [
+    "PitchDraft",
+    "ScriptView",
+    "SegmentData",
+    "pitch_draft",
+    "script_view",
     "KIND_LABELS",
     "Layout",
     "LineupEntry",

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
-from sqlalchemy.orm import Session
 
 from livedesk.services import script_pool, scripts, timeline
 from livedesk.services.db import Database
 from livedesk.ui.undo import DbCommand
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 Changed = Callable[[], None]

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 )
 
 from livedesk.config import Paths
-from livedesk.models import LineupItem, Product, Stream
 from livedesk.services import compliance, schedule, script_pool, scripts, timeline
 from livedesk.services.db import Database
 from livedesk.ui import formatting, theme
@@ -367,34 +366,22 @@ class ScriptTab(QWidget):
             self._after_load([])
             return
         with self.db.session() as session:
-            stream = session.get(Stream, self.stream_id)
-            if stream is None:
-                self.stream_id = None
-                self.model.set_rows([], {}, [], None, 0)
-                self._after_load([])
-                return
-            segments = scripts.list_segments(session, self.stream_id)
-            rows = [SegmentRow.from_segment(s) for s in segments]
-            script = scripts.get_script(session, self.stream_id)
-            self.approved = bool(script and script.approved)
-            items = session.query(LineupItem).filter(LineupItem.stream_id == self.stream_id).order_by(
-                LineupItem.position, LineupItem.id).all()
-            lineup = [(i.product_id, i.product.name) for i in items]
-            products = dict(lineup)
-            for r in rows:
-                if r.product_id is not None and r.product_id not in products:
-                    product = session.get(Product, r.product_id)
-                    products[r.product_id] = product.name if product else "?"
-            info = (f"{stream.start_at.astimezone():%Y-%m-%d %H:%M} · {formatting.minutes(stream.planned_minutes)} · "
-                    f"{stream_type_label(stream.stream_type)} · {status_label(stream.status)}")
-            start_at, slot = stream.start_at, stream.planned_minutes * 60
-            rehearsals = scripts.list_rehearsals(session, self.stream_id)
-        self.stream_info.setText(info)
-        shown, self._status_shown = getattr(self, "_status_shown", None), (self.stream_id, stream.status)
+            view = scripts.script_view(session, self.stream_id)
+        if view is None:
+            self.stream_id = None
+            self.model.set_rows([], {}, [], None, 0)
+            self._after_load([])
+            return
+        rows = [SegmentRow.from_segment(s) for s in view.segments]
+        self.approved = view.approved
+        self.stream_info.setText(
+            f"{view.start_at.astimezone():%Y-%m-%d %H:%M} · {formatting.minutes(view.planned_minutes)} · "
+            f"{stream_type_label(view.stream_type)} · {status_label(view.status)}")
+        shown, self._status_shown = getattr(self, "_status_shown", None), (self.stream_id, view.status)
         if shown is not None and shown[0] == self.stream_id and shown != self._status_shown:
             self.streams_changed.emit()  # else the schedule would show (and check deletes against) the old one
-        self.model.set_rows(rows, products, lineup, start_at, slot)
-        self._show_rehearsals(rehearsals)
+        self.model.set_rows(rows, dict(view.product_names), list(view.lineup), view.start_at, view.planned_minutes * 60)
+        self._show_rehearsals(view.rehearsals)
         self._after_load(rows)
         if selected is not None and self.model.row_of(selected) >= 0:
             self.select_segment(selected)
@@ -740,14 +727,10 @@ class ScriptTab(QWidget):
         if self.stream_id is None:
             return
         with self.db.session() as session:
-            product = session.get(Product, product_id)
-            if product is None:
-                return
-            item = session.query(LineupItem).filter_by(stream_id=self.stream_id, product_id=product_id).first()
-            price = item.live_price if item is not None and item.live_price is not None else None
-            lines = scripts.pitch_lines(product, price)
-            link = item.link_number if item is not None else None
-            name = product.name
+            draft = scripts.pitch_draft(session, self.stream_id, product_id)
+        if draft is None:
+            return
+        name, lines, link = draft.name, draft.host_lines, draft.link_number
         values = {"kind": "pitch", "title": self.tr("Pitch: {0}").format(name), "duration_seconds": 600,
                   "product_id": product_id, "host_lines": lines,
                   "cues": self.tr("Link {0} up").format(link) if link else ""}

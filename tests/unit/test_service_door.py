@@ -1,0 +1,143 @@
+"""The service functions the product, script and schedule tabs read and write through (no Qt here): each
+user action is one unit of work, and a teammate's change comes back as a ConcurrentEditError with a message."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from livedesk.services import lineups, products, schedule, schedule_steps, scripts
+from livedesk.services.errors import AlreadyDeleted, ConcurrentEditError, UserError
+from tests.unit.script_helpers import add_to_lineup, make_product, make_stream
+
+START = dt.datetime(2026, 11, 20, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+def new_stream(title: str = "周五美妆专场") -> schedule.StreamData:
+    return schedule.StreamData(title=title, start_at=START, planned_minutes=120)
+
+
+# --- the error bases ------------------------------------------------------------------------------------------
+
+
+def test_the_services_errors_share_one_base_and_teammates_changes_another():
+    from livedesk.services.db import DatabaseError
+    from livedesk.services.importers.errors import ImportFailed
+
+    for error in (ImportFailed, DatabaseError, schedule.ValidationError, scripts.ScriptError, lineups.LineupError,
+                  products.ProductNotFoundError, products.AttachmentRefused):
+        assert issubclass(error, UserError), error
+    for error in (schedule.StreamChangedError, scripts.ScriptChangedError, scripts.SegmentChangedError,
+                  lineups.LineupChangedError, products.ProductChangedError, AlreadyDeleted):
+        assert issubclass(error, ConcurrentEditError), error
+    assert issubclass(scripts.ScriptError, ValueError)  # old `except ValueError` still catches it
+
+
+# --- reading what a tab shows ----------------------------------------------------------------------------------
+
+
+def test_script_view_carries_the_stream_script_lineup_and_names_as_plain_data(db):
+    with db.session() as s:
+        stream = make_stream(s, minutes=90)
+        cream = make_product(s, "护手霜")
+        spray = make_product(s, "防晒喷雾")
+        add_to_lineup(s, stream, cream, 0, link=3)
+        scripts.add_segment(s, stream.id, kind="pitch", title="讲护手霜", duration_seconds=300, product_id=cream.id)
+        scripts.add_segment(s, stream.id, kind="pitch", title="讲防晒", duration_seconds=200, product_id=spray.id)
+        stream_id, cream_id, spray_id = stream.id, cream.id, spray.id
+    with db.session() as s:
+        view = scripts.script_view(s, stream_id)
+    assert view is not None
+    assert [(seg.title, seg.start_seconds, seg.duration_seconds) for seg in view.segments] == [
+        ("讲护手霜", 0, 300), ("讲防晒", 300, 200)]
+    assert view.segments[0].notes == ""  # text fields never None
+    assert view.lineup == [(cream_id, "护手霜")]
+    assert view.product_names == {cream_id: "护手霜", spray_id: "防晒喷雾"}  # the segment's product off the lineup
+    assert (view.planned_minutes, view.approved, view.rehearsals) == (90, False, [])
+
+
+def test_script_view_of_a_deleted_stream_is_none(db):
+    with db.session() as s:
+        stream_id = make_stream(s).id
+    with db.session() as s:
+        schedule.delete_stream(s, stream_id)
+    with db.session() as s:
+        assert scripts.script_view(s, stream_id) is None
+
+
+def test_pitch_draft_uses_the_lineup_price_and_link(db):
+    with db.session() as s:
+        stream = make_stream(s)
+        cream = make_product(s, "护手霜", price="99")
+        item = add_to_lineup(s, stream, cream, 0, link=5)
+        item.live_price = Decimal("59")
+        stream_id, cream_id = stream.id, cream.id
+    with db.session() as s:
+        draft = scripts.pitch_draft(s, stream_id, cream_id)
+        assert scripts.pitch_draft(s, stream_id, cream_id + 99) is None
+    assert draft is not None
+    assert (draft.name, draft.link_number) == ("护手霜", 5)
+    assert "直播间价 ¥59" in draft.host_lines and "护手霜卖点1" in draft.host_lines
+
+
+def test_product_counts_names_and_skus(db):
+    with db.session() as s:
+        a = products.create_product(s, {"sku": "A-1", "name": "护手霜", "live_price": "39.9"}).id
+        b = products.create_product(s, {"sku": "B-2", "name": "防晒喷雾", "live_price": "59"}).id
+    with db.session() as s:
+        assert products.count_products(s) == 2
+        assert products.product_names(s, [b, a, 999]) == {a: "护手霜", b: "防晒喷雾"}
+        assert sorted(products.product_ids_by_sku(s, ["B-2", "A-1", "Z-9"])) == sorted([a, b])
+        assert products.product_exists(s, a) and not products.product_exists(s, 999)
+
+
+def test_stream_title_is_none_once_deleted(db):
+    with db.session() as s:
+        stream_id = schedule.create_stream(s, new_stream()).id
+        assert lineups.stream_title(s, stream_id) == "周五美妆专场"
+        schedule.delete_stream(s, stream_id)
+        assert lineups.stream_title(s, stream_id) is None
+
+
+# --- the schedule's undo steps, one transaction each -----------------------------------------------------------
+
+
+def test_schedule_steps_create_edit_delete_and_restore(db):
+    [stream_id], left = schedule_steps.create(db, [new_stream()])
+    assert left[stream_id]["title"] == "周五美妆专场"
+    before = schedule_steps.stored_streams(db, [stream_id])[stream_id]
+    after = dataclasses.replace(before, notes="带福袋")
+    left = schedule_steps.save_edit(db, stream_id, after, ["notes"], expected_version=before.version)
+    assert left == {stream_id: {"notes": "带福袋"}}
+    left = schedule_steps.save_edit(db, stream_id, before, ["notes"], expected=left)  # undo
+    assert schedule_steps.stored_streams(db, [stream_id])[stream_id].notes == before.notes
+    snapshot = schedule_steps.delete(db, [stream_id], {stream_id: schedule_steps.stored_streams(db, [stream_id])[
+        stream_id].version})
+    with pytest.raises(schedule.ValidationError):
+        schedule_steps.stored_streams(db, [stream_id])
+    [restored], left = schedule_steps.restore(db, snapshot, [stream_id])
+    assert left[restored]["notes"] == before.notes
+
+
+def test_an_undo_step_over_a_teammates_edit_writes_nothing(db, teammate):
+    [stream_id], _ = schedule_steps.create(db, [new_stream()])
+    before = schedule_steps.stored_streams(db, [stream_id])[stream_id]
+    left = schedule_steps.save_edit(db, stream_id, dataclasses.replace(before, notes="我的"), ["notes"],
+                                    expected_version=before.version)
+    with teammate.session() as t:
+        schedule.update_stream(t, stream_id, dataclasses.replace(schedule.get_stream_data(t, stream_id), notes="队友的"))
+    with pytest.raises(ConcurrentEditError, match="Someone else changed"):
+        schedule_steps.save_edit(db, stream_id, before, ["notes"], expected=left)
+    assert schedule_steps.stored_streams(db, [stream_id])[stream_id].notes == "队友的"
+
+
+def test_deleting_again_what_a_teammate_deleted_is_already_deleted(db, teammate):
+    [stream_id], left = schedule_steps.create(db, [new_stream()])
+    with teammate.session() as t:
+        schedule.delete_stream(t, stream_id)
+    with pytest.raises(AlreadyDeleted, match="周五美妆专场"):
+        schedule_steps.delete(db, [stream_id], expected=left)
