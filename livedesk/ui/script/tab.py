@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from livedesk.config import Paths
 from livedesk.services import compliance, schedule, script_pool, scripts, timeline
 from livedesk.services.db import Database
+from livedesk.services.errors import UserError
 from livedesk.ui import formatting, theme
 from livedesk.ui.errors import show_error
 from livedesk.ui.labels import status_label, stream_type_label
@@ -812,8 +813,13 @@ class ScriptTab(QWidget):
                 "markRehearsedConfirm",
             ):
                 return False
-        with self.db.session() as session:
-            scripts.mark_rehearsed(session, self.stream_id)
+        try:
+            with self.db.session() as session:
+                scripts.mark_rehearsed(session, self.stream_id)
+        except UserError as exc:  # e.g. a teammate saved or deleted the stream a moment ago: nothing was saved
+            show_error(self, exc)
+            self.reload()
+            return False
         self.status_message.emit(self.tr("The stream is marked as rehearsed."), 5000)
         self.reload()
         return True
