@@ -270,6 +270,37 @@
         </message>
     </context>
     <context>
+        <name>ScriptFiles</name>
+        <message numerus="yes">
+            <source>The file holds %n segment(s); importing replaces the current script (Ctrl+Z brings it back).</source>
+            <translation>
+                <numerusform>The file holds %n segment; importing replaces the current script (Ctrl+Z brings it back).</numerusform>
+                <numerusform>The file holds %n segments; importing replaces the current script (Ctrl+Z brings it back).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Imported %n segment(s).</source>
+            <translation>
+                <numerusform>Imported %n segment.</numerusform>
+                <numerusform>Imported %n segments.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Added %n product(s) to the pool and linked their segments. Ctrl+Z takes them away.</source>
+            <translation>
+                <numerusform>Added %n product to the pool and linked their segments. Ctrl+Z takes them away.</numerusform>
+                <numerusform>Added %n products to the pool and linked their segments. Ctrl+Z takes them away.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Linked %n segment(s) to products already in the pool.</source>
+            <translation>
+                <numerusform>Linked %n segment to products already in the pool.</numerusform>
+                <numerusform>Linked %n segments to products already in the pool.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ScriptImportDialog</name>
         <message numerus="yes">
             <source>The file holds %n segment(s).</source>
@@ -294,7 +325,7 @@
         </message>
     </context>
     <context>
-        <name>ScriptTab</name>
+        <name>ScriptSidePanel</name>
         <message numerus="yes">
             <source>Rehearsals (%n)</source>
             <translation>
@@ -302,6 +333,9 @@
                 <numerusform>Rehearsals (%n)</numerusform>
             </translation>
         </message>
+    </context>
+    <context>
+        <name>ScriptTab</name>
         <message numerus="yes">
             <source>%n gap(s)</source>
             <translation>
@@ -356,34 +390,6 @@
             <translation>
                 <numerusform>%n problem is not resolved:</numerusform>
                 <numerusform>%n problems are not resolved:</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>The file holds %n segment(s); importing replaces the current script (Ctrl+Z brings it back).</source>
-            <translation>
-                <numerusform>The file holds %n segment; importing replaces the current script (Ctrl+Z brings it back).</numerusform>
-                <numerusform>The file holds %n segments; importing replaces the current script (Ctrl+Z brings it back).</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Imported %n segment(s).</source>
-            <translation>
-                <numerusform>Imported %n segment.</numerusform>
-                <numerusform>Imported %n segments.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Added %n product(s) to the pool and linked their segments. Ctrl+Z takes them away.</source>
-            <translation>
-                <numerusform>Added %n product to the pool and linked their segments. Ctrl+Z takes them away.</numerusform>
-                <numerusform>Added %n products to the pool and linked their segments. Ctrl+Z takes them away.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Linked %n segment(s) to products already in the pool.</source>
-            <translation>
-                <numerusform>Linked %n segment to products already in the pool.</numerusform>
-                <numerusform>Linked %n segments to products already in the pool.</numerusform>
             </translation>
         </message>
     </context>

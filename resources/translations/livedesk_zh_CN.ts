@@ -5815,6 +5815,69 @@ Logs: {2}</source>
     </message>
 </context>
 <context>
+    <name>ScriptFiles</name>
+    <message>
+        <source>Choose a stream first.</source>
+        <translation>请先选择场次。</translation>
+    </message>
+    <message>
+        <source>Import script</source>
+        <translation>导入脚本</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>Replace the script?</source>
+        <translation>替换现有脚本？</translation>
+    </message>
+    <message numerus="yes">
+        <source>The file holds %n segment(s); importing replaces the current script (Ctrl+Z brings it back).</source>
+        <translation><numerusform>文件里有 %n 个环节；导入会替换当前脚本（可按 Ctrl+Z 恢复）。</numerusform></translation>
+    </message>
+    <message>
+        <source>Import script from {0}</source>
+        <translation>从 {0} 导入脚本</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n segment(s).</source>
+        <translation><numerusform>已导入 %n 个环节。</numerusform></translation>
+    </message>
+    <message>
+        <source>Every product the script names is in the product pool.</source>
+        <translation>脚本里的商品都在选品池里。</translation>
+    </message>
+    <message>
+        <source>Add to pool</source>
+        <translation>加入选品池</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n product(s) to the pool and linked their segments. Ctrl+Z takes them away.</source>
+        <translation><numerusform>已把 %n 个商品加入选品池，并关联到对应环节。按 Ctrl+Z 可撤销。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Linked %n segment(s) to products already in the pool.</source>
+        <translation><numerusform>已把 %n 个环节关联到选品池里已有的商品。</numerusform></translation>
+    </message>
+    <message>
+        <source>Not added: {0}.</source>
+        <translation>未加入：{0}。</translation>
+    </message>
+    <message>
+        <source>Export script</source>
+        <translation>导出脚本</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;PDF run sheet (*.pdf)</source>
+        <translation>Excel 工作簿 (*.xlsx);;PDF 流程单 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exported the script to {0}</source>
+        <translation>脚本已导出到 {0}</translation>
+    </message>
+</context>
+<context>
     <name>ScriptImportDialog</name>
     <message>
         <source>Import script: {0}</source>
@@ -6096,83 +6159,7 @@ Logs: {2}</source>
     </message>
 </context>
 <context>
-    <name>ScriptTab</name>
-    <message>
-        <source>Stream:</source>
-        <translation>场次：</translation>
-    </message>
-    <message>
-        <source>New from template</source>
-        <translation>从模板新建</translation>
-    </message>
-    <message>
-        <source>Daily stream (2 h)</source>
-        <translation>日常场（2 小时）</translation>
-    </message>
-    <message>
-        <source>Special (3 h)</source>
-        <translation>专场（3 小时）</translation>
-    </message>
-    <message>
-        <source>Big promotion (6 h)</source>
-        <translation>大促（6 小时）</translation>
-    </message>
-    <message>
-        <source>Add segment</source>
-        <translation>添加环节</translation>
-    </message>
-    <message>
-        <source>Insert product pitch</source>
-        <translation>插入商品讲解</translation>
-    </message>
-    <message>
-        <source>Delete segment</source>
-        <translation>删除环节</translation>
-    </message>
-    <message>
-        <source>Move up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
-        <source>Word list…</source>
-        <translation>违禁词库…</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>已定稿</translation>
-    </message>
-    <message>
-        <source>Rehearse</source>
-        <translation>开始彩排</translation>
-    </message>
-    <message>
-        <source>Mark rehearsed</source>
-        <translation>标记已彩排</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>导入…</translation>
-    </message>
-    <message>
-        <source>Add to pool</source>
-        <translation>加入选品池</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-    <message>
-        <source>Drag to move · Shift+drag to reorder · drag the right edge to resize · Ctrl+wheel to zoom</source>
-        <translation>拖动可移动 · Shift+拖动可调整顺序 · 拖右边缘可改时长 · Ctrl+滚轮缩放</translation>
-    </message>
-    <message>
-        <source>Fit</source>
-        <translation>适应宽度</translation>
-    </message>
+    <name>ScriptSidePanel</name>
     <message>
         <source>Host lines (话术)</source>
         <translation>主播话术</translation>
@@ -6194,6 +6181,14 @@ Logs: {2}</source>
         <translation>词条</translation>
     </message>
     <message>
+        <source>Risk category</source>
+        <translation>风险类别</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
         <source>Suggestion</source>
         <translation>建议改为</translation>
     </message>
@@ -6206,6 +6201,10 @@ Logs: {2}</source>
         <translation>彩排</translation>
     </message>
     <message>
+        <source>Planned time</source>
+        <translation>计划</translation>
+    </message>
+    <message>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
@@ -6216,6 +6215,49 @@ Logs: {2}</source>
     <message>
         <source>Rehearsals</source>
         <translation>彩排记录</translation>
+    </message>
+    <message>
+        <source>#{0} · {1}</source>
+        <translation>#{0} · {1}</translation>
+    </message>
+    <message>
+        <source> (not finished)</source>
+        <translation>（未完成）</translation>
+    </message>
+    <message>
+        <source> (partial: {0} of {1} segments)</source>
+        <translation>（部分彩排：{0}/{1} 个环节）</translation>
+    </message>
+    <message>
+        <source>Rehearsed segments</source>
+        <translation>已彩排环节</translation>
+    </message>
+    <message>
+        <source>Whole script</source>
+        <translation>整份脚本</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rehearsals (%n)</source>
+        <translation><numerusform>彩排记录（%n）</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ScriptTab</name>
+    <message>
+        <source>Stream:</source>
+        <translation>场次：</translation>
+    </message>
+    <message>
+        <source>Add segment</source>
+        <translation>添加环节</translation>
+    </message>
+    <message>
+        <source>Drag to move · Shift+drag to reorder · drag the right edge to resize · Ctrl+wheel to zoom</source>
+        <translation>拖动可移动 · Shift+拖动可调整顺序 · 拖右边缘可改时长 · Ctrl+滚轮缩放</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应宽度</translation>
     </message>
     <message>
         <source>Script (直播脚本)…</source>
@@ -6260,22 +6302,6 @@ Logs: {2}</source>
     <message>
         <source>No streams yet: plan one on the Schedule tab first.</source>
         <translation>还没有场次：请先在排期页安排一场。</translation>
-    </message>
-    <message>
-        <source>#{0} · {1}</source>
-        <translation>#{0} · {1}</translation>
-    </message>
-    <message>
-        <source> (not finished)</source>
-        <translation>（未完成）</translation>
-    </message>
-    <message>
-        <source>Whole script</source>
-        <translation>整份脚本</translation>
-    </message>
-    <message numerus="yes">
-        <source>Rehearsals (%n)</source>
-        <translation><numerusform>彩排记录（%n）</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n gap(s)</source>
@@ -6328,30 +6354,6 @@ Logs: {2}</source>
     <message>
         <source>start</source>
         <translation>开始时间</translation>
-    </message>
-    <message>
-        <source>Link the products this script names to the product pool, creating those it does not hold yet, and put them on the lineup</source>
-        <translation>把脚本里的商品关联到选品池（池里没有的先新建），并加入排品</translation>
-    </message>
-    <message>
-        <source>Risk category</source>
-        <translation>风险类别</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>严重程度</translation>
-    </message>
-    <message>
-        <source>Planned time</source>
-        <translation>计划</translation>
-    </message>
-    <message>
-        <source> (partial: {0} of {1} segments)</source>
-        <translation>（部分彩排：{0}/{1} 个环节）</translation>
-    </message>
-    <message>
-        <source>Rehearsed segments</source>
-        <translation>已彩排环节</translation>
     </message>
     <message>
         <source>duration</source>
@@ -6489,57 +6491,76 @@ Logs: {2}</source>
         <source>The stream is marked as rehearsed.</source>
         <translation>这场已标记为已彩排。</translation>
     </message>
+</context>
+<context>
+    <name>ScriptToolbar</name>
     <message>
-        <source>Choose a stream first.</source>
-        <translation>请先选择场次。</translation>
-    </message>
-    <message>
-        <source>Import script</source>
-        <translation>导入脚本</translation>
-    </message>
-    <message>
-        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
-        <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
-    </message>
-    <message numerus="yes">
-        <source>The file holds %n segment(s); importing replaces the current script (Ctrl+Z brings it back).</source>
-        <translation><numerusform>文件里有 %n 个环节；导入会替换当前脚本（可按 Ctrl+Z 恢复）。</numerusform></translation>
+        <source>New from template</source>
+        <translation>从模板新建</translation>
     </message>
     <message>
-        <source>Import script from {0}</source>
-        <translation>从 {0} 导入脚本</translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n segment(s).</source>
-        <translation><numerusform>已导入 %n 个环节。</numerusform></translation>
+        <source>Daily stream (2 h)</source>
+        <translation>日常场（2 小时）</translation>
     </message>
     <message>
-        <source>Every product the script names is in the product pool.</source>
-        <translation>脚本里的商品都在选品池里。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Added %n product(s) to the pool and linked their segments. Ctrl+Z takes them away.</source>
-        <translation><numerusform>已把 %n 个商品加入选品池，并关联到对应环节。按 Ctrl+Z 可撤销。</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Linked %n segment(s) to products already in the pool.</source>
-        <translation><numerusform>已把 %n 个环节关联到选品池里已有的商品。</numerusform></translation>
+        <source>Special (3 h)</source>
+        <translation>专场（3 小时）</translation>
     </message>
     <message>
-        <source>Not added: {0}.</source>
-        <translation>未加入：{0}。</translation>
+        <source>Big promotion (6 h)</source>
+        <translation>大促（6 小时）</translation>
     </message>
     <message>
-        <source>Export script</source>
-        <translation>导出脚本</translation>
+        <source>Add segment</source>
+        <translation>添加环节</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx);;PDF run sheet (*.pdf)</source>
-        <translation>Excel 工作簿 (*.xlsx);;PDF 流程单 (*.pdf)</translation>
+        <source>Insert product pitch</source>
+        <translation>插入商品讲解</translation>
     </message>
     <message>
-        <source>Exported the script to {0}</source>
-        <translation>脚本已导出到 {0}</translation>
+        <source>Delete segment</source>
+        <translation>删除环节</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Word list…</source>
+        <translation>违禁词库…</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已定稿</translation>
+    </message>
+    <message>
+        <source>Rehearse</source>
+        <translation>开始彩排</translation>
+    </message>
+    <message>
+        <source>Mark rehearsed</source>
+        <translation>标记已彩排</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Add to pool</source>
+        <translation>加入选品池</translation>
+    </message>
+    <message>
+        <source>Link the products this script names to the product pool, creating those it does not hold yet, and put them on the lineup</source>
+        <translation>把脚本里的商品关联到选品池（池里没有的先新建），并加入排品</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
     </message>
 </context>
 <context>

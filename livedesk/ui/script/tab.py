@@ -9,33 +9,27 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QScrollArea,
     QSplitter,
     QTableView,
-    QTabWidget,
-    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from livedesk.config import Paths
-from livedesk.services import compliance, schedule, script_pool, scripts, timeline
+from livedesk.services import compliance, schedule, scripts, timeline
 from livedesk.services.db import Database
 from livedesk.services.errors import UserError
 from livedesk.ui import formatting, theme
@@ -43,7 +37,8 @@ from livedesk.ui.errors import show_error
 from livedesk.ui.labels import status_label, stream_type_label
 from livedesk.ui.script import commands as cmd
 from livedesk.ui.script.delegates import KindDelegate, ProductDelegate
-from livedesk.ui.script.highlighter import ComplianceHighlighter, utf16_index
+from livedesk.ui.script.files import ScriptFiles
+from livedesk.ui.script.highlighter import utf16_index
 from livedesk.ui.script.labels import (
     SEGMENT_KINDS,
     category_label,
@@ -52,12 +47,11 @@ from livedesk.ui.script.labels import (
     segment_kind_label,
     severity_label,
 )
+from livedesk.ui.script.side_panel import ScriptSidePanel
 from livedesk.ui.script.table_model import SEGMENT_ID_ROLE, SegmentRow, SegmentTableModel
 from livedesk.ui.script.teammates import TeammateChanges
 from livedesk.ui.script.timeline_view import TimelineView
-from livedesk.ui.tasks import run_task
-from livedesk.ui.widgets.actions import add_tab_action
-from livedesk.ui.widgets.rows_model import RowsTableModel
+from livedesk.ui.script.toolbar import ScriptToolbar
 
 DRAFT_DELAY_MS = 700  # typing in the detail editor is saved after this pause (and on leaving the segment)
 
@@ -90,6 +84,7 @@ class ScriptTab(QWidget):
         self._was_active = False  # the undo stack was the Edit menu's when the running step began
         self.rehearsal_dialog = None
         self.teammates = TeammateChanges(self)  # what to say when a teammate changed the script first
+        self.files = ScriptFiles(self)  # import, add to pool, export
         self._build()
         self.reload()
 
@@ -110,46 +105,10 @@ class ScriptTab(QWidget):
         top.addWidget(self.stream_info, 1)
         layout.addLayout(top)
 
-        toolbar = QToolBar()
-        toolbar.setObjectName("scriptToolbar")
-        self.template_button = QToolButton()
-        self.template_button.setText(self.tr("New from template"))
-        self.template_button.setObjectName("templateButton")
-        self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.template_menu = QMenu(self.template_button)
-        for key, text in (("daily", self.tr("Daily stream (2 h)")), ("special", self.tr("Special (3 h)")),
-                          ("big_promotion", self.tr("Big promotion (6 h)"))):
-            action = self.template_menu.addAction(text)
-            action.setObjectName(f"template_{key}")
-            action.triggered.connect(lambda _c=False, key=key: self.build_from_template(key))
-        self.template_button.setMenu(self.template_menu)
-        toolbar.addWidget(self.template_button)
-        self.add_action = self._add_action(toolbar, self.tr("Add segment"), self.add_segment, "Ctrl+Shift+N", "addSegment")
-        self.pitch_button = QToolButton()
-        self.pitch_button.setText(self.tr("Insert product pitch"))
-        self.pitch_button.setObjectName("pitchButton")
-        self.pitch_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.pitch_menu = QMenu(self.pitch_button)
-        self.pitch_menu.aboutToShow.connect(self._fill_pitch_menu)
-        self.pitch_button.setMenu(self.pitch_menu)
-        toolbar.addWidget(self.pitch_button)
-        self.delete_action = self._add_action(toolbar, self.tr("Delete segment"), self.delete_segment, None, "deleteSegment")
-        self.up_action = self._add_action(toolbar, self.tr("Move up"), lambda: self.move_selected(-1), None, "moveUp")
-        self.down_action = self._add_action(toolbar, self.tr("Move down"), lambda: self.move_selected(1), None, "moveDown")
-        toolbar.addSeparator()
-        self._add_action(toolbar, self.tr("Word list…"), self.open_word_list, None, "wordList")
-        self.approve_action = self._add_action(toolbar, self.tr("Approved"), self.toggle_approved, None, "approve")
-        self.approve_action.setCheckable(True)
-        self.rehearse_action = self._add_action(toolbar, self.tr("Rehearse"), self.start_rehearsal, "F5", "rehearse")
-        self.mark_action = self._add_action(toolbar, self.tr("Mark rehearsed"), self.mark_rehearsed, None, "markRehearsed")
-        toolbar.addSeparator()
-        self._add_action(toolbar, self.tr("Import…"), self.import_script, None, "importScript")
-        self.add_to_pool_action = self._add_action(toolbar, self.tr("Add to pool"), self.add_to_pool, None,
-                                                   "addToPool")
-        self.add_to_pool_action.setToolTip(self.tr(
-            "Link the products this script names to the product pool, creating those it does not hold yet, and "
-            "put them on the lineup"))
-        self._add_action(toolbar, self.tr("Export…"), self.export_script, None, "exportScript")
+        toolbar = ScriptToolbar(self)
+        for name in ("template_button", "template_menu", "add_action", "pitch_button", "pitch_menu", "delete_action",
+                     "up_action", "down_action", "approve_action", "rehearse_action", "mark_action", "add_to_pool_action"):
+            setattr(self, name, getattr(toolbar, name))  # the tab's own names for the toolbar's parts
         layout.addWidget(toolbar)
 
         # the table's own keys: never fire while typing in the detail editor
@@ -209,53 +168,14 @@ class ScriptTab(QWidget):
         for action in (self.delete_action, self.up_action, self.down_action):
             self.table.addAction(action)
 
-        self.side = QTabWidget()
-        self.side.setObjectName("scriptSide")
-        details = QWidget()
-        details_layout = QVBoxLayout(details)
-        details_layout.setContentsMargins(4, 4, 4, 4)
-        self.detail_title = QLabel()
-        self.detail_title.setObjectName("detailTitle")
-        self.detail_title.setStyleSheet("font-weight: 600; font-size: 14px;")
-        self.detail_title.setWordWrap(True)
-        details_layout.addWidget(self.detail_title)
-        details_layout.addWidget(QLabel(self.tr("Host lines (话术)")))
-        self.host_edit = QPlainTextEdit()
-        self.host_edit.setObjectName("hostLinesEditor")
-        self.host_edit.setPlaceholderText(self.tr("What the host says in this segment…"))
-        self.highlighter = ComplianceHighlighter(self.host_edit.document())
+        self.side = ScriptSidePanel()
+        side = self.side  # the tab's own names for the panel's parts
+        self.detail_title, self.host_edit, self.highlighter = side.detail_title, side.host_edit, side.highlighter
+        self.detail_findings, self.findings_model, self.findings_view = (side.detail_findings, side.findings_model,
+                                                                         side.findings_view)
+        self.rehearsals_model, self.rehearsals_view = side.rehearsals_model, side.rehearsals_view
         self.host_edit.textChanged.connect(self._host_text_changed)
-        details_layout.addWidget(self.host_edit, 3)
-        self.detail_findings = QLabel()
-        self.detail_findings.setObjectName("detailFindings")
-        self.detail_findings.setWordWrap(True)
-        details_layout.addWidget(self.detail_findings)
-        self.side.addTab(details, self.tr("Segment"))
-
-        self.findings_model = RowsTableModel([self.tr("Segment"), self.tr("Field"), self.tr("Term"),
-                                              self.tr("Risk category"), self.tr("Severity"), self.tr("Suggestion")],
-                                             parent=self)
-        self.findings_view = QTableView()
-        self.findings_view.setObjectName("findingsTable")
-        self.findings_view.setModel(self.findings_model)
-        self.findings_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.findings_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.findings_view.verticalHeader().hide()
-        self.findings_view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate([150, 80, 70, 110, 70]):
-            self.findings_view.setColumnWidth(column, width)
         self.findings_view.doubleClicked.connect(self._finding_activated)
-        self.side.addTab(self.findings_view, self.tr("Compliance"))
-
-        self.rehearsals_model = RowsTableModel([self.tr("Rehearsal"), self.tr("Segment"), self.tr("Planned time"),
-                                                self.tr("Actual"), self.tr("Difference")], parent=self)
-        self.rehearsals_view = QTableView()
-        self.rehearsals_view.setObjectName("rehearsalsTable")
-        self.rehearsals_view.setModel(self.rehearsals_model)
-        self.rehearsals_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.rehearsals_view.verticalHeader().hide()
-        self.rehearsals_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.side.addTab(self.rehearsals_view, self.tr("Rehearsals"))
 
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.setObjectName("scriptLowerSplitter")
@@ -281,9 +201,6 @@ class ScriptTab(QWidget):
         self.draft_timer.setInterval(DRAFT_DELAY_MS)
         self.draft_timer.timeout.connect(self.flush_draft)
         self.model.rows_changed.connect(self._rows_changed)
-
-    def _add_action(self, toolbar: QToolBar, text: str, slot, shortcut, name: str) -> QAction:
-        return add_tab_action(self, toolbar, text, slot, shortcut, name)
 
     def file_actions(self) -> list[tuple[str, str, object]]:
         return [
@@ -401,24 +318,7 @@ class ScriptTab(QWidget):
         self._update_detail()
 
     def _show_rehearsals(self, reports: list[scripts.RehearsalReport]) -> None:
-        rows, bad = [], set()
-        for n, report in enumerate(reports):
-            label = self.tr("#{0} · {1}").format(len(reports) - n, report.started_at.astimezone().strftime("%m-%d %H:%M"))
-            state = "" if report.finished_at else self.tr(" (not finished)")
-            if report.finished_at and report.partial:
-                state = self.tr(" (partial: {0} of {1} segments)").format(report.rehearsed_count, report.segment_count)
-            whole = self.tr("Rehearsed segments") if report.partial else self.tr("Whole script")
-            rows.append([label + state, whole, timeline.clock(report.planned_seconds),
-                         timeline.clock(report.actual_seconds),
-                         _signed(report.actual_seconds - report.planned_seconds)])
-            for r in report.rows:
-                if r.difference is not None and r.difference > 0:
-                    bad.add(len(rows))
-                rows.append(["", r.title, timeline.clock(r.planned_seconds),
-                             "—" if r.actual_seconds is None else timeline.clock(r.actual_seconds),
-                             "" if r.difference is None else _signed(r.difference)])
-        self.rehearsals_model.set_rows(rows, bad_rows=bad)
-        self.side.setTabText(2, self.tr("Rehearsals (%n)", "", len(reports)))
+        self.side.show_rehearsals(reports)
 
     # --- rows, issues, compliance ----------------------------------------------------------------------
 
@@ -864,127 +764,18 @@ class ScriptTab(QWidget):
         dialog.setFocus()
         return dialog
 
-    # --- import / export ------------------------------------------------------------------------------------
+    # --- import / export (ui/script/files.py) ----------------------------------------------------------------
 
     def import_script(self, path: str | None = None) -> None:
-        if self.stream_id is None:
-            self.status_message.emit(self.tr("Choose a stream first."), 5000)
-            return
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import script"), "",
-                                                  self.tr("Spreadsheets (*.xlsx *.xls *.csv)"))
-        if not path:
-            return
-        stream_id = self.stream_id
-        from livedesk.services.importers.script_sheet import import_script_sheet, parse_script_sheet
-
-        def check(progress, cancelled):
-            with self.db.session() as session:
-                parsed = parse_script_sheet(session, stream_id, path)
-                addable = len(script_pool.addable(session, parsed.unmatched))
-                session.rollback()
-            return parsed, addable
-
-        def done(result) -> None:
-            parsed, addable = result
-            self.window().unsetCursor()
-            count = len(parsed.segments)
-            seen = self._seen_script()  # what the user is asked to replace
-            add_to_pool = False
-            if parsed.unmatched:  # products the pool lacks: show them, offer to add them in the same go
-                from livedesk.ui.script.import_dialog import ScriptImportDialog
-
-                dialog = ScriptImportDialog(parsed, Path(path).name, self.model.rowCount(), self, addable)
-                self.last_import_dialog = dialog
-                if not dialog.exec():
-                    return
-                add_to_pool = dialog.add_to_pool
-            elif self.model.rowCount() and not self.confirm(
-                self.tr("Replace the script?"),
-                self.tr("The file holds %n segment(s); importing replaces the current script "
-                        "(Ctrl+Z brings it back).", "", count),
-                "replaceScript",
-            ):
-                return
-            imported = cmd.ReplaceScript(self.db, stream_id, lambda s: import_script_sheet(s, stream_id, path),
-                                         self.tr("Import script from {0}").format(Path(path).name), self._changed,
-                                         seen)
-            if not self._push(imported):
-                return
-            self.status_message.emit(self.tr("Imported %n segment(s).", "", count), 5000)
-            if add_to_pool:
-                self.add_to_pool(parsed.unmatched, imported.left)
-
-        def failed(exc: BaseException) -> None:
-            self.window().unsetCursor()
-            show_error(self, exc, self.tr("Import script"))
-
-        self.window().setCursor(Qt.CursorShape.BusyCursor)
-        run_task(check, done, failed)
+        self.files.import_script(path)
 
     def add_to_pool(self, details=(), seen: list[dict[str, Any]] | None = None) -> bool:
         """Create the products the script names that the pool lacks, put them on the lineup and link their
-        segments: one undoable step. `details`: what the imported sheet said about them (直播价, link numbers)."""
-        if self.stream_id is None:
-            return False
-        names = self.model.unmatched_names()
-        if not names and seen is None:
-            self.status_message.emit(self.tr("Every product the script names is in the product pool."), 5000)
-            return False
-        command = cmd.AddToPool(self.db, self.stream_id, self.tr("Add to pool"), self._changed,
-                                self._seen_script() if seen is None else seen, details)
-        if not self._push(command):
-            return False
-        added = command.addition
-        if added is not None:
-            if added.created:
-                text = self.tr("Added %n product(s) to the pool and linked their segments. Ctrl+Z takes them away.",
-                               "", len(added.created))
-            else:  # the pool holds them by now (e.g. the 选品表 was imported since): only the links were missing
-                text = self.tr("Linked %n segment(s) to products already in the pool.", "", added.segments)
-            if added.skipped:
-                text += " " + self.tr("Not added: {0}.").format("、".join(added.skipped))
-            self.status_message.emit(text, 8000)
-        self.streams_changed.emit()  # the pool and the lineup changed: the other tabs reload
-        return True
+        segments: one undoable step."""
+        return self.files.add_to_pool(details, seen)
 
     def export_script(self, path: str | None = None) -> None:
-        if self.stream_id is None:
-            return
-        self.flush_draft()
-        if not path:
-            path, chosen = QFileDialog.getSaveFileName(
-                self, self.tr("Export script"), "直播脚本.xlsx",
-                self.tr("Excel workbook (*.xlsx);;PDF run sheet (*.pdf)"))
-            if not path:
-                return
-            if not path.lower().endswith((".xlsx", ".pdf")):
-                path += ".pdf" if "pdf" in chosen.lower() else ".xlsx"
-        stream_id = self.stream_id
-        name = Path(path).name
-
-        def done(_result) -> None:
-            self.status_message.emit(self.tr("Exported the script to {0}").format(name), 5000)
-
-        if path.lower().endswith(".pdf"):
-            from livedesk.ui.script.pdf import run_sheet_html, write_pdf
-
-            try:
-                with self.db.session() as session:
-                    html_text = run_sheet_html(session, stream_id)
-                write_pdf(html_text, path)  # Qt text layout stays on the GUI thread; a script prints in a blink
-            except Exception as exc:
-                show_error(self, exc, self.tr("Export script"))
-                return
-            done(None)
-            return
-        from livedesk.services.exporters.script_sheet import export_script_sheet
-
-        def work(progress, cancelled):
-            with self.db.session() as session:
-                return export_script_sheet(session, stream_id, path)
-
-        run_task(work, done, lambda exc: show_error(self, exc, self.tr("Export script")))
+        self.files.export_script(path)
 
     # --- zoom and screenshots -------------------------------------------------------------------------
 
@@ -1005,6 +796,3 @@ class ScriptTab(QWidget):
         cursor.insertText("这是全网最低价，顶级工艺！\n")
         self.side.setCurrentIndex(0)
 
-
-def _signed(seconds: float) -> str:
-    return ("+" if seconds > 0 else "") + timeline.clock(seconds)
