@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from livedesk.services import lineups, products, schedule, schedule_steps, scripts
+from livedesk.services import lineups, products, schedule, schedule_steps, script_steps, scripts
 from livedesk.services.errors import AlreadyDeleted, ConcurrentEditError, UserError
 from tests.unit.script_helpers import add_to_lineup, make_product, make_stream
 
@@ -141,3 +141,54 @@ def test_deleting_again_what_a_teammate_deleted_is_already_deleted(db, teammate)
         schedule.delete_stream(t, stream_id)
     with pytest.raises(AlreadyDeleted, match="周五美妆专场"):
         schedule_steps.delete(db, [stream_id], expected=left)
+
+
+# --- the script's undo steps, one transaction each -------------------------------------------------------------
+
+
+def _script(db) -> tuple[int, list[int]]:
+    with db.session() as s:
+        stream_id = make_stream(s, minutes=30).id
+        ids = [scripts.add_segment(s, stream_id, kind="opening", title=t, duration_seconds=300).id
+               for t in ("开场", "讲解", "收尾")]
+    return stream_id, ids
+
+
+def test_script_steps_edit_and_undo_a_field(db):
+    stream_id, (first, _, _) = _script(db)
+    left = script_steps.edit_field(db, first, "title", "开场白", "开场")
+    with db.session() as s:
+        assert scripts.list_segments(s, stream_id)[0].title == left == "开场白"
+    assert script_steps.edit_field(db, first, "title", "开场", left) == "开场"  # undo expects what redo left
+
+
+def test_a_script_step_over_a_teammates_edit_is_refused_and_writes_nothing(db, teammate):
+    stream_id, (first, _, _) = _script(db)
+    with teammate.session() as t:
+        scripts.update_segment(t, first, title="他们的开场")
+    with pytest.raises(ConcurrentEditError) as caught:
+        script_steps.edit_field(db, first, "title", "我的开场", "开场")
+    assert isinstance(caught.value, scripts.SegmentChangedError) and caught.value.theirs == "他们的开场"
+    with db.session() as s:
+        assert scripts.segment_to_dict(scripts.list_segments(s, stream_id)[0])["title"] == "他们的开场"
+
+
+def test_script_steps_move_and_put_the_layout_back(db):
+    stream_id, ids = _script(db)
+    before, after = script_steps.move(db, stream_id, ids[2], 0, expected_order=ids)
+    assert [i for i, _, _ in after] == [ids[2], ids[0], ids[1]] and [i for i, _, _ in before] == ids
+    assert script_steps.arrange(db, stream_id, before, expected=after) == before
+
+
+def test_script_steps_rewrite_then_replace_restores_the_script_under_its_ids(db):
+    stream_id, ids = _script(db)
+    with db.session() as s:
+        seen = scripts.snapshot_script(s, stream_id, with_ids=True)
+
+    def clear(session):
+        scripts.replace_script_segments(session, stream_id, [])
+
+    before, after = script_steps.rewrite(db, stream_id, clear, seen)
+    assert after == [] and [seg["id"] for seg in before] == ids
+    left = script_steps.replace(db, stream_id, before, expected=after)
+    assert [seg["id"] for seg in left] == ids
