@@ -11,10 +11,10 @@ teammate's change; the app's own other writes (an import, another edit of the sa
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from livedesk.services import lineups, product_steps, products
+from livedesk.services import lineup_steps, lineups, product_steps, products
 from livedesk.services.db import Database
 from livedesk.services.errors import StaleRowError
 from livedesk.services.importers.product_sheet import ImportResult, ProductSheetPreview
@@ -26,9 +26,6 @@ from livedesk.ui.conflict_dialog import (
     lineup_order_row,
     product_conflict_rows,
 )
-
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
 
 Changed = Callable[[list[int] | None], None]
 Values = dict[int, dict[str, Any]]  # {product id: {name: value}}, names and values as in `products.product_state`
@@ -287,10 +284,6 @@ class _LineupCommand(CheckedCommand):
     def _expected(self, undoing: bool) -> Any:
         return self.left
 
-    @staticmethod
-    def _names(session: Session, ids: Iterable[int]) -> dict[int, str]:
-        return products.product_names(session, ids)
-
 
 class _LineupItems(_LineupCommand):
     """Takes products off the lineup one way and puts them back the other. Taking them off again expects
@@ -304,21 +297,15 @@ class _LineupItems(_LineupCommand):
         self.left: dict[int, dict[str, Any]] = {}
 
     def _write(self, undoing: bool, expected: Any) -> None:
-        with self.db.session() as session:
-            if undoing == self.removes_on_undo:
-                lineups.check_items(session, self.stream_id, expected)
-                self.saved = [lineups.remove_from_lineup(session, self.stream_id, pid) for pid in self.product_ids]
-            else:
-                for saved in sorted(self.saved, key=lambda s: s["position"]):
-                    lineups.restore_lineup_item(session, saved)
-            self.left = lineups.item_values(session, self.stream_id, self.product_ids)
+        if undoing == self.removes_on_undo:
+            self.saved, self.left = lineup_steps.take_off(self.db, self.stream_id, self.product_ids, expected)
+        else:
+            self.left = lineup_steps.put_back(self.db, self.stream_id, self.saved, self.product_ids)
         self.changed(self.product_ids)
 
     def _conflicts(self, undoing: bool) -> tuple[list[ReplayConflict], Any]:
-        with self.db.session() as session:
-            lineups.check_items(session, self.stream_id, {pid: {} for pid in self.left})  # one taken off: LineupError
-            theirs = lineups.item_values(session, self.stream_id, list(self.left))
-            names = self._names(session, self.left)
+        stored = lineup_steps.stored_lineup(self.db, self.stream_id, list(self.left), on_lineup=True)  # one taken off:
+        theirs, names = stored.values, stored.names  # LineupError
         conflicts = [
             ReplayConflict(names.get(pid, "—"), deletion_rows(lineup_conflict_rows(None, left, theirs[pid])), True)
             for pid, left in self.left.items() if theirs[pid] != left
@@ -330,12 +317,7 @@ class AddToLineup(_LineupItems):
     removes_on_undo = True
 
     def _first(self) -> None:
-        with self.db.session() as session:
-            on = {r.product_id for r in lineups.lineup_rows(session, self.stream_id)}
-            self.product_ids = [pid for pid in self.product_ids if pid not in on]
-            for pid in self.product_ids:
-                lineups.add_to_lineup(session, self.stream_id, pid)
-            self.left = lineups.item_values(session, self.stream_id, self.product_ids)
+        self.product_ids, self.left = lineup_steps.add(self.db, self.stream_id, self.product_ids)
         self.changed(self.product_ids)
 
 
@@ -348,10 +330,7 @@ class RemoveFromLineup(_LineupItems):
         self.seen = seen
 
     def _first(self) -> None:
-        with self.db.session() as session:
-            if self.seen is not None:
-                lineups.check_items(session, self.stream_id, self.seen)
-            self.saved = [lineups.remove_from_lineup(session, self.stream_id, pid) for pid in self.product_ids]
+        self.saved, _ = lineup_steps.take_off(self.db, self.stream_id, self.product_ids, self.seen)
         self.changed(self.product_ids)
 
 
@@ -370,19 +349,13 @@ class ReorderLineup(_LineupCommand):
         self._write(False, self.before)
 
     def _write(self, undoing: bool, expected: Any) -> None:
-        with self.db.session() as session:
-            lineups.check_order(session, self.stream_id, expected)
-            order = lineups.arrange(self.before if undoing else self.after, expected)
-            lineups.reorder_lineup(session, self.stream_id, order)
-            self.left = lineups.lineup_order(session, self.stream_id)
+        self.left = lineup_steps.reorder(self.db, self.stream_id, self.before if undoing else self.after, expected)
         self.changed([])
 
     def _conflicts(self, undoing: bool) -> tuple[list[ReplayConflict], Any]:
-        with self.db.session() as session:
-            theirs = lineups.lineup_order(session, self.stream_id)
-            mine = lineups.arrange(self.before if undoing else self.after, theirs)
-            names = self._names(session, [*mine, *theirs])
-            title = lineups.stream_title(session, self.stream_id) or "—"
+        stored = lineup_steps.stored_lineup(self.db, self.stream_id, names_of=[*self.before, *self.after])
+        theirs, names, title = stored.order, stored.names, stored.title
+        mine = lineups.arrange(self.before if undoing else self.after, theirs)
         row = lineup_order_row([names.get(pid, "—") for pid in mine], [names.get(pid, "—") for pid in theirs])
         return [ReplayConflict(title, [row])], theirs
 
@@ -402,31 +375,19 @@ class SetLineupValues(_LineupCommand):
 
     def _first(self) -> None:
         lineups.clean_item_values(self.values)  # bad input says so before any conflict
-        with self.db.session() as session:
-            if self.seen is not None:
-                lineups.check_items(session, self.stream_id, {self.product_id: self.seen})
-            self.previous = lineups.set_lineup_values(session, self.stream_id, self.product_id, **self.values)
-            self._remember(session)
+        self.previous, self.left = lineup_steps.set_values(self.db, self.stream_id, self.product_id, self.values,
+                                                           self.seen)
         self.values = dict(self.left)  # as stored (cleaned)
         self.changed([self.product_id])
 
-    def _remember(self, session: Session) -> None:
-        stored = lineups.item_values(session, self.stream_id, [self.product_id])[self.product_id]
-        self.left = {name: stored[name] for name in self.previous}
-
     def _write(self, undoing: bool, expected: Any) -> None:
-        with self.db.session() as session:
-            lineups.check_items(session, self.stream_id, {self.product_id: expected})
-            lineups.set_lineup_values(session, self.stream_id, self.product_id,
-                                      **(self.previous if undoing else self.values))
-            self._remember(session)
+        _, self.left = lineup_steps.set_values(self.db, self.stream_id, self.product_id,
+                                               self.previous if undoing else self.values, expected)
         self.changed([self.product_id])
 
     def _conflicts(self, undoing: bool) -> tuple[list[ReplayConflict], Any]:
-        with self.db.session() as session:
-            lineups.check_items(session, self.stream_id, {self.product_id: {}})  # taken off: LineupError
-            theirs = lineups.item_values(session, self.stream_id, [self.product_id])[self.product_id]
-            product = products.get_product(session, self.product_id).name
+        stored = lineup_steps.stored_lineup(self.db, self.stream_id, [self.product_id], on_lineup=True)  # taken
+        theirs, product = stored.values[self.product_id], stored.names.get(self.product_id, "—")  # off: LineupError
         mine = self.previous if undoing else self.values
         rows = lineup_conflict_rows({**theirs, **self.left}, {**theirs, **mine}, theirs)
         return ([ReplayConflict(product, rows)] if rows else []), {name: theirs[name] for name in self.left}

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from livedesk.config import Paths, Preferences
-from livedesk.services import lineups, products
+from livedesk.services import lineup_steps, lineups, products
 from livedesk.services.db import Database
 from livedesk.services.lineups import LineupError
 from livedesk.ui.errors import show_error
@@ -517,15 +517,12 @@ class ProductsTab(QWidget):
 
         sid = command.stream_id
         try:
-            with self.db.session() as session:
-                names = command._names(session, command.product_ids)
-                if isinstance(command, ReorderLineup):
-                    theirs_order = lineups.lineup_order(session, sid)
-                    names = command._names(session, theirs_order)
-                    title = lineups.stream_title(session, sid) or "—"
-                else:
-                    lineups.check_items(session, sid, {pid: {} for pid in command.product_ids})  # taken off
-                    theirs = lineups.item_values(session, sid, command.product_ids)
+            if isinstance(command, ReorderLineup):
+                stored = lineup_steps.stored_lineup(self.db, sid)
+                theirs_order, names, title = stored.order, stored.names, stored.title
+            else:
+                stored = lineup_steps.stored_lineup(self.db, sid, command.product_ids, on_lineup=True)  # taken off:
+                theirs, names = stored.values, stored.names  # LineupError
             mine = lineups.clean_item_values(command.values) if isinstance(command, SetLineupValues) else {}
         except USER_ERRORS as exc:
             self._user_error(exc)
