@@ -10,7 +10,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from livedesk.services import lineups, products, schedule, schedule_steps, script_steps, scripts
+from livedesk.services import (
+    lineup_steps,
+    lineups,
+    product_steps,
+    products,
+    schedule,
+    schedule_steps,
+    script_steps,
+    scripts,
+)
 from livedesk.services.errors import AlreadyDeleted, ConcurrentEditError, UserError
 from tests.unit.script_helpers import add_to_lineup, make_product, make_stream
 
@@ -192,3 +201,70 @@ def test_script_steps_rewrite_then_replace_restores_the_script_under_its_ids(db)
     assert after == [] and [seg["id"] for seg in before] == ids
     left = script_steps.replace(db, stream_id, before, expected=after)
     assert [seg["id"] for seg in left] == ids
+
+
+# --- the product pool's and the lineup's undo steps ------------------------------------------------------------
+
+
+def _product(db, sku: str = "A-1", name: str = "护手霜") -> int:
+    with db.session() as s:
+        return products.create_product(s, {"sku": sku, "name": name, "live_price": "39.9"}).id
+
+
+def test_product_steps_edit_undo_and_a_teammates_change(db, teammate):
+    pid = _product(db)
+    left = product_steps.edit_field(db, pid, "notes", "我的备注", version=1)
+    assert left == {pid: {"notes": "我的备注"}}
+    left = product_steps.edit_field(db, pid, "notes", "", expected=left)  # undo
+    with teammate.session() as t:
+        products.update_product(t, pid, {"notes": "队友的备注"})
+    with pytest.raises(ConcurrentEditError, match="护手霜"):
+        product_steps.edit_field(db, pid, "notes", "我的备注", expected=left)  # redo over their note
+    assert product_steps.stored_states(db, [pid])[pid]["notes"] == "队友的备注"
+
+
+def test_product_steps_bulk_edit_and_its_undo(db):
+    a, b = _product(db), _product(db, "B-2", "防晒喷雾")
+    previous, written, left = product_steps.bulk_edit(db, [a, b], "supplier", " 甲厂 ", None)
+    assert written == "甲厂" and previous == {a: "", b: ""} and left == {a: {"supplier": "甲厂"}, b: {"supplier": "甲厂"}}
+    product_steps.bulk_set(db, "supplier", previous, left)
+    assert {pid: state["supplier"] for pid, state in product_steps.stored_states(db, [a, b]).items()} == {a: "", b: ""}
+
+
+def test_product_steps_delete_restore_and_delete_what_a_teammate_deleted(db, teammate):
+    pid = _product(db)
+    snapshots = product_steps.delete(db, [pid], {pid: 1})
+    [restored], left = product_steps.restore(db, snapshots, {})
+    assert left[restored]["name"] == "护手霜"
+    with teammate.session() as t:
+        products.delete_product(t, restored)
+    with pytest.raises(AlreadyDeleted, match="护手霜"):
+        product_steps.delete(db, [restored], expected=left)
+
+
+def test_lineup_steps_add_take_off_put_back_and_reorder(db):
+    a, b = _product(db), _product(db, "B-2", "防晒喷雾")
+    [stream_id], _ = schedule_steps.create(db, [new_stream()])
+    lineup_steps.add(db, stream_id, [a])
+    added, _ = lineup_steps.add(db, stream_id, [a, b])
+    assert added == [b]  # the one already on the lineup is left alone
+    left = lineup_steps.stored_lineup(db, stream_id, [a, b]).values
+    assert lineup_steps.reorder(db, stream_id, [b, a], expected=[a, b]) == [b, a]
+    saved, _ = lineup_steps.take_off(db, stream_id, [a], {a: left[a]})
+    assert lineup_steps.stored_lineup(db, stream_id).order == [b]
+    lineup_steps.put_back(db, stream_id, saved, [a])
+    stored = lineup_steps.stored_lineup(db, stream_id, [a], on_lineup=True)
+    assert stored.order == [b, a] and stored.names[a] == "护手霜" and stored.title == "周五美妆专场"
+
+
+def test_lineup_steps_refuse_values_a_teammate_changed(db, teammate):
+    pid = _product(db)
+    [stream_id], _ = schedule_steps.create(db, [new_stream()])
+    _, left = lineup_steps.add(db, stream_id, [pid])
+    previous, stored = lineup_steps.set_values(db, stream_id, pid, {"planned_units": "30"}, left[pid])
+    assert stored == {"planned_units": 30}
+    with teammate.session() as t:
+        lineups.set_lineup_values(t, stream_id, pid, planned_units=50)
+    with pytest.raises(ConcurrentEditError):
+        lineup_steps.set_values(db, stream_id, pid, previous, stored)  # undo over their 50
+    assert lineup_steps.stored_lineup(db, stream_id, [pid]).values[pid]["planned_units"] == 50
