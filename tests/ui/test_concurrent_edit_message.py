@@ -48,3 +48,15 @@ def test_a_teammates_save_a_moment_before_mine_shows_the_concurrent_edit_message
     with db.session() as s:
         stored = schedule.get_stream_data(s, stream_id)
     assert (stored.notes, stored.status) == ("队友刚改", "scripted")  # theirs kept, mine not written
+
+
+def test_user_errors_show_their_message_and_anything_else_is_a_bug():
+    from livedesk.services.errors import ConcurrentEditError, UserError
+    from livedesk.services.lineups import LineupError
+    from livedesk.ui.errors import user_error_text
+
+    assert user_error_text(ConcurrentEditError("队友刚改过这场直播。")) == "队友刚改过这场直播。"
+    assert user_error_text(LineupError("这个商品已经在排品里了。")) == "这个商品已经在排品里了。"
+    assert user_error_text(UserError("x")) == "x"
+    assert user_error_text(KeyError("segment_id")) is None  # a bug: the error dialog logs it with its traceback
+    assert user_error_text(ValueError("bad")) is None
