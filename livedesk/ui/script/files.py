@@ -126,21 +126,18 @@ class ScriptFiles(QObject):
             self.tab.status_message.emit(self.tr("Exported the script to {0}").format(name), 5000)
 
         if path.lower().endswith(".pdf"):
-            from livedesk.ui.script.pdf import run_sheet_html, write_pdf
+            from livedesk.rendering.script_pdf import export_script_pdf
+            from livedesk.services.run_sheet import run_sheet
 
-            try:
+            def work(progress, cancelled):  # QTextDocument and QPdfWriter lay out on any thread
                 with self.tab.db.session() as session:
-                    html_text = run_sheet_html(session, stream_id)
-                write_pdf(html_text, path)  # Qt text layout stays on the GUI thread; a script prints in a blink
-            except Exception as exc:
-                show_error(self.tab, exc, self.tr("Export script"))
-                return
-            done(None)
-            return
-        from livedesk.services.exporters.script_sheet import export_script_sheet
+                    sheet = run_sheet(session, stream_id)
+                return export_script_pdf(sheet, path)
+        else:
+            from livedesk.services.exporters.script_sheet import export_script_sheet
 
-        def work(progress, cancelled):
-            with self.tab.db.session() as session:
-                return export_script_sheet(session, stream_id, path)
+            def work(progress, cancelled):
+                with self.tab.db.session() as session:
+                    return export_script_sheet(session, stream_id, path)
 
         run_task(work, done, lambda exc: show_error(self.tab, exc, self.tr("Export script")))

@@ -52,11 +52,12 @@ from livedesk.ui.script.table_model import SEGMENT_ID_ROLE, SegmentRow, SegmentT
 from livedesk.ui.script.teammates import TeammateChanges
 from livedesk.ui.script.timeline_view import TimelineView
 from livedesk.ui.script.toolbar import ScriptToolbar
+from livedesk.ui.tab_base import Tab
 
 DRAFT_DELAY_MS = 700  # typing in the detail editor is saved after this pause (and on leaving the segment)
 
 
-class ScriptTab(QWidget):
+class ScriptTab(Tab):
     status_message = Signal(str, int)
     streams_changed = Signal()  # a save moved the stream's status (planned → scripted…): other tabs reload
     stream_picked = Signal(int)  # the user chose a stream: the window makes it current in every tab
