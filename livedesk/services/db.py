@@ -12,8 +12,10 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
+from livedesk.services.errors import StaleRowError, UserError
 from livedesk.services.messages import translate
 
 log = logging.getLogger(__name__)
@@ -32,7 +34,7 @@ PG_CONNECT_ARGS = {
 }
 
 
-class DatabaseError(Exception):
+class DatabaseError(UserError):
     """The database cannot be used; the message says why and what to do."""
 
 
@@ -47,6 +49,13 @@ class DatabaseDamaged(DatabaseError):
         super().__init__(message)
         self.path = path
         self.database_uid = database_uid  # read from the damaged file when that still works, to find its backups
+
+
+def stale_edit() -> StaleRowError:
+    """What a user is told when a write found the row changed or deleted by a teammate (StaleDataError)."""
+    return StaleRowError(
+        translate("Messages", "Someone else changed this record while you were editing it. Reload and try again.")
+    )
 
 
 class Database:
@@ -80,7 +89,9 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work. A full disk, a read-only file, a lock held too long or a lost server becomes an
-        EnvironmentFault (services/faults.py) saying what to do; the whole unit is rolled back either way."""
+        EnvironmentFault (services/faults.py) saying what to do; a row a teammate changed or deleted since it
+        was read (StaleDataError on flush or commit) becomes a ConcurrentEditError. The whole unit is rolled
+        back either way."""
         session = self._sessions()
         try:
             yield session
@@ -95,6 +106,8 @@ class Database:
             fault = environment_fault(exc, self)
             if fault is not None:
                 raise fault from exc
+            if isinstance(exc, StaleDataError):
+                raise stale_edit() from exc
             raise
         finally:
             session.close()

@@ -13,3 +13,24 @@ class UserError(Exception):
 
 class ConcurrentEditError(UserError):
     """A teammate changed or removed the record after this window read it."""
+
+
+class StaleRowError(ConcurrentEditError):
+    """A write found its row changed or deleted by a teammate a moment ago (SQLAlchemy's StaleDataError, turned
+    into this by the unit of work in services/db.py)."""
+
+
+class AlreadyDeleted(ConcurrentEditError):
+    """An undo or redo that deletes records finds one already deleted by someone else: nothing was written
+    and the step left the undo history. The message says so (a status message is enough: what the step
+    was to do is done)."""
+
+    def __init__(self, names: list[str]):
+        from livedesk.services.messages import translate
+
+        super().__init__(
+            translate("Messages", "Someone else already deleted {0}; this step left the undo history.").format(
+                "、".join(names)
+            )
+        )
+        self.names = list(names)

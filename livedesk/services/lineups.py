@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
 from livedesk.models import LineupItem, Product, ProductRole, Stream
+from livedesk.services.errors import ConcurrentEditError, UserError
 from livedesk.services.importers.values import parse_int, parse_price
 from livedesk.services.messages import translate
 from livedesk.services.products import ROLE_LABELS, Rules, get_product, gross_margin
@@ -21,11 +22,11 @@ from livedesk.services.products import ROLE_LABELS, Rules, get_product, gross_ma
 ITEM_FIELDS = ("live_price", "welfare_quantity", "planned_units", "link_number")
 
 
-class LineupError(ValueError):
+class LineupError(UserError, ValueError):
     """A lineup change that cannot be made, in words the user understands."""
 
 
-class LineupChangedError(LineupError):
+class LineupChangedError(LineupError, ConcurrentEditError):
     """Someone else changed the lineup since this app's last write to it; nothing was written."""
 
 
@@ -34,6 +35,12 @@ def _stream(session: Session, stream_id: int) -> Stream:
     if stream is None:
         raise LineupError(translate("Messages", "Stream {0} no longer exists; it may have been deleted.").format(stream_id))
     return stream
+
+
+def stream_title(session: Session, stream_id: int) -> str | None:
+    """The stream's title, None when it was deleted meanwhile."""
+    stream = session.get(Stream, stream_id)
+    return stream.title if stream is not None else None
 
 
 def _item(session: Session, stream_id: int, product_id: int) -> LineupItem:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from livedesk.models import Stream
+from livedesk.services.errors import UserError
 from livedesk.services.messages import translate
 
 
-class LiveError(ValueError):
+class LiveError(UserError, ValueError):
     """A console action that cannot be done now; the message says why."""
 
 

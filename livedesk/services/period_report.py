@@ -17,12 +17,13 @@ from sqlalchemy import select
 from livedesk.models import Review, Stream
 from livedesk.services import metrics
 from livedesk.services.db import Database
+from livedesk.services.errors import UserError
 from livedesk.services.messages import translate
 
 PERIODS = ("day", "week", "month")
 
 
-class PeriodError(ValueError):
+class PeriodError(UserError, ValueError):
     """The period asked for does not exist (a word other than day, week or month)."""
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from livedesk.models import Person, Platform, Role, Stream, StreamPerson, StreamStatus, StreamType
 from livedesk.models.base import utc_now
+from livedesk.services.errors import ConcurrentEditError, UserError
 from livedesk.services.messages import translate
 
 STATUS_ORDER = [s.value for s in StreamStatus]
@@ -22,11 +23,11 @@ EDITABLE_FIELDS = (
 )
 
 
-class ValidationError(ValueError):
+class ValidationError(UserError, ValueError):
     """A value the user typed that cannot be saved; the message says which and why."""
 
 
-class StreamChangedError(ValidationError):
+class StreamChangedError(ValidationError, ConcurrentEditError):
     """Someone else saved this stream after the user opened it; nothing was written.
 
     `stream_ids` names the streams that changed (several for a delete)."""

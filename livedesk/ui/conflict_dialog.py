@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm.exc import StaleDataError
 
+from livedesk.services.errors import StaleRowError
 from livedesk.ui.undo import DbCommand
 from livedesk.ui.widgets.rows_model import RowsTableModel
 
@@ -393,16 +393,6 @@ class ReplayConflict:
     deleting: bool = False
 
 
-class AlreadyDeleted(Exception):
-    """An undo or redo that deletes records finds one already deleted by someone else: nothing was written
-    and the step left the undo history. The message says so (a status message is enough: what the step
-    was to do is done)."""
-
-    def __init__(self, names: list[str]):
-        super().__init__(QCoreApplication.translate(
-            "Conflicts", "Someone else already deleted {0}; this step left the undo history.").format("、".join(names)))
-
-
 def ask_replay(parent: Any, conflicts: list[ReplayConflict], undoing: bool, several: str) -> bool:
     """The dialog for an undo or redo that would write over (or delete) what someone else changed since
     this app's last write. True: go ahead; False: keep theirs (the step leaves the undo history, which
@@ -442,7 +432,7 @@ class CheckedCommand(DbCommand):
     ReplayConflicts to show, what is stored now) and `_dropped()` (refresh the views).
     """
 
-    conflict_errors: tuple[type[BaseException], ...] = (StaleDataError,)
+    conflict_errors: tuple[type[BaseException], ...] = (StaleRowError,)
 
     def __init__(self, text: str = ""):
         super().__init__(text)

@@ -16,23 +16,17 @@ _log_file: Path | None = None
 
 
 def user_error_text(exc: BaseException) -> str | None:
-    """The message for an error the user can fix, or None for a bug."""
-    from sqlalchemy.orm.exc import StaleDataError
+    """The message for an error the user can fix (a services UserError, a teammate's ConcurrentEditError, a
+    full disk or a file that cannot be written), or None for a bug."""
+    from livedesk.services.errors import UserError
 
-    from livedesk.services.db import DatabaseError
-    from livedesk.services.importers.errors import ImportFailed
-    from livedesk.services.schedule import ValidationError
-    from livedesk.services.scripts import ScriptError
-
-    if isinstance(exc, (ImportFailed, DatabaseError, ValidationError, ScriptError)):
+    if isinstance(exc, UserError):
         return str(exc)
     from livedesk.services.faults import environment_fault
 
     fault = environment_fault(exc, None)  # a full disk, a read-only folder, a lock, a lost server
     if fault is not None:
         return str(fault)
-    if isinstance(exc, StaleDataError):
-        return QCoreApplication.translate("Errors", "Someone else changed this record while you were editing it. Reload and try again.")
     if isinstance(exc, PermissionError):
         return QCoreApplication.translate("Errors", "The file cannot be written: permission denied ({0}). Choose another place.").format(exc.filename)
     if isinstance(exc, OSError) and exc.filename:

@@ -287,101 +287,7 @@
         </message>
     </context>
     <context>
-        <name>ScriptImportDialog</name>
-        <message numerus="yes">
-            <source>The file holds %n segment(s).</source>
-            <translation>
-                <numerusform>The file holds %n segment.</numerusform>
-                <numerusform>The file holds %n segments.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n product(s) it names are not in the product pool. Their names are kept on the segments; add them to the pool now, or later with Add to pool.</source>
-            <translation>
-                <numerusform>%n product it names are not in the product pool. Their names are kept on the segments; add them to the pool now, or later with Add to pool.</numerusform>
-                <numerusform>%n products it names are not in the product pool. Their names are kept on the segments; add them to the pool now, or later with Add to pool.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Import and add %n to pool</source>
-            <translation>
-                <numerusform>Import and add %n to pool</numerusform>
-                <numerusform>Import and add %n to pool</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>ScriptTab</name>
-        <message numerus="yes">
-            <source>Rehearsals (%n)</source>
-            <translation>
-                <numerusform>Rehearsals (%n)</numerusform>
-                <numerusform>Rehearsals (%n)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n gap(s)</source>
-            <translation>
-                <numerusform>%n gap</numerusform>
-                <numerusform>%n gaps</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n overlap(s)</source>
-            <translation>
-                <numerusform>%n overlap</numerusform>
-                <numerusform>%n overlaps</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n segment(s)</source>
-            <translation>
-                <numerusform>%n segment</numerusform>
-                <numerusform>%n segments</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Compliance (%n)</source>
-            <translation>
-                <numerusform>Compliance (%n)</numerusform>
-                <numerusform>Compliance (%n)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n more change(s)</source>
-            <translation>
-                <numerusform>%n more change</numerusform>
-                <numerusform>%n more changes</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>The script has %n segment(s). Building from the template replaces all of them (Ctrl+Z brings them back).</source>
-            <translation>
-                <numerusform>The script has %n segment. Building from the template replaces all of them (Ctrl+Z brings them back).</numerusform>
-                <numerusform>The script has %n segments. Building from the template replaces all of them (Ctrl+Z brings them back).</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>The checker found %n risky word(s) in this script. Approve it anyway?</source>
-            <translation>
-                <numerusform>The checker found %n risky word in this script. Approve it anyway?</numerusform>
-                <numerusform>The checker found %n risky words in this script. Approve it anyway?</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>… and %n more</source>
-            <translation>
-                <numerusform>… and %n more</numerusform>
-                <numerusform>… and %n more</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n problem(s) are not resolved:</source>
-            <translation>
-                <numerusform>%n problem is not resolved:</numerusform>
-                <numerusform>%n problems are not resolved:</numerusform>
-            </translation>
-        </message>
+        <name>ScriptFiles</name>
         <message numerus="yes">
             <source>The file holds %n segment(s); importing replaces the current script (Ctrl+Z brings it back).</source>
             <translation>
@@ -412,6 +318,99 @@
         </message>
     </context>
     <context>
+        <name>ScriptImportDialog</name>
+        <message numerus="yes">
+            <source>The file holds %n segment(s).</source>
+            <translation>
+                <numerusform>The file holds %n segment.</numerusform>
+                <numerusform>The file holds %n segments.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n product(s) it names are not in the product pool. Their names are kept on the segments; add them to the pool now, or later with Add to pool.</source>
+            <translation>
+                <numerusform>%n product it names are not in the product pool. Their names are kept on the segments; add them to the pool now, or later with Add to pool.</numerusform>
+                <numerusform>%n products it names are not in the product pool. Their names are kept on the segments; add them to the pool now, or later with Add to pool.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Import and add %n to pool</source>
+            <translation>
+                <numerusform>Import and add %n to pool</numerusform>
+                <numerusform>Import and add %n to pool</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ScriptSidePanel</name>
+        <message numerus="yes">
+            <source>Rehearsals (%n)</source>
+            <translation>
+                <numerusform>Rehearsals (%n)</numerusform>
+                <numerusform>Rehearsals (%n)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ScriptTab</name>
+        <message numerus="yes">
+            <source>%n gap(s)</source>
+            <translation>
+                <numerusform>%n gap</numerusform>
+                <numerusform>%n gaps</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n overlap(s)</source>
+            <translation>
+                <numerusform>%n overlap</numerusform>
+                <numerusform>%n overlaps</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n segment(s)</source>
+            <translation>
+                <numerusform>%n segment</numerusform>
+                <numerusform>%n segments</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Compliance (%n)</source>
+            <translation>
+                <numerusform>Compliance (%n)</numerusform>
+                <numerusform>Compliance (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The script has %n segment(s). Building from the template replaces all of them (Ctrl+Z brings them back).</source>
+            <translation>
+                <numerusform>The script has %n segment. Building from the template replaces all of them (Ctrl+Z brings them back).</numerusform>
+                <numerusform>The script has %n segments. Building from the template replaces all of them (Ctrl+Z brings them back).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The checker found %n risky word(s) in this script. Approve it anyway?</source>
+            <translation>
+                <numerusform>The checker found %n risky word in this script. Approve it anyway?</numerusform>
+                <numerusform>The checker found %n risky words in this script. Approve it anyway?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… and %n more</numerusform>
+                <numerusform>… and %n more</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n problem(s) are not resolved:</source>
+            <translation>
+                <numerusform>%n problem is not resolved:</numerusform>
+                <numerusform>%n problems are not resolved:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SegmentTableModel</name>
         <message numerus="yes">
             <source>%n risky word(s) in this segment; see Compliance.</source>
@@ -428,6 +427,16 @@
             <translation>
                 <numerusform>⚠ %n conflict</numerusform>
                 <numerusform>⚠ %n conflicts</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TeammateChanges</name>
+        <message numerus="yes">
+            <source>%n more change(s)</source>
+            <translation>
+                <numerusform>%n more change</numerusform>
+                <numerusform>%n more changes</numerusform>
             </translation>
         </message>
     </context>

@@ -694,10 +694,6 @@ Restore its latest backup, from {1} ({2})? Changes made since then are lost; the
         <translation>版本</translation>
     </message>
     <message>
-        <source>Someone else already deleted {0}; this step left the undo history.</source>
-        <translation>{0}已被别人删除，这一步已从撤销记录中移除。</translation>
-    </message>
-    <message>
         <source>Kept their version: this step can no longer be undone or redone, so it left the undo history.</source>
         <translation>已保留对方的版本：这一步无法再撤销或重做，已从撤销记录中移除。</translation>
     </message>
@@ -991,10 +987,6 @@ Restore its latest backup, from {1} ({2})? Changes made since then are lost; the
 </context>
 <context>
     <name>Errors</name>
-    <message>
-        <source>Someone else changed this record while you were editing it. Reload and try again.</source>
-        <translation>你编辑期间，这条记录被别人改过了。请刷新后重试。</translation>
-    </message>
     <message>
         <source>The file cannot be written: permission denied ({0}). Choose another place.</source>
         <translation>无法写入文件：没有权限（{0}）。请换个位置。</translation>
@@ -3989,6 +3981,10 @@ Logs: {2}</source>
         <translation>退款人数：整场 {0}，各商品相加 {1}（一人退多个商品，整场只计一次）。</translation>
     </message>
     <message>
+        <source>Someone else changed this record while you were editing it. Reload and try again.</source>
+        <translation>你编辑期间，这条记录被别人改过了。请刷新后重试。</translation>
+    </message>
+    <message>
         <source>Cannot open the database {0}: {1}</source>
         <translation>无法打开数据库 {0}：{1}</translation>
     </message>
@@ -4099,6 +4095,10 @@ Logs: {2}</source>
     <message>
         <source>link #{0} is not in this stream's lineup</source>
         <translation>本场排品里没有 #{0} 号链接</translation>
+    </message>
+    <message>
+        <source>Someone else already deleted {0}; this step left the undo history.</source>
+        <translation>{0}已被别人删除，这一步已从撤销记录中移除。</translation>
     </message>
 </context>
 <context>
@@ -6088,6 +6088,69 @@ Logs: {2}</source>
     </message>
 </context>
 <context>
+    <name>ScriptFiles</name>
+    <message>
+        <source>Choose a stream first.</source>
+        <translation>请先选择场次。</translation>
+    </message>
+    <message>
+        <source>Import script</source>
+        <translation>导入脚本</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>Replace the script?</source>
+        <translation>替换现有脚本？</translation>
+    </message>
+    <message numerus="yes">
+        <source>The file holds %n segment(s); importing replaces the current script (Ctrl+Z brings it back).</source>
+        <translation><numerusform>文件里有 %n 个环节；导入会替换当前脚本（可按 Ctrl+Z 恢复）。</numerusform></translation>
+    </message>
+    <message>
+        <source>Import script from {0}</source>
+        <translation>从 {0} 导入脚本</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n segment(s).</source>
+        <translation><numerusform>已导入 %n 个环节。</numerusform></translation>
+    </message>
+    <message>
+        <source>Every product the script names is in the product pool.</source>
+        <translation>脚本里的商品都在选品池里。</translation>
+    </message>
+    <message>
+        <source>Add to pool</source>
+        <translation>加入选品池</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n product(s) to the pool and linked their segments. Ctrl+Z takes them away.</source>
+        <translation><numerusform>已把 %n 个商品加入选品池，并关联到对应环节。按 Ctrl+Z 可撤销。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Linked %n segment(s) to products already in the pool.</source>
+        <translation><numerusform>已把 %n 个环节关联到选品池里已有的商品。</numerusform></translation>
+    </message>
+    <message>
+        <source>Not added: {0}.</source>
+        <translation>未加入：{0}。</translation>
+    </message>
+    <message>
+        <source>Export script</source>
+        <translation>导出脚本</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;PDF run sheet (*.pdf)</source>
+        <translation>Excel 工作簿 (*.xlsx);;PDF 流程单 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exported the script to {0}</source>
+        <translation>脚本已导出到 {0}</translation>
+    </message>
+</context>
+<context>
     <name>ScriptImportDialog</name>
     <message>
         <source>Import script: {0}</source>
@@ -6369,83 +6432,7 @@ Logs: {2}</source>
     </message>
 </context>
 <context>
-    <name>ScriptTab</name>
-    <message>
-        <source>Stream:</source>
-        <translation>场次：</translation>
-    </message>
-    <message>
-        <source>New from template</source>
-        <translation>从模板新建</translation>
-    </message>
-    <message>
-        <source>Daily stream (2 h)</source>
-        <translation>日常场（2 小时）</translation>
-    </message>
-    <message>
-        <source>Special (3 h)</source>
-        <translation>专场（3 小时）</translation>
-    </message>
-    <message>
-        <source>Big promotion (6 h)</source>
-        <translation>大促（6 小时）</translation>
-    </message>
-    <message>
-        <source>Add segment</source>
-        <translation>添加环节</translation>
-    </message>
-    <message>
-        <source>Insert product pitch</source>
-        <translation>插入商品讲解</translation>
-    </message>
-    <message>
-        <source>Delete segment</source>
-        <translation>删除环节</translation>
-    </message>
-    <message>
-        <source>Move up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
-        <source>Word list…</source>
-        <translation>违禁词库…</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>已定稿</translation>
-    </message>
-    <message>
-        <source>Rehearse</source>
-        <translation>开始彩排</translation>
-    </message>
-    <message>
-        <source>Mark rehearsed</source>
-        <translation>标记已彩排</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>导入…</translation>
-    </message>
-    <message>
-        <source>Add to pool</source>
-        <translation>加入选品池</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-    <message>
-        <source>Drag to move · Shift+drag to reorder · drag the right edge to resize · Ctrl+wheel to zoom</source>
-        <translation>拖动可移动 · Shift+拖动可调整顺序 · 拖右边缘可改时长 · Ctrl+滚轮缩放</translation>
-    </message>
-    <message>
-        <source>Fit</source>
-        <translation>适应宽度</translation>
-    </message>
+    <name>ScriptSidePanel</name>
     <message>
         <source>Host lines (话术)</source>
         <translation>主播话术</translation>
@@ -6467,6 +6454,14 @@ Logs: {2}</source>
         <translation>词条</translation>
     </message>
     <message>
+        <source>Risk category</source>
+        <translation>风险类别</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
         <source>Suggestion</source>
         <translation>建议改为</translation>
     </message>
@@ -6479,6 +6474,10 @@ Logs: {2}</source>
         <translation>彩排</translation>
     </message>
     <message>
+        <source>Planned time</source>
+        <translation>计划</translation>
+    </message>
+    <message>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
@@ -6489,6 +6488,49 @@ Logs: {2}</source>
     <message>
         <source>Rehearsals</source>
         <translation>彩排记录</translation>
+    </message>
+    <message>
+        <source>#{0} · {1}</source>
+        <translation>#{0} · {1}</translation>
+    </message>
+    <message>
+        <source> (not finished)</source>
+        <translation>（未完成）</translation>
+    </message>
+    <message>
+        <source> (partial: {0} of {1} segments)</source>
+        <translation>（部分彩排：{0}/{1} 个环节）</translation>
+    </message>
+    <message>
+        <source>Rehearsed segments</source>
+        <translation>已彩排环节</translation>
+    </message>
+    <message>
+        <source>Whole script</source>
+        <translation>整份脚本</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rehearsals (%n)</source>
+        <translation><numerusform>彩排记录（%n）</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ScriptTab</name>
+    <message>
+        <source>Stream:</source>
+        <translation>场次：</translation>
+    </message>
+    <message>
+        <source>Add segment</source>
+        <translation>添加环节</translation>
+    </message>
+    <message>
+        <source>Drag to move · Shift+drag to reorder · drag the right edge to resize · Ctrl+wheel to zoom</source>
+        <translation>拖动可移动 · Shift+拖动可调整顺序 · 拖右边缘可改时长 · Ctrl+滚轮缩放</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应宽度</translation>
     </message>
     <message>
         <source>Script (直播脚本)…</source>
@@ -6534,22 +6576,6 @@ Logs: {2}</source>
         <source>No streams yet: plan one on the Schedule tab first.</source>
         <translation>还没有场次：请先在排期页安排一场。</translation>
     </message>
-    <message>
-        <source>#{0} · {1}</source>
-        <translation>#{0} · {1}</translation>
-    </message>
-    <message>
-        <source> (not finished)</source>
-        <translation>（未完成）</translation>
-    </message>
-    <message>
-        <source>Whole script</source>
-        <translation>整份脚本</translation>
-    </message>
-    <message numerus="yes">
-        <source>Rehearsals (%n)</source>
-        <translation><numerusform>彩排记录（%n）</numerusform></translation>
-    </message>
     <message numerus="yes">
         <source>%n gap(s)</source>
         <translation><numerusform>%n 处空档</numerusform></translation>
@@ -6591,60 +6617,8 @@ Logs: {2}</source>
         <translation>✓ 话术里没有风险词。</translation>
     </message>
     <message>
-        <source>Someone else already deleted this segment; nothing was changed.</source>
-        <translation>别人已经删除了这个环节，没有做任何改动。</translation>
-    </message>
-    <message>
-        <source>Someone else deleted the segment you selected, so nothing was added. Select where the new segment goes and add it again.</source>
-        <translation>你选中的环节已被别人删除，所以没有添加。请重新选择新环节的位置后再添加。</translation>
-    </message>
-    <message>
-        <source>Someone else deleted the segment that “{0}” changes; nothing was changed and the step left the undo history.</source>
-        <translation>“{0}”所改的环节已被别人删除；没有做任何改动，这一步已从撤销记录中移除。</translation>
-    </message>
-    <message>
-        <source>Not approved: someone else changed the script. Review their changes first.</source>
-        <translation>未定稿：别人改过脚本，请先审阅对方的改动。</translation>
-    </message>
-    <message>
-        <source>Kept their version: this step can no longer be undone or redone, so it left the undo history.</source>
-        <translation>已保留对方的版本：这一步无法再撤销或重做，已从撤销记录中移除。</translation>
-    </message>
-    <message>
-        <source>Kept: nothing was deleted.</source>
-        <translation>已保留：没有删除任何内容。</translation>
-    </message>
-    <message>
-        <source>Someone else deleted the segment, so “{0}” was not saved.</source>
-        <translation>这个环节已被别人删除，“{0}”没有保存。</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{0}&lt;/b&gt; was changed by someone else after you last saw it. Approving it now would approve changes nobody reviewed. Nothing has been approved yet. Compare:</source>
-        <translation>你上次查看之后，别人改过&lt;b&gt;{0}&lt;/b&gt;。现在定稿会把没人审过的改动一起定稿。还没有定稿。对比一下：</translation>
-    </message>
-    <message>
-        <source>Don't approve: nothing is saved and the tab shows their version to review. Approve anyway: approve the script with their changes.</source>
-        <translation>不定稿：不保存任何内容，页面显示对方的版本供你审阅。仍然定稿：连同对方的改动一起定稿。</translation>
-    </message>
-    <message>
-        <source>Don't approve</source>
-        <translation>不定稿</translation>
-    </message>
-    <message>
-        <source>Approve anyway</source>
-        <translation>仍然定稿</translation>
-    </message>
-    <message>
-        <source>The script</source>
-        <translation>这份脚本</translation>
-    </message>
-    <message>
         <source>type</source>
         <translation>类型</translation>
-    </message>
-    <message>
-        <source>Reloaded: your change was discarded.</source>
-        <translation>已重新加载：你的修改已放弃。</translation>
     </message>
     <message>
         <source>title</source>
@@ -6655,56 +6629,12 @@ Logs: {2}</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <source>Link the products this script names to the product pool, creating those it does not hold yet, and put them on the lineup</source>
-        <translation>把脚本里的商品关联到选品池（池里没有的先新建），并加入排品</translation>
-    </message>
-    <message>
-        <source>Risk category</source>
-        <translation>风险类别</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>严重程度</translation>
-    </message>
-    <message>
-        <source>Planned time</source>
-        <translation>计划</translation>
-    </message>
-    <message>
-        <source> (partial: {0} of {1} segments)</source>
-        <translation>（部分彩排：{0}/{1} 个环节）</translation>
-    </message>
-    <message>
-        <source>Rehearsed segments</source>
-        <translation>已彩排环节</translation>
-    </message>
-    <message>
         <source>duration</source>
         <translation>时长</translation>
     </message>
     <message>
         <source>product</source>
         <translation>商品</translation>
-    </message>
-    <message>
-        <source>product not in pool</source>
-        <translation>不在选品池的商品</translation>
-    </message>
-    <message>
-        <source>Running order</source>
-        <translation>环节顺序</translation>
-    </message>
-    <message>
-        <source>(whole script replaced)</source>
-        <translation>（整份脚本被替换）</translation>
-    </message>
-    <message>
-        <source>(segment)</source>
-        <translation>（环节）</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n more change(s)</source>
-        <translation><numerusform>还有 %n 处改动</numerusform></translation>
     </message>
     <message>
         <source>host lines</source>
@@ -6834,57 +6764,76 @@ Logs: {2}</source>
         <source>The stream is marked as rehearsed.</source>
         <translation>这场已标记为已彩排。</translation>
     </message>
+</context>
+<context>
+    <name>ScriptToolbar</name>
     <message>
-        <source>Choose a stream first.</source>
-        <translation>请先选择场次。</translation>
-    </message>
-    <message>
-        <source>Import script</source>
-        <translation>导入脚本</translation>
-    </message>
-    <message>
-        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
-        <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
-    </message>
-    <message numerus="yes">
-        <source>The file holds %n segment(s); importing replaces the current script (Ctrl+Z brings it back).</source>
-        <translation><numerusform>文件里有 %n 个环节；导入会替换当前脚本（可按 Ctrl+Z 恢复）。</numerusform></translation>
+        <source>New from template</source>
+        <translation>从模板新建</translation>
     </message>
     <message>
-        <source>Import script from {0}</source>
-        <translation>从 {0} 导入脚本</translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n segment(s).</source>
-        <translation><numerusform>已导入 %n 个环节。</numerusform></translation>
+        <source>Daily stream (2 h)</source>
+        <translation>日常场（2 小时）</translation>
     </message>
     <message>
-        <source>Every product the script names is in the product pool.</source>
-        <translation>脚本里的商品都在选品池里。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Added %n product(s) to the pool and linked their segments. Ctrl+Z takes them away.</source>
-        <translation><numerusform>已把 %n 个商品加入选品池，并关联到对应环节。按 Ctrl+Z 可撤销。</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Linked %n segment(s) to products already in the pool.</source>
-        <translation><numerusform>已把 %n 个环节关联到选品池里已有的商品。</numerusform></translation>
+        <source>Special (3 h)</source>
+        <translation>专场（3 小时）</translation>
     </message>
     <message>
-        <source>Not added: {0}.</source>
-        <translation>未加入：{0}。</translation>
+        <source>Big promotion (6 h)</source>
+        <translation>大促（6 小时）</translation>
     </message>
     <message>
-        <source>Export script</source>
-        <translation>导出脚本</translation>
+        <source>Add segment</source>
+        <translation>添加环节</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx);;PDF run sheet (*.pdf)</source>
-        <translation>Excel 工作簿 (*.xlsx);;PDF 流程单 (*.pdf)</translation>
+        <source>Insert product pitch</source>
+        <translation>插入商品讲解</translation>
     </message>
     <message>
-        <source>Exported the script to {0}</source>
-        <translation>脚本已导出到 {0}</translation>
+        <source>Delete segment</source>
+        <translation>删除环节</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Word list…</source>
+        <translation>违禁词库…</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已定稿</translation>
+    </message>
+    <message>
+        <source>Rehearse</source>
+        <translation>开始彩排</translation>
+    </message>
+    <message>
+        <source>Mark rehearsed</source>
+        <translation>标记已彩排</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Add to pool</source>
+        <translation>加入选品池</translation>
+    </message>
+    <message>
+        <source>Link the products this script names to the product pool, creating those it does not hold yet, and put them on the lineup</source>
+        <translation>把脚本里的商品关联到选品池（池里没有的先新建），并加入排品</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
     </message>
 </context>
 <context>
@@ -7169,6 +7118,101 @@ Logs: {2}</source>
     <message>
         <source>Review</source>
         <translation>复盘</translation>
+    </message>
+</context>
+<context>
+    <name>TeammateChanges</name>
+    <message>
+        <source>Someone else already deleted this segment; nothing was changed.</source>
+        <translation>别人已经删除了这个环节，没有做任何改动。</translation>
+    </message>
+    <message>
+        <source>Someone else deleted the segment you selected, so nothing was added. Select where the new segment goes and add it again.</source>
+        <translation>你选中的环节已被别人删除，所以没有添加。请重新选择新环节的位置后再添加。</translation>
+    </message>
+    <message>
+        <source>Someone else deleted the segment that “{0}” changes; nothing was changed and the step left the undo history.</source>
+        <translation>“{0}”所改的环节已被别人删除；没有做任何改动，这一步已从撤销记录中移除。</translation>
+    </message>
+    <message>
+        <source>Not approved: someone else changed the script. Review their changes first.</source>
+        <translation>未定稿：别人改过脚本，请先审阅对方的改动。</translation>
+    </message>
+    <message>
+        <source>Kept their version: this step can no longer be undone or redone, so it left the undo history.</source>
+        <translation>已保留对方的版本：这一步无法再撤销或重做，已从撤销记录中移除。</translation>
+    </message>
+    <message>
+        <source>Kept: nothing was deleted.</source>
+        <translation>已保留：没有删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Reloaded: your change was discarded.</source>
+        <translation>已重新加载：你的修改已放弃。</translation>
+    </message>
+    <message>
+        <source>Someone else deleted the segment, so “{0}” was not saved.</source>
+        <translation>这个环节已被别人删除，“{0}”没有保存。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; was changed by someone else after you last saw it. Approving it now would approve changes nobody reviewed. Nothing has been approved yet. Compare:</source>
+        <translation>你上次查看之后，别人改过&lt;b&gt;{0}&lt;/b&gt;。现在定稿会把没人审过的改动一起定稿。还没有定稿。对比一下：</translation>
+    </message>
+    <message>
+        <source>Don't approve: nothing is saved and the tab shows their version to review. Approve anyway: approve the script with their changes.</source>
+        <translation>不定稿：不保存任何内容，页面显示对方的版本供你审阅。仍然定稿：连同对方的改动一起定稿。</translation>
+    </message>
+    <message>
+        <source>Don't approve</source>
+        <translation>不定稿</translation>
+    </message>
+    <message>
+        <source>Approve anyway</source>
+        <translation>仍然定稿</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已定稿</translation>
+    </message>
+    <message>
+        <source>The script</source>
+        <translation>这份脚本</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>product not in pool</source>
+        <translation>不在选品池的商品</translation>
+    </message>
+    <message>
+        <source>Running order</source>
+        <translation>环节顺序</translation>
+    </message>
+    <message>
+        <source>(whole script replaced)</source>
+        <translation>（整份脚本被替换）</translation>
+    </message>
+    <message>
+        <source>(segment)</source>
+        <translation>（环节）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more change(s)</source>
+        <translation><numerusform>还有 %n 处改动</numerusform></translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from livedesk.services import scripts
+from livedesk.models import Stream
+from livedesk.services import scripts, timeline
 from livedesk.ui import theme
 from livedesk.ui.script.tab import ScriptTab
 from livedesk.ui.script.table_model import SegmentRow, SegmentTableModel
@@ -282,11 +283,11 @@ def test_mark_rehearsed_asks_when_findings_remain(tab, db, stream_id):
     assert asked and asked[0][0] == "markRehearsedConfirm"
     assert "没有完成的彩排" in asked[0][1] or "rehearsal" in asked[0][1].lower()
     with db.session() as s:
-        assert s.get(scripts.Stream, stream_id).status == "scripted"
+        assert s.get(Stream, stream_id).status == "scripted"
     tab.confirm = lambda *a: True
     assert tab.mark_rehearsed()
     with db.session() as s:
-        assert s.get(scripts.Stream, stream_id).status == "rehearsed"
+        assert s.get(Stream, stream_id).status == "rehearsed"
 
 
 def test_rehearsal_with_a_fake_clock_records_times(tab, db, stream_id, qtbot):
@@ -455,7 +456,7 @@ def test_a_rehearsal_stopped_early_is_partial_and_shows_the_host_lines(tab, db, 
     planned = first.duration_seconds
     assert dialog.segment_label.text() == (
         f"Partial rehearsal: 1 of {len(dialog.rows)} segments, 4:10 for their plan of "
-        f"{scripts.timeline.clock(planned)} ({'+' if 250 > planned else ''}{scripts.timeline.clock(250 - planned)})"
+        f"{timeline.clock(planned)} ({'+' if 250 > planned else ''}{timeline.clock(250 - planned)})"
     )
     with db.session() as s:
         [report] = scripts.list_rehearsals(s, stream_id)

@@ -15,6 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from livedesk.models import Product, Stream
 from livedesk.services import lineups, products, schedule
+from livedesk.services.errors import ConcurrentEditError, StaleRowError
 
 START = dt.datetime(2026, 11, 20, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
@@ -235,12 +236,14 @@ def test_deleting_a_stream_a_teammate_deleted_changes_nothing(db, teammate):
 
 
 def test_a_save_a_moment_later_is_caught_by_the_delete_itself(db, teammate):
+    """The unit of work turns SQLAlchemy's StaleDataError into the user's ConcurrentEditError."""
     [stream_id] = stream_ids(db, "周五美妆专场")
-    with pytest.raises(StaleDataError), db.session() as s:
+    with pytest.raises(StaleRowError, match="Someone else changed this record") as caught, db.session() as s:
         stream = s.get(Stream, stream_id)  # loaded (and checked) at version 1 …
         with teammate.session() as t:  # … then the teammate commits before the DELETE runs
             schedule.update_stream(t, stream_id, dataclasses.replace(schedule.get_stream_data(t, stream_id), notes="刚改"))
         schedule.delete_streams(s, [stream.id], expected_versions={stream_id: 1})
+    assert isinstance(caught.value, ConcurrentEditError) and isinstance(caught.value.__cause__, StaleDataError)
     assert read_stream(db, stream_id).notes == "刚改"
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from script_helpers import make_stream
 
+from livedesk.models import Segment
 from livedesk.services import scripts
 from livedesk.services.scripts import ScriptChangedError, ScriptError, SegmentGoneError
 
@@ -153,7 +154,7 @@ def test_add_with_an_expected_order_and_a_reused_id(db, teammate, ids):
 
 def seen_fields(db, segment_id: int) -> dict:
     with db.session() as s:
-        return scripts.segment_to_dict(s.get(scripts.Segment, segment_id))
+        return scripts.segment_to_dict(s.get(Segment, segment_id))
 
 
 def test_delete_is_refused_when_a_teammate_changed_the_segment(db, teammate, ids):

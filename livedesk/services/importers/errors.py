@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from livedesk.services.errors import UserError
 from livedesk.services.messages import translate
 
 
@@ -33,7 +34,7 @@ class CellProblem:
 
 
 @dataclass
-class ImportFailed(Exception):
+class ImportFailed(UserError):
     """The file cannot be imported; nothing was written.
 
     `message` says what is wrong and what to do; `problems` lists every bad cell.

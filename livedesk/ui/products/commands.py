@@ -11,19 +11,14 @@ teammate's change; the app's own other writes (an import, another edit of the sa
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
-
-from livedesk.models import Product, Stream
-from livedesk.services import lineups, products
+from livedesk.services import lineup_steps, lineups, product_steps, products
 from livedesk.services.db import Database
-from livedesk.services.importers.product_sheet import ImportResult, ProductSheetPreview, apply_import
+from livedesk.services.errors import StaleRowError
+from livedesk.services.importers.product_sheet import ImportResult, ProductSheetPreview
 from livedesk.ui.conflict_dialog import (
-    AlreadyDeleted,
     CheckedCommand,
     ReplayConflict,
     deletion_rows,
@@ -40,11 +35,11 @@ class _Command(CheckedCommand):
     """A step on products. `left` holds what its last write left in the fields and children it writes (all
     of a product's content when it deletes it next); the next undo or redo expects them still there.
 
-    Subclasses give `_first()`, `_put(session, undoing, versions)` (write the step; returns the names of each
-    product the next step writes, to remember) and `_target(undoing)` (what the step writes to each product
-    of `left`, None when it deletes it: for the conflict dialog)."""
+    Subclasses give `_first()`, `_step(undoing, expected)` (write the step through one service function of
+    livedesk.services.product_steps; returns what it left) and `_target(undoing)` (what the step writes to each
+    product of `left`, None when it deletes it: for the conflict dialog)."""
 
-    conflict_errors = (products.ProductChangedError, StaleDataError)
+    conflict_errors = (products.ProductChangedError, StaleRowError)
 
     def __init__(self, db: Database, text: str, changed: Changed, refresh: list[int] | None = None):
         super().__init__(text)
@@ -56,39 +51,18 @@ class _Command(CheckedCommand):
     def _dropped(self) -> None:
         self.changed(self.refresh)
 
-    def _remember(self, session: Session, names: Mapping[int, Iterable[str]]) -> None:
-        """Read back what this step left (as stored) in the `names` of each product."""
-        session.flush()
-        session.expire_all()
-        states = products.product_states(session, names)
-        self.left = {pid: {name: states[pid][name] for name in parts} for pid, parts in names.items() if pid in states}
-
     def _expected(self, undoing: bool) -> Values:
         return self.left
 
     def _write(self, undoing: bool, expected: Values) -> None:
-        target = self._target(undoing)
-        with self.db.session() as session:
-            try:
-                versions = products.check_states(session, expected)
-            except products.ProductNotFoundError:
-                if any(value is None for value in target.values()):  # it was to be deleted: it is
-                    stored = products.product_versions(session, expected)
-                    raise AlreadyDeleted([self.left[pid].get("name") or f"#{pid}" for pid in expected
-                                          if pid not in stored]) from None
-                raise
-            self._remember(session, self._put(session, undoing, versions))
+        self.left = self._step(undoing, expected)
         self.changed(self.refresh)
 
     def _conflicts(self, undoing: bool) -> tuple[list[ReplayConflict], Values]:
         """Each product of the step someone else changed since this command's last write: theirs beside what
         the step writes (or deletes); and what is stored now, which going ahead expects."""
         target = self._target(undoing)
-        with self.db.session() as session:
-            states = products.product_states(session, self.left)
-            for pid in self.left:
-                if pid not in states:
-                    products.get_product(session, pid)  # deleted meanwhile: ProductNotFoundError
+        states = product_steps.stored_states(self.db, list(self.left))  # deleted meanwhile: ProductNotFoundError
         conflicts, now = [], {}
         for pid, left in self.left.items():
             theirs = states[pid]
@@ -104,7 +78,7 @@ class _Command(CheckedCommand):
                 conflicts.append(ReplayConflict(theirs["name"], rows, deleting=mine is None))
         return conflicts, now
 
-    def _put(self, session: Session, undoing: bool, versions: dict[int, int]) -> Mapping[int, Iterable[str]]:
+    def _step(self, undoing: bool, expected: Values) -> Values:
         raise NotImplementedError
 
     def _target(self, undoing: bool) -> dict[int, dict[str, Any] | None]:
@@ -120,18 +94,16 @@ class EditProduct(_Command):
         self.product_id, self.field, self.old, self.new, self.version = product_id, field, old, new, version
 
     def _first(self) -> None:
-        with self.db.session() as session:
-            products.update_product(session, self.product_id, {self.field: self.new}, self.version)
-            self._remember(session, {self.product_id: [self.field]})
+        self.left = product_steps.edit_field(self.db, self.product_id, self.field, self.new, version=self.version)
         self.new = self.left[self.product_id][self.field]  # as stored (cleaned)
         self.changed(self.refresh)
 
     def _target(self, undoing: bool) -> dict[int, dict[str, Any] | None]:
         return {self.product_id: {self.field: self.old if undoing else self.new}}
 
-    def _put(self, session, undoing, versions):
-        products.update_product(session, self.product_id, {self.field: self.old if undoing else self.new})
-        return {self.product_id: [self.field]}
+    def _step(self, undoing, expected):
+        return product_steps.edit_field(self.db, self.product_id, self.field, self.old if undoing else self.new,
+                                        expected=expected)
 
 
 class BulkEdit(_Command):
@@ -147,24 +119,20 @@ class BulkEdit(_Command):
         super().__init__(db, text, changed, list(ids))
         self.ids, self.field, self.value = list(ids), field, value
         self.versions = versions
-        self.previous: dict[int, object] = {}  # the products' values before the edit
+        self.previous: dict[int, object] = {}  # the products' values before the edit (the ones it changed)
         self.written: object = value  # the value as stored (cleaned)
 
     def _first(self) -> None:
-        self.written = products.clean_product_fields({self.field: self.value}, creating=False)[self.field]
-        with self.db.session() as session:
-            previous = products.bulk_update(session, self.ids, self.field, self.value, self.versions)
-            self.previous = {pid: old for pid, old in previous.items() if old != self.written}  # the ones it changed
-            self._remember(session, {pid: [self.field] for pid in self.previous})
+        self.previous, self.written, self.left = product_steps.bulk_edit(self.db, self.ids, self.field, self.value,
+                                                                         self.versions)
         self.changed(self.refresh)
 
     def _target(self, undoing: bool) -> dict[int, dict[str, Any] | None]:
         return {pid: {self.field: old if undoing else self.written} for pid, old in self.previous.items()}
 
-    def _put(self, session, undoing, versions):
+    def _step(self, undoing, expected):
         values = {pid: old if undoing else self.written for pid, old in self.previous.items()}
-        products.bulk_set_values(session, self.field, values, versions)
-        return {pid: [self.field] for pid in values}
+        return product_steps.bulk_set(self.db, self.field, values, expected)
 
 
 class ProductChange(_Command):
@@ -190,23 +158,17 @@ class ProductChange(_Command):
         self.parts: set[str] = set()
 
     def _first(self) -> None:
-        with self.db.session() as session:
-            products.check_version(session, self.product_id, self.version)
-            self.before = products.snapshot_product(session, self.product_id)
-            self.action(session)
-            session.flush()
-            self.after = products.snapshot_product(session, self.product_id)
-            self.parts = products.changed_parts(self.before, self.after)
-            self._remember(session, {self.product_id: self.parts})
+        self.before, self.after, self.parts, self.left = product_steps.change(self.db, self.product_id, self.action,
+                                                                              self.version)
         self.changed(self.refresh)
 
     def _target(self, undoing: bool) -> dict[int, dict[str, Any] | None]:
         state = products.snapshot_state(self.before if undoing else self.after)
         return {self.product_id: {name: state[name] for name in self.parts}}
 
-    def _put(self, session, undoing, versions):
-        products.apply_parts(session, self.product_id, self.before if undoing else self.after, self.parts)
-        return {self.product_id: self.parts}
+    def _step(self, undoing, expected):
+        return product_steps.apply_change(self.db, self.product_id, self.before if undoing else self.after,
+                                          self.parts, expected)
 
 
 class _Deletion(_Command):
@@ -225,20 +187,12 @@ class _Deletion(_Command):
     def _target(self, undoing: bool) -> dict[int, dict[str, Any] | None]:
         return {pid: None for pid in self.left} if undoing == self.deletes_on_undo else {}
 
-    def _put(self, session, undoing, versions):
+    def _step(self, undoing, expected):
         if undoing == self.deletes_on_undo:
-            self.snapshots = products.delete_products(session, self.ids, versions)
+            self.snapshots = product_steps.delete(self.db, self.ids, expected=expected)
             return {}
-        self.ids = _restore(session, self.snapshots)
-        return {pid: products.STATE_NAMES for pid in self.ids}
-
-
-def _restore(session: Session, snapshots: list[dict[str, Any]]) -> list[int]:
-    """Put deleted products back (refused when, say, a teammate took one's SKU); their ids (a restore may
-    give one a new id)."""
-    restored = [products.restore_product(session, snap) for snap in snapshots]
-    session.flush()
-    return [p.id for p in restored]
+        self.ids, left = product_steps.restore(self.db, self.snapshots, expected)
+        return left
 
 
 class CreateProduct(_Deletion):
@@ -255,9 +209,8 @@ class CreateProduct(_Deletion):
         return self.ids[0] if self.ids else None
 
     def _first(self) -> None:
-        with self.db.session() as session:
-            self.ids = [products.create_product(session, self.fields).id]
-            self._remember(session, {pid: products.STATE_NAMES for pid in self.ids})
+        product_id, self.left = product_steps.create(self.db, self.fields)
+        self.ids = [product_id]
         self.changed(self.ids)
 
 
@@ -275,8 +228,7 @@ class DeleteProducts(_Deletion):
         self.versions = versions
 
     def _first(self) -> None:
-        with self.db.session() as session:
-            self.snapshots = products.delete_products(session, self.ids, self.versions)
+        self.snapshots = product_steps.delete(self.db, self.ids, self.versions)
         self.changed(None)
 
 
@@ -290,31 +242,13 @@ class ImportProducts(_Command):
         self.preview, self.exclude_bad = preview, exclude_bad
         self.result: ImportResult | None = None
         self.created: list[int] = []
-        self.updates: dict[int, tuple[dict[str, Any], dict[str, Any], set[str]]] = {}  # id: (before, after, parts)
+        self.updates: dict[int, product_steps.Update] = {}  # id: (before, after, parts)
         self.snapshots: list[dict[str, Any]] = []  # the created products as the undo deleted them
 
     def _first(self) -> None:
-        with self.db.session() as session:
-            skus = [item.sku for item in self.preview.good]
-            existing: list[int] = []
-            for start in range(0, len(skus), 500):
-                existing += session.scalars(select(Product.id).where(Product.sku.in_(skus[start : start + 500])))
-            before = products.snapshot_products(session, existing)
-            self.result = apply_import(session, self.preview, exclude_bad=self.exclude_bad)
-            session.flush()
-            session.expire_all()
-            self.created = list(self.result.created_ids)
-            after = products.snapshot_products(session, [pid for pid in self.result.updated_ids if pid in before])
-            for pid, snapshot in after.items():
-                parts = products.changed_parts(before[pid], snapshot)
-                if parts:
-                    self.updates[pid] = (before[pid], snapshot, parts)
-            self._remember(session, self._names())
+        self.result, self.created, self.updates, self.left = product_steps.import_sheet(self.db, self.preview,
+                                                                                        self.exclude_bad)
         self.changed(None)
-
-    def _names(self) -> dict[int, Iterable[str]]:
-        names: dict[int, Iterable[str]] = {pid: parts for pid, (_, _, parts) in self.updates.items()}
-        return {**names, **{pid: products.STATE_NAMES for pid in self.created}}
 
     def _target(self, undoing: bool) -> dict[int, dict[str, Any] | None]:
         target: dict[int, dict[str, Any] | None] = {}
@@ -323,15 +257,10 @@ class ImportProducts(_Command):
             target[pid] = {name: state[name] for name in parts}
         return {**target, **{pid: None for pid in self.created if undoing}}
 
-    def _put(self, session, undoing, versions):
-        if undoing:
-            self.snapshots = products.delete_products(session, self.created, versions)
-        else:
-            self.created = _restore(session, self.snapshots)
-        for pid, (before, after, parts) in self.updates.items():
-            products.apply_parts(session, pid, before if undoing else after, parts)
-        names = self._names()
-        return {pid: parts for pid, parts in names.items() if pid in self.updates} if undoing else names
+    def _step(self, undoing, expected):
+        self.created, self.snapshots, left = product_steps.import_step(self.db, undoing, self.created, self.snapshots,
+                                                                       self.updates, expected)
+        return left
 
 
 # --- lineups ------------------------------------------------------------------------------------------------
@@ -355,10 +284,6 @@ class _LineupCommand(CheckedCommand):
     def _expected(self, undoing: bool) -> Any:
         return self.left
 
-    @staticmethod
-    def _names(session: Session, ids: Iterable[int]) -> dict[int, str]:
-        return dict(session.execute(select(Product.id, Product.name).where(Product.id.in_(list(ids)))).all())
-
 
 class _LineupItems(_LineupCommand):
     """Takes products off the lineup one way and puts them back the other. Taking them off again expects
@@ -372,21 +297,15 @@ class _LineupItems(_LineupCommand):
         self.left: dict[int, dict[str, Any]] = {}
 
     def _write(self, undoing: bool, expected: Any) -> None:
-        with self.db.session() as session:
-            if undoing == self.removes_on_undo:
-                lineups.check_items(session, self.stream_id, expected)
-                self.saved = [lineups.remove_from_lineup(session, self.stream_id, pid) for pid in self.product_ids]
-            else:
-                for saved in sorted(self.saved, key=lambda s: s["position"]):
-                    lineups.restore_lineup_item(session, saved)
-            self.left = lineups.item_values(session, self.stream_id, self.product_ids)
+        if undoing == self.removes_on_undo:
+            self.saved, self.left = lineup_steps.take_off(self.db, self.stream_id, self.product_ids, expected)
+        else:
+            self.left = lineup_steps.put_back(self.db, self.stream_id, self.saved, self.product_ids)
         self.changed(self.product_ids)
 
     def _conflicts(self, undoing: bool) -> tuple[list[ReplayConflict], Any]:
-        with self.db.session() as session:
-            lineups.check_items(session, self.stream_id, {pid: {} for pid in self.left})  # one taken off: LineupError
-            theirs = lineups.item_values(session, self.stream_id, list(self.left))
-            names = self._names(session, self.left)
+        stored = lineup_steps.stored_lineup(self.db, self.stream_id, list(self.left), on_lineup=True)  # one taken off:
+        theirs, names = stored.values, stored.names  # LineupError
         conflicts = [
             ReplayConflict(names.get(pid, "—"), deletion_rows(lineup_conflict_rows(None, left, theirs[pid])), True)
             for pid, left in self.left.items() if theirs[pid] != left
@@ -398,12 +317,7 @@ class AddToLineup(_LineupItems):
     removes_on_undo = True
 
     def _first(self) -> None:
-        with self.db.session() as session:
-            on = {r.product_id for r in lineups.lineup_rows(session, self.stream_id)}
-            self.product_ids = [pid for pid in self.product_ids if pid not in on]
-            for pid in self.product_ids:
-                lineups.add_to_lineup(session, self.stream_id, pid)
-            self.left = lineups.item_values(session, self.stream_id, self.product_ids)
+        self.product_ids, self.left = lineup_steps.add(self.db, self.stream_id, self.product_ids)
         self.changed(self.product_ids)
 
 
@@ -416,10 +330,7 @@ class RemoveFromLineup(_LineupItems):
         self.seen = seen
 
     def _first(self) -> None:
-        with self.db.session() as session:
-            if self.seen is not None:
-                lineups.check_items(session, self.stream_id, self.seen)
-            self.saved = [lineups.remove_from_lineup(session, self.stream_id, pid) for pid in self.product_ids]
+        self.saved, _ = lineup_steps.take_off(self.db, self.stream_id, self.product_ids, self.seen)
         self.changed(self.product_ids)
 
 
@@ -438,20 +349,13 @@ class ReorderLineup(_LineupCommand):
         self._write(False, self.before)
 
     def _write(self, undoing: bool, expected: Any) -> None:
-        with self.db.session() as session:
-            lineups.check_order(session, self.stream_id, expected)
-            order = lineups.arrange(self.before if undoing else self.after, expected)
-            lineups.reorder_lineup(session, self.stream_id, order)
-            self.left = lineups.lineup_order(session, self.stream_id)
+        self.left = lineup_steps.reorder(self.db, self.stream_id, self.before if undoing else self.after, expected)
         self.changed([])
 
     def _conflicts(self, undoing: bool) -> tuple[list[ReplayConflict], Any]:
-        with self.db.session() as session:
-            theirs = lineups.lineup_order(session, self.stream_id)
-            mine = lineups.arrange(self.before if undoing else self.after, theirs)
-            names = self._names(session, [*mine, *theirs])
-            stream = session.get(Stream, self.stream_id)
-            title = stream.title if stream is not None else "—"
+        stored = lineup_steps.stored_lineup(self.db, self.stream_id, names_of=[*self.before, *self.after])
+        theirs, names, title = stored.order, stored.names, stored.title
+        mine = lineups.arrange(self.before if undoing else self.after, theirs)
         row = lineup_order_row([names.get(pid, "—") for pid in mine], [names.get(pid, "—") for pid in theirs])
         return [ReplayConflict(title, [row])], theirs
 
@@ -471,31 +375,19 @@ class SetLineupValues(_LineupCommand):
 
     def _first(self) -> None:
         lineups.clean_item_values(self.values)  # bad input says so before any conflict
-        with self.db.session() as session:
-            if self.seen is not None:
-                lineups.check_items(session, self.stream_id, {self.product_id: self.seen})
-            self.previous = lineups.set_lineup_values(session, self.stream_id, self.product_id, **self.values)
-            self._remember(session)
+        self.previous, self.left = lineup_steps.set_values(self.db, self.stream_id, self.product_id, self.values,
+                                                           self.seen)
         self.values = dict(self.left)  # as stored (cleaned)
         self.changed([self.product_id])
 
-    def _remember(self, session: Session) -> None:
-        stored = lineups.item_values(session, self.stream_id, [self.product_id])[self.product_id]
-        self.left = {name: stored[name] for name in self.previous}
-
     def _write(self, undoing: bool, expected: Any) -> None:
-        with self.db.session() as session:
-            lineups.check_items(session, self.stream_id, {self.product_id: expected})
-            lineups.set_lineup_values(session, self.stream_id, self.product_id,
-                                      **(self.previous if undoing else self.values))
-            self._remember(session)
+        _, self.left = lineup_steps.set_values(self.db, self.stream_id, self.product_id,
+                                               self.previous if undoing else self.values, expected)
         self.changed([self.product_id])
 
     def _conflicts(self, undoing: bool) -> tuple[list[ReplayConflict], Any]:
-        with self.db.session() as session:
-            lineups.check_items(session, self.stream_id, {self.product_id: {}})  # taken off: LineupError
-            theirs = lineups.item_values(session, self.stream_id, [self.product_id])[self.product_id]
-            product = products.get_product(session, self.product_id).name
+        stored = lineup_steps.stored_lineup(self.db, self.stream_id, [self.product_id], on_lineup=True)  # taken
+        theirs, product = stored.values[self.product_id], stored.names.get(self.product_id, "—")  # off: LineupError
         mine = self.previous if undoing else self.values
         rows = lineup_conflict_rows({**theirs, **self.left}, {**theirs, **mine}, theirs)
         return ([ReplayConflict(product, rows)] if rows else []), {name: theirs[name] for name in self.left}

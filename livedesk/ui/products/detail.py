@@ -334,10 +334,8 @@ class ProductDetailPanel(QScrollArea):
 
     def _still_there(self) -> bool:
         """False when the product shown was deleted meanwhile (by the user or a teammate): nothing to save to."""
-        from livedesk.models.product import Product
-
         with self.db.session() as session:
-            return session.get(Product, self.product_id) is not None
+            return products.product_exists(session, self.product_id)
 
     def _edits(self) -> dict[str, Any]:
         """What the editors hold that differs from the product as shown (the unsaved typing)."""

@@ -24,11 +24,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func, select
 
 from livedesk.config import Paths, Preferences
-from livedesk.models import Product, Stream
-from livedesk.services import lineups, products
+from livedesk.services import lineup_steps, lineups, products
 from livedesk.services.db import Database
 from livedesk.services.lineups import LineupError
 from livedesk.ui.errors import show_error
@@ -246,7 +244,7 @@ class ProductsTab(Tab):
         self.rules = products.Rules.from_preferences(Preferences.load(self.paths))  # Preferences may have changed
         rules, db = self.rules, self.db
         with db.session() as session:
-            total = session.scalar(select(func.count()).select_from(Product)) or 0
+            total = products.count_products(session)
         if total <= SYNC_LOAD_LIMIT:
             with db.session() as session:
                 self._loaded(products.list_products(session, rules), token)
@@ -520,16 +518,12 @@ class ProductsTab(Tab):
 
         sid = command.stream_id
         try:
-            with self.db.session() as session:
-                names = command._names(session, command.product_ids)
-                if isinstance(command, ReorderLineup):
-                    theirs_order = lineups.lineup_order(session, sid)
-                    names = command._names(session, theirs_order)
-                    stream = session.get(Stream, sid)
-                    title = stream.title if stream is not None else "—"
-                else:
-                    lineups.check_items(session, sid, {pid: {} for pid in command.product_ids})  # taken off
-                    theirs = lineups.item_values(session, sid, command.product_ids)
+            if isinstance(command, ReorderLineup):
+                stored = lineup_steps.stored_lineup(self.db, sid)
+                theirs_order, names, title = stored.order, stored.names, stored.title
+            else:
+                stored = lineup_steps.stored_lineup(self.db, sid, command.product_ids, on_lineup=True)  # taken off:
+                theirs, names = stored.values, stored.names  # LineupError
             mine = lineups.clean_item_values(command.values) if isinstance(command, SetLineupValues) else {}
         except USER_ERRORS as exc:
             self._user_error(exc)
@@ -576,7 +570,7 @@ class ProductsTab(Tab):
     def _replay_failed(self, exc: BaseException) -> None:
         """An undo or redo could not be done (e.g. a teammate deleted the product): say why; the step left
         the undo history and nothing was written."""
-        from livedesk.ui.conflict_dialog import AlreadyDeleted
+        from livedesk.services.errors import AlreadyDeleted
 
         if isinstance(exc, AlreadyDeleted):  # what the step was to do is done: a status message is enough
             self.status_message.emit(str(exc), 10000)

@@ -13,28 +13,24 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
-
-from livedesk.models import Stream
-from livedesk.services import schedule, snapshots
+from livedesk.services import schedule, schedule_steps, snapshots
 from livedesk.services.db import Database
+from livedesk.services.errors import StaleRowError
 from livedesk.ui.conflict_dialog import (
-    AlreadyDeleted,
     CheckedCommand,
     ReplayConflict,
     stream_conflict_rows,
     stream_delete_rows,
 )
 
-Values = dict[int, dict[str, Any]]  # {stream id: {name: value}} (see `schedule.content`)
+Values = schedule_steps.Values
 
 
 class _StreamCommand(CheckedCommand):
     """A step on streams. `left` holds what its last write left in the fields it writes (all of a stream's
     content when it deletes it next); the next undo or redo expects them still there."""
 
-    conflict_errors = (schedule.StreamChangedError, StaleDataError)
+    conflict_errors = (schedule.StreamChangedError, StaleRowError)
 
     def __init__(self, db: Database, text: str, changed: Callable[[], None]):
         super().__init__(text)
@@ -48,18 +44,11 @@ class _StreamCommand(CheckedCommand):
     def _expected(self, undoing: bool) -> Values:
         return self.left
 
-    def _remember(self, session: Session, names: dict[int, list[str] | tuple[str, ...]]) -> None:
-        """Read back what this step left (as stored) in the `names` of each stream."""
-        session.flush()
-        session.expire_all()
-        self.left = {i: schedule.content(schedule.get_stream_data(session, i), fields) for i, fields in names.items()}
-
     def _conflicts(self, undoing: bool) -> tuple[list[ReplayConflict], Values]:
         """Each stream of the step someone else changed since this command's last write: theirs beside what
         the step writes (or deletes); and what is stored now, which going ahead expects."""
         target = self._target(undoing)
-        with self.db.session() as session:
-            stored = {i: schedule.get_stream_data(session, i) for i in self.left}  # deleted: ValidationError
+        stored = schedule_steps.stored_streams(self.db, list(self.left))  # deleted: ValidationError
         conflicts, now = [], {}
         for i, left in self.left.items():
             theirs = stored[i]
@@ -93,21 +82,16 @@ class EditStream(_StreamCommand):
         self.fields = [name for name in schedule.CONTENT_FIELDS if getattr(before, name) != getattr(after, name)]
 
     def _first(self) -> None:
-        with self.db.session() as session:
-            schedule.update_stream(session, self.stream_id, self.after, expected_version=self.before.version)
-            self._remember(session, {self.stream_id: self.fields})
+        self.left = schedule_steps.save_edit(self.db, self.stream_id, self.after, self.fields,
+                                             expected_version=self.before.version)
         self.changed()
 
     def _target(self, undoing: bool) -> dict[int, dict[str, Any] | None]:
         return {self.stream_id: schedule.content(self.before if undoing else self.after, self.fields)}
 
     def _write(self, undoing: bool, expected: Values) -> None:
-        with self.db.session() as session:
-            schedule.check_streams(session, expected)
-            stored = schedule.get_stream_data(session, self.stream_id)
-            target = schedule.content(self.before if undoing else self.after, self.fields)
-            schedule.update_stream(session, self.stream_id, dataclasses.replace(stored, **target))
-            self._remember(session, {self.stream_id: self.fields})
+        self.left = schedule_steps.save_edit(self.db, self.stream_id, self.before if undoing else self.after,
+                                             self.fields, expected=expected)
         self.changed()
 
 
@@ -127,23 +111,13 @@ class _Deletion(_StreamCommand):
     def _target(self, undoing: bool) -> dict[int, dict[str, Any] | None]:
         return {i: None for i in self.left} if undoing == self.deletes_on_undo else {}
 
-    def _delete(self, session: Session, versions: dict[int, int] | None) -> None:
-        self.snapshot = snapshots.snapshot(session, Stream.__table__, self.stream_ids)
-        schedule.delete_streams(session, self.stream_ids, versions)
-        self.left = {}
-
     def _write(self, undoing: bool, expected: Values) -> None:
-        with self.db.session() as session:
-            if undoing == self.deletes_on_undo:
-                gone = [i for i in expected if session.get(Stream, i) is None]
-                if gone:
-                    raise AlreadyDeleted([f"“{expected[i]['title']}”" for i in gone])
-                self._delete(session, schedule.check_streams(session, expected))
-            else:
-                assert self.snapshot is not None
-                moved = snapshots.restore(session, self.snapshot).get("streams", {})
-                self.stream_ids = [moved.get(i, i) for i in self.stream_ids]  # a restore may get a new id
-                self._remember(session, {i: schedule.CONTENT_FIELDS for i in self.stream_ids})
+        if undoing == self.deletes_on_undo:
+            self.snapshot = schedule_steps.delete(self.db, self.stream_ids, expected=expected)
+            self.left = {}
+        else:
+            assert self.snapshot is not None
+            self.stream_ids, self.left = schedule_steps.restore(self.db, self.snapshot, self.stream_ids)
         self.changed()
 
 
@@ -158,11 +132,7 @@ class CreateStreams(_Deletion):
         self.streams = streams
 
     def _first(self) -> None:
-        with self.db.session() as session:
-            created = [schedule.create_stream(session, data) for data in self.streams]
-            session.flush()
-            self.stream_ids = [s.id for s in created]
-            self._remember(session, {i: schedule.CONTENT_FIELDS for i in self.stream_ids})
+        self.stream_ids, self.left = schedule_steps.create(self.db, self.streams)
         self.changed()
 
 
@@ -176,6 +146,6 @@ class DeleteStreams(_Deletion):
         self.versions = versions
 
     def _first(self) -> None:
-        with self.db.session() as session:
-            self._delete(session, self.versions)
+        self.snapshot = schedule_steps.delete(self.db, self.stream_ids, self.versions)
+        self.left = {}
         self.changed()

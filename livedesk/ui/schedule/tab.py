@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from livedesk.config import Paths
 from livedesk.services import schedule
 from livedesk.services.db import Database
+from livedesk.services.errors import StaleRowError
 from livedesk.ui import formatting, theme
 from livedesk.ui.errors import show_error
 from livedesk.ui.labels import (
@@ -406,8 +407,6 @@ class ScheduleTab(Tab):
     def _push_edit(self, stream_id: int, before: schedule.StreamData, after: schedule.StreamData) -> None:
         """Save an edit made from `before`; when a teammate saved in between, show both and let the user
         reload (discard mine) or overwrite (my changed fields on top of theirs)."""
-        from sqlalchemy.orm.exc import StaleDataError
-
         from livedesk.ui.conflict_dialog import ask_overwrite, stream_conflict_rows
 
         base, mine = before, after
@@ -417,7 +416,7 @@ class ScheduleTab(Tab):
             try:
                 push_command(self.undo_stack, command)
                 return
-            except (schedule.StreamChangedError, StaleDataError):  # StaleDataError: they saved a moment later
+            except (schedule.StreamChangedError, StaleRowError):  # StaleRowError: they saved a moment later
                 pass
             except Exception as exc:  # the command's own transaction rolled back; nothing changed
                 show_error(self, exc)
@@ -487,8 +486,6 @@ class ScheduleTab(Tab):
         """Delete the streams as the list showed them (`seen`). When a teammate changed some since, list their
         changes: Keep deletes nothing, Delete anyway deletes them with their changes (undoable). A stream a
         teammate already deleted: say so and delete nothing."""
-        from sqlalchemy.orm.exc import StaleDataError
-
         from livedesk.ui.conflict_dialog import ask_overwrite, delete_texts, labelled, stream_delete_rows
 
         versions = {i: data.version for i, data in seen.items() if data.version is not None}
@@ -500,7 +497,7 @@ class ScheduleTab(Tab):
                 return True
             except schedule.StreamChangedError as exc:
                 changed = exc.stream_ids or ids
-            except StaleDataError:  # they saved a moment later
+            except StaleRowError:  # they saved a moment later
                 changed = ids
             except Exception as exc:  # e.g. already deleted; the command's transaction rolled back: nothing changed
                 show_error(self, exc)
@@ -538,7 +535,7 @@ class ScheduleTab(Tab):
     def _replay_failed(self, exc: BaseException) -> None:
         """An undo or redo could not be done (e.g. a teammate deleted the stream): say why; the step left the
         undo history and nothing was written."""
-        from livedesk.ui.conflict_dialog import AlreadyDeleted
+        from livedesk.services.errors import AlreadyDeleted
 
         if isinstance(exc, AlreadyDeleted):  # what the step was to do is done: a status message is enough
             self.status_message.emit(str(exc), 10000)

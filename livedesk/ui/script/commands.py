@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
-from sqlalchemy.orm import Session
 
-from livedesk.services import script_pool, scripts, timeline
+from livedesk.services import script_pool, script_steps, scripts, timeline
 from livedesk.services.db import Database
 from livedesk.ui.undo import DbCommand
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 Changed = Callable[[], None]
@@ -127,10 +129,7 @@ class EditSegment(_ScriptCommand):
         self.left = before  # the value the user saw; after each step, the value this command saved
 
     def _apply(self, value: Any) -> None:
-        with self.db.session() as session:
-            segment = scripts.update_segment(session, self.segment_id, expected={self.field: self.left},
-                                             **{self.field: value})
-            self.left = getattr(segment, self.field)
+        self.left = script_steps.edit_field(self.db, self.segment_id, self.field, value, self.left)
 
     def do_redo(self) -> None:
         self._apply(self.after)
@@ -173,9 +172,7 @@ class SetTimes(_ScriptCommand):
         self.left: scripts.Layout = [tuple(x) for x in seen]  # type: ignore[misc]
 
     def _apply(self, spans: Mapping[int, tuple[float, float]]) -> None:
-        with self.db.session() as session:
-            scripts.set_segment_times(session, self.stream_id, spans, expected=self.left)
-            self.left = scripts.script_layout(session, self.stream_id)
+        self.left = script_steps.set_times(self.db, self.stream_id, spans, self.left)
 
     def do_redo(self) -> None:
         self._apply(self.after)
@@ -215,20 +212,16 @@ class MoveSegment(_ScriptCommand):
         self.left: scripts.Layout = []  # what the last step left
 
     def do_redo(self) -> None:
-        with self.db.session() as session:
-            if self.step == "redo":
-                order = [i for i, _, _ in self.seen] if self.seen is not None else None
-                self.before = scripts.script_layout(session, self.stream_id)
-                scripts.move_segment(session, self.segment_id, self.new_position, expected_order=order)
-                self.after = scripts.script_layout(session, self.stream_id)
-            else:
-                scripts.arrange_segments(session, self.stream_id, self.after, expected=self.left)
-            self.left = scripts.script_layout(session, self.stream_id)
+        if self.step == "redo":
+            order = [i for i, _, _ in self.seen] if self.seen is not None else None
+            self.before, self.after = script_steps.move(self.db, self.stream_id, self.segment_id, self.new_position,
+                                                        order)
+            self.left = self.after
+        else:
+            self.left = script_steps.arrange(self.db, self.stream_id, self.after, self.left)
 
     def do_undo(self) -> None:
-        with self.db.session() as session:
-            scripts.arrange_segments(session, self.stream_id, self.before, expected=self.left)
-            self.left = scripts.script_layout(session, self.stream_id)
+        self.left = script_steps.arrange(self.db, self.stream_id, self.before, self.left)
 
     def preview(self, layout: scripts.Layout) -> scripts.Layout:
         """`layout` as this step would leave it."""
@@ -271,17 +264,13 @@ class AddSegment(_ScriptCommand):
         self.data: dict[str, Any] | None = None  # the segment as saved: what undo expects, what redo brings back
 
     def do_redo(self) -> None:
-        with self.db.session() as session:
-            values = self.values if self.data is None else self.data
-            segment = scripts.add_segment(session, self.stream_id, after_id=self.after_id, reuse_id=self.segment_id,
-                                          **values)
-            session.flush()
-            self.segment_id, self.data = segment.id, scripts.segment_to_dict(segment)
+        values = self.values if self.data is None else self.data
+        self.segment_id, self.data = script_steps.add(self.db, self.stream_id, values, after_id=self.after_id,
+                                                      reuse_id=self.segment_id)
 
     def do_undo(self) -> None:
         assert self.segment_id is not None
-        with self.db.session() as session:
-            scripts.delete_segment(session, self.segment_id, expected=self.data)
+        script_steps.delete(self.db, self.stream_id, self.segment_id, self.data)
 
     def adopt(self, error: scripts.ScriptError) -> None:
         their = error.their_segment() if isinstance(error, scripts.ScriptChangedError) else None
@@ -305,20 +294,15 @@ class DeleteSegment(_ScriptCommand):
         self.left: scripts.Layout = []  # the layout the delete left
 
     def do_redo(self) -> None:
-        with self.db.session() as session:
-            self.data = scripts.delete_segment(session, self.segment_id, expected=self.seen)
-            self.left = scripts.script_layout(session, self.stream_id)
+        self.data, self.left = script_steps.delete(self.db, self.stream_id, self.segment_id, self.seen)
 
     def do_undo(self) -> None:
         assert self.data is not None
         values = {name: self.data[name] for name in scripts.SEGMENT_FIELDS}
         after_id = self.data["after_id"]
-        with self.db.session() as session:
-            segment = scripts.add_segment(session, self.stream_id, 0 if after_id is None else None, after_id=after_id,
-                                          reuse_id=self.segment_id, expected_order=[i for i, _, _ in self.left],
-                                          **values)
-            session.flush()
-            self.segment_id, self.seen = segment.id, scripts.segment_to_dict(segment)
+        self.segment_id, self.seen = script_steps.add(
+            self.db, self.stream_id, values, position=0 if after_id is None else None, after_id=after_id,
+            reuse_id=self.segment_id, expected_order=[i for i, _, _ in self.left])
 
     def preview(self, layout: scripts.Layout) -> scripts.Layout:
         """`layout` with the segment put back (undo)."""
@@ -358,27 +342,16 @@ class ReplaceScript(_ScriptCommand):
         self.after: list[dict[str, Any]] | None = None
         self.left: list[dict[str, Any]] | None = [dict(x) for x in seen] if seen is not None else None
 
-    def _snapshot(self, session: Session) -> list[dict[str, Any]]:
-        return scripts.snapshot_script(session, self.stream_id, with_ids=True)
-
     def do_redo(self) -> None:
-        with self.db.session() as session:
-            if self.after is None:
-                scripts.check_script(session, self.stream_id, self.left)
-                self.before = self._snapshot(session)
-                self.action(session)
-                session.flush()
-                session.expire_all()
-                self.after = self._snapshot(session)
-            else:
-                scripts.replace_script_segments(session, self.stream_id, self.after, expected=self.left)
-            self.left = self._snapshot(session)
+        if self.after is None:
+            self.before, self.after = script_steps.rewrite(self.db, self.stream_id, self.action, self.left)
+            self.left = self.after
+        else:
+            self.left = script_steps.replace(self.db, self.stream_id, self.after, self.left)
 
     def do_undo(self) -> None:
         assert self.before is not None
-        with self.db.session() as session:
-            scripts.replace_script_segments(session, self.stream_id, self.before, expected=self.left)
-            self.left = self._snapshot(session)
+        self.left = script_steps.replace(self.db, self.stream_id, self.before, self.left)
 
     def adopt(self, error: scripts.ScriptError) -> None:
         assert isinstance(error, scripts.ScriptChangedError)
@@ -399,9 +372,7 @@ class SetApproved(_ScriptCommand):
         self.left: list[dict[str, Any]] | None = [dict(x) for x in seen] if seen is not None else None
 
     def _apply(self, approved: bool) -> None:
-        with self.db.session() as session:
-            scripts.set_approved(session, self.stream_id, approved, expected=self.left if approved else None)
-            self.left = scripts.snapshot_script(session, self.stream_id, with_ids=True)
+        self.left = script_steps.set_approved(self.db, self.stream_id, approved, self.left)
 
     def do_redo(self) -> None:
         self._apply(self.approved)
@@ -432,21 +403,13 @@ class AddToPool(_ScriptCommand):
         self.left: list[dict[str, Any]] | None = [dict(x) for x in seen] if seen is not None else None
 
     def do_redo(self) -> None:
-        with self.db.session() as session:
-            scripts.check_script(session, self.stream_id, self.left)
-            before = scripts.snapshot_script(session, self.stream_id, with_ids=True)
-            reuse = self.addition.created if self.addition is not None else None
-            self.addition = script_pool.add_unmatched_to_pool(session, self.stream_id, self.details, reuse_ids=reuse)
-            session.flush()
-            self.before = before
-            self.left = scripts.snapshot_script(session, self.stream_id, with_ids=True)
+        reuse = self.addition.created if self.addition is not None else None
+        self.addition, self.before, self.left = script_steps.add_to_pool(self.db, self.stream_id, self.details,
+                                                                         self.left, reuse)
 
     def do_undo(self) -> None:
         assert self.before is not None and self.addition is not None
-        with self.db.session() as session:
-            scripts.replace_script_segments(session, self.stream_id, self.before, expected=self.left)
-            script_pool.undo_pool_addition(session, self.addition)
-            self.left = scripts.snapshot_script(session, self.stream_id, with_ids=True)
+        self.left = script_steps.undo_add_to_pool(self.db, self.stream_id, self.before, self.left, self.addition)
 
     def adopt(self, error: scripts.ScriptError) -> None:
         assert isinstance(error, scripts.ScriptChangedError)

@@ -9,41 +9,36 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QScrollArea,
     QSplitter,
     QTableView,
-    QTabWidget,
-    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from livedesk.config import Paths
-from livedesk.models import LineupItem, Product, Stream
-from livedesk.services import compliance, schedule, script_pool, scripts
+from livedesk.services import compliance, schedule, scripts, timeline
 from livedesk.services.db import Database
+from livedesk.services.errors import UserError
 from livedesk.ui import formatting, theme
 from livedesk.ui.errors import show_error
 from livedesk.ui.labels import status_label, stream_type_label
 from livedesk.ui.script import commands as cmd
 from livedesk.ui.script.delegates import KindDelegate, ProductDelegate
-from livedesk.ui.script.highlighter import ComplianceHighlighter, utf16_index
+from livedesk.ui.script.files import ScriptFiles
+from livedesk.ui.script.highlighter import utf16_index
 from livedesk.ui.script.labels import (
     SEGMENT_KINDS,
     category_label,
@@ -52,12 +47,12 @@ from livedesk.ui.script.labels import (
     segment_kind_label,
     severity_label,
 )
+from livedesk.ui.script.side_panel import ScriptSidePanel
 from livedesk.ui.script.table_model import SEGMENT_ID_ROLE, SegmentRow, SegmentTableModel
+from livedesk.ui.script.teammates import TeammateChanges
 from livedesk.ui.script.timeline_view import TimelineView
+from livedesk.ui.script.toolbar import ScriptToolbar
 from livedesk.ui.tab_base import Tab
-from livedesk.ui.tasks import run_task
-from livedesk.ui.widgets.actions import add_tab_action
-from livedesk.ui.widgets.rows_model import RowsTableModel
 
 DRAFT_DELAY_MS = 700  # typing in the detail editor is saved after this pause (and on leaving the segment)
 
@@ -89,6 +84,8 @@ class ScriptTab(Tab):
         self._waiting: list[cmd._ScriptCommand] = []  # edits asked for meanwhile: pushed once the step is over
         self._was_active = False  # the undo stack was the Edit menu's when the running step began
         self.rehearsal_dialog = None
+        self.teammates = TeammateChanges(self)  # what to say when a teammate changed the script first
+        self.files = ScriptFiles(self)  # import, add to pool, export
         self._build()
         self.reload()
 
@@ -109,46 +106,10 @@ class ScriptTab(Tab):
         top.addWidget(self.stream_info, 1)
         layout.addLayout(top)
 
-        toolbar = QToolBar()
-        toolbar.setObjectName("scriptToolbar")
-        self.template_button = QToolButton()
-        self.template_button.setText(self.tr("New from template"))
-        self.template_button.setObjectName("templateButton")
-        self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.template_menu = QMenu(self.template_button)
-        for key, text in (("daily", self.tr("Daily stream (2 h)")), ("special", self.tr("Special (3 h)")),
-                          ("big_promotion", self.tr("Big promotion (6 h)"))):
-            action = self.template_menu.addAction(text)
-            action.setObjectName(f"template_{key}")
-            action.triggered.connect(lambda _c=False, key=key: self.build_from_template(key))
-        self.template_button.setMenu(self.template_menu)
-        toolbar.addWidget(self.template_button)
-        self.add_action = self._add_action(toolbar, self.tr("Add segment"), self.add_segment, "Ctrl+Shift+N", "addSegment")
-        self.pitch_button = QToolButton()
-        self.pitch_button.setText(self.tr("Insert product pitch"))
-        self.pitch_button.setObjectName("pitchButton")
-        self.pitch_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.pitch_menu = QMenu(self.pitch_button)
-        self.pitch_menu.aboutToShow.connect(self._fill_pitch_menu)
-        self.pitch_button.setMenu(self.pitch_menu)
-        toolbar.addWidget(self.pitch_button)
-        self.delete_action = self._add_action(toolbar, self.tr("Delete segment"), self.delete_segment, None, "deleteSegment")
-        self.up_action = self._add_action(toolbar, self.tr("Move up"), lambda: self.move_selected(-1), None, "moveUp")
-        self.down_action = self._add_action(toolbar, self.tr("Move down"), lambda: self.move_selected(1), None, "moveDown")
-        toolbar.addSeparator()
-        self._add_action(toolbar, self.tr("Word list…"), self.open_word_list, None, "wordList")
-        self.approve_action = self._add_action(toolbar, self.tr("Approved"), self.toggle_approved, None, "approve")
-        self.approve_action.setCheckable(True)
-        self.rehearse_action = self._add_action(toolbar, self.tr("Rehearse"), self.start_rehearsal, "F5", "rehearse")
-        self.mark_action = self._add_action(toolbar, self.tr("Mark rehearsed"), self.mark_rehearsed, None, "markRehearsed")
-        toolbar.addSeparator()
-        self._add_action(toolbar, self.tr("Import…"), self.import_script, None, "importScript")
-        self.add_to_pool_action = self._add_action(toolbar, self.tr("Add to pool"), self.add_to_pool, None,
-                                                   "addToPool")
-        self.add_to_pool_action.setToolTip(self.tr(
-            "Link the products this script names to the product pool, creating those it does not hold yet, and "
-            "put them on the lineup"))
-        self._add_action(toolbar, self.tr("Export…"), self.export_script, None, "exportScript")
+        toolbar = ScriptToolbar(self)
+        for name in ("template_button", "template_menu", "add_action", "pitch_button", "pitch_menu", "delete_action",
+                     "up_action", "down_action", "approve_action", "rehearse_action", "mark_action", "add_to_pool_action"):
+            setattr(self, name, getattr(toolbar, name))  # the tab's own names for the toolbar's parts
         layout.addWidget(toolbar)
 
         # the table's own keys: never fire while typing in the detail editor
@@ -208,53 +169,14 @@ class ScriptTab(Tab):
         for action in (self.delete_action, self.up_action, self.down_action):
             self.table.addAction(action)
 
-        self.side = QTabWidget()
-        self.side.setObjectName("scriptSide")
-        details = QWidget()
-        details_layout = QVBoxLayout(details)
-        details_layout.setContentsMargins(4, 4, 4, 4)
-        self.detail_title = QLabel()
-        self.detail_title.setObjectName("detailTitle")
-        self.detail_title.setStyleSheet("font-weight: 600; font-size: 14px;")
-        self.detail_title.setWordWrap(True)
-        details_layout.addWidget(self.detail_title)
-        details_layout.addWidget(QLabel(self.tr("Host lines (话术)")))
-        self.host_edit = QPlainTextEdit()
-        self.host_edit.setObjectName("hostLinesEditor")
-        self.host_edit.setPlaceholderText(self.tr("What the host says in this segment…"))
-        self.highlighter = ComplianceHighlighter(self.host_edit.document())
+        self.side = ScriptSidePanel()
+        side = self.side  # the tab's own names for the panel's parts
+        self.detail_title, self.host_edit, self.highlighter = side.detail_title, side.host_edit, side.highlighter
+        self.detail_findings, self.findings_model, self.findings_view = (side.detail_findings, side.findings_model,
+                                                                         side.findings_view)
+        self.rehearsals_model, self.rehearsals_view = side.rehearsals_model, side.rehearsals_view
         self.host_edit.textChanged.connect(self._host_text_changed)
-        details_layout.addWidget(self.host_edit, 3)
-        self.detail_findings = QLabel()
-        self.detail_findings.setObjectName("detailFindings")
-        self.detail_findings.setWordWrap(True)
-        details_layout.addWidget(self.detail_findings)
-        self.side.addTab(details, self.tr("Segment"))
-
-        self.findings_model = RowsTableModel([self.tr("Segment"), self.tr("Field"), self.tr("Term"),
-                                              self.tr("Risk category"), self.tr("Severity"), self.tr("Suggestion")],
-                                             parent=self)
-        self.findings_view = QTableView()
-        self.findings_view.setObjectName("findingsTable")
-        self.findings_view.setModel(self.findings_model)
-        self.findings_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.findings_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.findings_view.verticalHeader().hide()
-        self.findings_view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate([150, 80, 70, 110, 70]):
-            self.findings_view.setColumnWidth(column, width)
         self.findings_view.doubleClicked.connect(self._finding_activated)
-        self.side.addTab(self.findings_view, self.tr("Compliance"))
-
-        self.rehearsals_model = RowsTableModel([self.tr("Rehearsal"), self.tr("Segment"), self.tr("Planned time"),
-                                                self.tr("Actual"), self.tr("Difference")], parent=self)
-        self.rehearsals_view = QTableView()
-        self.rehearsals_view.setObjectName("rehearsalsTable")
-        self.rehearsals_view.setModel(self.rehearsals_model)
-        self.rehearsals_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.rehearsals_view.verticalHeader().hide()
-        self.rehearsals_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.side.addTab(self.rehearsals_view, self.tr("Rehearsals"))
 
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.setObjectName("scriptLowerSplitter")
@@ -280,9 +202,6 @@ class ScriptTab(Tab):
         self.draft_timer.setInterval(DRAFT_DELAY_MS)
         self.draft_timer.timeout.connect(self.flush_draft)
         self.model.rows_changed.connect(self._rows_changed)
-
-    def _add_action(self, toolbar: QToolBar, text: str, slot, shortcut, name: str) -> QAction:
-        return add_tab_action(self, toolbar, text, slot, shortcut, name)
 
     def file_actions(self) -> list[tuple[str, str, object]]:
         return [
@@ -366,34 +285,22 @@ class ScriptTab(Tab):
             self._after_load([])
             return
         with self.db.session() as session:
-            stream = session.get(Stream, self.stream_id)
-            if stream is None:
-                self.stream_id = None
-                self.model.set_rows([], {}, [], None, 0)
-                self._after_load([])
-                return
-            segments = scripts.list_segments(session, self.stream_id)
-            rows = [SegmentRow.from_segment(s) for s in segments]
-            script = scripts.get_script(session, self.stream_id)
-            self.approved = bool(script and script.approved)
-            items = session.query(LineupItem).filter(LineupItem.stream_id == self.stream_id).order_by(
-                LineupItem.position, LineupItem.id).all()
-            lineup = [(i.product_id, i.product.name) for i in items]
-            products = dict(lineup)
-            for r in rows:
-                if r.product_id is not None and r.product_id not in products:
-                    product = session.get(Product, r.product_id)
-                    products[r.product_id] = product.name if product else "?"
-            info = (f"{stream.start_at.astimezone():%Y-%m-%d %H:%M} · {formatting.minutes(stream.planned_minutes)} · "
-                    f"{stream_type_label(stream.stream_type)} · {status_label(stream.status)}")
-            start_at, slot = stream.start_at, stream.planned_minutes * 60
-            rehearsals = scripts.list_rehearsals(session, self.stream_id)
-        self.stream_info.setText(info)
-        shown, self._status_shown = getattr(self, "_status_shown", None), (self.stream_id, stream.status)
+            view = scripts.script_view(session, self.stream_id)
+        if view is None:
+            self.stream_id = None
+            self.model.set_rows([], {}, [], None, 0)
+            self._after_load([])
+            return
+        rows = [SegmentRow.from_segment(s) for s in view.segments]
+        self.approved = view.approved
+        self.stream_info.setText(
+            f"{view.start_at.astimezone():%Y-%m-%d %H:%M} · {formatting.minutes(view.planned_minutes)} · "
+            f"{stream_type_label(view.stream_type)} · {status_label(view.status)}")
+        shown, self._status_shown = getattr(self, "_status_shown", None), (self.stream_id, view.status)
         if shown is not None and shown[0] == self.stream_id and shown != self._status_shown:
             self.streams_changed.emit()  # else the schedule would show (and check deletes against) the old one
-        self.model.set_rows(rows, products, lineup, start_at, slot)
-        self._show_rehearsals(rehearsals)
+        self.model.set_rows(rows, dict(view.product_names), list(view.lineup), view.start_at, view.planned_minutes * 60)
+        self._show_rehearsals(view.rehearsals)
         self._after_load(rows)
         if selected is not None and self.model.row_of(selected) >= 0:
             self.select_segment(selected)
@@ -412,24 +319,7 @@ class ScriptTab(Tab):
         self._update_detail()
 
     def _show_rehearsals(self, reports: list[scripts.RehearsalReport]) -> None:
-        rows, bad = [], set()
-        for n, report in enumerate(reports):
-            label = self.tr("#{0} · {1}").format(len(reports) - n, report.started_at.astimezone().strftime("%m-%d %H:%M"))
-            state = "" if report.finished_at else self.tr(" (not finished)")
-            if report.finished_at and report.partial:
-                state = self.tr(" (partial: {0} of {1} segments)").format(report.rehearsed_count, report.segment_count)
-            whole = self.tr("Rehearsed segments") if report.partial else self.tr("Whole script")
-            rows.append([label + state, whole, scripts.timeline.clock(report.planned_seconds),
-                         scripts.timeline.clock(report.actual_seconds),
-                         _signed(report.actual_seconds - report.planned_seconds)])
-            for r in report.rows:
-                if r.difference is not None and r.difference > 0:
-                    bad.add(len(rows))
-                rows.append(["", r.title, scripts.timeline.clock(r.planned_seconds),
-                             "—" if r.actual_seconds is None else scripts.timeline.clock(r.actual_seconds),
-                             "" if r.difference is None else _signed(r.difference)])
-        self.rehearsals_model.set_rows(rows, bad_rows=bad)
-        self.side.setTabText(2, self.tr("Rehearsals (%n)", "", len(reports)))
+        self.side.show_rehearsals(reports)
 
     # --- rows, issues, compliance ----------------------------------------------------------------------
 
@@ -455,7 +345,7 @@ class ScriptTab(Tab):
         else:
             self.issues_label.setText("")
         total = sum(r.duration_seconds for r in rows)
-        self.count_label.setText(self.tr("%n segment(s)", "", len(rows)) + f" · {scripts.timeline.clock(total)}"
+        self.count_label.setText(self.tr("%n segment(s)", "", len(rows)) + f" · {timeline.clock(total)}"
                                  + (" · " + self.tr("approved") if self.approved else ""))
         self.refresh_findings()
 
@@ -550,7 +440,7 @@ class ScriptTab(Tab):
         else:
             r = self.model.row_at(self.model.row_of(segment_id))
             self.detail_title.setText(f"{segment_kind_label(r.kind)} · {r.title} · "
-                                      f"{scripts.timeline.clock(r.start_seconds)} + {mmss(r.duration_seconds)}")
+                                      f"{timeline.clock(r.start_seconds)} + {mmss(r.duration_seconds)}")
             if self.host_edit.toPlainText() != r.host_lines:
                 self.host_edit.setPlainText(r.host_lines)
         self.host_edit.blockSignals(False)
@@ -620,8 +510,8 @@ class ScriptTab(Tab):
         if self._busy:
             self._waiting.append(command)
             return False
-        command.on_error = lambda exc, command=command: self._command_failed(command, exc)
-        command.on_conflict = self._ask_conflict
+        command.on_error = lambda exc, command=command: self.teammates.command_failed(command, exc)
+        command.on_conflict = self.teammates.ask_conflict
         command.on_step = self._step
         command.run_first()
         if command.error is not None:
@@ -646,190 +536,6 @@ class ScriptTab(Tab):
         waiting, self._waiting = self._waiting, []
         for command in waiting:
             self._push(command)
-
-    # --- teammates' changes ------------------------------------------------------------------------------
-
-    def _command_failed(self, command: cmd._ScriptCommand, exc: BaseException) -> None:
-        """A step was refused or failed: nothing was saved, the script was reloaded and the step left the
-        undo history. Say why."""
-        if isinstance(exc, scripts.SegmentGoneError):
-            if isinstance(command, cmd.DeleteSegment) and command.step == "redo":
-                text = self.tr("Someone else already deleted this segment; nothing was changed.")
-            elif isinstance(command, cmd.AddSegment) and command.step == "redo":
-                text = self.tr("Someone else deleted the segment you selected, so nothing was added. "
-                               "Select where the new segment goes and add it again.")
-            elif command.step == "redo":
-                text = self._gone_text(command.label)
-            else:
-                text = self.tr("Someone else deleted the segment that “{0}” changes; nothing was changed and the "
-                               "step left the undo history.").format(command.label)
-            self.status_message.emit(text, 10000)
-        elif isinstance(exc, cmd.CONFLICTS):  # the user saw both versions and kept theirs (as the other tabs say it)
-            if isinstance(command, cmd.SetApproved) and command.approved != (command.step == "undo"):
-                text = self.tr("Not approved: someone else changed the script. Review their changes first.")
-            elif command.step != "redo":
-                text = self.tr("Kept their version: this step can no longer be undone or redone, so it left the "
-                               "undo history.")
-            elif isinstance(command, cmd.DeleteSegment):
-                text = self.tr("Kept: nothing was deleted.")
-            else:
-                text = self.tr("Reloaded: your change was discarded.")
-            self.status_message.emit(text, 10000)
-        else:
-            show_error(self, exc)
-
-    def _gone_text(self, label: str) -> str:
-        return self.tr("Someone else deleted the segment, so “{0}” was not saved.").format(label)
-
-    def _ask_conflict(self, command: cmd._ScriptCommand, error: scripts.ScriptError) -> bool:
-        """Someone else changed what this step would write: show both versions. True: Overwrite (write mine
-        on top of theirs); False: Reload (keep theirs, drop the step)."""
-        from livedesk.ui import conflict_dialog
-
-        self.draft_timer.stop()  # typing saved while the question is open would push in the middle of this step
-        rows = self._conflict_rows(command, error)
-        if isinstance(command, cmd.SetApproved):
-            texts = self._approve_texts()
-        elif command.step in ("undo", "replay"):
-            texts = conflict_dialog.replay_texts(command.step == "undo")
-        elif isinstance(command, cmd.DeleteSegment):
-            texts = conflict_dialog.delete_texts()
-        else:
-            texts = {}
-        return conflict_dialog.ask_overwrite(self, self._conflict_subject(command), rows, **texts)
-
-    def _approve_texts(self) -> dict[str, str]:
-        """The conflict dialog's texts when approving a script that someone else changed since it was seen."""
-        return {
-            "intro": self.tr("<b>{0}</b> was changed by someone else after you last saw it. Approving it now would "
-                             "approve changes nobody reviewed. Nothing has been approved yet. Compare:"),
-            "note": self.tr("Don't approve: nothing is saved and the tab shows their version to review. Approve "
-                            "anyway: approve the script with their changes."),
-            "reload_text": self.tr("Don't approve"),
-            "overwrite_text": self.tr("Approve anyway"),
-            "result_header": self.tr("Approved"),
-        }
-
-    def _conflict_subject(self, command: cmd._ScriptCommand) -> str:
-        """What the dialog names: the segment, or the script for a change of times, order or the whole."""
-        data = getattr(command, "data", None)
-        if isinstance(command, (cmd.AddSegment, cmd.DeleteSegment)) and data:
-            return data["title"]
-        if isinstance(command, cmd.EditSegment) and self.model.row_of(command.segment_id) >= 0:
-            return self.model.row_at(self.model.row_of(command.segment_id)).title
-        if isinstance(command, cmd.DeleteSegment) and command.seen:
-            return command.seen["title"]
-        if isinstance(command, (cmd.SetTimes, cmd.MoveSegment, cmd.ReplaceScript, cmd.SetApproved, cmd.AddToPool)):
-            return self.tr("The script")
-        return command.label
-
-    def _field_name(self, field: str) -> str:
-        return {"kind": self.tr("type"), "start_seconds": self.tr("start"), "duration_seconds": self.tr("duration"),
-                "product_id": self.tr("product"), "product_name": self.tr("product not in pool")}.get(field) or \
-            field_label(field)
-
-    def _show_value(self, field: str, value: Any) -> str:
-        if value is None or value == "":
-            return "—"
-        if field == "kind":
-            return segment_kind_label(str(value))
-        if field in ("start_seconds", "duration_seconds"):
-            return mmss(int(value))
-        if field == "product_id":
-            return self.model.products.get(value) or str(value)
-        return str(value)
-
-    def _conflict_rows(self, command: cmd._ScriptCommand, error: scripts.ScriptError) -> list:
-        from livedesk.ui.conflict_dialog import ConflictRow, deletion_rows
-
-        if isinstance(command, cmd.EditSegment) and isinstance(error, scripts.SegmentChangedError):
-            mine = command.before if command.step == "undo" else command.after
-            show = self._show_value
-            return [ConflictRow(self._field_name(command.field), show(command.field, mine),
-                                show(command.field, error.theirs), show(command.field, mine), True)]
-        if not isinstance(error, scripts.ScriptChangedError):
-            return []
-        if (isinstance(command, cmd.DeleteSegment) and command.step != "undo"
-                or isinstance(command, cmd.AddSegment) and command.step == "undo"):
-            # their changes to the segment that Overwrite deletes anyway
-            seen = (command.seen if isinstance(command, cmd.DeleteSegment) else command.data) or {}
-            their = error.their_segment() or {}
-            return deletion_rows([
-                ConflictRow(self._field_name(name), self._show_value(name, seen.get(name)),
-                            self._show_value(name, their.get(name)), "", True)
-                for name in scripts.SEGMENT_FIELDS if seen.get(name) != their.get(name)])
-        if isinstance(command, (cmd.ReplaceScript, cmd.SetApproved, cmd.AddToPool)):
-            return self._script_rows(command.left or [], error.theirs, isinstance(command, cmd.ReplaceScript))
-        if isinstance(command, (cmd.SetTimes, cmd.MoveSegment, cmd.DeleteSegment)):
-            expected = command.left
-            if isinstance(command, cmd.MoveSegment) and command.step == "redo":
-                expected = command.seen or []  # the first move is checked against the order the user saw
-            titles = {}
-            if isinstance(command, cmd.DeleteSegment) and command.data:
-                titles = {command.segment_id: command.data["title"]}  # the segment undo puts back
-            return self._layout_rows(expected, error.theirs, command.preview, titles)
-        return []
-
-    def _layout_rows(self, expected: scripts.Layout, theirs: list[dict[str, Any]],
-                     preview: Callable[[scripts.Layout], scripts.Layout], titles: dict[int, str]) -> list:
-        """Running order and times: yours (this step applied to what you saw), theirs (stored now), and after
-        Overwrite (this step applied to theirs). Red: they changed it and so does this step."""
-        from livedesk.ui.conflict_dialog import ConflictRow
-
-        titles = {r.id: r.title for r in self.model.rows()} | {s["id"]: s["title"] for s in theirs} | titles
-        stored = scripts.layout_of(theirs)
-        mine, result = preview(expected), preview(stored)
-
-        def ids(layout: scripts.Layout) -> list[int]:
-            return [i for i, _, _ in layout]
-
-        def order(layout: scripts.Layout) -> str:
-            return " → ".join(titles.get(i, "?") for i in ids(layout)) or "—"
-
-        def span(layout: scripts.Layout, segment_id: int) -> tuple[int, int] | None:
-            return next(((s, d) for i, s, d in layout if i == segment_id), None)
-
-        def show(value: tuple[int, int] | None) -> str:
-            return "—" if value is None else f"{scripts.timeline.clock(value[0])} + {mmss(value[1])}"
-
-        rows = []
-        if ids(mine) != ids(stored):
-            rows.append(ConflictRow(self.tr("Running order"), order(mine), order(stored), order(result),
-                                    ids(expected) != ids(stored)))
-        for segment_id in dict.fromkeys(ids(result) + ids(mine)):
-            yours, their, seen = span(mine, segment_id), span(stored, segment_id), span(expected, segment_id)
-            if yours != their:
-                rows.append(ConflictRow(titles.get(segment_id, "?"), show(yours), show(their),
-                                        show(span(result, segment_id)), seen != their and yours != seen))
-        return rows
-
-    def _script_rows(self, expected: list[dict[str, Any]], theirs: list[dict[str, Any]], replacing: bool) -> list:
-        """The whole script, segment by segment: as you saw it or this step left it (yours) and as stored now
-        (theirs). Overwrite replaces the whole script (`replacing`) or keeps theirs (approving)."""
-        from livedesk.ui.conflict_dialog import ConflictRow
-
-        replaced = self.tr("(whole script replaced)")
-        rows = []
-        for n in range(max(len(expected), len(theirs))):
-            yours = expected[n] if n < len(expected) else None
-            their = theirs[n] if n < len(theirs) else None
-            if yours is None or their is None:
-                title = (yours or their or {}).get("title", "")
-                shown = "—" if their is None else self.tr("(segment)")
-                rows.append(ConflictRow(title, "—" if yours is None else self.tr("(segment)"), shown,
-                                        replaced if replacing else shown, True))
-                continue
-            for name in scripts.SEGMENT_FIELDS:
-                if yours[name] != their[name]:
-                    shown = self._show_value(name, their[name])
-                    rows.append(ConflictRow(f"{their['title']} · {self._field_name(name)}",
-                                            self._show_value(name, yours[name]), shown,
-                                            replaced if replacing else shown, True))
-        if len(rows) > 40:
-            more = len(rows) - 40
-            rows = [*rows[:40], ConflictRow("…", "", self.tr("%n more change(s)", "", more),
-                                            replaced if replacing else "", True)]
-        return rows
 
     def commit_edit(self, segment_id: int, field: str, value: Any, mergeable: bool = False) -> bool:
         if self.stream_id is None:
@@ -877,7 +583,7 @@ class ScriptTab(Tab):
             return
         row = self.model.row_of(segment_id)
         if row < 0:  # the window was reloaded during the drag: someone else deleted the segment
-            self.status_message.emit(self._gone_text(self.tr("Move segment")), 10000)
+            self.status_message.emit(self.teammates.gone_text(self.tr("Move segment")), 10000)
             return
         seen = [(int(i), int(s), int(d)) for i, s, d in seen] if seen is not None else self._layout()
         self._push(cmd.MoveSegment(self.db, self.stream_id, segment_id, new_position,
@@ -923,14 +629,10 @@ class ScriptTab(Tab):
         if self.stream_id is None:
             return
         with self.db.session() as session:
-            product = session.get(Product, product_id)
-            if product is None:
-                return
-            item = session.query(LineupItem).filter_by(stream_id=self.stream_id, product_id=product_id).first()
-            price = item.live_price if item is not None and item.live_price is not None else None
-            lines = scripts.pitch_lines(product, price)
-            link = item.link_number if item is not None else None
-            name = product.name
+            draft = scripts.pitch_draft(session, self.stream_id, product_id)
+        if draft is None:
+            return
+        name, lines, link = draft.name, draft.host_lines, draft.link_number
         values = {"kind": "pitch", "title": self.tr("Pitch: {0}").format(name), "duration_seconds": 600,
                   "product_id": product_id, "host_lines": lines,
                   "cues": self.tr("Link {0} up").format(link) if link else ""}
@@ -1012,8 +714,13 @@ class ScriptTab(Tab):
                 "markRehearsedConfirm",
             ):
                 return False
-        with self.db.session() as session:
-            scripts.mark_rehearsed(session, self.stream_id)
+        try:
+            with self.db.session() as session:
+                scripts.mark_rehearsed(session, self.stream_id)
+        except UserError as exc:  # e.g. a teammate saved or deleted the stream a moment ago: nothing was saved
+            show_error(self, exc)
+            self.reload()
+            return False
         self.status_message.emit(self.tr("The stream is marked as rehearsed."), 5000)
         self.reload()
         return True
@@ -1058,124 +765,18 @@ class ScriptTab(Tab):
         dialog.setFocus()
         return dialog
 
-    # --- import / export ------------------------------------------------------------------------------------
+    # --- import / export (ui/script/files.py) ----------------------------------------------------------------
 
     def import_script(self, path: str | None = None) -> None:
-        if self.stream_id is None:
-            self.status_message.emit(self.tr("Choose a stream first."), 5000)
-            return
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import script"), "",
-                                                  self.tr("Spreadsheets (*.xlsx *.xls *.csv)"))
-        if not path:
-            return
-        stream_id = self.stream_id
-        from livedesk.services.importers.script_sheet import import_script_sheet, parse_script_sheet
-
-        def check(progress, cancelled):
-            with self.db.session() as session:
-                parsed = parse_script_sheet(session, stream_id, path)
-                addable = len(script_pool.addable(session, parsed.unmatched))
-                session.rollback()
-            return parsed, addable
-
-        def done(result) -> None:
-            parsed, addable = result
-            self.window().unsetCursor()
-            count = len(parsed.segments)
-            seen = self._seen_script()  # what the user is asked to replace
-            add_to_pool = False
-            if parsed.unmatched:  # products the pool lacks: show them, offer to add them in the same go
-                from livedesk.ui.script.import_dialog import ScriptImportDialog
-
-                dialog = ScriptImportDialog(parsed, Path(path).name, self.model.rowCount(), self, addable)
-                self.last_import_dialog = dialog
-                if not dialog.exec():
-                    return
-                add_to_pool = dialog.add_to_pool
-            elif self.model.rowCount() and not self.confirm(
-                self.tr("Replace the script?"),
-                self.tr("The file holds %n segment(s); importing replaces the current script "
-                        "(Ctrl+Z brings it back).", "", count),
-                "replaceScript",
-            ):
-                return
-            imported = cmd.ReplaceScript(self.db, stream_id, lambda s: import_script_sheet(s, stream_id, path),
-                                         self.tr("Import script from {0}").format(Path(path).name), self._changed,
-                                         seen)
-            if not self._push(imported):
-                return
-            self.status_message.emit(self.tr("Imported %n segment(s).", "", count), 5000)
-            if add_to_pool:
-                self.add_to_pool(parsed.unmatched, imported.left)
-
-        def failed(exc: BaseException) -> None:
-            self.window().unsetCursor()
-            show_error(self, exc, self.tr("Import script"))
-
-        self.window().setCursor(Qt.CursorShape.BusyCursor)
-        run_task(check, done, failed)
+        self.files.import_script(path)
 
     def add_to_pool(self, details=(), seen: list[dict[str, Any]] | None = None) -> bool:
         """Create the products the script names that the pool lacks, put them on the lineup and link their
-        segments: one undoable step. `details`: what the imported sheet said about them (直播价, link numbers)."""
-        if self.stream_id is None:
-            return False
-        names = self.model.unmatched_names()
-        if not names and seen is None:
-            self.status_message.emit(self.tr("Every product the script names is in the product pool."), 5000)
-            return False
-        command = cmd.AddToPool(self.db, self.stream_id, self.tr("Add to pool"), self._changed,
-                                self._seen_script() if seen is None else seen, details)
-        if not self._push(command):
-            return False
-        added = command.addition
-        if added is not None:
-            if added.created:
-                text = self.tr("Added %n product(s) to the pool and linked their segments. Ctrl+Z takes them away.",
-                               "", len(added.created))
-            else:  # the pool holds them by now (e.g. the 选品表 was imported since): only the links were missing
-                text = self.tr("Linked %n segment(s) to products already in the pool.", "", added.segments)
-            if added.skipped:
-                text += " " + self.tr("Not added: {0}.").format("、".join(added.skipped))
-            self.status_message.emit(text, 8000)
-        self.streams_changed.emit()  # the pool and the lineup changed: the other tabs reload
-        return True
+        segments: one undoable step."""
+        return self.files.add_to_pool(details, seen)
 
     def export_script(self, path: str | None = None) -> None:
-        if self.stream_id is None:
-            return
-        self.flush_draft()
-        if not path:
-            path, chosen = QFileDialog.getSaveFileName(
-                self, self.tr("Export script"), "直播脚本.xlsx",
-                self.tr("Excel workbook (*.xlsx);;PDF run sheet (*.pdf)"))
-            if not path:
-                return
-            if not path.lower().endswith((".xlsx", ".pdf")):
-                path += ".pdf" if "pdf" in chosen.lower() else ".xlsx"
-        stream_id = self.stream_id
-        name = Path(path).name
-
-        def done(_result) -> None:
-            self.status_message.emit(self.tr("Exported the script to {0}").format(name), 5000)
-
-        if path.lower().endswith(".pdf"):
-            from livedesk.rendering.script_pdf import export_script_pdf
-            from livedesk.services.run_sheet import run_sheet
-
-            def work(progress, cancelled):  # QTextDocument and QPdfWriter lay out on any thread
-                with self.db.session() as session:
-                    sheet = run_sheet(session, stream_id)
-                return export_script_pdf(sheet, path)
-        else:
-            from livedesk.services.exporters.script_sheet import export_script_sheet
-
-            def work(progress, cancelled):
-                with self.db.session() as session:
-                    return export_script_sheet(session, stream_id, path)
-
-        run_task(work, done, lambda exc: show_error(self, exc, self.tr("Export script")))
+        self.files.export_script(path)
 
     # --- zoom and screenshots -------------------------------------------------------------------------
 
@@ -1196,6 +797,3 @@ class ScriptTab(Tab):
         cursor.insertText("这是全网最低价，顶级工艺！\n")
         self.side.setCurrentIndex(0)
 
-
-def _signed(seconds: float) -> str:
-    return ("+" if seconds > 0 else "") + scripts.timeline.clock(seconds)
