@@ -34,7 +34,6 @@ from livedesk.models import (
     Stream,
     TrafficSource,
 )
-from livedesk.services import live_review
 from livedesk.services.db import Database
 from livedesk.services.importers.errors import ImportFailed
 from livedesk.services.importers.review_files import (
@@ -58,16 +57,13 @@ from livedesk.services.importers.review_files import (
 )
 from livedesk.services.messages import translate
 from livedesk.services.metrics import (
-    LOW_CLICK_RATE,
     SUMMARY_FIGURES,
-    click_rate,
     figure_bases,
-    review_figures,
-    to_json_number,
 )
 from livedesk.services.order_rules import DEFAULT_GRACE_MINUTES, OrderCount, count_orders, order_window
 
 if TYPE_CHECKING:
+    from livedesk.config import Preferences
     from livedesk.services.analysis import SegmentSpan  # numpy: imported only when a curve is analysed
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -759,6 +755,7 @@ def empty_summary() -> dict[str, object]:
     result: dict[str, object] = dict.fromkeys(SUMMARY_FIGURES)
     result.update(figure_bases())
     result.update(products=[], moments=[], segments=[], sources={}, warnings=[], console_log=None)
+    result.update(judgements={}, logged_figures=[], thresholds=None)
     return result
 
 
@@ -780,55 +777,17 @@ def review_warnings(gmv: Decimal | None, orders_gmv: Decimal | None, gmv_source:
     ]
 
 
-def review_summary(db: Database, stream_id: int) -> dict[str, object]:
-    """The review's figures, products, moments and segments as JSON-ready data (None where unknown)."""
-    from livedesk.services.analysis import segment_at
+def review_summary(db: Database, stream_id: int, prefs: Preferences | None = None) -> dict[str, object]:
+    """The review's figures, products, moments and segments as JSON-ready data (None where unknown).
 
-    with db.session() as session:
-        stream = session.get(Stream, stream_id)
-        if stream is None:
-            raise StreamNotFoundError(_no_stream(stream_id))
-        review = session.scalar(select(Review).where(Review.stream_id == stream_id))
-        result = empty_summary()
-        segment_rows, spans = _segment_rows(session, stream)
-        result["segments"] = segment_rows
-        result["gmv_target"] = to_json_number(stream.gmv_target)
-        result["console_log"] = live_review.logged_summary(session, stream_id)  # what the live console recorded
-        if review is None:
-            return result
-        figures = review_figures(review, stream.gmv_target)
-        result.update(figures.as_dict())
-        sources = figure_sources(review)
-        result["sources"] = sources
-        result["warnings"] = review_warnings(figures.gmv, figures.gmv_from_orders, sources.get("gmv", ""))
-        products = session.scalars(
-            select(ProductResult).where(ProductResult.review_id == review.id).order_by(ProductResult.id)
-        )
-        result["products"] = [_product_dict(p) for p in products]
-        moments = list(session.scalars(select(Moment).where(Moment.review_id == review.id).order_by(Moment.id)))
-        result["moments"] = [
-            {"kind": m.kind, "minute": m.minute, "online": m.online, "segment": segment_at(m.minute, spans)}
-            for m in moments
-        ]
-        return result
+    The same read model as the tab and the report (services/review_model.py), judged by `prefs`.
+    """
+    from livedesk.services.review_model import load_review_model
 
-
-def _product_dict(p: ProductResult) -> dict[str, object]:
-    rate = click_rate(p.click_users, p.exposure_users)
-    flags = ["low_click_rate"] if rate is not None and rate < LOW_CLICK_RATE else []
-    return {
-        "name": p.name,
-        "product_id": p.platform_product_id or None,
-        "exposure_users": p.exposure_users,
-        "click_users": p.click_users,
-        "click_rate": to_json_number(rate),
-        "buyers": p.buyers,
-        "orders": p.orders,
-        "units": p.units,
-        "gmv": to_json_number(p.gmv),
-        "refund_buyers": p.refund_buyers,
-        "flags": flags,
-    }
+    model = load_review_model(db, stream_id, prefs)
+    if not model.exists:
+        raise StreamNotFoundError(_no_stream(stream_id))
+    return model.summary()
 
 
 def money(value: Decimal | None) -> str:

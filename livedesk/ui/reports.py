@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from livedesk.models import Stream
+from livedesk.config import Preferences
 from livedesk.services import review_views
 from livedesk.services.db import Database
 from livedesk.services.exporters.review_report import (
@@ -46,7 +46,8 @@ from livedesk.services.exporters.review_report import (
     write_review_xlsx,
 )
 from livedesk.services.messages import translate
-from livedesk.services.review import ImportCancelledError, StreamNotFoundError, review_summary
+from livedesk.services.review import ImportCancelledError, StreamNotFoundError
+from livedesk.services.review_model import load_review_model
 
 SUFFIXES = (".xlsx", ".pdf")
 FONT_FAMILIES = ["Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC", "sans-serif"]
@@ -80,40 +81,21 @@ class ReportData:
 # ---------------------------------------------------------------- step 1: data (any thread, no Qt)
 
 
-def gather_report_data(db: Database, stream_id: int) -> ReportData:
-    """Read the stream's review for the report. Raises StreamNotFoundError for an unknown stream."""
-    summary = review_summary(db, stream_id)
-    with db.session() as s:
-        stream = s.get(Stream, stream_id)
-        if stream is None:
-            raise StreamNotFoundError(f"Stream {stream_id} does not exist (it may have been deleted).")
-        info = {
-            "id": stream.id,
-            "title": stream.title,
-            "start": stream.start_at,
-            "planned_minutes": stream.planned_minutes,
-            "platform": stream.platform,
-            "account": stream.account,
-            "theme": stream.theme,
-            "gmv_target": stream.gmv_target,
-            "viewers_target": stream.viewers_target,
-            "peak_online_target": stream.peak_online_target,
-            "conversion_target": stream.conversion_target,
-            "new_followers_target": stream.new_followers_target,
-        }
-    summary = with_refunds(summary, review_views.composition(db, stream_id))
-    chart = review_views.chart_data(db, stream_id)
+def gather_report_data(db: Database, stream_id: int, prefs: Preferences | None = None) -> ReportData:
+    """Read the stream's review for the report: the read model the tab and `review show --json` use,
+    judged by `prefs` (the defaults when None). Raises StreamNotFoundError for an unknown stream."""
+    model = load_review_model(db, stream_id, prefs)
+    if not model.exists:
+        raise StreamNotFoundError(f"Stream {stream_id} does not exist (it may have been deleted).")
+    summary = with_refunds(model.summary(), model.composition)
+    chart = model.chart if model.chart is not None else review_views.chart_data(db, stream_id)
     moments = [
         {"kind": m.kind, "minute": m.minute, "at": m.at, "online": m.online, "segment": m.segment, "note": m.note}
-        for m in review_views.list_moments(db, stream_id)
+        for m in model.moments
     ]
-    improvements = [
-        {"text": i.text, "owner": i.owner, "due_date": i.due_date, "done": i.done}
-        for i in review_views.list_improvements(db, stream_id)
-    ]
+    improvements = [{"text": i.text, "owner": i.owner, "due_date": i.due_date, "done": i.done} for i in model.improvements]
     return ReportData(
-        stream_id, info, summary, chart, per_minute_rows(chart), moments, improvements,
-        review_views.get_debrief(db, stream_id),
+        stream_id, dict(model.stream_info), summary, chart, per_minute_rows(chart), moments, improvements, model.debrief
     )
 
 
@@ -518,8 +500,8 @@ def report_html(data: ReportData, charts: dict[str, bytes], image_width: int = 6
                 goal = translate("Messages", "Goal {0} · reached {1}").format(
                     format_value(kpi["target"], kpi["kind"]), format_value(kpi["attainment"], "rate"))
             colour = "#111827"
-            if kpi["attainment"] is not None:
-                colour = "#15803d" if kpi["attainment"] >= 1 else "#b91c1c"
+            if kpi["good"] is not None:  # the read model's judgement: the goal, or the preference's floor
+                colour = "#15803d" if kpi["good"] else "#b91c1c"
             parts.append(
                 '<td width="25%" bgcolor="#f3f4f6" valign="top">'
                 f'<span style="color:#4b5563; font-size:8pt">{_e(kpi["label"])}</span><br/>'
@@ -744,6 +726,7 @@ def build_report(
     out_path: str | os.PathLike[str],
     progress: ReportProgress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    prefs: Preferences | None = None,
 ) -> Path:
     """Write the stream's report; the file type follows the suffix (.xlsx or .pdf). Any thread; see the module doc.
 
@@ -763,7 +746,7 @@ def build_report(
 
     ensure_application()
     step(0, "Reading the review")
-    data = gather_report_data(db, stream_id)
+    data = gather_report_data(db, stream_id, prefs)
     step(1, "Drawing the charts")
     charts = on_gui_thread(lambda: render_charts(data))
     step(2, "Writing the report")

@@ -147,10 +147,10 @@
     <context>
         <name>ReviewTab</name>
         <message numerus="yes">
-            <source>%n product(s) with a click rate below 3%: elimination candidates (highlighted).</source>
+            <source>%n product(s) with a click rate below {0}: elimination candidates (highlighted).</source>
             <translation>
-                <numerusform>%n product with a click rate below 3%: elimination candidates (highlighted).</numerusform>
-                <numerusform>%n products with a click rate below 3%: elimination candidates (highlighted).</numerusform>
+                <numerusform>%n product with a click rate below {0}: elimination candidates (highlighted).</numerusform>
+                <numerusform>%n products with a click rate below {0}: elimination candidates (highlighted).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
