@@ -35,6 +35,7 @@ from livedesk.models import (
     TrafficSource,
 )
 from livedesk.services.db import Database
+from livedesk.services.importers import file_reads
 from livedesk.services.importers.errors import ImportFailed
 from livedesk.services.importers.review_files import (
     DERIVED,
@@ -254,16 +255,20 @@ def parse_for_stream(
     stream_start, stream_end = stream_slot(db, stream_id)
     parsed: list[ParsedReviewData] = []
     total = len(paths) + 1
-    for index, path in enumerate(paths):
-        if cancelled and cancelled():
-            raise ImportCancelledError()
-        path = Path(path)
-        if progress:
-            progress(index, total, translate("Messages", "Reading {0}").format(path.name))
-        overrides = None
-        if mapping_overrides:
-            overrides = mapping_overrides.get(str(path)) or mapping_overrides.get(path.name)
-        parsed.append(parse_review_file(path, stream_start, overrides, stream_end=stream_end))
+    try:
+        for index, path in enumerate(paths):
+            if cancelled and cancelled():
+                raise ImportCancelledError()
+            path = Path(path)
+            if progress:
+                progress(index, total, translate("Messages", "Reading {0}").format(path.name))
+            overrides = None
+            if mapping_overrides:
+                overrides = mapping_overrides.get(str(path)) or mapping_overrides.get(path.name)
+            # the sheets read for the preview (or the drop) are parsed again here, not read again
+            parsed.append(parse_review_file(path, stream_start, overrides, stream_end=stream_end))
+    finally:
+        file_reads.forget(paths)  # parsed (or refused): the import is done with the files' rows
     if cancelled and cancelled():
         raise ImportCancelledError()
     return parsed

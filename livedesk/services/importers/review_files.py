@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from livedesk.services.importers.errors import CellProblem, ImportFailed
+from livedesk.services.importers.file_reads import read_file
 
 # The reading is split by section; this module stays the door, with the names it always had.
 from livedesk.services.importers.review_cells import _CENT as _CENT
@@ -75,7 +76,7 @@ from livedesk.services.importers.review_vocabulary import (
     understood_kinds,
 )
 from livedesk.services.importers.review_vocabulary import _TEXT as _TEXT
-from livedesk.services.importers.tabular import Sheet, read_delimited_text, read_sheets
+from livedesk.services.importers.tabular import Sheet, read_delimited_text
 from livedesk.services.importers.values import (
     is_empty,
 )
@@ -85,7 +86,7 @@ from livedesk.services.messages import translate
 def inspect_review_file(path: str | Path) -> FileInspection:
     """Recognise a file and show how its columns would be read, without parsing every value."""
     path = Path(path)
-    sheets = read_sheets(path)
+    sheets = read_file(path).sheets  # kept for the parse that follows (file_reads.py): one read per import
     try:
         kind, tables = _classify(path.name, sheets)
     except NotRecognisedFailed:
@@ -126,7 +127,7 @@ def parse_review_file(
     whose times lie outside the stream's slot (± 2 hours) is refused (`WrongDayFailed`).
     """
     path = Path(path)
-    return parse_review_sheets(path.name, read_sheets(path), stream_start, mapping, stream_end=stream_end)
+    return parse_review_sheets(path.name, read_file(path).sheets, stream_start, mapping, stream_end=stream_end)
 
 
 def parse_pasted_text(

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from livedesk.config import Paths, Preferences
 from livedesk.services import live_review, review_presets, review_views
 from livedesk.services.db import Database
+from livedesk.services.importers import file_reads
 from livedesk.services.importers.review_files import (
     KIND_LABELS,
     KIND_PASTED,
@@ -596,6 +597,8 @@ class ReviewTab(QWidget):
                 self.select_stream(dialog.switch_to_stream)
                 if self.stream_id == dialog.switch_to_stream:
                     self.import_files(paths)
+                    return
+            file_reads.forget(paths)  # not imported: the sheets kept since the preview are let go
             return
         changed = dialog.mapping_overrides()
         overrides = {key: {**(presets or {}).get(key, {}), **changed.get(key, {})} for key in {*(presets or {}), *changed}}
