@@ -4743,6 +4743,61 @@ Logs: {2}</source>
     </message>
 </context>
 <context>
+    <name>ReviewImporter</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Import review data</source>
+        <translation>导入复盘数据</translation>
+    </message>
+    <message>
+        <source>Platform exports (*.xlsx *.xls *.csv)</source>
+        <translation>平台导出文件 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>Reading the files…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Clipboard</source>
+        <translation>剪贴板</translation>
+    </message>
+    <message>
+        <source>Reading the pasted table…</source>
+        <translation>正在读取粘贴的表格…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation><numerusform>%n 个文件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n curve point(s)</source>
+        <translation><numerusform>%n 个曲线点</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation><numerusform>%n 个商品</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order line(s)</source>
+        <translation><numerusform>%n 条订单</numerusform></translation>
+    </message>
+    <message>
+        <source>Imported: {0}</source>
+        <translation>已导入：{0}</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was written.</source>
+        <translation>已取消导入，没有写入任何数据。</translation>
+    </message>
+</context>
+<context>
     <name>ReviewModels</name>
     <message>
         <source>Product</source>
@@ -5126,58 +5181,6 @@ Logs: {2}</source>
     <message>
         <source>could not write the image</source>
         <translation>无法写入图片</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Import review data</source>
-        <translation>导入复盘数据</translation>
-    </message>
-    <message>
-        <source>Platform exports (*.xlsx *.xls *.csv)</source>
-        <translation>平台导出文件 (*.xlsx *.xls *.csv)</translation>
-    </message>
-    <message>
-        <source>Reading the files…</source>
-        <translation>正在读取文件…</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
-    </message>
-    <message>
-        <source>Clipboard</source>
-        <translation>剪贴板</translation>
-    </message>
-    <message>
-        <source>Reading the pasted table…</source>
-        <translation>正在读取粘贴的表格…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s)</source>
-        <translation><numerusform>%n 个文件</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n curve point(s)</source>
-        <translation><numerusform>%n 个曲线点</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n product(s)</source>
-        <translation><numerusform>%n 个商品</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n order line(s)</source>
-        <translation><numerusform>%n 条订单</numerusform></translation>
-    </message>
-    <message>
-        <source>Imported: {0}</source>
-        <translation>已导入：{0}</translation>
-    </message>
-    <message>
-        <source>Import cancelled; nothing was written.</source>
-        <translation>已取消导入，没有写入任何数据。</translation>
     </message>
     <message>
         <source>Note on the minute {0} {1}</source>

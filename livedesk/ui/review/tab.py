@@ -7,10 +7,9 @@ import datetime as dt
 import html
 import importlib.util
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -33,22 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from livedesk.config import Paths, Preferences
-from livedesk.services import live_review, review_presets, review_views
+from livedesk.services import live_review, review_views
 from livedesk.services.db import Database
-from livedesk.services.importers import file_reads
-from livedesk.services.importers.review_files import (
-    KIND_LABELS,
-    KIND_PASTED,
-    parse_pasted_text,
-)
-from livedesk.services.review import (
-    FileReport,
-    ImportCancelledError,
-    import_pasted_curve,
-    import_review_files,
-    preview_review_files,
-    stream_slot,
-)
 from livedesk.services.review_model import ReviewModel, load_review_model
 from livedesk.ui import formatting, theme
 from livedesk.ui.empty_state import EmptyState
@@ -56,7 +40,8 @@ from livedesk.ui.errors import show_error
 from livedesk.ui.labels import incident_kind_label, platform_label
 from livedesk.ui.review.charts import ReviewCharts
 from livedesk.ui.review.commands import AddImprovement, DeleteImprovements, EditImprovement, EditMomentNote
-from livedesk.ui.review.import_dialog import PreviewFile, ReviewImportDialog
+from livedesk.ui.review.import_dialog import ReviewImportDialog
+from livedesk.ui.review.importing import ReviewImporter
 from livedesk.ui.review.kpi_panel import KpiPanel
 from livedesk.ui.review.models import (
     SORT_ROLE,
@@ -121,6 +106,7 @@ class ReviewTab(QWidget):
         self.trend_model = TrendTableModel(self)
         self.channel_model = RowsTableModel([], parent=self)
         self.source_model = RowsTableModel([], parent=self)
+        self.importer = ReviewImporter(self)
         self.setAcceptDrops(True)
         self._debrief_timer = QTimer(self)
         self._debrief_timer.setSingleShot(True)
@@ -516,157 +502,13 @@ class ReviewTab(QWidget):
         else:
             show_error(self, OSError(13, self.tr("could not write the image"), path))
 
-    # --- import -----------------------------------------------------------------------------------------
-
-    def _progress_dialog(self, title: str) -> QProgressDialog:
-        dialog = QProgressDialog(title, self.tr("Cancel"), 0, 100, self)
-        dialog.setObjectName("reviewProgress")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        return dialog
-
-    def _run_with_progress(self, title: str, fn, on_done, on_error) -> None:
-        """Run fn(progress, cancelled) off the GUI thread behind a progress dialog with Cancel."""
-        dialog = self._progress_dialog(title)
-        state: dict[str, Any] = {"handle": None, "cancel": False}
-
-        def cancelled_flag() -> bool:
-            return state["cancel"]
-
-        def cancel() -> None:
-            state["cancel"] = True
-            if state["handle"] is not None:
-                state["handle"].cancel()
-
-        dialog.canceled.connect(cancel)
-
-        def progress(done: int, total: int) -> None:
-            dialog.setMaximum(max(total, 1))
-            dialog.setValue(done)
-
-        def finish(result) -> None:
-            dialog.close()
-            dialog.deleteLater()
-            on_done(result)
-
-        def fail(exc: BaseException) -> None:
-            dialog.close()
-            dialog.deleteLater()
-            on_error(exc)
-
-        state["handle"] = run_task(lambda p, c: fn(p, lambda: c() or cancelled_flag()), finish, fail, progress)
+    # --- import (ui/review/importing.py) ---------------------------------------------------------------
 
     def import_files(self, paths: list[str] | None = None) -> None:
-        if self.stream_id is None:
-            return
-        if not paths:
-            paths, _ = QFileDialog.getOpenFileNames(
-                self, self.tr("Import review data"), "", self.tr("Platform exports (*.xlsx *.xls *.csv)"))
-        if not paths:
-            return
-        paths = [str(p) for p in paths]
-
-        db, stream_id, grace = self.db, self.stream_id, self._grace_minutes()
-
-        def inspect(progress, cancelled):
-            def saved_mapping(inspection):  # a correction saved for files like this one applies again
-                with db.session() as session:
-                    return review_presets.apply_presets(session, inspection.mappings)
-
-            previews = preview_review_files(
-                db, stream_id, paths, grace_minutes=grace, progress=progress, cancelled=cancelled,
-                overrides_for=saved_mapping,
-            )
-            files = [
-                PreviewFile(p.key, p.file_name, p.kind, p.label, p.mappings, p.report, p.error, p.matching_stream)
-                for p in previews
-            ]
-            return files, {p.key: p.applied for p in previews if p.applied}
-
-        self._run_with_progress(
-            self.tr("Reading the files…"), inspect, lambda result: self._confirm_files(paths, *result), self._import_failed
-        )
-
-    def _confirm_files(self, paths: list[str], files: list[PreviewFile], presets: dict | None = None) -> None:
-        dialog = self.dialog_factory(files, self)
-        self.last_import_dialog = dialog
-        if not dialog.exec():
-            if getattr(dialog, "switch_to_stream", None) is not None:  # the files belong to another stream
-                self.select_stream(dialog.switch_to_stream)
-                if self.stream_id == dialog.switch_to_stream:
-                    self.import_files(paths)
-                    return
-            file_reads.forget(paths)  # not imported: the sheets kept since the preview are let go
-            return
-        changed = dialog.mapping_overrides()
-        overrides = {key: {**(presets or {}).get(key, {}), **changed.get(key, {})} for key in {*(presets or {}), *changed}}
-        db, stream_id, grace = self.db, self.stream_id, self._grace_minutes()
-        mappings = {f.key: f.mappings for f in files}
-
-        def work(progress, cancelled):
-            summary = import_review_files(
-                db, stream_id, paths, overrides or None, progress=lambda i, n, _text: progress(i, n),
-                cancelled=cancelled, grace_minutes=grace,
-            )
-            with db.session() as session:  # remember the user's corrections once the import has worked
-                for key, corrections in changed.items():
-                    review_presets.save_presets(session, mappings.get(key, []), corrections)
-            return summary
-
-        self._run_with_progress(self.tr("Importing…"), work, self._imported, self._import_failed)
-
-    def _grace_minutes(self) -> int:
-        return Preferences.load(self.paths).order_grace_minutes
+        self.importer.import_files(paths)
 
     def paste_from_clipboard(self, text: str | None = None) -> None:
-        if self.stream_id is None:
-            return
-        if text is None:
-            text = QGuiApplication.clipboard().text()
-        db, stream_id = self.db, self.stream_id
-
-        def preview(progress, cancelled):
-            start, end = stream_slot(db, stream_id)
-            data = parse_pasted_text(text, start, stream_end=end)
-            report = FileReport(data.file_name, data.kind, data.rows, list(data.unused_columns))
-            return [PreviewFile(
-                "clipboard", self.tr("Clipboard"), KIND_PASTED, KIND_LABELS[KIND_PASTED], data.mappings, report,
-            )]
-
-        def confirm(files: list[PreviewFile]) -> None:
-            dialog = self.dialog_factory(files, self)
-            self.last_import_dialog = dialog
-            if not dialog.exec():
-                return
-            mapping = dialog.mapping_overrides().get("clipboard")
-            self._run_with_progress(
-                self.tr("Importing…"),
-                lambda p, c: import_pasted_curve(db, stream_id, text, mapping),
-                self._imported,
-                self._import_failed,
-            )
-
-        self._run_with_progress(self.tr("Reading the pasted table…"), preview, confirm, self._import_failed)
-
-    def _imported(self, summary) -> None:
-        self.last_summary = summary
-        parts = [self.tr("%n file(s)", "", len(summary.files))]
-        if summary.curve_points:
-            parts.append(self.tr("%n curve point(s)", "", summary.curve_points))
-        if summary.products:
-            parts.append(self.tr("%n product(s)", "", summary.products))
-        if summary.orders:
-            parts.append(self.tr("%n order line(s)", "", summary.orders))
-        self.status_message.emit(self.tr("Imported: {0}").format(", ".join(parts)), 6000)
-        self.reload()
-
-    def _import_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ImportCancelledError):
-            self.status_message.emit(self.tr("Import cancelled; nothing was written."), 5000)
-            return
-        show_error(self, exc, self.tr("Import review data"))
+        self.importer.paste_from_clipboard(text)
 
     def dragEnterEvent(self, event) -> None:
         if self._dropped_paths(event.mimeData()):
@@ -895,7 +737,7 @@ class ReviewTab(QWidget):
         def done(_result) -> None:
             self.status_message.emit(self.tr("Report saved to {0}").format(Path(path).name), 5000)
 
-        self._run_with_progress(self.tr("Writing the report…"), work, done, self._import_failed)
+        self.importer.run_with_progress(self.tr("Writing the report…"), work, done, self.importer.failed)
 
     def prepare_screenshot(self) -> None:
         """Show the stream with the richest review data, on the overview."""
