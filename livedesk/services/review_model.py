@@ -119,6 +119,17 @@ class Thresholds:
         return {name: to_json_number(getattr(self, name)) for name in ("uv_value_floor", "low_click_rate", "paid_roi_floor")}
 
 
+def rate_text(rate: Decimal | float | None) -> str:
+    """A threshold rate as a reader writes it: 0.03 -> "3%", 0.025 -> "2.5%"."""
+    return "—" if rate is None else f"{float(rate) * 100:g}%"
+
+
+def low_click_rate_of(summary: dict[str, Any] | Any) -> Decimal:
+    """The low-click threshold a summary (ReviewModel.summary()) was judged by; the default without one."""
+    value = ((summary or {}).get("thresholds") or {}).get("low_click_rate")
+    return metrics.LOW_CLICK_RATE if value is None else Decimal(str(value))
+
+
 @dataclass(frozen=True)
 class KpiValue:
     """One figure of one review: value, goal, judgement and where it comes from."""
@@ -291,4 +302,7 @@ def _product_row(p: ProductResult, thresholds: Thresholds) -> dict[str, object]:
     }
 
 
-__all__ = ["KPI_TABLE", "KpiDef", "KpiValue", "ReviewModel", "Thresholds", "kpi_table", "load_review_model"]
+__all__ = [
+    "KPI_TABLE", "KpiDef", "KpiValue", "ReviewModel", "Thresholds", "kpi_table", "load_review_model",
+    "low_click_rate_of", "rate_text",
+]

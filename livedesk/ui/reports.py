@@ -47,7 +47,7 @@ from livedesk.services.exporters.review_report import (
 )
 from livedesk.services.messages import translate
 from livedesk.services.review import ImportCancelledError, StreamNotFoundError
-from livedesk.services.review_model import load_review_model
+from livedesk.services.review_model import load_review_model, low_click_rate_of, rate_text
 
 SUFFIXES = (".xlsx", ".pdf")
 FONT_FAMILIES = ["Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC", "sans-serif"]
@@ -524,7 +524,8 @@ def report_html(data: ReportData, charts: dict[str, bytes], image_width: int = 6
         parts.append(f"<h2>{curves}</h2>" + _muted(translate("Messages", "No per-minute data imported.")))
 
     parts.append(_h2(translate("Messages", "3. Products, ranked by GMV")))
-    products = ranked_products(summary.get("products") or [])
+    low_click = low_click_rate_of(summary)
+    products = ranked_products(summary.get("products") or [], low_click)
     if products:
         parts.append(_table(
             ["#", _e(translate("Messages", "Product")), _e(translate("Messages", "Exposure users")), _e(translate("Messages", "Click users")),
@@ -537,7 +538,7 @@ def report_html(data: ReportData, charts: dict[str, bytes], image_width: int = 6
                      format_value(p.get("click_users"), "count"), format_value(p.get("click_rate"), "rate"),
                      format_value(p.get("buyers"), "count"), format_value(p.get("product_conversion"), "rate"),
                      format_value(p.get("gmv"), "money"), format_value(p.get("refund_buyers"), "count"),
-                     _e(translate("Messages", "Click rate < 3%")) if p["low_click"] else ""],
+                     _e(translate("Messages", "Click rate < {0}").format(rate_text(low_click))) if p["low_click"] else ""],
                     "#fde2e1" if p["low_click"] else None,
                 )
                 for p in products

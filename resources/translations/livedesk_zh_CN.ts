@@ -2906,8 +2906,8 @@ Logs: {2}</source>
         <translation>每日 GMV 与目标</translation>
     </message>
     <message>
-        <source>Click rate below 3%: consider dropping it</source>
-        <translation>点击率低于 3%，考虑淘汰</translation>
+        <source>Click rate below {0}: consider dropping it</source>
+        <translation>点击率低于 {0}，考虑淘汰</translation>
     </message>
     <message>
         <source>OK</source>
@@ -3686,8 +3686,8 @@ Logs: {2}</source>
         <translation>三、商品（按 GMV 排序）</translation>
     </message>
     <message>
-        <source>Click rate &lt; 3%</source>
-        <translation>点击率 &lt; 3%</translation>
+        <source>Click rate &lt; {0}</source>
+        <translation>点击率 &lt; {0}</translation>
     </message>
     <message>
         <source>No product data imported.</source>
@@ -4848,16 +4848,16 @@ Logs: {2}</source>
         <translation>待淘汰</translation>
     </message>
     <message>
-        <source>Click rate = product click users / product exposure users (people basis). Below 3% the product becomes an elimination candidate.</source>
-        <translation>点击率 = 商品点击人数 / 商品曝光人数；口径：按人数。低于 3% 的商品列为待淘汰。</translation>
-    </message>
-    <message>
         <source>Click-to-buy rate = product buyers / product click users (people basis).</source>
         <translation>点击成交率 = 商品成交人数 / 商品点击人数；口径：按人数。</translation>
     </message>
     <message>
-        <source>Click rate below 3%: an elimination candidate for the next lineup.</source>
-        <translation>点击率低于 3%：下次排品时考虑淘汰。</translation>
+        <source>Click rate = product click users / product exposure users (people basis). Below {0} the product becomes an elimination candidate.</source>
+        <translation>点击率 = 商品点击人数 / 商品曝光人数；口径：按人数。低于 {0} 的商品列为待淘汰。</translation>
+    </message>
+    <message>
+        <source>Click rate below {0}: an elimination candidate for the next lineup.</source>
+        <translation>点击率低于 {0}：下次排品时考虑淘汰。</translation>
     </message>
     <message>
         <source>Kind</source>

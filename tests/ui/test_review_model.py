@@ -133,3 +133,7 @@ def test_the_low_click_rate_preference_changes_the_flagged_products(qtbot, db, p
     qtbot.waitUntil(lambda: tab.review_model is not None and tab.review_model.stream_id == stream_id, timeout=10000)
     assert len(tab.product_model.flagged_rows()) == len(more)
     assert "50%" in tab.product_note.text()
+    path = build_report(db, stream_id, tmp_path / "report.xlsx", prefs=prefs)
+    products = load_workbook(path).worksheets[2]  # ranked by GMV; the last column flags a low click rate
+    flags = [products.cell(row, products.max_column).value for row in range(2, products.max_row + 1)]
+    assert len([f for f in flags if f]) == len(more) and all("50%" in f for f in flags if f)

@@ -1,7 +1,7 @@
 """The written review (复盘 / 场报) as a formatted Excel workbook. No Qt here: charts arrive as PNG bytes.
 
 Sheets: 汇总 Summary (KPIs against goals, each ratio naming its basis), 曲线 Curve (per minute),
-商品 Products (ranked by GMV, click rate below 3% filled), 关键时刻 Moments, 改进清单 Improvements and
+商品 Products (ranked by GMV, a click rate below the preference's floor filled), 关键时刻 Moments, 改进清单 Improvements and
 复盘 Debrief. Numbers are stored as numbers with ¥ / % formats, so the sheet can be recalculated; text
 that a spreadsheet would run as a formula (= + - @, tab, CR) is stored as text with a quote prefix.
 The file is written to a temporary file next to the target and then moved into place.
@@ -22,7 +22,7 @@ from typing import Any
 from livedesk.services import metrics
 from livedesk.services.exporters.cells import set_text
 from livedesk.services.messages import translate
-from livedesk.services.review_model import KpiDef, kpi_table
+from livedesk.services.review_model import KpiDef, kpi_table, low_click_rate_of, rate_text
 
 SHEET_KEYS = ("summary", "curve", "products", "moments", "improvements", "debrief")
 
@@ -136,8 +136,8 @@ def chart_titles() -> dict[str, str]:
     }
 
 
-def low_click_note() -> str:
-    return translate("Messages", "Click rate below 3%: consider dropping it")
+def low_click_note(rate: Decimal = metrics.LOW_CLICK_RATE) -> str:
+    return translate("Messages", "Click rate below {0}: consider dropping it").format(rate_text(rate))
 
 
 # ---------------------------------------------------------------- data shaping (shared with the PDF)
@@ -202,8 +202,13 @@ def judgement_text(good: bool | None, floor: Decimal | int | None, kind: str) ->
     return translate("Messages", "Below the goal")
 
 
-def ranked_products(products: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Products by GMV (largest first, unknown last), with rank, click rate, conversion, share and flags."""
+def ranked_products(
+    products: Iterable[Mapping[str, Any]], low_click_rate: Decimal = metrics.LOW_CLICK_RATE
+) -> list[dict[str, Any]]:
+    """Products by GMV (largest first, unknown last), with rank, click rate, conversion, share and flags.
+
+    A product the read model flagged keeps its flag (judged by the user's preference, `low_click_rate`).
+    """
     items = [dict(p) for p in products]
     total = sum((_number(p.get("gmv")) or 0) for p in items)
     items.sort(key=lambda p: (_number(p.get("gmv")) is None, -(_number(p.get("gmv")) or 0)))
@@ -216,7 +221,7 @@ def ranked_products(products: Iterable[Mapping[str, Any]]) -> list[dict[str, Any
         if "flags" in p:  # judged by the read model, against the user's preference
             low = "low_click_rate" in (p.get("flags") or [])
         else:
-            low = rate is not None and rate < metrics.LOW_CLICK_RATE
+            low = rate is not None and rate < low_click_rate
         out.append(
             {
                 **p,
@@ -225,7 +230,7 @@ def ranked_products(products: Iterable[Mapping[str, Any]]) -> list[dict[str, Any
                 "product_conversion": metrics.product_conversion(p.get("buyers"), p.get("click_users")),
                 "gmv_share": metrics.ratio(_number(p.get("gmv")), total) if total else None,
                 "low_click": low,
-                "flag": low_click_note() if low else "",
+                "flag": low_click_note(low_click_rate) if low else "",
             }
         )
     return out
@@ -312,7 +317,7 @@ def write_review_xlsx(
     _write_summary(summary_sheet, summary, stream_info, chart_pngs or {})
     _write_table(workbook.create_sheet(titles["curve"]), curve_columns(), [_curve_values(r) for r in curve_rows],
                  widths={"time": 18, "segment": 26})
-    products = ranked_products(summary.get("products") or [])
+    products = ranked_products(summary.get("products") or [], low_click_rate_of(summary))
     _write_table(
         workbook.create_sheet(titles["products"]), product_columns(), products,
         widths={"name": 30, "product_id": 20, "flag": 34},

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from livedesk.config import Paths, Preferences
 from livedesk.services import live_review, review_views
 from livedesk.services.db import Database
-from livedesk.services.review_model import ReviewModel, load_review_model
+from livedesk.services.review_model import ReviewModel, load_review_model, rate_text
 from livedesk.ui import formatting, theme
 from livedesk.ui.empty_state import EmptyState
 from livedesk.ui.errors import show_error
@@ -441,7 +441,7 @@ class ReviewTab(QWidget):
         flagged = len(self.product_model.flagged_rows())
         self.product_note.setText(
             self.tr("%n product(s) with a click rate below {0}: elimination candidates (highlighted).", "", flagged)
-            .format(f"{float(model.thresholds.low_click_rate) * 100:g}%") if flagged else ""
+            .format(rate_text(model.thresholds.low_click_rate)) if flagged else ""
         )
         self.moment_model.set_rows(model.moments)
         self.improvement_model.set_rows(model.improvements)
