@@ -12,7 +12,6 @@ import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from decimal import Decimal
 from operator import attrgetter, methodcaller
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,9 +27,6 @@ from livedesk.models import (
     ProductResult,
     Review,
     ReviewImport,
-    Script,
-    Segment,
-    SegmentTiming,
     Stream,
     TrafficSource,
 )
@@ -57,15 +53,18 @@ from livedesk.services.importers.review_files import (
     parse_review_file,
 )
 from livedesk.services.messages import translate
-from livedesk.services.metrics import (
-    SUMMARY_FIGURES,
-    figure_bases,
-)
 from livedesk.services.order_rules import DEFAULT_GRACE_MINUTES, OrderCount, count_orders, order_window
+
+# the read side moved to review_summary.py; importable from here as before
+from livedesk.services.review_summary import ORDERS_GMV_TOLERANCE as ORDERS_GMV_TOLERANCE
+from livedesk.services.review_summary import _minutes as _minutes
+from livedesk.services.review_summary import _segment_rows as _segment_rows
+from livedesk.services.review_summary import empty_summary
+from livedesk.services.review_summary import money as money
+from livedesk.services.review_summary import review_warnings as review_warnings
 
 if TYPE_CHECKING:
     from livedesk.config import Preferences
-    from livedesk.services.analysis import SegmentSpan  # numpy: imported only when a curve is analysed
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -713,73 +712,7 @@ def _store_moments(session: Session, review_id: int, curve: Sequence[CurveRow], 
     return len(found)
 
 
-# ---------------------------------------------------------------- summary
-
-
-def _minutes(seconds: float) -> int | float:
-    value = seconds / 60
-    return int(value) if float(value).is_integer() else round(value, 1)
-
-
-def _segment_rows(session: Session, stream: Stream) -> tuple[list[dict[str, object]], list[SegmentSpan]]:
-    script = session.scalar(select(Script).where(Script.stream_id == stream.id))
-    segments: list[Segment] = list(script.segments) if script else []
-    timings = list(
-        session.scalars(
-            select(SegmentTiming).where(SegmentTiming.stream_id == stream.id).order_by(SegmentTiming.started_at)
-        )
-    )
-    by_segment = {t.segment_id: t for t in timings if t.segment_id is not None}
-    by_title = {t.segment_title: t for t in timings if t.segment_title}
-    rows: list[dict[str, object]] = []
-    spans: list[SegmentSpan] = []
-    for segment in segments:
-        timing = by_segment.get(segment.id) or by_title.get(segment.title)
-        actual_start = actual_minutes = None
-        if timing is not None:
-            actual_start = _minutes((timing.started_at - stream.start_at).total_seconds())
-            if timing.ended_at is not None:
-                actual_minutes = _minutes((timing.ended_at - timing.started_at).total_seconds())
-        rows.append(
-            {
-                "title": segment.title,
-                "planned_start_minute": _minutes(segment.start_seconds),
-                "planned_minutes": _minutes(segment.duration_seconds),
-                "actual_start_minute": actual_start,
-                "actual_minutes": actual_minutes,
-            }
-        )
-        if actual_start is not None and actual_minutes is not None:
-            spans.append((segment.title, float(actual_start), float(actual_minutes)))
-        else:
-            spans.append((segment.title, segment.start_seconds / 60, segment.duration_seconds / 60))
-    return rows, spans
-
-
-def empty_summary() -> dict[str, object]:
-    result: dict[str, object] = dict.fromkeys(SUMMARY_FIGURES)
-    result.update(figure_bases())
-    result.update(products=[], moments=[], segments=[], sources={}, warnings=[], console_log=None)
-    result.update(judgements={}, logged_figures=[], thresholds=None)
-    return result
-
-
-ORDERS_GMV_TOLERANCE = Decimal("0.01")  # beyond 1 % apart, both GMVs are shown
-
-
-def review_warnings(gmv: Decimal | None, orders_gmv: Decimal | None, gmv_source: str = "") -> list[str]:
-    """What the reader of the figures must know: today, a platform GMV and an order-count GMV that differ."""
-    if gmv is None or orders_gmv is None or gmv == 0 or gmv == orders_gmv:
-        return []
-    if abs(orders_gmv - gmv) / gmv <= ORDERS_GMV_TOLERANCE:
-        return []
-    return [
-        translate(
-            "Messages",
-            "GMV {0} ({1}) differs by {2:.1%} from the {3} counted from the order export: "
-            "check the order export's time range and 流量体裁.",
-        ).format(money(gmv), gmv_source or "—", float(abs(orders_gmv - gmv) / gmv), money(orders_gmv))
-    ]
+# ---------------------------------------------------------------- summary (services/review_summary.py)
 
 
 def review_summary(db: Database, stream_id: int, prefs: Preferences | None = None) -> dict[str, object]:
@@ -793,11 +726,6 @@ def review_summary(db: Database, stream_id: int, prefs: Preferences | None = Non
     if not model.exists:
         raise StreamNotFoundError(_no_stream(stream_id))
     return model.summary()
-
-
-def money(value: Decimal | None) -> str:
-    """Money as the app shows it: ¥1,234.50 (or — when unknown)."""
-    return "—" if value is None else f"¥{value:,.2f}"
 
 
 __all__ = [

@@ -21,6 +21,7 @@ from livedesk.services import live_review, metrics, review_views
 from livedesk.services.db import Database
 from livedesk.services.messages import translate
 from livedesk.services.metrics import ReviewFigures, review_figures, to_json_number
+from livedesk.services.review_summary import _segment_rows, empty_summary, review_warnings
 
 
 @dataclass(frozen=True)
@@ -209,8 +210,6 @@ class ReviewModel:
 
     def summary(self) -> dict[str, object]:
         """`review show --json`: figures, bases, judgements, sources, products, moments and segments."""
-        from livedesk.services.review import empty_summary
-
         result = empty_summary()
         result["segments"] = self.segments
         result["gmv_target"] = to_json_number(self.goals.get("gmv_target"))
@@ -231,7 +230,7 @@ class ReviewModel:
 def load_review_model(db: Database, stream_id: int, prefs: Preferences | None = None) -> ReviewModel:
     """Read one stream's review. An unknown stream gives a model with `exists` False (nothing else set)."""
     from livedesk.services.analysis import segment_at
-    from livedesk.services.review import _segment_rows, figure_sources, review_warnings
+    from livedesk.services.review import figure_sources
 
     model = ReviewModel(stream_id, thresholds=Thresholds.from_preferences(prefs))
     with db.session() as s:
