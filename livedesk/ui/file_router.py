@@ -144,6 +144,10 @@ def detect_all(paths: list[str], progress=None, cancelled=None) -> list[Detected
         if progress is not None:
             progress(index, len(paths))
         found.append(detect(path))
+        if found[-1].kind != REVIEW:  # only the review import reuses what detection read (file_reads.py)
+            from livedesk.services.importers.file_reads import forget
+
+            forget([path])
     return found
 
 

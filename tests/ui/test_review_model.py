@@ -12,10 +12,11 @@ from openpyxl import load_workbook
 
 from livedesk.app import main
 from livedesk.config import Preferences
+from livedesk.services.exporters.review_report import format_value
 from livedesk.services.review import import_review_files
 from livedesk.services.review_model import kpi_table
 from livedesk.ui import formatting
-from livedesk.ui.reports import build_report
+from livedesk.ui.reports import build_report, gather_report_data, report_html
 from tests.ui.test_review_tab import make_stream, make_tab, tidy_files
 
 pytestmark = pytest.mark.usefixtures("laptop_timezone")  # the figures must not depend on the laptop's zone
@@ -99,6 +100,11 @@ def test_tab_report_and_json_show_the_same_figures_and_judgements(qtbot, db, pat
             assert card.good == (None if judged is None else judged == "good"), kpi.key
         compared += 1
     assert compared >= 18
+    pdf = report_html(gather_report_data(db, stream_id, prefs), {})  # the PDF's key figures, from the same model
+    for kpi in kpi_table():
+        if shown[kpi.key] is not None and kpi.key != "duration_minutes":
+            written = format_value(Decimal(str(shown[kpi.key])), kpi.kind)
+            assert written in pdf, kpi.key
     assert shown["gmv"] == pytest.approx(240830.47) and shown["judgements"]["uv_value"] == "good"
     assert shown["thresholds"]["uv_value_floor"] == pytest.approx(prefs.uv_value_floor)
 
