@@ -31,9 +31,6 @@ class FileRead:
     stamp: Stamp
     sheets: list[Sheet]
 
-    def is_current(self) -> bool:
-        return _stamp(self.path) == self.stamp
-
 
 _kept: OrderedDict[Path, FileRead] = OrderedDict()
 _lock = threading.Lock()
