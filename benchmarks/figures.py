@@ -537,13 +537,10 @@ def trends(ctx: Context) -> list[Row]:
 
 
 def full_report(ctx: Context) -> list[Row]:
-    try:
-        from livedesk.ui.reports import build_report
-    except ImportError as exc:
-        raise NotAvailable("livedesk/ui/reports.py build_report not available yet") from exc
     from sqlalchemy import func, select
 
     from livedesk.models import OrderLine, Review
+    from livedesk.rendering.review_report import build_report
 
     qt_app()
     db = ctx.database()

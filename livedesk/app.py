@@ -18,7 +18,7 @@ log = logging.getLogger("livedesk")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from livedesk.commands import register_all
+    from livedesk.cli import register_all
 
     parser = argparse.ArgumentParser(
         prog="livedesk", description="Plan, run and review live-commerce streams."
@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         from livedesk.ui.launch import run_gui
 
         return run_gui(args, paths)
-    from livedesk.commands.common import CommandError
+    from livedesk.cli.common import CommandError
     from livedesk.services.db import DatabaseDamaged, DatabaseError
     from livedesk.services.faults import environment_fault, retry_when_locked
     from livedesk.services.importers.errors import ImportFailed

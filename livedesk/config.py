@@ -6,9 +6,16 @@ Tests and portable setups redirect every folder with LIVEDESK_HOME.
 from __future__ import annotations
 
 import json
+import logging
+import math
 import os
+import tempfile
+import typing
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "LiveDesk"
 APP_AUTHOR = "LiveDesk"
@@ -86,23 +93,75 @@ class Preferences:
 
     @classmethod
     def load(cls, paths: Paths | None = None) -> Preferences:
+        """The saved preferences. A value of the wrong type (a hand-edited or older file) keeps its default and
+        is logged; an unreadable file gives the defaults. Never raises."""
         file = (paths or app_paths()).settings_file
         try:
             raw = json.loads(file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except FileNotFoundError:
             return cls()
-        known = {f.name for f in fields(cls)}
+        except (OSError, ValueError) as exc:
+            log.warning("Preferences %s could not be read (%s); using the defaults", file, exc)
+            return cls()
         prefs = cls()
-        for key, value in raw.items() if isinstance(raw, dict) else ():
-            if key in known and isinstance(value, type(getattr(prefs, key))):
-                setattr(prefs, key, value)
+        if not isinstance(raw, dict):
+            log.warning("Preferences %s do not hold a JSON object; using the defaults", file)
+            return prefs
+        hints = typing.get_type_hints(cls)
+        for f in fields(cls):
+            if f.name not in raw:
+                continue
+            value = _checked(hints[f.name], raw[f.name])
+            if value is _WRONG:
+                log.warning("Preference %s = %r in %s is not a %s; keeping the default %r",
+                            f.name, raw[f.name], file, _type_name(hints[f.name]), getattr(prefs, f.name))
+                continue
+            setattr(prefs, f.name, value)
         return prefs
 
     def save(self, paths: Paths | None = None) -> None:
+        """Write through a temporary file of its own beside the real one, then swap it in: a crash or a second
+        window saving at the same moment never leaves half a file."""
         file = (paths or app_paths()).settings_file
-        tmp = file.with_suffix(".tmp")
-        tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
-        tmp.replace(file)
+        text = json.dumps(asdict(self), ensure_ascii=False, indent=2)
+        handle, tmp_name = tempfile.mkstemp(prefix=f".{file.stem}-", suffix=".tmp", dir=file.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp_name, file)
+        except BaseException:
+            Path(tmp_name).unlink(missing_ok=True)
+            raise
+
+
+_WRONG = object()
+
+
+def _checked(kind: Any, value: Any) -> Any:
+    """`value` as the field's type, or _WRONG. bool is a subclass of int in Python, so it is refused
+    explicitly where a number is expected; an int is accepted where a float is expected."""
+    if kind is bool:
+        return value if isinstance(value, bool) else _WRONG
+    if kind is int:
+        return value if isinstance(value, int) and not isinstance(value, bool) else _WRONG
+    if kind is float:
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+            return float(value)
+        return _WRONG
+    if kind is str:
+        return value if isinstance(value, str) else _WRONG
+    if typing.get_origin(kind) is list:
+        (item,) = typing.get_args(kind)
+        if isinstance(value, list) and all(_checked(item, v) is not _WRONG for v in value):
+            return [_checked(item, v) for v in value]
+        return _WRONG
+    raise TypeError(f"Preferences has a field of a type load() does not check: {kind!r}")
+
+
+def _type_name(kind: Any) -> str:
+    return str(getattr(kind, "__name__", kind)) if typing.get_origin(kind) is None else str(kind)
 
 
 def database_url(cli_url: str | None, prefs: Preferences | None = None, paths: Paths | None = None) -> str:

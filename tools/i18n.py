@@ -41,8 +41,8 @@ def _tool(name: str) -> str:
 
 
 def sources() -> list[Path]:
-    # The UI, and the services' user-facing messages (see livedesk/services/messages.py).
-    return sorted([*(ROOT / "livedesk" / "ui").rglob("*.py"), *(ROOT / "livedesk" / "services").rglob("*.py")])
+    # The UI, the rendered files (reports, script PDF) and the services' user-facing messages (see livedesk/services/messages.py).
+    return sorted(path for package in ("ui", "rendering", "services") for path in (ROOT / "livedesk" / package).rglob("*.py"))
 
 
 def extract(ts_path: Path) -> ET.ElementTree:

@@ -10,7 +10,7 @@ silently. Refunds are their own figures.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
@@ -75,15 +75,19 @@ class OrderCount:
 
 
 def count_orders(
-    orders: Iterable[OrderLike],
+    orders: Sequence[OrderLike],
     window: tuple[dt.datetime, dt.datetime] | None,
     has_content_type: bool,
 ) -> OrderCount:
     """Count the live, paid orders submitted within `window` (start, end incl. grace); the rest by reason.
 
     An order line is excluded for the first reason that applies: unpaid, not live, outside the window.
-    A line without a submission time is outside any window.
+    A line without a submission time is outside any window. Reads the lines' columns, so an `OrderTable`
+    is counted without building its rows; 100,000 lines hold few distinct statuses and seconds, each judged once.
     """
+    from livedesk.services.importers.order_table import OrderTable
+
+    table = OrderTable.of(orders)  # type: ignore[arg-type]
     result = OrderCount(window=window, has_content_type=has_content_type)
     paid_cache: dict[tuple[str, str, str], bool] = {}
     inside_by_time: dict[dt.datetime | None, bool] = {}
@@ -93,19 +97,20 @@ def count_orders(
     excluded = result.excluded
     gmv = refunds = Decimal(0)
     units = 0
-    for order in orders:
-        key = (order.status, order.after_sale_status, order.cancel_reason)
+    lines = zip(*map(table.column, ("status", "after_sale_status", "cancel_reason", "content_type", "submitted_at",
+                                     "order_id", "amount", "quantity")), strict=True)  # fmt: skip
+    for status, after_sale, reason, content_type, at, order_id, amount, quantity in lines:
+        key = (status, after_sale, reason)
         paid = paid_cache.get(key)
         if paid is None:
             paid = paid_cache[key] = is_paid(*key)
         if not paid:
             excluded[UNPAID] += 1
             continue
-        if has_content_type and order.content_type.strip() != LIVE_CONTENT:
+        if has_content_type and content_type.strip() != LIVE_CONTENT:
             excluded[NOT_LIVE] += 1
             continue
         if start is not None:
-            at = order.submitted_at
             inside = inside_by_time.get(at)  # orders share their second: each is compared once
             if inside is None:
                 inside = inside_by_time[at] = at is not None and start <= at <= end  # type: ignore[operator]
@@ -113,12 +118,12 @@ def count_orders(
                 excluded[OUTSIDE_WINDOW] += 1
                 continue
         result.lines += 1
-        paid_ids.add(order.order_id)
-        gmv += order.amount
-        units += order.quantity or 0
-        if _REFUNDED in order.after_sale_status:
-            refunds += order.amount
-            refunded_ids.add(order.order_id)
+        paid_ids.add(order_id)
+        gmv += amount
+        units += quantity or 0
+        if _REFUNDED in after_sale:
+            refunds += amount
+            refunded_ids.add(order_id)
     result.gmv, result.refund_amount, result.units = gmv, refunds, units
     result.orders, result.refunded_orders = len(paid_ids), len(refunded_ids)
     return result

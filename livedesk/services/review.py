@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from operator import attrgetter, methodcaller
+from operator import methodcaller
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +33,7 @@ from livedesk.models import (
 from livedesk.services.db import Database
 from livedesk.services.importers import file_reads
 from livedesk.services.importers.errors import ImportFailed
+from livedesk.services.importers.order_table import OrderTable
 from livedesk.services.importers.review_files import (
     DERIVED,
     FIGURE_FIELDS,
@@ -539,16 +540,16 @@ def store_review_data(
     return summary
 
 
-def _unique_orders(parsed: Sequence[ParsedReviewData]) -> list[OrderRow]:
+def _unique_orders(parsed: Sequence[ParsedReviewData]) -> Sequence[OrderRow]:
     """Order lines of all files, each (order, sub-order) once, the first kept."""
     with_orders = [data.orders for data in parsed if data.orders]
     if len(with_orders) == 1:  # the usual case: one export, checked for repeats in one pass over its keys
-        only = with_orders[0]
-        if len(set(map(attrgetter("sub_order_id"), only))) == len(only):  # distinct sub-orders: distinct pairs
-            return list(only)
-        keys = zip(map(attrgetter("order_id"), only), map(attrgetter("sub_order_id"), only), strict=True)
-        if len(set(keys)) == len(only):
-            return list(only)
+        only = OrderTable.of(with_orders[0])
+        sub_orders = only.column("sub_order_id")
+        if len(set(sub_orders)) == len(only):  # distinct sub-orders: distinct pairs
+            return only
+        if len(set(zip(only.column("order_id"), sub_orders, strict=True))) == len(only):
+            return only
     seen: set[tuple[str, str]] = set()
     orders = []
     for lines in with_orders:
@@ -579,48 +580,47 @@ _ORDER_COLUMNS = (
 
 
 def _insert_order_lines(session: Session, review_id: int, orders: Sequence[OrderRow]) -> None:
-    """All order lines in one executemany of plain tuples, on the session's connection (same transaction).
+    """All order lines in one executemany, built column by column, on the session's connection (same
+    transaction).
 
     Values pass through the columns' own bind processors (Decimal and UTC datetime), as a Core insert would.
     """
+    table = OrderTable.of(orders)
+    order_lines = OrderLine.__table__
+    # texts longer than their column (String(64)…) are cut to it
+    columns = {
+        name: _cut(table.column(name), getattr(order_lines.c[name].type, "length", None))
+        for name in _ORDER_COLUMNS[1:]
+    }
+    columns["review_id"] = [review_id] * len(table)
     connection = session.connection()
     dialect = connection.dialect
-    table = OrderLine.__table__
     processors = {
         name: processor
         for name in _ORDER_COLUMNS
-        if (processor := table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) is not None
+        if (processor := order_lines.c[name].type.dialect_impl(dialect).bind_processor(dialect)) is not None
     }
     if dialect.paramstyle != "qmark" or set(processors) - {"amount", "submitted_at"}:
         # not the SQLite schema this is written for: let SQLAlchemy build the statement
-        session.execute(table.insert(), [dict(zip(_ORDER_COLUMNS, row, strict=True)) for row in _order_rows(review_id, orders)])
+        values = zip(*(columns[name] for name in _ORDER_COLUMNS), strict=True)
+        session.execute(order_lines.insert(), [dict(zip(_ORDER_COLUMNS, row, strict=True)) for row in values])
         return
-    amount = processors.get("amount") or _unchanged  # Decimal → float: compiled, cheaper than any memo
+    if "amount" in processors:  # Decimal → float: compiled, cheaper than any memo
+        columns["amount"] = list(map(processors["amount"], columns["amount"]))
     # exports repeat the second of many orders: each distinct time goes through its processor once
-    process_time = processors.get("submitted_at") or _unchanged
-    times = _stored_times({o.submitted_at for o in orders}, process_time)
-    rows = [
-        (
-            review_id,
-            o.order_id[:64],
-            o.sub_order_id[:64],
-            o.product_name[:300],
-            o.spec[:300],
-            o.merchant_code[:100],
-            o.quantity,
-            amount(o.amount),
-            times[o.submitted_at],
-            o.status[:50],
-            o.after_sale_status[:50],
-            o.traffic_source[:100],
-            o.cancel_reason[:200],
-            o.content_type[:50],
-        )
-        for o in orders
-    ]
-    columns = ", ".join(_ORDER_COLUMNS)
+    times = _stored_times(set(columns["submitted_at"]), processors.get("submitted_at") or _unchanged)
+    columns["submitted_at"] = list(map(times.__getitem__, columns["submitted_at"]))
+    rows = list(zip(*(columns[name] for name in _ORDER_COLUMNS), strict=True))
+    names = ", ".join(_ORDER_COLUMNS)
     marks = ", ".join("?" * len(_ORDER_COLUMNS))
-    connection.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) VALUES ({marks})", rows)
+    connection.exec_driver_sql(f"INSERT INTO {order_lines.name} ({names}) VALUES ({marks})", rows)
+
+
+def _cut(column: Sequence[object], limit: int | None) -> Sequence[object]:
+    """A text column with every text cut to `limit` characters (the column itself when none is longer)."""
+    if limit is None or not column or max(map(len, column)) <= limit:  # type: ignore[arg-type]
+        return column
+    return [text[:limit] for text in column]  # type: ignore[index]
 
 
 _AS_UTC = methodcaller("astimezone", dt.timezone.utc)
@@ -640,28 +640,6 @@ def _stored_times(moments: set[dt.datetime | None], process: Callable[[object], 
     if None in moments:
         fast[None] = process(None)
     return fast  # type: ignore[return-value]
-
-
-def _order_rows(review_id: int, orders: Sequence[OrderRow]) -> list[tuple[object, ...]]:
-    return [
-        (
-            review_id,
-            o.order_id[:64],
-            o.sub_order_id[:64],
-            o.product_name[:300],
-            o.spec[:300],
-            o.merchant_code[:100],
-            o.quantity,
-            o.amount,
-            o.submitted_at,
-            o.status[:50],
-            o.after_sale_status[:50],
-            o.traffic_source[:100],
-            o.cancel_reason[:200],
-            o.content_type[:50],
-        )
-        for o in orders
-    ]
 
 
 def _unchanged(value: object) -> object:

@@ -1,72 +1,102 @@
-"""Other people's changes appear without a restart.
+"""Other people's changes appear without a restart, pushed by the database and read off the GUI thread.
 
-Every few seconds, while the window is visible, the watcher reads one cheap change stamp:
+A listener thread (services/changes.py) tells which tables someone else changed:
 
-* SQLite: `PRAGMA data_version` on a connection of its own. SQLite changes that number exactly when
-  another connection commits, and reading it touches no table.
-* PostgreSQL (team mode): one query, the newest `updated_at` and the row count of streams, products and
-  scripts, plus the counts of lineup rows and people, and the team's word list (so its changes reach open
-  scripts on every laptop).
+* PostgreSQL (team mode): LISTEN/NOTIFY. Every table has a trigger that notifies `livedesk_changes` with its
+  name; the listener has a connection of its own and drops notifications from this app's own connections.
+* SQLite: `PRAGMA data_version`, read every half second on the listener's thread. This app's own commits
+  on the GUI thread are bracketed (begin/end own write), so they do not count as someone else's.
 
-This app's own saves change the stamp too, so the watcher follows them: at the first write of a unit of
-work (on the GUI thread) it reads the stamp — a difference then is someone else's change, not yet shown —
-and after the commit it takes the new stamp as seen. Writes on worker threads (imports) count as unknown
-and lead to one refresh. When the stamp moved because of someone else, the watcher calls
-`window.refresh_all()`, but never while the user is in the middle of an edit (a text field with focus in
-an open dialog, an open cell editor, a multi-line editor, any modal dialog, or a drag holding the mouse): the
-refresh waits for the next check after the edit.
+Which writes are this app's own is told by services.changes.OwnWrites (hooks on the database's units of work).
+
+Writes this app makes on worker threads (imports) count as changes, so the other tabs show them.
+The GUI thread does no database I/O for this in team mode: a server that disappears never freezes the
+window; the status bar says the app is retrying, and says when the server is back.
+
+Each tab refreshes only when a table it shows changed (TAB_TABLES); a live tab that follows a controller
+re-reads its console (ui/live_follow_push.py). Never while the user is in the middle of an edit (a text
+field with focus in an open dialog, an open cell editor, a multi-line editor, any modal dialog, or a drag
+holding the mouse): the refresh waits until the edit is over.
 """
 
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
     QDialog,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
     QWidget,
 )
-from sqlalchemy import event, text
 
+from livedesk.services.changes import ChangeListener, OwnWrites, SqliteFeed
 from livedesk.services.db import Database
+from livedesk.ui import live_follow_push
 
 log = logging.getLogger(__name__)
-INTERVAL_MS = 5000
-_MARK = "livedesk_change_watcher"
-STAMP_SQL = text(
-    "SELECT (SELECT max(updated_at) FROM streams), (SELECT count(*) FROM streams),"
-    " (SELECT max(updated_at) FROM products), (SELECT count(*) FROM products),"
-    " (SELECT max(updated_at) FROM scripts), (SELECT count(*) FROM scripts),"
-    " (SELECT count(*) FROM lineup_items), (SELECT count(*) FROM people),"
-    " (SELECT max(updated_at) FROM compliance_terms), (SELECT count(*) FROM compliance_terms)"
-)
+INTERVAL_MS = 1000  # how often a change held back by an edit is tried again (no database I/O)
+
+_STREAMS = {"streams", "people", "stream_people"}  # every tab picks streams
+_PRODUCTS = {"products", "product_faqs", "selling_points", "qualification_documents", "lineup_items"}
+_SCRIPTS = {"scripts", "segments", "rehearsals", "rehearsal_timings", "response_lines"}
+_LIVE = {"live_sessions", "segment_timings", "metric_samples", "alerts", "incidents", "link_events",
+         "checklist_items"}
+_REVIEW = {"reviews", "review_imports", "curve_points", "moments", "order_lines", "product_results",
+           "traffic_sources", "improvement_items", "import_presets"}
+TAB_TABLES: dict[str, set[str]] = {
+    "schedule": _STREAMS,
+    "products": _STREAMS | _PRODUCTS | _SCRIPTS | {"reviews", "product_results", "order_lines"},
+    "script": _STREAMS | _PRODUCTS | _SCRIPTS | {"compliance_terms"},
+    "live": _STREAMS | _PRODUCTS | _SCRIPTS | _LIVE,
+    "review": _STREAMS | _PRODUCTS | _SCRIPTS | _LIVE | _REVIEW,
+}
+
+
+def tabs_for(tables: frozenset[str] | set[str]) -> set[str]:
+    """The tabs that show one of `tables` ("*": all of them)."""
+    if "*" in tables:
+        return set(TAB_TABLES)
+    return {key for key, shown in TAB_TABLES.items() if shown & set(tables)}
 
 
 class ChangeWatcher(QObject):
+    changes = Signal(object)  # frozenset of the tables someone else changed ("*": unknown), on the GUI thread
+    online_changed = Signal(bool)  # the database went away (False) or came back (True)
+    _arrived = Signal(object)  # from the listener's thread; queued to the GUI thread
+    _reachable = Signal(bool)
+
     def __init__(self, window, interval_ms: int = INTERVAL_MS):
         super().__init__(window)
         self.setObjectName("changeWatcher")
         self.window = window
         self.db: Database | None = None
+        self.listener: ChangeListener | None = None
+        self.online = True
         self.refreshes = 0  # how many times someone else's change was shown (for tests and the log)
-        self._connection: sqlite3.Connection | None = None
-        self._stamp: Any = None
-        self._pending = False  # someone else changed something that is not shown yet
+        self._pending: set[str] = set()  # changed tables not shown yet (the user was editing)
+        self._sqlite: SqliteFeed | None = None
+        self._own: OwnWrites | None = None
         self._gui_thread = threading.get_ident()
+        self._arrived.connect(self._collect)
+        self._reachable.connect(self._set_online)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("connectionStatus")
+        self.status_label.hide()
+        window.statusBar().addPermanentWidget(self.status_label)
         self.timer = QTimer(self)
         self.timer.setObjectName("changeWatcherTimer")
         self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self.check)
+        self.timer.timeout.connect(self._tick)
         window.installEventFilter(self)
         if hasattr(window, "database_changed"):
             window.database_changed.connect(lambda: self.attach(window.db))
@@ -81,90 +111,93 @@ class ChangeWatcher(QObject):
             return
         self.detach()
         self.db = db
-        factory = db._sessions  # this database's units of work, not every Session in the process
-        event.listen(factory, "after_flush", self._wrote)
-        event.listen(factory, "do_orm_execute", self._executing)
-        event.listen(factory, "after_commit", self._committed)
-        self._stamp = self._read()
-        self._pending = False
+        self._pending = set()
+        if db.is_sqlite and db.file_path is None:
+            return  # an in-memory database has no one else
+        if db.is_sqlite:
+            self._sqlite = SqliteFeed(db.file_path)  # local and quick: opened here, read on the listener's thread
+        self._own = OwnWrites(db, self._gui_thread, self._sqlite, self._arrived.emit)
+        self.listener = ChangeListener(self._own.feed, self._arrived.emit, self._reachable.emit)
+        self.listener.start()
 
     def detach(self) -> None:
-        if self.db is not None:
-            factory = self.db._sessions
-            for name, fn in (("after_flush", self._wrote), ("do_orm_execute", self._executing), ("after_commit", self._committed)):
-                if event.contains(factory, name, fn):
-                    event.remove(factory, name, fn)
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        if self.listener is not None:
+            self.listener.stop()
+            self.listener = None
+        if self._own is not None:
+            self._own.close()
+            self._own = None
+        if self._sqlite is not None:
+            self._sqlite.close()
+            self._sqlite = None
         self.db = None
+        self.online = True  # a new database starts reachable; nothing to announce
+        self.status_label.hide()
 
     def stop(self) -> None:
         self.timer.stop()
         self.detach()
 
-    def _read(self) -> Any:
-        """The change stamp, or None when it cannot be read."""
-        db = self.db
-        if db is None:
-            return None
-        try:
-            if db.is_sqlite and db.file_path is not None:
-                if self._connection is None:
-                    self._connection = sqlite3.connect(str(db.file_path), timeout=1, isolation_level=None,
-                                                       check_same_thread=False)
-                return self._connection.execute("PRAGMA data_version").fetchone()[0]
-            with db.engine.connect() as connection:
-                return tuple(connection.execute(STAMP_SQL).one())
-        except Exception as exc:  # a lost server connection must not break the window; try again later
-            log.warning("Could not read the change stamp: %s", exc)
-            return None
+    # --- showing changes (GUI thread) -----------------------------------------------------------------
 
-    # --- this app's own writes ------------------------------------------------------------------------
-
-    def _wrote(self, session, _flush_context=None) -> None:
-        if session.info.get(_MARK):
+    def _collect(self, tables: Any) -> None:
+        tables = frozenset(tables)
+        if not tables:
             return
-        if threading.get_ident() != self._gui_thread:
-            session.info[_MARK] = "worker"
-            return
-        session.info[_MARK] = "gui"
-        if self._read() != self._stamp:  # before our commit: a difference is someone else's
-            self._pending = True
+        self._pending |= tables
+        self.changes.emit(tables)
+        for tab in self._built_tabs():  # a host view follows at once, even with the main window minimised
+            live_follow_push.follow(tab, tables)
+        self.check()
 
-    def _executing(self, state) -> None:
-        if not state.is_select:
-            self._wrote(state.session)
-
-    def _committed(self, session) -> None:
-        mark = session.info.pop(_MARK, None)
-        if mark == "gui":
-            self._stamp = self._read()
-        elif mark == "worker":
-            self._pending = True
-
-    # --- checking -------------------------------------------------------------------------------------
+    def _tick(self) -> None:
+        if self.online:
+            for tab in self._built_tabs():
+                if live_follow_push.is_following(tab):
+                    live_follow_push.use_notifications(tab)
+        if self._pending:
+            self.check()
 
     def check(self) -> bool:
-        """Look once; True when the window was refreshed with someone else's changes."""
+        """Show what is pending, unless the user is editing; True when tabs were refreshed. No database I/O
+        of its own: the tabs read what they show."""
         if self.window.db is not self.db:
             self.attach(self.window.db)
             return False
-        if not self.window.isVisible() or self.window.isMinimized():
+        if not self._pending or not self.window.isVisible() or self.window.isMinimized():
             return False
-        stamp = self._read()
-        if stamp is None:  # could not look (server away): try again at the next check
+        if user_is_editing():
             return False
-        if stamp != self._stamp:
-            self._pending = True
-            self._stamp = stamp
-        if not self._pending or user_is_editing():
-            return False
-        self._pending = False
+        tables, self._pending = frozenset(self._pending), set()
+        keys = tabs_for(tables)
+        log.info("Someone else changed %s: refreshing %s", ", ".join(sorted(tables)), ", ".join(sorted(keys)))
         self.refreshes += 1
-        log.info("Someone else changed the data: refreshing")
-        self.window.refresh_all()
+        for tab in self._built_tabs():
+            key = tab.objectName().removeprefix("tab_")
+            if key not in keys or live_follow_push.is_following(tab):  # a follower was told on arrival
+                continue
+            if hasattr(tab, "reload"):
+                tab.reload()
+        if ("*" in tables or "streams" in tables) and hasattr(self.window, "_show_welcome_if_empty"):
+            self.window._show_welcome_if_empty()
         return True
+
+    def _built_tabs(self) -> list[QWidget]:
+        return list(self.window.built_tabs()) if hasattr(self.window, "built_tabs") else []
+
+    def _set_online(self, online: bool) -> None:
+        if online == self.online:
+            return
+        self.online = online
+        if online:
+            self.status_label.hide()
+            self.window.statusBar().showMessage(self.tr("Connected to the team server again."), 5000)
+        else:
+            self.status_label.setText(self.tr("The team server does not answer: retrying…"))
+            self.status_label.show()
+        for tab in self._built_tabs():
+            live_follow_push.server_reachable(tab, online)
+        self.online_changed.emit(online)
 
     def eventFilter(self, watched: QObject, ev: QEvent) -> bool:  # noqa: N802
         if watched is self.window and ev.type() == QEvent.Type.Close:

@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import QLocale
 
+from livedesk.rendering.labels import minutes_text
+
 
 def is_chinese() -> bool:
     return QLocale().language() == QLocale.Language.Chinese
@@ -54,8 +56,4 @@ def weekday_date(value: dt.datetime) -> str:
     return stamp.strftime("%a %d %b %H:%M")
 
 
-def minutes(value: int) -> str:
-    hours, rest = divmod(value, 60)
-    if is_chinese():
-        return f"{hours}小时{rest:02d}分" if hours else f"{rest}分钟"
-    return f"{hours}h {rest:02d}m" if hours else f"{rest} min"
+minutes = minutes_text  # one rule for the window and the files it writes

@@ -171,8 +171,7 @@ def take_screenshots(args: argparse.Namespace, paths: Paths) -> int:
     for key in TAB_KEYS:
         tab = window.show_tab(key)
         _settle(app)  # a tab built just now gets its final size before it arranges itself
-        if hasattr(tab, "prepare_screenshot"):
-            tab.prepare_screenshot()
+        tab.prepare_screenshot()
         _settle(app)
         window.grab().save(str(out / f"{key}.png"))
         print(out / f"{key}.png")

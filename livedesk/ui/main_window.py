@@ -29,6 +29,7 @@ from livedesk.ui.splitters import prepare_splitters, save_splitters
 
 if TYPE_CHECKING:  # SQLAlchemy loads while the window paints (see attach_database)
     from livedesk.services.db import Database
+    from livedesk.ui.tab_base import Tab
 
 log = logging.getLogger(__name__)
 TAB_KEYS = ["schedule", "products", "script", "live", "review"]
@@ -66,8 +67,8 @@ class MainWindow(QMainWindow):
         from livedesk.ui.backup_actions import add_backup_actions
 
         add_backup_actions(self)
-        self._factories: dict[str, Callable[[], QWidget]] = {}
-        self._built: dict[str, QWidget] = {}
+        self._factories: dict[str, Callable[[], Tab]] = {}
+        self._built: dict[str, Tab] = {}
         self.current_stream_id: int | None = None
         self._add_tab_holders()
         self._restore_window_state()
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
 
     # --- tabs -------------------------------------------------------------------------------------------
 
-    def tab_factories(self) -> list[tuple[str, str, Callable[[], QWidget]]]:
+    def tab_factories(self) -> list[tuple[str, str, Callable[[], Tab]]]:
         from livedesk.ui import tab_registry
 
         return tab_registry.tabs(self)
@@ -104,11 +105,9 @@ class MainWindow(QMainWindow):
         """Put a light holder in each tab; a tab's widget is built when first shown (start-up stays fast)."""
         current = self.tabs.currentIndex()
         for widget in self.built_tabs():
-            stack = getattr(widget, "undo_stack", None)
-            if stack is not None:
-                self.undo_group.removeStack(stack)
-            if hasattr(widget, "shutdown"):
-                widget.shutdown()
+            if widget.undo_stack is not None:
+                self.undo_group.removeStack(widget.undo_stack)
+            widget.shutdown()
         self.tabs.blockSignals(True)
         while self.tabs.count():
             holder = self.tabs.widget(0)
@@ -136,35 +135,30 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(holder, title)
         self.tabs.blockSignals(blocked)
 
-    def _ensure(self, key: str) -> QWidget:
+    def _ensure(self, key: str) -> Tab:
         widget = self._built.get(key)
         if widget is not None:
             return widget
         widget = self._factories[key]()
         widget.setObjectName(f"tab_{key}")
-        stack = getattr(widget, "undo_stack", None)
-        if stack is not None:
-            self.undo_group.addStack(stack)
-        if hasattr(widget, "status_message"):
-            widget.status_message.connect(self.statusBar().showMessage)
-        if hasattr(widget, "open_stream_in"):
-            widget.open_stream_in.connect(self.open_stream_in)
-        if hasattr(widget, "streams_changed"):
-            widget.streams_changed.connect(lambda w=widget: self.refresh_others(w))
-        if hasattr(widget, "stream_picked"):
-            widget.stream_picked.connect(lambda stream_id, w=widget: self.set_current_stream(stream_id, w))
+        if widget.undo_stack is not None:
+            self.undo_group.addStack(widget.undo_stack)
+        widget.status_message.connect(self.statusBar().showMessage)
+        widget.open_stream_in.connect(self.open_stream_in)
+        widget.streams_changed.connect(lambda w=widget: self.refresh_others(w))
+        widget.stream_picked.connect(lambda stream_id, w=widget: self.set_current_stream(stream_id, w))
         self.tabs.widget(TAB_KEYS.index(key)).layout().addWidget(widget)
         self._built[key] = widget
         accessibility.polish(widget)
-        if self.current_stream_id is not None and hasattr(widget, "follow_stream"):
+        if self.current_stream_id is not None:
             widget.follow_stream(self.current_stream_id)  # a tab built late opens on the stream picked elsewhere
         prepare_splitters(widget, self._settings(), f"splitters/{key}")
         return widget
 
-    def built_tabs(self) -> list[QWidget]:
+    def built_tabs(self) -> list[Tab]:
         return [self._built[k] for k in TAB_KEYS if k in getattr(self, "_built", {})]
 
-    def all_tabs(self) -> list[QWidget]:
+    def all_tabs(self) -> list[Tab]:
         """Every tab's widget, building the ones not shown yet."""
         return [self._ensure(k) for k in TAB_KEYS]
 
@@ -177,22 +171,22 @@ class MainWindow(QMainWindow):
             self._ensure(missing[0])
             QTimer.singleShot(0, self, self.warm_up)
 
-    def tab(self, key: str) -> QWidget:
+    def tab(self, key: str) -> Tab:
         return self._ensure(key)
 
-    def show_tab(self, key: str) -> QWidget:
+    def show_tab(self, key: str) -> Tab:
         self.stack.setCurrentWidget(self.tabs)
         self.tabs.setCurrentIndex(TAB_KEYS.index(key))
         return self.tab(key)
 
-    def set_current_stream(self, stream_id: int | None, source: QWidget | None = None) -> None:
+    def set_current_stream(self, stream_id: int | None, source: Tab | None = None) -> None:
         """The stream the team is working on: picked in any tab, every other tab follows (one current stream
         for the whole window, so a stream is never picked twice on its way from plan to review)."""
         if stream_id is None or stream_id == self.current_stream_id:
             return
         self.current_stream_id = stream_id
         for widget in self.built_tabs():
-            if widget is not source and hasattr(widget, "follow_stream"):
+            if widget is not source:
                 widget.follow_stream(stream_id)
         self.current_stream_changed.emit(stream_id)
 
@@ -200,29 +194,27 @@ class MainWindow(QMainWindow):
         """Show a tab on one stream: the lineup in Products, the stream's script, its review…"""
         self.set_current_stream(stream_id)
         tab = self.show_tab(key)
-        method = getattr(tab, "open_lineup" if key == "products" else "select_stream", None)
-        if method is not None:
-            method(stream_id)
+        if key == "products":
+            tab.open_lineup(stream_id)  # the stream's lineup, not the pool
+        else:
+            tab.select_stream(stream_id)
 
     def _tab_changed(self, index: int) -> None:
         if not (0 <= index < len(TAB_KEYS)) or not getattr(self, "_factories", None) or self.db is None:
             return
         widget = self._ensure(TAB_KEYS[index])
-        stack = getattr(widget, "undo_stack", None)
-        self.undo_group.setActiveStack(stack)
-        if widget is not None and hasattr(widget, "activated"):
-            widget.activated()
+        self.undo_group.setActiveStack(widget.undo_stack)
+        widget.activated()
 
-    def refresh_others(self, source: QWidget) -> None:
+    def refresh_others(self, source: Tab) -> None:
         """After one tab changed the schedule, the others drop deleted streams and show new ones."""
         for widget in self.built_tabs():
-            if widget is not source and hasattr(widget, "reload"):
+            if widget is not source:
                 widget.reload()
 
     def refresh_all(self) -> None:
         for widget in self.built_tabs():  # the others load fresh when first shown
-            if hasattr(widget, "reload"):
-                widget.reload()
+            widget.reload()
         self._show_welcome_if_empty()
 
     # --- welcome ----------------------------------------------------------------------------------------
@@ -323,7 +315,7 @@ class MainWindow(QMainWindow):
 
         def run() -> None:
             active = self._built.get(TAB_KEYS[self.tabs.currentIndex()]) if self.tabs.currentIndex() >= 0 else None
-            if active is not None and hasattr(active, "commit_pending") and active.commit_pending() is False:
+            if active is not None and active.commit_pending() is False:
                 return  # the typing was refused (kept theirs) or is waiting: this press has done its work
             if can():
                 group.undo() if undoing else group.redo()
@@ -363,8 +355,6 @@ class MainWindow(QMainWindow):
         self.import_menu.clear()
         self.export_menu.clear()
         for key, widget in zip(TAB_KEYS, self.all_tabs(), strict=True):
-            if not hasattr(widget, "file_actions"):
-                continue
             for kind, text, callback in widget.file_actions():
                 menu = self.import_menu if kind == "import" else self.export_menu
                 action = menu.addAction(text)
@@ -382,8 +372,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+1 … Ctrl+5", self.tr("Go to Schedule, Products, Script, Live, Review")),
         ]
         for widget in self.all_tabs():
-            if hasattr(widget, "shortcuts"):
-                rows += widget.shortcuts()
+            rows += widget.shortcuts()
         return rows
 
     def show_shortcuts(self) -> None:
@@ -503,6 +492,5 @@ class MainWindow(QMainWindow):
             save_splitters(widget, settings, f"splitters/{key}")
         settings.sync()
         for widget in self.built_tabs():
-            if hasattr(widget, "shutdown"):
-                widget.shutdown()
+            widget.shutdown()
         super().closeEvent(event)

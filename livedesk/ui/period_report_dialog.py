@@ -102,7 +102,7 @@ def export_period_report(
     progress_dialog.canceled.connect(lambda: state.update(cancel=True))
 
     def work(progress, cancelled):
-        from livedesk.ui.period_reports import build_period_report
+        from livedesk.rendering.period_report import build_period_report
 
         return build_period_report(
             db, period, day, path, progress=lambda d, t, _m: progress(d, t),

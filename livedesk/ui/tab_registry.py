@@ -11,17 +11,17 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from livedesk.ui.main_window import MainWindow
+    from livedesk.ui.tab_base import Tab
 
 
-def _lazy(window: MainWindow, module: str, cls: str) -> Callable[[], QWidget]:
+def _lazy(window: MainWindow, module: str, cls: str) -> Callable[[], Tab]:
     return lambda: getattr(import_module(module), cls)(window.db, window.paths)
 
 
-def tabs(window: MainWindow) -> list[tuple[str, str, Callable[[], QWidget]]]:
+def tabs(window: MainWindow) -> list[tuple[str, str, Callable[[], Tab]]]:
     return [
         ("schedule", QCoreApplication.translate("Tabs", "Schedule"), _lazy(window, "livedesk.ui.schedule.tab", "ScheduleTab")),
         ("products", QCoreApplication.translate("Tabs", "Products"), _lazy(window, "livedesk.ui.products.tab", "ProductsTab")),

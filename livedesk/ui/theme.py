@@ -113,10 +113,6 @@ def status_colour(status: str) -> QColor:
     return QColor(current().status.get(status, current().muted))
 
 
-def role_colour(role: str) -> QColor:
-    return QColor(current().role.get(role, current().muted))
-
-
 def series_colour(index: int) -> QColor:
     series = current().series
     return QColor(series[index % len(series)])

@@ -229,6 +229,17 @@ Restore its latest backup, from {1} ({2})? Changes made since then are lost; the
     </message>
 </context>
 <context>
+    <name>ChangeWatcher</name>
+    <message>
+        <source>Connected to the team server again.</source>
+        <translation>已重新连上团队服务器。</translation>
+    </message>
+    <message>
+        <source>The team server does not answer: retrying…</source>
+        <translation>团队服务器没有响应：正在重试…</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Someone else changed this</source>

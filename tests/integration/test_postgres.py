@@ -187,7 +187,10 @@ def test_postgres_backup_and_restore(pg_url, paths, tmp_path: Path):
     "CREATE VIEW everything AS SELECT * FROM streams",
     "CREATE FUNCTION stop() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'x'; END $$;"
     " CREATE TRIGGER no_more BEFORE INSERT ON streams FOR EACH ROW EXECUTE FUNCTION stop()",
-], ids=["missing_column", "missing_table", "view", "trigger"])
+    "CREATE FUNCTION stop() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'x'; END $$;"
+    " DROP TRIGGER livedesk_changes_streams ON streams;"
+    " CREATE TRIGGER livedesk_changes_streams BEFORE INSERT ON streams FOR EACH ROW EXECUTE FUNCTION stop()",
+], ids=["missing_column", "missing_table", "view", "trigger", "trigger_named_like_ours"])
 def test_a_crafted_postgres_dump_is_refused_before_anything_changes(pg_url, pg_server, paths, tmp_path, craft):
     import uuid
 
@@ -212,5 +215,25 @@ def test_a_crafted_postgres_dump_is_refused_before_anything_changes(pg_url, pg_s
     try:
         with db.session() as s:
             assert list(s.scalars(select(Stream.title))) == ["现在"]
+    finally:
+        db.close()
+
+
+@pytest.mark.skipif(not (shutil.which("pg_dump") and shutil.which("pg_restore")), reason="pg_dump/pg_restore missing")
+def test_a_restore_puts_back_livedesks_own_notify_function(pg_url, paths, tmp_path):
+    db = open_database(pg_url)
+    with db.engine.begin() as connection:  # a dump whose change function was replaced by something else
+        connection.exec_driver_sql(
+            "CREATE OR REPLACE FUNCTION livedesk_notify_change() RETURNS trigger LANGUAGE plpgsql AS"
+            " $$ BEGIN RAISE EXCEPTION 'not ours'; END $$")
+    dump = backup.backup_now(db, tmp_path / "odd.pgdump")
+    db.close()
+    backup.restore(pg_url, dump, paths)
+    db = open_database(pg_url)
+    try:
+        with db.session() as s:  # every write calls the function: it is LiveDesk's again
+            s.add(Stream(title="之后", start_at=NOW, planned_minutes=60))
+        with db.session() as s:
+            assert list(s.scalars(select(Stream.title))) == ["之后"]
     finally:
         db.close()

@@ -246,34 +246,38 @@ def schedule_titles(window) -> list[str]:
     return [tab.proxy.index(r, 1).data() for r in range(tab.proxy.rowCount())]
 
 
-def test_a_teammates_change_shows_up_after_the_watchers_check(window, db, teammate, stream_id):
+def test_a_teammates_change_shows_up_by_itself(qtbot, window, db, teammate, stream_id):
     window.show_tab("schedule")
     watcher = window.change_watcher
     assert watcher.check() is False  # nothing new
-    teammate_saves(teammate, stream_id, title="他们改的标题")
-    with teammate.session() as s:
-        schedule.create_stream(s, schedule.StreamData(title="新加的专场", start_at=START + dt.timedelta(days=1),
-                                                      planned_minutes=90))
-    assert "他们改的标题" not in schedule_titles(window)
-    assert watcher.check() is True
-    assert {"他们改的标题", "新加的专场"} <= set(schedule_titles(window))
+    with qtbot.waitSignal(watcher.changes, timeout=5000):  # data_version, read on the listener's thread
+        teammate_saves(teammate, stream_id, title="他们改的标题")
+        with teammate.session() as s:
+            schedule.create_stream(s, schedule.StreamData(title="新加的专场", start_at=START + dt.timedelta(days=1),
+                                                          planned_minutes=90))
+    qtbot.waitUntil(lambda: {"他们改的标题", "新加的专场"} <= set(schedule_titles(window)), timeout=5000)
+    shown = watcher.refreshes
+    assert shown >= 1
     assert watcher.check() is False  # seen once, not again
+    assert watcher.refreshes == shown
 
 
-def test_the_apps_own_saves_do_not_trigger_a_refresh(window, db, stream_id):
+def test_the_apps_own_saves_do_not_trigger_a_refresh(qtbot, window, db, teammate, stream_id):
     window.show_tab("schedule")
     watcher = window.change_watcher
-    refreshed = []
-    window.refresh_all = lambda: refreshed.append(True)
-    with db.session() as s:  # written by this window's own database
+    seen = []
+    watcher.changes.connect(seen.append)
+    with db.session() as s:  # written by this window's own database, on the GUI thread
         schedule.update_stream(s, stream_id, dataclasses.replace(schedule.get_stream_data(s, stream_id), notes="自己改的"))
-    assert watcher.check() is False and refreshed == []
+    # a teammate's save afterwards is the only change the watcher reports: ours came first and was not seen
+    with qtbot.waitSignal(watcher.changes, timeout=5000):
+        teammate_saves(teammate, stream_id, title="他们改的标题")
+    assert len(seen) == 1
 
 
 def test_the_refresh_waits_while_the_user_is_typing_in_a_dialog(qtbot, window, teammate, stream_id):
     window.show_tab("schedule")
     watcher = window.change_watcher
-    teammate_saves(teammate, stream_id, title="他们改的标题")
     dialog = QDialog(window)
     edit = QLineEdit(dialog)
     QVBoxLayout(dialog).addWidget(edit)
@@ -282,14 +286,16 @@ def test_the_refresh_waits_while_the_user_is_typing_in_a_dialog(qtbot, window, t
     edit.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is edit)
     assert change_watcher.user_is_editing()
+    with qtbot.waitSignal(watcher.changes, timeout=5000):
+        teammate_saves(teammate, stream_id, title="他们改的标题")
     assert watcher.check() is False  # deferred, not lost
     assert "他们改的标题" not in schedule_titles(window)
     dialog.close()
     window.activateWindow()
     window.tab("schedule").table.setFocus()
     qtbot.waitUntil(lambda: not change_watcher.user_is_editing())
-    assert watcher.check() is True
-    assert "他们改的标题" in schedule_titles(window)
+    qtbot.waitUntil(lambda: "他们改的标题" in schedule_titles(window))  # the watcher's next tries show it
+    assert watcher.refreshes == 1 and watcher.check() is False
 
 
 def test_the_watcher_follows_a_database_switch_and_stops_on_close(window, tmp_path):

@@ -6,7 +6,7 @@ import argparse
 
 import pytest
 
-from livedesk.commands.screenshot import window_size
+from livedesk.cli.screenshot import window_size
 from livedesk.ui.main_window import MainWindow
 
 

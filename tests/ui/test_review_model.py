@@ -12,11 +12,12 @@ from openpyxl import load_workbook
 
 from livedesk.app import main
 from livedesk.config import Preferences
+from livedesk.rendering.review_report import build_report, report_html
 from livedesk.services.exporters.review_report import format_value
+from livedesk.services.report_data import gather_report_data
 from livedesk.services.review import import_review_files
 from livedesk.services.review_model import kpi_table
 from livedesk.ui import formatting
-from livedesk.ui.reports import build_report, gather_report_data, report_html
 from tests.ui.test_review_tab import make_stream, make_tab, tidy_files
 
 pytestmark = pytest.mark.usefixtures("laptop_timezone")  # the figures must not depend on the laptop's zone

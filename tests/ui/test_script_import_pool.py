@@ -128,13 +128,14 @@ def test_pitch_menu_offers_a_name_the_pool_lacks(tab, db, stream_id, monkeypatch
 
 
 def test_run_sheet_pdf_shows_names_the_pool_lacks(tab, db, stream_id, monkeypatch, tmp_path):
-    from livedesk.ui.script.pdf import run_sheet_html
+    from livedesk.rendering.script_pdf import run_sheet_html
+    from livedesk.services.run_sheet import run_sheet
 
     exec_, _ = press("import_button")
     monkeypatch.setattr(ScriptImportDialog, "exec", exec_)
     tab.import_script(str(SCRIPT))
     with db.session() as s:
-        html_text = run_sheet_html(s, stream_id)
+        html_text = run_sheet_html(run_sheet(s, stream_id))
     assert all(name in html_text for name in NAMES)
     tab.export_script(str(tmp_path / "run.pdf"))
     assert (tmp_path / "run.pdf").read_bytes().startswith(b"%PDF")

@@ -250,16 +250,6 @@ def test_cli_restore_of_an_invalid_file_exits_3_and_changes_nothing(db, tmp_path
     assert db.file_path.read_bytes() == before
 
 
-def test_backup_module_imports_no_qt():
-    code = (
-        "import sys; import livedesk.services.backup, livedesk.commands.backup, "
-        "livedesk.services.instance_lock, livedesk.services.credentials; "
-        "print(any(m.startswith('PySide6') for m in sys.modules))"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "False"
-
-
 def test_pg_tools_missing_gives_a_clear_message(monkeypatch):
     monkeypatch.setattr(backup.shutil, "which", lambda _name: None)
     with pytest.raises(DatabaseError, match="postgresql-client"):

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
@@ -135,18 +133,3 @@ def test_demo_pool_breaks_each_rule(capsys, url):
     assert seen == FLAGS
     code, out, _ = run(capsys, "--db", url, "products", "list")
     assert code == 0 and "LD-0001" in out
-
-
-def test_products_list_does_not_load_qt(tmp_path):
-    url = f"sqlite:///{tmp_path / 'noqt.sqlite3'}"
-    script = (
-        "import sys, json\n"
-        "from livedesk.app import main\n"
-        f"code = main(['--db', {url!r}, 'products', 'list', '--json'])\n"
-        "loaded = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'pyqtgraph')))\n"
-        "print(json.dumps({'code': code, 'qt': loaded}), file=sys.stderr)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
-    report = json.loads(done.stderr.strip().splitlines()[-1])
-    assert report == {"code": 0, "qt": []}
-    assert json.loads(done.stdout) == []

@@ -496,18 +496,6 @@ def test_segments_report_planned_and_actual_timing(db: Database) -> None:
     ]
 
 
-def test_services_do_not_import_qt() -> None:
-    import subprocess
-    import sys
-
-    code = (
-        "import sys, livedesk.services.review, livedesk.services.metrics, livedesk.services.analysis;"
-        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))]; print(bad); sys.exit(bool(bad))"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
 def test_orders_with_bad_and_short_rows_report_cells_in_file_order(tmp_path: Path) -> None:
     header = "主订单编号,子订单编号,选购商品,商品规格,商品数量,商家编码,订单应付金额,订单提交时间,订单状态,售后状态,流量来源"
     rows = [

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -108,18 +106,3 @@ def test_export_xlsx_and_pdf(capsys, url, fixture, stream_id, tmp_path):
     assert xlsx.read_bytes().startswith(b"PK")
     assert run(capsys, "--db", url, "script", "export", "--stream", str(stream_id), "--out", str(pdf))[0] == 0
     assert pdf.read_bytes().startswith(b"%PDF")
-
-
-def test_check_does_not_load_qt(url, stream_id, tmp_path):
-    code = (
-        "import sys\n"
-        "from livedesk.app import main\n"
-        f"rc = main(['--db', {url!r}, 'script', 'check', '--stream', '{stream_id}', '--json'])\n"
-        "assert rc == 0, rc\n"
-        "loaded = [m for m in sys.modules if m.startswith('PySide6')]\n"
-        "assert not loaded, loaded\n"
-    )
-    env = dict(os.environ, LIVEDESK_HOME=str(tmp_path / "home"))
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == []

@@ -66,12 +66,6 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
     return "".join(pieces), offsets
 
 
-def compact(text: str) -> str:
-    """`text` folded with every separator removed: the form terms are stored and compared in."""
-    folded, _ = normalise(text)
-    return SEPARATORS.sub("", folded)
-
-
 def is_separator(char: str) -> bool:
     return bool(_SEPARATOR.fullmatch(char))
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from livedesk.models import Product
 from livedesk.services.exporters.cells import csv_text, text_cell
+from livedesk.services.files import atomic_write
 from livedesk.services.products import (
     QUALIFICATION_LABELS,
     ROLE_LABELS,
@@ -130,10 +131,8 @@ def export_products_xlsx(session: Session, path: str | Path, ids: Sequence[int] 
                 cell.number_format = formats[kind]
                 cells.append(cell)
         sheet.append(cells)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    workbook.save(tmp)
-    tmp.replace(path)
+    with atomic_write(path) as tmp:
+        workbook.save(tmp)
     return ExportSummary(path, len(products))
 
 
@@ -152,14 +151,11 @@ def export_products_csv(session: Session, path: str | Path, ids: Sequence[int] |
     path = Path(path)
     products = load_products_with_children(session, ids)
     kinds = [kind for _header, kind in EXPORT_COLUMNS]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
+    with atomic_write(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow([csv_text(header) for header, _kind in EXPORT_COLUMNS])
         for values in product_sheet_values(products):
             writer.writerow([_csv_text(v, k) for v, k in zip(values, kinds, strict=True)])
-    tmp.replace(path)
     return ExportSummary(path, len(products))
 
 

@@ -13,7 +13,6 @@ import datetime as dt
 import io
 import os
 import struct
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Any
 
 from livedesk.services import metrics
 from livedesk.services.exporters.cells import set_text
+from livedesk.services.files import atomic_write
 from livedesk.services.messages import translate
 from livedesk.services.review_model import KpiDef, kpi_table, low_click_rate_of, rate_text
 
@@ -575,16 +575,8 @@ def _write_debrief(sheet, debrief: Mapping[str, str]) -> None:
 
 
 def _save_atomically(workbook, path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx.tmp", dir=path.parent)
-    os.close(handle)
-    tmp = Path(tmp_name)
-    try:
+    with atomic_write(path) as tmp:
         workbook.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return path
 
 

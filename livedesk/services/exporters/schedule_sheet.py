@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from livedesk.services.exporters.cells import set_text
+from livedesk.services.files import atomic_write
 from livedesk.services.importers.schedule_sheet import (
     PLATFORM_LABELS,
     ROLE_COLUMNS,
@@ -112,13 +111,6 @@ def export_schedule(streams: list[StreamData], path: str | Path) -> Path:
     last = get_column_letter(len(_COLUMNS))
     sheet.auto_filter.ref = f"A1:{last}{max(1, len(streams) + 1)}"
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".~export-", suffix=".xlsx", dir=path.parent)
-    os.close(handle)
-    try:
+    with atomic_write(path) as temporary:
         workbook.save(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
     return path

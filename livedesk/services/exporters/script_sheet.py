@@ -8,8 +8,6 @@ Landscape, fitted to the page width, the header row repeated on every printed pa
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 
 from sqlalchemy import select
@@ -17,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from livedesk.models import LineupItem, Product, Stream
 from livedesk.services.exporters.cells import set_text
+from livedesk.services.files import atomic_write
 from livedesk.services.messages import translate
 from livedesk.services.scripts import KIND_LABELS, list_segments
 
@@ -133,13 +132,6 @@ def export_script_sheet(session: Session, stream_id: int, path: str | Path) -> P
     sheet.page_margins.left = sheet.page_margins.right = 0.4
     sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".~export-", suffix=".xlsx", dir=path.parent)
-    os.close(handle)
-    try:
+    with atomic_write(path) as temporary:
         workbook.save(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
     return path

@@ -3,7 +3,7 @@
 An order export runs to 100,000 rows × a dozen columns. `parse_order_columns` converts a whole column at
 once when it has one clean shape (ISO date-time texts, amounts as floats or plain decimal texts, ids guarded
 with a tab, …), which is what real exports hold, and converts any other column cell by cell with the
-table's usual row converter. The `OrderRow`s are the same as the row-by-row reader's. When anything is off
+table's usual row converter. The lines, held as an `OrderTable`, are the same `OrderRow`s as the row-by-row reader's. When anything is off
 (a bad cell, a missing id or amount, an id Excel stored as a number) it answers False and leaves `data`
 alone; the row-by-row reader then runs and reports every problem with its file, sheet, row and column.
 """
@@ -16,6 +16,7 @@ from decimal import Decimal
 from itertools import repeat
 from operator import add, and_, eq, getitem, is_, itemgetter
 
+from livedesk.services.importers.order_table import OrderTable
 from livedesk.services.importers.review_files import (
     _CENT,
     _DATETIME,
@@ -24,7 +25,6 @@ from livedesk.services.importers.review_files import (
     _MONEY,
     _TEXT,
     ORDER_FIELDS,
-    OrderRow,
     ParsedReviewData,
     _has_data,
     _is_total_row,
@@ -92,8 +92,10 @@ def parse_order_columns(
     quantities = values.get("quantity")
     if quantities is not None and None in quantities:
         values["quantity"] = [1 if q is None else q for q in quantities]
-    columns = [values[name] if name in values else repeat(_DEFAULTS.get(name, "")) for name in ORDER_FIELDS]
-    data.orders = list(map(OrderRow, *columns))
+    lines = len(numbers)
+    data.orders = OrderTable(
+        {name: values[name] if name in values else [_DEFAULTS.get(name, "")] * lines for name in ORDER_FIELDS}
+    )  # type: ignore[assignment]  # a Sequence[OrderRow]: rows are built only if asked for
     times = set(values.get("submitted_at", ())) - {None}
     if times:
         data.widen_span(min(times), max(times))  # type: ignore[type-var]
@@ -149,7 +151,9 @@ def _convert(column: Sequence[object], parser: str) -> Sequence[object] | None:
         kinds = set(map(type, column))
         # as the row converter: floats up to 1e10 with at most two decimals; plain texts as PLAIN_MONEY reads
         if kinds == {float} and _in_range(column, 1e10) and all(map(eq, map(round, column, repeat(2)), column)):
-            return list(map(Decimal.quantize, map(Decimal, map(repr, column)), repeat(_CENT)))
+            # each float is the one nearest a value in cents, far closer than half a cent up to 1e10: its
+            # exact binary value quantized gives that value, as the row converter's Decimal(repr(x)) does
+            return list(map(Decimal.quantize, map(Decimal, column), repeat(_CENT)))
         if kinds == {str} and all(map(PLAIN_MONEY.match, column)):
             return list(map(Decimal.quantize, map(Decimal, column), repeat(_CENT)))
         return None

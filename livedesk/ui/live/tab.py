@@ -57,6 +57,7 @@ from livedesk.ui.errors import show_error
 from livedesk.ui.live.clock import FixedClock, MonotonicClock
 from livedesk.ui.live.models import ChecklistRow, ChecklistTableModel, ShelfTableModel
 from livedesk.ui.live.widgets import HostView, IncidentDialog, Sparkline, kind_label
+from livedesk.ui.tab_base import Tab
 from livedesk.ui.widgets.rows_model import RowsTableModel
 
 log = logging.getLogger(__name__)
@@ -70,7 +71,7 @@ METRIC_FIELDS = ("online", "uv", "gmv", "orders", "click")
 ALERT_BANNER_MINUTES = 10
 
 
-class LiveTab(QWidget):
+class LiveTab(Tab):
     status_message = Signal(str, int)
     stream_picked = Signal(int)  # the user chose a stream: the window makes it current in every tab
     open_stream_in = Signal(str, int)  # (tab key, stream id): the review after the stream ended

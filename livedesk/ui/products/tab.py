@@ -54,6 +54,7 @@ from livedesk.ui.products.labels import (
 )
 from livedesk.ui.products.lineup import LineupEditor
 from livedesk.ui.products.table_model import COLUMNS, EDITABLE, PRODUCT_ROLE, ProductFilterProxy, ProductTableModel
+from livedesk.ui.tab_base import Tab
 from livedesk.ui.tasks import run_task
 from livedesk.ui.widgets.actions import add_tab_action
 
@@ -81,7 +82,7 @@ class _ChoiceDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
-class ProductsTab(QWidget):
+class ProductsTab(Tab):
     status_message = Signal(str, int)  # shown in the window's status bar
     stream_picked = Signal(int)  # a stream chosen for the lineup: the window makes it current in every tab
 

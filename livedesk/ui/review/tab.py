@@ -50,6 +50,7 @@ from livedesk.ui.review.models import (
     ProductTableModel,
     TrendTableModel,
 )
+from livedesk.ui.tab_base import Tab
 from livedesk.ui.tasks import run_task
 from livedesk.ui.widgets.actions import add_tab_action
 from livedesk.ui.widgets.rows_model import RowsTableModel
@@ -82,7 +83,7 @@ def _table(model, name: str, editable: bool = False) -> tuple[QTableView, QSortF
     return view, proxy
 
 
-class ReviewTab(QWidget):
+class ReviewTab(Tab):
     status_message = Signal(str, int)
     stream_picked = Signal(int)  # the user chose a stream: the window makes it current in every tab
 
@@ -137,7 +138,7 @@ class ReviewTab(QWidget):
             toolbar, self.tr("Save chart as PNG…"), self.save_chart, "Ctrl+Shift+S", "saveChart"
         )
         self.report_action: QAction | None = None
-        if importlib.util.find_spec("livedesk.ui.reports") is not None:
+        if importlib.util.find_spec("livedesk.rendering.review_report") is not None:
             self.report_action = self._add_action(toolbar, self.tr("Report…"), self.make_report, None, "makeReport")
         top.addWidget(toolbar)
         layout.addLayout(top)
@@ -708,11 +709,11 @@ class ReviewTab(QWidget):
     # --- report and screenshots -------------------------------------------------------------------------
 
     def make_report(self, path: str | None = None) -> None:
-        """Build the stream's written report (场报) with livedesk.ui.reports, off the GUI thread."""
+        """Build the stream's written report (场报) with livedesk.rendering, off the GUI thread."""
         if self.stream_id is None:
             return
         try:
-            from livedesk.ui import reports  # written separately; the button only shows when it exists
+            from livedesk.rendering import review_report as reports  # the button only shows when it exists
         except ImportError as exc:
             show_error(self, exc, self.tr("Report"))
             return

@@ -44,12 +44,13 @@ from livedesk.ui.schedule.calendar_view import CalendarView
 from livedesk.ui.schedule.commands import CreateStreams, DeleteStreams, EditStream
 from livedesk.ui.schedule.stream_dialog import StreamDialog, default_new_stream
 from livedesk.ui.schedule.table_model import STREAM_ROLE, StreamFilterProxy, StreamTableModel
+from livedesk.ui.tab_base import Tab
 from livedesk.ui.tasks import run_task
 from livedesk.ui.undo import push_command
 from livedesk.ui.widgets.actions import add_tab_action
 
 
-class ScheduleTab(QWidget):
+class ScheduleTab(Tab):
     status_message = Signal(str, int)  # shown in the window's status bar
     open_stream_in = Signal(str, int)  # (tab key, stream id): the window shows that tab on this stream
     stream_picked = Signal(int)  # one stream selected: the window makes it current in every tab

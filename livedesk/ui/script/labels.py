@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from livedesk.rendering.labels import mmss, segment_kind_label  # noqa: F401 - re-exported: shared with the script PDF
+
 SEGMENT_KINDS = [
     "opening",
     "gather",
@@ -19,23 +21,7 @@ SEGMENT_KINDS = [
 
 # Their colours are the theme's: livedesk.ui.theme.kind_colour(kind).
 
-FIELDS = ["title", "host_lines", "cues", "props", "bgm", "notes"]
 
-
-
-def segment_kind_label(value: str) -> str:
-    return {
-        "opening": QCoreApplication.translate("ScriptLabels", "Opening"),
-        "gather": QCoreApplication.translate("ScriptLabels", "Gather"),
-        "retain": QCoreApplication.translate("ScriptLabels", "Retain"),
-        "pitch": QCoreApplication.translate("ScriptLabels", "Product pitch"),
-        "proof": QCoreApplication.translate("ScriptLabels", "Proof/demo"),
-        "interaction": QCoreApplication.translate("ScriptLabels", "Interaction"),
-        "welfare": QCoreApplication.translate("ScriptLabels", "Welfare drop"),
-        "closing_push": QCoreApplication.translate("ScriptLabels", "Closing push"),
-        "encore": QCoreApplication.translate("ScriptLabels", "Encore"),
-        "wrap_up": QCoreApplication.translate("ScriptLabels", "Wrap-up"),
-    }.get(value, value)
 
 
 def field_label(value: str) -> str:
@@ -104,9 +90,3 @@ def parse_clock(text: str) -> int:
     if value < 0:
         raise ValueError(text)
     return int(round(value * 60))
-
-
-def mmss(seconds: int) -> str:
-    """A duration as m:ss (minutes may exceed 59)."""
-    minutes, rest = divmod(int(seconds), 60)
-    return f"{minutes}:{rest:02d}"

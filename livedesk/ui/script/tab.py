@@ -54,6 +54,7 @@ from livedesk.ui.script.labels import (
 )
 from livedesk.ui.script.table_model import SEGMENT_ID_ROLE, SegmentRow, SegmentTableModel
 from livedesk.ui.script.timeline_view import TimelineView
+from livedesk.ui.tab_base import Tab
 from livedesk.ui.tasks import run_task
 from livedesk.ui.widgets.actions import add_tab_action
 from livedesk.ui.widgets.rows_model import RowsTableModel
@@ -61,7 +62,7 @@ from livedesk.ui.widgets.rows_model import RowsTableModel
 DRAFT_DELAY_MS = 700  # typing in the detail editor is saved after this pause (and on leaving the segment)
 
 
-class ScriptTab(QWidget):
+class ScriptTab(Tab):
     status_message = Signal(str, int)
     streams_changed = Signal()  # a save moved the stream's status (planned → scripted…): other tabs reload
     stream_picked = Signal(int)  # the user chose a stream: the window makes it current in every tab
@@ -1160,22 +1161,19 @@ class ScriptTab(QWidget):
             self.status_message.emit(self.tr("Exported the script to {0}").format(name), 5000)
 
         if path.lower().endswith(".pdf"):
-            from livedesk.ui.script.pdf import run_sheet_html, write_pdf
+            from livedesk.rendering.script_pdf import export_script_pdf
+            from livedesk.services.run_sheet import run_sheet
 
-            try:
+            def work(progress, cancelled):  # QTextDocument and QPdfWriter lay out on any thread
                 with self.db.session() as session:
-                    html_text = run_sheet_html(session, stream_id)
-                write_pdf(html_text, path)  # Qt text layout stays on the GUI thread; a script prints in a blink
-            except Exception as exc:
-                show_error(self, exc, self.tr("Export script"))
-                return
-            done(None)
-            return
-        from livedesk.services.exporters.script_sheet import export_script_sheet
+                    sheet = run_sheet(session, stream_id)
+                return export_script_pdf(sheet, path)
+        else:
+            from livedesk.services.exporters.script_sheet import export_script_sheet
 
-        def work(progress, cancelled):
-            with self.db.session() as session:
-                return export_script_sheet(session, stream_id, path)
+            def work(progress, cancelled):
+                with self.db.session() as session:
+                    return export_script_sheet(session, stream_id, path)
 
         run_task(work, done, lambda exc: show_error(self, exc, self.tr("Export script")))
 

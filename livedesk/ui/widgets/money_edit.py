@@ -60,9 +60,6 @@ class MoneyEdit(QWidget):
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
         self.edit.setText(text)
 
-    def set_amount(self, value: Decimal | None) -> None:
-        self.edit.setText(plain_amount(value))
-
     def amount(self) -> Decimal | None:
         """The amount typed, None when empty; ValueError (with the reason) when the text is not an amount."""
         return self._parser(self.edit.text().strip())

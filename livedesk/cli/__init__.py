@@ -1,4 +1,4 @@
-"""Command-line commands: each module adds its subcommands with a `register(subparsers)` function."""
+"""The command line: each module adds its subcommands with a `register(subparsers)` function."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 
 
 def register_all(subparsers: argparse._SubParsersAction) -> None:
-    from livedesk.commands import backup, demo, products, review, screenshot, script, streams
+    from livedesk.cli import backup, demo, products, review, screenshot, script, streams
 
     for module in (demo, streams, screenshot, products, backup, review, script):
         module.register(subparsers)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from livedesk.commands.common import CommandError, open_db, print_json
+from livedesk.cli.common import CommandError, open_db, print_json
 from livedesk.config import Paths
 from livedesk.models import Platform
 from livedesk.services import schedule

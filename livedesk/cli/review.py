@@ -1,7 +1,7 @@
 """`livedesk review import|show` and `livedesk report`.
 
-`review import` and `review show` never load Qt. `report` loads it lazily, because it draws the charts
-with pyqtgraph; without a display it runs Qt offscreen.
+`review import` and `review show` never load Qt. `report` loads it lazily, because livedesk.rendering paints
+the charts and lays the PDF out with Qt; without a display it runs Qt offscreen. No command imports the ui.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from livedesk.commands.common import CommandError, backup_before_import, open_db, print_json
+from livedesk.cli.common import CommandError, backup_before_import, open_db, print_json
 from livedesk.config import Paths
 
 REPORT_SUFFIXES = (".xlsx", ".pdf")
@@ -149,27 +149,25 @@ def write_report(args: argparse.Namespace, paths: Paths) -> int:
         raise CommandError("Give either --stream ID (a stream's review) or --period day|week|month.", exit_code=2)
     if args.date is not None and args.period is None:
         raise CommandError("--date goes with --period: it picks the day, week or month.", exit_code=2)
-    from livedesk.models import Stream
+    from livedesk.services.report_data import stream_exists
 
     db = open_db(args, paths)
-    if args.stream is not None:
-        with db.session() as session:
-            if session.get(Stream, args.stream) is None:
-                raise _stream_missing(args.stream)
+    if args.stream is not None and not stream_exists(db, args.stream):
+        raise _stream_missing(args.stream)
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from livedesk.ui.reports import report_language
+    from livedesk.rendering.qt import report_language
 
     with report_language(args.report_lang or getattr(args, "lang", None) or "en"):
         if args.period is not None:
-            from livedesk.ui.period_reports import build_period_report
+            from livedesk.rendering.period_report import build_period_report
 
             day = args.date or dt.date.today()
             path = build_period_report(db, args.period, day, out)
             described: dict[str, object] = {"period": args.period, "date": day.isoformat()}
         else:
             from livedesk.config import Preferences
-            from livedesk.ui.reports import build_report
+            from livedesk.rendering.review_report import build_report
 
             path = build_report(db, args.stream, out, prefs=Preferences.load(paths))
             described = {"stream": args.stream}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from livedesk.commands.common import CommandError, open_db
+from livedesk.cli.common import CommandError, open_db
 from livedesk.config import Paths
 
 

@@ -7,7 +7,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from livedesk.commands.common import CommandError, backup_before_import, open_db, print_json
+from livedesk.cli.common import CommandError, backup_before_import, open_db, print_json
 from livedesk.config import Paths, Preferences
 
 

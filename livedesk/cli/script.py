@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from livedesk.commands.common import CommandError, backup_before_import, open_db, print_json
+from livedesk.cli.common import CommandError, backup_before_import, open_db, print_json
 from livedesk.config import Paths
 
 
@@ -141,9 +141,11 @@ def export_script(args: argparse.Namespace, paths: Paths) -> int:
 
             export_script_sheet(session, args.stream, out)
         else:
-            from livedesk.ui.script.pdf import ensure_gui_app, run_sheet_html, write_pdf
+            from livedesk.rendering.qt import ensure_application
+            from livedesk.rendering.script_pdf import export_script_pdf
+            from livedesk.services.run_sheet import run_sheet
 
-            ensure_gui_app()
-            write_pdf(run_sheet_html(session, args.stream), out)
+            ensure_application()
+            export_script_pdf(run_sheet(session, args.stream), out)
     print(f"Wrote {out}")
     return 0
