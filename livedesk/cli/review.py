@@ -119,11 +119,12 @@ def _import_files(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def show_review(args: argparse.Namespace, paths: Paths) -> int:
+    from livedesk.config import Preferences
     from livedesk.services.review import StreamNotFoundError, review_summary
 
     db = open_db(args, paths)
     try:
-        summary = review_summary(db, args.stream)
+        summary = review_summary(db, args.stream, Preferences.load(paths))  # judged as the window judges
     except StreamNotFoundError:
         raise _stream_missing(args.stream) from None
     if args.json:
@@ -165,9 +166,10 @@ def write_report(args: argparse.Namespace, paths: Paths) -> int:
             path = build_period_report(db, args.period, day, out)
             described: dict[str, object] = {"period": args.period, "date": day.isoformat()}
         else:
+            from livedesk.config import Preferences
             from livedesk.rendering.review_report import build_report
 
-            path = build_report(db, args.stream, out)
+            path = build_report(db, args.stream, out, prefs=Preferences.load(paths))
             described = {"stream": args.stream}
     if args.json:
         print_json({**described, "path": str(path.resolve()), "bytes": path.stat().st_size})

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from livedesk.config import Preferences
 from livedesk.rendering.charts import gmv_chart, online_chart
 from livedesk.rendering.html_pdf import escape as _e
 from livedesk.rendering.html_pdf import html_to_pdf, report_path
@@ -34,6 +35,7 @@ from livedesk.services.exporters.review_report import (
 )
 from livedesk.services.messages import translate
 from livedesk.services.report_data import ReportData, gather_report_data
+from livedesk.services.review_model import low_click_rate_of, rate_text
 
 
 def render_charts(data: ReportData) -> dict[str, bytes]:
@@ -105,8 +107,8 @@ def report_html(data: ReportData, charts: dict[str, bytes], image_width: int = 6
                 goal = translate("Messages", "Goal {0} · reached {1}").format(
                     format_value(kpi["target"], kpi["kind"]), format_value(kpi["attainment"], "rate"))
             colour = "#111827"
-            if kpi["attainment"] is not None:
-                colour = "#15803d" if kpi["attainment"] >= 1 else "#b91c1c"
+            if kpi["good"] is not None:  # the read model's judgement: the goal, or the preference's floor
+                colour = "#15803d" if kpi["good"] else "#b91c1c"
             parts.append(
                 '<td width="25%" bgcolor="#f3f4f6" valign="top">'
                 f'<span style="color:#4b5563; font-size:8pt">{_e(kpi["label"])}</span><br/>'
@@ -129,7 +131,8 @@ def report_html(data: ReportData, charts: dict[str, bytes], image_width: int = 6
         parts.append(f"<h2>{curves}</h2>" + _muted(translate("Messages", "No per-minute data imported.")))
 
     parts.append(_h2(translate("Messages", "3. Products, ranked by GMV")))
-    products = ranked_products(summary.get("products") or [])
+    low_click = low_click_rate_of(summary)
+    products = ranked_products(summary.get("products") or [], low_click)
     if products:
         parts.append(_table(
             ["#", _e(translate("Messages", "Product")), _e(translate("Messages", "Exposure users")), _e(translate("Messages", "Click users")),
@@ -142,7 +145,7 @@ def report_html(data: ReportData, charts: dict[str, bytes], image_width: int = 6
                      format_value(p.get("click_users"), "count"), format_value(p.get("click_rate"), "rate"),
                      format_value(p.get("buyers"), "count"), format_value(p.get("product_conversion"), "rate"),
                      format_value(p.get("gmv"), "money"), format_value(p.get("refund_buyers"), "count"),
-                     _e(translate("Messages", "Click rate < 3%")) if p["low_click"] else ""],
+                     _e(translate("Messages", "Click rate < {0}").format(rate_text(low_click))) if p["low_click"] else ""],
                     "#fde2e1" if p["low_click"] else None,
                 )
                 for p in products
@@ -217,8 +220,10 @@ def build_report(
     out_path: str | os.PathLike[str],
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    prefs: Preferences | None = None,
 ) -> Path:
     """Write the stream's report; the file type follows the suffix (.xlsx or .pdf). Any thread.
+    Its figures are judged by `prefs` (UV value floor, low click rate), as the review tab judges them.
 
     Raises ReportError for another suffix, StreamNotFoundError for an unknown stream and ImportCancelledError
     when `cancelled()` turns true (no file is written then).
@@ -227,7 +232,7 @@ def build_report(
     step = Steps(3, progress, cancelled)
     ensure_application()
     step(0, "Reading the review")
-    data = gather_report_data(db, stream_id)
+    data = gather_report_data(db, stream_id, prefs)
     step(1, "Drawing the charts")
     charts = render_charts(data)
     step(2, "Writing the report")

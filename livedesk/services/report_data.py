@@ -10,10 +10,12 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from livedesk.config import Preferences
 from livedesk.models import Stream
 from livedesk.services import review_views
 from livedesk.services.db import Database
-from livedesk.services.review import StreamNotFoundError, review_summary
+from livedesk.services.review import StreamNotFoundError
+from livedesk.services.review_model import load_review_model
 
 
 @dataclass
@@ -35,40 +37,21 @@ def stream_exists(db: Database, stream_id: int) -> bool:
         return s.get(Stream, stream_id) is not None
 
 
-def gather_report_data(db: Database, stream_id: int) -> ReportData:
-    """Read the stream's review for the report. Raises StreamNotFoundError for an unknown stream."""
-    summary = review_summary(db, stream_id)
-    with db.session() as s:
-        stream = s.get(Stream, stream_id)
-        if stream is None:
-            raise StreamNotFoundError(f"Stream {stream_id} does not exist (it may have been deleted).")
-        info = {
-            "id": stream.id,
-            "title": stream.title,
-            "start": stream.start_at,
-            "planned_minutes": stream.planned_minutes,
-            "platform": stream.platform,
-            "account": stream.account,
-            "theme": stream.theme,
-            "gmv_target": stream.gmv_target,
-            "viewers_target": stream.viewers_target,
-            "peak_online_target": stream.peak_online_target,
-            "conversion_target": stream.conversion_target,
-            "new_followers_target": stream.new_followers_target,
-        }
-    summary = with_refunds(summary, review_views.composition(db, stream_id))
-    chart = review_views.chart_data(db, stream_id)
+def gather_report_data(db: Database, stream_id: int, prefs: Preferences | None = None) -> ReportData:
+    """Read the stream's review for the report: the read model the tab and `review show --json` use,
+    judged by `prefs` (the defaults when None). Raises StreamNotFoundError for an unknown stream."""
+    model = load_review_model(db, stream_id, prefs)
+    if not model.exists:
+        raise StreamNotFoundError(f"Stream {stream_id} does not exist (it may have been deleted).")
+    summary = with_refunds(model.summary(), model.composition)
+    chart = model.chart if model.chart is not None else review_views.chart_data(db, stream_id)
     moments = [
         {"kind": m.kind, "minute": m.minute, "at": m.at, "online": m.online, "segment": m.segment, "note": m.note}
-        for m in review_views.list_moments(db, stream_id)
+        for m in model.moments
     ]
-    improvements = [
-        {"text": i.text, "owner": i.owner, "due_date": i.due_date, "done": i.done}
-        for i in review_views.list_improvements(db, stream_id)
-    ]
+    improvements = [{"text": i.text, "owner": i.owner, "due_date": i.due_date, "done": i.done} for i in model.improvements]
     return ReportData(
-        stream_id, info, summary, chart, per_minute_rows(chart), moments, improvements,
-        review_views.get_debrief(db, stream_id),
+        stream_id, dict(model.stream_info), summary, chart, per_minute_rows(chart), moments, improvements, model.debrief
     )
 
 

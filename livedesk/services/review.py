@@ -12,7 +12,6 @@ import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from decimal import Decimal
 from operator import methodcaller
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,13 +27,11 @@ from livedesk.models import (
     ProductResult,
     Review,
     ReviewImport,
-    Script,
-    Segment,
-    SegmentTiming,
     Stream,
     TrafficSource,
 )
 from livedesk.services.db import Database
+from livedesk.services.importers import file_reads
 from livedesk.services.importers.errors import ImportFailed
 from livedesk.services.importers.order_table import OrderTable
 from livedesk.services.importers.review_files import (
@@ -57,18 +54,18 @@ from livedesk.services.importers.review_files import (
     parse_review_file,
 )
 from livedesk.services.messages import translate
-from livedesk.services.metrics import (
-    LOW_CLICK_RATE,
-    SUMMARY_FIGURES,
-    click_rate,
-    figure_bases,
-    review_figures,
-    to_json_number,
-)
 from livedesk.services.order_rules import DEFAULT_GRACE_MINUTES, OrderCount, count_orders, order_window
 
+# the read side moved to review_summary.py; importable from here as before
+from livedesk.services.review_summary import ORDERS_GMV_TOLERANCE as ORDERS_GMV_TOLERANCE
+from livedesk.services.review_summary import _minutes as _minutes
+from livedesk.services.review_summary import _segment_rows as _segment_rows
+from livedesk.services.review_summary import empty_summary
+from livedesk.services.review_summary import money as money
+from livedesk.services.review_summary import review_warnings as review_warnings
+
 if TYPE_CHECKING:
-    from livedesk.services.analysis import SegmentSpan  # numpy: imported only when a curve is analysed
+    from livedesk.config import Preferences
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -258,16 +255,20 @@ def parse_for_stream(
     stream_start, stream_end = stream_slot(db, stream_id)
     parsed: list[ParsedReviewData] = []
     total = len(paths) + 1
-    for index, path in enumerate(paths):
-        if cancelled and cancelled():
-            raise ImportCancelledError()
-        path = Path(path)
-        if progress:
-            progress(index, total, translate("Messages", "Reading {0}").format(path.name))
-        overrides = None
-        if mapping_overrides:
-            overrides = mapping_overrides.get(str(path)) or mapping_overrides.get(path.name)
-        parsed.append(parse_review_file(path, stream_start, overrides, stream_end=stream_end))
+    try:
+        for index, path in enumerate(paths):
+            if cancelled and cancelled():
+                raise ImportCancelledError()
+            path = Path(path)
+            if progress:
+                progress(index, total, translate("Messages", "Reading {0}").format(path.name))
+            overrides = None
+            if mapping_overrides:
+                overrides = mapping_overrides.get(str(path)) or mapping_overrides.get(path.name)
+            # the sheets read for the preview (or the drop) are parsed again here, not read again
+            parsed.append(parse_review_file(path, stream_start, overrides, stream_end=stream_end))
+    finally:
+        file_reads.forget(paths)  # parsed (or refused): the import is done with the files' rows
     if cancelled and cancelled():
         raise ImportCancelledError()
     return parsed
@@ -689,130 +690,20 @@ def _store_moments(session: Session, review_id: int, curve: Sequence[CurveRow], 
     return len(found)
 
 
-# ---------------------------------------------------------------- summary
+# ---------------------------------------------------------------- summary (services/review_summary.py)
 
 
-def _minutes(seconds: float) -> int | float:
-    value = seconds / 60
-    return int(value) if float(value).is_integer() else round(value, 1)
+def review_summary(db: Database, stream_id: int, prefs: Preferences | None = None) -> dict[str, object]:
+    """The review's figures, products, moments and segments as JSON-ready data (None where unknown).
 
+    The same read model as the tab and the report (services/review_model.py), judged by `prefs`.
+    """
+    from livedesk.services.review_model import load_review_model
 
-def _segment_rows(session: Session, stream: Stream) -> tuple[list[dict[str, object]], list[SegmentSpan]]:
-    script = session.scalar(select(Script).where(Script.stream_id == stream.id))
-    segments: list[Segment] = list(script.segments) if script else []
-    timings = list(
-        session.scalars(
-            select(SegmentTiming).where(SegmentTiming.stream_id == stream.id).order_by(SegmentTiming.started_at)
-        )
-    )
-    by_segment = {t.segment_id: t for t in timings if t.segment_id is not None}
-    by_title = {t.segment_title: t for t in timings if t.segment_title}
-    rows: list[dict[str, object]] = []
-    spans: list[SegmentSpan] = []
-    for segment in segments:
-        timing = by_segment.get(segment.id) or by_title.get(segment.title)
-        actual_start = actual_minutes = None
-        if timing is not None:
-            actual_start = _minutes((timing.started_at - stream.start_at).total_seconds())
-            if timing.ended_at is not None:
-                actual_minutes = _minutes((timing.ended_at - timing.started_at).total_seconds())
-        rows.append(
-            {
-                "title": segment.title,
-                "planned_start_minute": _minutes(segment.start_seconds),
-                "planned_minutes": _minutes(segment.duration_seconds),
-                "actual_start_minute": actual_start,
-                "actual_minutes": actual_minutes,
-            }
-        )
-        if actual_start is not None and actual_minutes is not None:
-            spans.append((segment.title, float(actual_start), float(actual_minutes)))
-        else:
-            spans.append((segment.title, segment.start_seconds / 60, segment.duration_seconds / 60))
-    return rows, spans
-
-
-def empty_summary() -> dict[str, object]:
-    result: dict[str, object] = dict.fromkeys(SUMMARY_FIGURES)
-    result.update(figure_bases())
-    result.update(products=[], moments=[], segments=[], sources={}, warnings=[], console_log=None)
-    return result
-
-
-ORDERS_GMV_TOLERANCE = Decimal("0.01")  # beyond 1 % apart, both GMVs are shown
-
-
-def review_warnings(gmv: Decimal | None, orders_gmv: Decimal | None, gmv_source: str = "") -> list[str]:
-    """What the reader of the figures must know: today, a platform GMV and an order-count GMV that differ."""
-    if gmv is None or orders_gmv is None or gmv == 0 or gmv == orders_gmv:
-        return []
-    if abs(orders_gmv - gmv) / gmv <= ORDERS_GMV_TOLERANCE:
-        return []
-    return [
-        translate(
-            "Messages",
-            "GMV {0} ({1}) differs by {2:.1%} from the {3} counted from the order export: "
-            "check the order export's time range and 流量体裁.",
-        ).format(money(gmv), gmv_source or "—", float(abs(orders_gmv - gmv) / gmv), money(orders_gmv))
-    ]
-
-
-def review_summary(db: Database, stream_id: int) -> dict[str, object]:
-    """The review's figures, products, moments and segments as JSON-ready data (None where unknown)."""
-    from livedesk.services.analysis import segment_at
-
-    with db.session() as session:
-        stream = session.get(Stream, stream_id)
-        if stream is None:
-            raise StreamNotFoundError(_no_stream(stream_id))
-        review = session.scalar(select(Review).where(Review.stream_id == stream_id))
-        result = empty_summary()
-        segment_rows, spans = _segment_rows(session, stream)
-        result["segments"] = segment_rows
-        result["gmv_target"] = to_json_number(stream.gmv_target)
-        from livedesk.services import live_review  # the console's log: not needed to import files
-
-        result["console_log"] = live_review.logged_summary(session, stream_id)  # what the live console recorded
-        if review is None:
-            return result
-        figures = review_figures(review, stream.gmv_target)
-        result.update(figures.as_dict())
-        sources = figure_sources(review)
-        result["sources"] = sources
-        result["warnings"] = review_warnings(figures.gmv, figures.gmv_from_orders, sources.get("gmv", ""))
-        products = session.scalars(
-            select(ProductResult).where(ProductResult.review_id == review.id).order_by(ProductResult.id)
-        )
-        result["products"] = [_product_dict(p) for p in products]
-        moments = list(session.scalars(select(Moment).where(Moment.review_id == review.id).order_by(Moment.id)))
-        result["moments"] = [
-            {"kind": m.kind, "minute": m.minute, "online": m.online, "segment": segment_at(m.minute, spans)}
-            for m in moments
-        ]
-        return result
-
-
-def _product_dict(p: ProductResult) -> dict[str, object]:
-    rate = click_rate(p.click_users, p.exposure_users)
-    flags = ["low_click_rate"] if rate is not None and rate < LOW_CLICK_RATE else []
-    return {
-        "name": p.name,
-        "product_id": p.platform_product_id or None,
-        "exposure_users": p.exposure_users,
-        "click_users": p.click_users,
-        "click_rate": to_json_number(rate),
-        "buyers": p.buyers,
-        "orders": p.orders,
-        "units": p.units,
-        "gmv": to_json_number(p.gmv),
-        "refund_buyers": p.refund_buyers,
-        "flags": flags,
-    }
-
-
-def money(value: Decimal | None) -> str:
-    """Money as the app shows it: ¥1,234.50 (or — when unknown)."""
-    return "—" if value is None else f"¥{value:,.2f}"
+    model = load_review_model(db, stream_id, prefs)
+    if not model.exists:
+        raise StreamNotFoundError(_no_stream(stream_id))
+    return model.summary()
 
 
 __all__ = [

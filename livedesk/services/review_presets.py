@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from livedesk.models import ImportPreset
+from livedesk.services.db import Database
 from livedesk.services.importers.review_files import TableMapping
 from livedesk.services.importers.tabular import normalise_header
 
@@ -57,3 +58,17 @@ def save_presets(session: Session, mappings: list[TableMapping], overrides: Mapp
         row.mapping_json = json.dumps(merged, ensure_ascii=False)
         saved += 1
     return saved
+
+
+def saved_corrections(db: Database, mappings: list[TableMapping]) -> dict[str, str | None]:
+    """`apply_presets` in its own unit of work: for the import preview of one file."""
+    with db.session() as session:
+        return apply_presets(session, mappings)
+
+
+def remember_corrections(
+    db: Database, corrections: Mapping[str, Mapping[str, str | None]], mappings: Mapping[str, list[TableMapping]]
+) -> int:
+    """After an import worked: save the user's corrections of each file ({file key: {header: field}})."""
+    with db.session() as session:
+        return sum(save_presets(session, mappings.get(key, []), fixes) for key, fixes in corrections.items())

@@ -345,13 +345,16 @@ class ProductLine:
     gmv: Decimal | None
     refund_buyers: int | None
     margin: Decimal | None = None  # gross margin of the matched pool product, at this stream's lineup price
+    low_click_rate: Decimal = metrics.LOW_CLICK_RATE  # the preference it is judged against
 
     @property
     def low_click(self) -> bool:
-        return self.click_rate is not None and self.click_rate < metrics.LOW_CLICK_RATE
+        return self.click_rate is not None and self.click_rate < self.low_click_rate
 
 
-def product_lines(db: Database, stream_id: int) -> list[ProductLine]:
+def product_lines(
+    db: Database, stream_id: int, low_click_rate: Decimal = metrics.LOW_CLICK_RATE
+) -> list[ProductLine]:
     with db.session() as s:
         review_id = s.scalar(select(Review.id).where(Review.stream_id == stream_id))
         if review_id is None:
@@ -363,7 +366,7 @@ def product_lines(db: Database, stream_id: int) -> list[ProductLine]:
                 p.name, p.platform_product_id, p.exposure_users, p.click_users,
                 metrics.click_rate(p.click_users, p.exposure_users), p.buyers,
                 metrics.product_conversion(p.buyers, p.click_users), p.orders, p.gmv, p.refund_buyers,
-                margins.get(p.product_id),
+                margins.get(p.product_id), low_click_rate,
             )
             for p in rows
         ]

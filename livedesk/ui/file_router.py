@@ -105,8 +105,8 @@ def _is_schedule(sheets, scan: int = 20) -> bool:
 def detect(path: str | Path) -> Detected:
     """What one file is; never raises (an unreadable file is UNKNOWN with the reason)."""
     from livedesk.services.importers.errors import ImportFailed
+    from livedesk.services.importers.file_reads import read_file
     from livedesk.services.importers.review_files import inspect_review_file
-    from livedesk.services.importers.tabular import read_sheets
 
     path = Path(path)
     if not path.is_file():
@@ -114,7 +114,7 @@ def detect(path: str | Path) -> Detected:
     if path.suffix.lower() not in SPREADSHEETS:
         return Detected(str(path), UNKNOWN, translate("FileRouter", "not a spreadsheet (.xlsx, .xls or .csv)"))
     try:
-        sheets = read_sheets(path)
+        sheets = read_file(path).sheets  # kept: the review import's preview and import read it no more
     except Exception as exc:  # damaged, encrypted, locked…: tell the user, do not crash the worker
         log.info("Cannot read dropped file %s: %s", path, exc)
         return Detected(str(path), UNKNOWN, translate("FileRouter", "cannot be read: {0}").format(exc))
@@ -144,6 +144,10 @@ def detect_all(paths: list[str], progress=None, cancelled=None) -> list[Detected
         if progress is not None:
             progress(index, len(paths))
         found.append(detect(path))
+        if found[-1].kind != REVIEW:  # only the review import reuses what detection read (file_reads.py)
+            from livedesk.services.importers.file_reads import forget
+
+            forget([path])
     return found
 
 

@@ -162,14 +162,7 @@
         </message>
     </context>
     <context>
-        <name>ReviewTab</name>
-        <message numerus="yes">
-            <source>%n product(s) with a click rate below 3%: elimination candidates (highlighted).</source>
-            <translation>
-                <numerusform>%n product with a click rate below 3%: elimination candidates (highlighted).</numerusform>
-                <numerusform>%n products with a click rate below 3%: elimination candidates (highlighted).</numerusform>
-            </translation>
-        </message>
+        <name>ReviewImporter</name>
         <message numerus="yes">
             <source>%n file(s)</source>
             <translation>
@@ -196,6 +189,16 @@
             <translation>
                 <numerusform>%n order line</numerusform>
                 <numerusform>%n order lines</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewTab</name>
+        <message numerus="yes">
+            <source>%n product(s) with a click rate below {0}: elimination candidates (highlighted).</source>
+            <translation>
+                <numerusform>%n product with a click rate below {0}: elimination candidates (highlighted).</numerusform>
+                <numerusform>%n products with a click rate below {0}: elimination candidates (highlighted).</numerusform>
             </translation>
         </message>
         <message numerus="yes">

@@ -1297,6 +1297,57 @@ The details are in the log file:
     </message>
 </context>
 <context>
+    <name>KpiPanel</name>
+    <message>
+        <source>Goal {0}</source>
+        <translation>目标 {0}</translation>
+    </message>
+    <message>
+        <source>Goal {0} · {1}</source>
+        <translation>目标 {0} · 达成 {1}</translation>
+    </message>
+    <message>
+        <source>{0} of GMV</source>
+        <translation>占成交金额 {0}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>GMV = sum of paid order amounts: {0}. Attainment = GMV / GMV target.</source>
+        <translation>GMV = 已支付订单金额之和：{0}。达成率 = GMV / GMV 目标。</translation>
+    </message>
+    <message>
+        <source>Below {0} (your preference) it shows in red.</source>
+        <translation>低于 {0}（你的偏好设置）时显示为红色。</translation>
+    </message>
+    <message>
+        <source>{0}: not in the imported files</source>
+        <translation>{0}：导入的文件中没有</translation>
+    </message>
+    <message>
+        <source>Counted from the order export: {0}</source>
+        <translation>按订单导出统计：{0}</translation>
+    </message>
+    <message>
+        <source>Logged</source>
+        <translation>直播时录入</translation>
+    </message>
+    <message>
+        <source>Logged during the stream: the last number typed from the dashboard. Importing the platform's export replaces it.</source>
+        <translation>直播时录入：场控从后台抄录的最后一个数。导入平台导出文件后会被替换。</translation>
+    </message>
+    <message>
+        <source>{0} min {1} s</source>
+        <translation>{0} 分 {1} 秒</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} 秒</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Douyin</source>
@@ -2937,148 +2988,16 @@ Logs: {2}</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <source>sum of paid orders</source>
-        <translation>已支付订单金额合计</translation>
-    </message>
-    <message>
         <source>Orders</source>
         <translation>订单数</translation>
-    </message>
-    <message>
-        <source>paid orders</source>
-        <translation>已支付订单数</translation>
-    </message>
-    <message>
-        <source>people who paid</source>
-        <translation>下单并支付的人数</translation>
-    </message>
-    <message>
-        <source>unique viewers</source>
-        <translation>去重观看人数</translation>
-    </message>
-    <message>
-        <source>Views (PV)</source>
-        <translation>观看次数 PV</translation>
-    </message>
-    <message>
-        <source>views; one person may watch several times</source>
-        <translation>观看次数，一人可多次</translation>
-    </message>
-    <message>
-        <source>Peak online</source>
-        <translation>峰值在线</translation>
-    </message>
-    <message>
-        <source>highest point of the online curve</source>
-        <translation>在线人数曲线最高点</translation>
-    </message>
-    <message>
-        <source>Average online</source>
-        <translation>平均在线</translation>
-    </message>
-    <message>
-        <source>mean of the online curve</source>
-        <translation>在线人数曲线平均值</translation>
-    </message>
-    <message>
-        <source>buyers / UV (basis: people)</source>
-        <translation>成交人数 / 观看人数（口径：按人数）</translation>
-    </message>
-    <message>
-        <source>AOV per buyer</source>
-        <translation>成交客单价</translation>
-    </message>
-    <message>
-        <source>GMV / buyers</source>
-        <translation>GMV / 成交人数</translation>
-    </message>
-    <message>
-        <source>Average order value</source>
-        <translation>订单均价</translation>
-    </message>
-    <message>
-        <source>GMV / orders</source>
-        <translation>GMV / 订单数</translation>
-    </message>
-    <message>
-        <source>UV value</source>
-        <translation>UV 价值</translation>
-    </message>
-    <message>
-        <source>GMV / UV</source>
-        <translation>GMV / UV</translation>
-    </message>
-    <message>
-        <source>GPM</source>
-        <translation>GPM</translation>
-    </message>
-    <message>
-        <source>GMV / PV × 1000 (basis: views)</source>
-        <translation>GMV / PV × 1000（口径：按观看次数）</translation>
     </message>
     <message>
         <source>New followers</source>
         <translation>涨粉</translation>
     </message>
     <message>
-        <source>people who followed during the stream</source>
-        <translation>本场新增关注人数</translation>
-    </message>
-    <message>
-        <source>Ad spend</source>
-        <translation>投放消耗</translation>
-    </message>
-    <message>
-        <source>paid traffic spend (e.g. Qianchuan)</source>
-        <translation>付费投放消耗（如千川）</translation>
-    </message>
-    <message>
-        <source>Paid ROI</source>
-        <translation>投放 ROI</translation>
-    </message>
-    <message>
-        <source>GMV / ad spend; healthy above 3</source>
-        <translation>GMV / 投放消耗；健康值 &gt; 3</translation>
-    </message>
-    <message>
         <source>Refund buyers</source>
         <translation>退款人数</translation>
-    </message>
-    <message>
-        <source>people who asked for a refund</source>
-        <translation>申请退款的人数</translation>
-    </message>
-    <message>
-        <source>Refund amount</source>
-        <translation>退款金额</translation>
-    </message>
-    <message>
-        <source>amount refunded</source>
-        <translation>已退款金额</translation>
-    </message>
-    <message>
-        <source>Refund rate</source>
-        <translation>退款率</translation>
-    </message>
-    <message>
-        <source>refund buyers / buyers (basis: people)</source>
-        <translation>退款人数 / 成交人数（口径：按人数）</translation>
-    </message>
-    <message>
-        <source>Average watch time</source>
-        <translation>人均观看时长</translation>
-    </message>
-    <message>
-        <source>total watch time / UV</source>
-        <translation>总观看时长 / 观看人数</translation>
-    </message>
-    <message>
-        <source>Actual length</source>
-        <translation>实际时长</translation>
-    </message>
-    <message>
-        <source>from going live to ending the stream</source>
-        <translation>实际开播到下播</translation>
     </message>
     <message>
         <source>Minute</source>
@@ -3185,10 +3104,6 @@ Logs: {2}</source>
         <translation>每日 GMV 与目标</translation>
     </message>
     <message>
-        <source>Click rate below 3%: consider dropping it</source>
-        <translation>点击率低于 3%，考虑淘汰</translation>
-    </message>
-    <message>
         <source>Douyin</source>
         <translation>抖音</translation>
     </message>
@@ -3237,12 +3152,32 @@ Logs: {2}</source>
         <translation>改进项</translation>
     </message>
     <message>
+        <source>Click rate &lt; {0}</source>
+        <translation>点击率 &lt; {0}</translation>
+    </message>
+    <message>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
         <source>Due</source>
         <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Click rate below {0}: consider dropping it</source>
+        <translation>点击率低于 {0}，考虑淘汰</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>Below {0} (preference)</source>
+        <translation>低于 {0}（偏好设置）</translation>
+    </message>
+    <message>
+        <source>Below the goal</source>
+        <translation>未达目标</translation>
     </message>
     <message>
         <source>Stream review</source>
@@ -3299,6 +3234,10 @@ Logs: {2}</source>
     <message>
         <source>Source</source>
         <translation>来源</translation>
+    </message>
+    <message>
+        <source>Judgement</source>
+        <translation>判断</translation>
     </message>
     <message>
         <source>Part</source>
@@ -3947,10 +3886,6 @@ Logs: {2}</source>
     <message>
         <source>3. Products, ranked by GMV</source>
         <translation>三、商品（按 GMV 排序）</translation>
-    </message>
-    <message>
-        <source>Click rate &lt; 3%</source>
-        <translation>点击率 &lt; 3%</translation>
     </message>
     <message>
         <source>No product data imported.</source>
@@ -5081,6 +5016,61 @@ Logs: {2}</source>
     </message>
 </context>
 <context>
+    <name>ReviewImporter</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Import review data</source>
+        <translation>导入复盘数据</translation>
+    </message>
+    <message>
+        <source>Platform exports (*.xlsx *.xls *.csv)</source>
+        <translation>平台导出文件 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>Reading the files…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Clipboard</source>
+        <translation>剪贴板</translation>
+    </message>
+    <message>
+        <source>Reading the pasted table…</source>
+        <translation>正在读取粘贴的表格…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation><numerusform>%n 个文件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n curve point(s)</source>
+        <translation><numerusform>%n 个曲线点</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation><numerusform>%n 个商品</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order line(s)</source>
+        <translation><numerusform>%n 条订单</numerusform></translation>
+    </message>
+    <message>
+        <source>Imported: {0}</source>
+        <translation>已导入：{0}</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was written.</source>
+        <translation>已取消导入，没有写入任何数据。</translation>
+    </message>
+</context>
+<context>
     <name>ReviewModels</name>
     <message>
         <source>Product</source>
@@ -5131,16 +5121,16 @@ Logs: {2}</source>
         <translation>待淘汰</translation>
     </message>
     <message>
-        <source>Click rate = product click users / product exposure users (people basis). Below 3% the product becomes an elimination candidate.</source>
-        <translation>点击率 = 商品点击人数 / 商品曝光人数；口径：按人数。低于 3% 的商品列为待淘汰。</translation>
-    </message>
-    <message>
         <source>Click-to-buy rate = product buyers / product click users (people basis).</source>
         <translation>点击成交率 = 商品成交人数 / 商品点击人数；口径：按人数。</translation>
     </message>
     <message>
-        <source>Click rate below 3%: an elimination candidate for the next lineup.</source>
-        <translation>点击率低于 3%：下次排品时考虑淘汰。</translation>
+        <source>Click rate = product click users / product exposure users (people basis). Below {0} the product becomes an elimination candidate.</source>
+        <translation>点击率 = 商品点击人数 / 商品曝光人数；口径：按人数。低于 {0} 的商品列为待淘汰。</translation>
+    </message>
+    <message>
+        <source>Click rate below {0}: an elimination candidate for the next lineup.</source>
+        <translation>点击率低于 {0}：下次排品时考虑淘汰。</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -5282,22 +5272,6 @@ Logs: {2}</source>
         <translation>GMV</translation>
     </message>
     <message>
-        <source>Viewers (UV)</source>
-        <translation>观看人数 UV</translation>
-    </message>
-    <message>
-        <source>Views (PV)</source>
-        <translation>观看次数 PV</translation>
-    </message>
-    <message>
-        <source>Peak online</source>
-        <translation>峰值在线</translation>
-    </message>
-    <message>
-        <source>Average online</source>
-        <translation>平均在线</translation>
-    </message>
-    <message>
         <source>Conversion</source>
         <translation>转化率</translation>
     </message>
@@ -5306,40 +5280,8 @@ Logs: {2}</source>
         <translation>成交客单价</translation>
     </message>
     <message>
-        <source>Average order amount</source>
-        <translation>成交订单单价</translation>
-    </message>
-    <message>
         <source>UV value</source>
         <translation>UV 价值</translation>
-    </message>
-    <message>
-        <source>GPM</source>
-        <translation>GPM</translation>
-    </message>
-    <message>
-        <source>New followers</source>
-        <translation>涨粉</translation>
-    </message>
-    <message>
-        <source>Ad spend</source>
-        <translation>投放消耗</translation>
-    </message>
-    <message>
-        <source>Paid ROI</source>
-        <translation>投放 ROI</translation>
-    </message>
-    <message>
-        <source>Average watch time</source>
-        <translation>人均观看时长</translation>
-    </message>
-    <message>
-        <source>Refunds</source>
-        <translation>退款</translation>
-    </message>
-    <message>
-        <source>Taobao 种草 conversion</source>
-        <translation>淘宝种草成交转化率</translation>
     </message>
     <message>
         <source>Overlay stream:</source>
@@ -5438,104 +5380,8 @@ Logs: {2}</source>
         <translation>“{0}”还没有复盘数据</translation>
     </message>
     <message numerus="yes">
-        <source>%n product(s) with a click rate below 3%: elimination candidates (highlighted).</source>
-        <translation><numerusform>%n 个商品点击率低于 3%，列为待淘汰（已高亮）。</numerusform></translation>
-    </message>
-    <message>
-        <source>Goal {0}</source>
-        <translation>目标 {0}</translation>
-    </message>
-    <message>
-        <source>Goal {0} · {1}</source>
-        <translation>目标 {0} · 达成 {1}</translation>
-    </message>
-    <message>
-        <source>GMV = sum of paid order amounts: {0}. Attainment = GMV / GMV target.</source>
-        <translation>GMV = 已支付订单金额之和：{0}。达成率 = GMV / GMV 目标。</translation>
-    </message>
-    <message>
-        <source>Unique viewers (观看人数), people basis.</source>
-        <translation>观看人数（去重），口径：按人数。</translation>
-    </message>
-    <message>
-        <source>Views (观看次数): a viewer may enter several times.</source>
-        <translation>观看次数：同一观众可能多次进入直播间。</translation>
-    </message>
-    <message>
-        <source>Peak online = max of the online-viewer curve.</source>
-        <translation>峰值在线 = 在线人数曲线的最高值。</translation>
-    </message>
-    <message>
-        <source>Average online = mean of the online-viewer curve.</source>
-        <translation>平均在线 = 在线人数曲线的平均值。</translation>
-    </message>
-    <message>
-        <source>Conversion = buyers (成交人数) / UV (观看人数); basis: people. Buyers {0}, UV {1}.</source>
-        <translation>转化率 = 成交人数 / UV（观看人数）；口径：按人数。成交人数 {0}，UV {1}。</translation>
-    </message>
-    <message>
-        <source>AOV per buyer (成交客单价) = GMV / buyers; basis: people.</source>
-        <translation>成交客单价 = GMV / 成交人数；口径：按人数。</translation>
-    </message>
-    <message>
-        <source>Average order amount (成交订单单价) = GMV / orders; basis: orders. Orders {0}.</source>
-        <translation>成交订单单价 = GMV / 订单数；口径：按订单。订单数 {0}。</translation>
-    </message>
-    <message>
-        <source>UV value = GMV / UV; basis: people. Below ¥0.80 the host should push harder.</source>
-        <translation>UV 价值 = GMV / UV；口径：按人数。低于 ¥0.80 时要提醒主播加强促单。</translation>
-    </message>
-    <message>
-        <source>GPM = GMV / PV × 1000; basis: views (看播次数), as Douyin shows it.</source>
-        <translation>GPM = GMV / PV × 1000；口径：看播次数，与抖音后台一致。</translation>
-    </message>
-    <message>
-        <source>New followers (涨粉).</source>
-        <translation>涨粉人数。</translation>
-    </message>
-    <message>
-        <source>Paid traffic spend (投放消耗).</source>
-        <translation>付费流量的投放消耗。</translation>
-    </message>
-    <message>
-        <source>Paid ROI = GMV / ad spend; healthy above 3.</source>
-        <translation>投放 ROI = GMV / 投放消耗；高于 3 为健康。</translation>
-    </message>
-    <message>
-        <source>Average watch time = total watch time / UV; basis: people.</source>
-        <translation>人均观看时长 = 总观看时长 / UV；口径：按人数。</translation>
-    </message>
-    <message>
-        <source>{0} of GMV</source>
-        <translation>占成交金额 {0}</translation>
-    </message>
-    <message>
-        <source>Refunds (退款金额); refund rate = refunds / GMV. GMV includes orders refunded after payment.</source>
-        <translation>退款金额；退款率 = 退款金额 / 成交金额。成交金额包含支付后退款的订单。</translation>
-    </message>
-    <message>
-        <source>Taobao's 种草成交转化率 as the platform states it: buyers / product click users. Not the same basis as Conversion (buyers / UV).</source>
-        <translation>淘宝平台给出的种草成交转化率：成交人数 / 商品点击人数。与“转化率”（成交人数 / 观看人数）口径不同。</translation>
-    </message>
-    <message>
-        <source>Logged</source>
-        <translation>直播时录入</translation>
-    </message>
-    <message>
-        <source>Logged during the stream: the last number typed from the dashboard. Importing the platform's export replaces it.</source>
-        <translation>直播时录入：场控从后台抄录的最后一个数。导入平台导出文件后会被替换。</translation>
-    </message>
-    <message>
-        <source>{0}: {1}</source>
-        <translation>{0}：{1}</translation>
-    </message>
-    <message>
-        <source>{0}: not in the imported files</source>
-        <translation>{0}：导入的文件中没有</translation>
-    </message>
-    <message>
-        <source>Counted from the order export: {0}</source>
-        <translation>按订单导出统计：{0}</translation>
+        <source>%n product(s) with a click rate below {0}: elimination candidates (highlighted).</source>
+        <translation><numerusform>%n 个商品点击率低于 {0}，列为待淘汰（已高亮）。</numerusform></translation>
     </message>
     <message>
         <source>{0} min {1} s</source>
@@ -5608,58 +5454,6 @@ Logs: {2}</source>
     <message>
         <source>could not write the image</source>
         <translation>无法写入图片</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Import review data</source>
-        <translation>导入复盘数据</translation>
-    </message>
-    <message>
-        <source>Platform exports (*.xlsx *.xls *.csv)</source>
-        <translation>平台导出文件 (*.xlsx *.xls *.csv)</translation>
-    </message>
-    <message>
-        <source>Reading the files…</source>
-        <translation>正在读取文件…</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
-    </message>
-    <message>
-        <source>Clipboard</source>
-        <translation>剪贴板</translation>
-    </message>
-    <message>
-        <source>Reading the pasted table…</source>
-        <translation>正在读取粘贴的表格…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s)</source>
-        <translation><numerusform>%n 个文件</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n curve point(s)</source>
-        <translation><numerusform>%n 个曲线点</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n product(s)</source>
-        <translation><numerusform>%n 个商品</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n order line(s)</source>
-        <translation><numerusform>%n 条订单</numerusform></translation>
-    </message>
-    <message>
-        <source>Imported: {0}</source>
-        <translation>已导入：{0}</translation>
-    </message>
-    <message>
-        <source>Import cancelled; nothing was written.</source>
-        <translation>已取消导入，没有写入任何数据。</translation>
     </message>
     <message>
         <source>Note on the minute {0} {1}</source>

@@ -155,7 +155,9 @@ def test_a_bad_cell_names_the_file_sheet_row_and_column(capsys, url, tmp_path):
     shown = show(capsys, url, stream_id)
     logged = shown.pop("console_log")
     assert logged["samples"] == [] and logged["incidents"] == []  # nothing was logged live either
-    assert shown == {k: v for k, v in empty_summary().items() if k != "console_log"} | {"gmv_target": 80000.0}
+    assert shown.pop("thresholds")["uv_value_floor"] == 0.8  # the preference the figures are judged by
+    empty = {k: v for k, v in empty_summary().items() if k not in ("console_log", "thresholds")}
+    assert shown == empty | {"gmv_target": 80000.0}
 
 
 def test_missing_file_and_unknown_stream_are_bad_input(capsys, url, session_dir, tmp_path):

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import openpyxl
 import pytest
 
-from livedesk.services.importers import order_columns, review_files
+from livedesk.services.importers import order_columns, review_tables
 from livedesk.services.importers.errors import ImportFailed
 from livedesk.services.importers.review_files import parse_review_file
 
@@ -85,7 +85,7 @@ def outcome(path: Path) -> tuple[str, object]:
 def test_columns_and_rows_read_the_same(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path, name, variants()[name])
     by_columns = outcome(path)
-    monkeypatch.setattr(review_files, "_orders_by_columns", lambda *args: False)
+    monkeypatch.setattr(review_tables, "_orders_by_columns", lambda *args: False)
     by_rows = outcome(path)
     assert by_columns == by_rows
     if name.startswith(("bad", "no-", "rounded", "negative", "short")):  # a short CSV row: the file is cut

@@ -117,7 +117,7 @@ def test_summary_kpis_round_trip_with_goals_attainment_and_formats(workbook_path
     uv = rows["Viewers (UV)"]
     assert sheet.cell(uv, 2).value == 26718 and sheet.cell(uv, 3).value == 20000
     assert sheet.cell(rows["Peak online"], 3).value is None  # no goal set: left empty, not 0
-    for label in ("Conversion", "AOV per buyer", "UV value", "GPM", "Paid ROI", "Average order value"):
+    for label in ("Conversion", "AOV per buyer", "UV value", "GPM", "Paid ROI", "Average order amount"):
         basis = sheet.cell(rows[label], 5).value
         assert "/" in basis, label  # every ratio names its numerator and denominator
     assert "views" in sheet.cell(rows["GPM"], 5).value  # GPM is on views, not people

@@ -1,7 +1,7 @@
 """The written review (复盘 / 场报) as a formatted Excel workbook. No Qt here: charts arrive as PNG bytes.
 
 Sheets: 汇总 Summary (KPIs against goals, each ratio naming its basis), 曲线 Curve (per minute),
-商品 Products (ranked by GMV, click rate below 3% filled), 关键时刻 Moments, 改进清单 Improvements and
+商品 Products (ranked by GMV, a click rate below the preference's floor filled), 关键时刻 Moments, 改进清单 Improvements and
 复盘 Debrief. Numbers are stored as numbers with ¥ / % formats, so the sheet can be recalculated; text
 that a spreadsheet would run as a formula (= + - @, tab, CR) is stored as text with a quote prefix.
 The file is written to a temporary file next to the target and then moved into place.
@@ -14,7 +14,6 @@ import io
 import os
 import struct
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from livedesk.services import metrics
 from livedesk.services.exporters.cells import set_text
 from livedesk.services.files import atomic_write
 from livedesk.services.messages import translate
+from livedesk.services.review_model import KpiDef, kpi_table, low_click_rate_of, rate_text
 
 SHEET_KEYS = ("summary", "curve", "products", "moments", "improvements", "debrief")
 
@@ -74,46 +74,9 @@ def report_file_name(start: dt.datetime | dt.date | None, title: str, suffix: st
     return "_".join(p for p in parts if p) + suffix
 
 
-@dataclass(frozen=True)
-class KpiDef:
-    key: str  # key in review_summary()
-    label: str
-    kind: str  # a FORMATS key
-    basis: str  # how the figure is computed, with the denominator named
-    target_key: str | None = None  # key in stream_info holding the goal
-
-
 def kpi_defs() -> tuple[KpiDef, ...]:
-    """The report's figures, labelled in the report's language."""
-
-    return (
-        KpiDef("gmv", translate("Messages", "GMV"), "money", translate("Messages", "sum of paid orders"), "gmv_target"),
-        KpiDef("orders", translate("Messages", "Orders"), "count", translate("Messages", "paid orders")),
-        KpiDef("buyers", translate("Messages", "Buyers"), "count", translate("Messages", "people who paid")),
-        KpiDef("uv", translate("Messages", "Viewers (UV)"), "count", translate("Messages", "unique viewers"), "viewers_target"),
-        KpiDef("pv", translate("Messages", "Views (PV)"), "count", translate("Messages", "views; one person may watch several times")),
-        KpiDef("peak_online", translate("Messages", "Peak online"), "count", translate("Messages", "highest point of the online curve"),
-               "peak_online_target"),
-        KpiDef("avg_online", translate("Messages", "Average online"), "decimal", translate("Messages", "mean of the online curve")),
-        KpiDef("conversion_rate", translate("Messages", "Conversion"), "rate", translate("Messages", "buyers / UV (basis: people)"),
-               "conversion_target"),
-        KpiDef("aov_per_buyer", translate("Messages", "AOV per buyer"), "money", translate("Messages", "GMV / buyers")),
-        KpiDef("avg_order_amount", translate("Messages", "Average order value"), "money", translate("Messages", "GMV / orders")),
-        KpiDef("uv_value", translate("Messages", "UV value"), "money", translate("Messages", "GMV / UV")),
-        KpiDef("gpm", translate("Messages", "GPM"), "money", translate("Messages", "GMV / PV × 1000 (basis: views)")),
-        KpiDef("new_followers", translate("Messages", "New followers"), "count",
-               translate("Messages", "people who followed during the stream"), "new_followers_target"),
-        KpiDef("ad_spend", translate("Messages", "Ad spend"), "money", translate("Messages", "paid traffic spend (e.g. Qianchuan)")),
-        KpiDef("paid_roi", translate("Messages", "Paid ROI"), "ratio", translate("Messages", "GMV / ad spend; healthy above 3")),
-        KpiDef("refund_buyers", translate("Messages", "Refund buyers"), "count",
-               translate("Messages", "people who asked for a refund")),
-        KpiDef("refund_amount", translate("Messages", "Refund amount"), "money", translate("Messages", "amount refunded")),
-        KpiDef("refund_rate", translate("Messages", "Refund rate"), "rate",
-               translate("Messages", "refund buyers / buyers (basis: people)")),
-        KpiDef("avg_watch_seconds", translate("Messages", "Average watch time"), "seconds", translate("Messages", "total watch time / UV")),
-        KpiDef("duration_minutes", translate("Messages", "Actual length"), "minutes",
-               translate("Messages", "from going live to ending the stream")),
-    )
+    """The report's figures: the review's one KPI table (services/review_model.py), as the tab lists them."""
+    return kpi_table()
 
 
 def curve_columns() -> tuple[tuple[str, str, str], ...]:
@@ -173,8 +136,8 @@ def chart_titles() -> dict[str, str]:
     }
 
 
-def low_click_note() -> str:
-    return translate("Messages", "Click rate below 3%: consider dropping it")
+def low_click_note(rate: Decimal = metrics.LOW_CLICK_RATE) -> str:
+    return translate("Messages", "Click rate below {0}: consider dropping it").format(rate_text(rate))
 
 
 # ---------------------------------------------------------------- data shaping (shared with the PDF)
@@ -197,30 +160,55 @@ def _number(value: Any) -> Decimal | int | None:
 
 
 def kpi_rows(summary: Mapping[str, Any], stream_info: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """One row per KPI: label, actual, goal, attainment (actual / goal), format kind and basis."""
+    """One row per KPI: label, actual, goal, attainment (actual / goal), judgement, format kind and basis.
+
+    `summary` is the read model's summary (ReviewModel.summary(), as `review show --json` prints it): its
+    judgements were made against the goals and the user's preferences, and are taken as they are.
+    """
     rows = []
-    summary = {**summary, "refund_rate": summary.get("refund_rate")}
-    if summary["refund_rate"] is None:
-        summary["refund_rate"] = metrics.ratio(_number(summary.get("refund_buyers")), _number(summary.get("buyers")))
-    for kpi in kpi_defs():
+    judgements = summary.get("judgements") or {}
+    thresholds = summary.get("thresholds") or {}
+    for kpi in kpi_table():
         actual = _number(summary.get(kpi.key))
+        if kpi.optional and actual is None:
+            continue
         target = None
-        if kpi.target_key:
-            target = _number(stream_info.get(kpi.target_key, summary.get(kpi.target_key)))
+        if kpi.goal:
+            target = _number(stream_info.get(kpi.goal, summary.get(kpi.goal)))
         if kpi.key == "gmv" and summary.get("gmv_attainment") is not None:
             reached = _number(summary.get("gmv_attainment"))
         else:
             reached = metrics.attainment(actual, target)
+        judged = judgements.get(kpi.key)
+        good = None if judged is None else judged == "good"
+        floor = _number(thresholds.get(kpi.floor)) if kpi.floor else None
         source = (summary.get("sources") or {}).get(kpi.key) if actual is not None else None
         rows.append(
             {"key": kpi.key, "label": kpi.label, "actual": actual, "target": target, "attainment": reached,
-             "kind": kpi.kind, "basis": kpi.basis, "source": source or ""}
+             "kind": kpi.kind, "basis": kpi.basis, "source": source or "", "good": good,
+             "judgement": judgement_text(good, floor, kpi.kind)}
         )
     return rows
 
 
-def ranked_products(products: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Products by GMV (largest first, unknown last), with rank, click rate, conversion, share and flags."""
+def judgement_text(good: bool | None, floor: Decimal | int | None, kind: str) -> str:
+    """"OK", "Below the goal" or "Below ¥0.80 (preference)": why a figure is coloured as it is."""
+    if good is None:
+        return ""
+    if good:
+        return translate("Messages", "OK")
+    if floor is not None:
+        return translate("Messages", "Below {0} (preference)").format(format_value(floor, kind))
+    return translate("Messages", "Below the goal")
+
+
+def ranked_products(
+    products: Iterable[Mapping[str, Any]], low_click_rate: Decimal = metrics.LOW_CLICK_RATE
+) -> list[dict[str, Any]]:
+    """Products by GMV (largest first, unknown last), with rank, click rate, conversion, share and flags.
+
+    A product the read model flagged keeps its flag (judged by the user's preference, `low_click_rate`).
+    """
     items = [dict(p) for p in products]
     total = sum((_number(p.get("gmv")) or 0) for p in items)
     items.sort(key=lambda p: (_number(p.get("gmv")) is None, -(_number(p.get("gmv")) or 0)))
@@ -230,7 +218,10 @@ def ranked_products(products: Iterable[Mapping[str, Any]]) -> list[dict[str, Any
         if rate is None:
             rate = metrics.click_rate(p.get("click_users"), p.get("exposure_users"))
         rate = _number(rate)
-        low = rate is not None and rate < metrics.LOW_CLICK_RATE
+        if "flags" in p:  # judged by the read model, against the user's preference
+            low = "low_click_rate" in (p.get("flags") or [])
+        else:
+            low = rate is not None and rate < low_click_rate
         out.append(
             {
                 **p,
@@ -239,7 +230,7 @@ def ranked_products(products: Iterable[Mapping[str, Any]]) -> list[dict[str, Any
                 "product_conversion": metrics.product_conversion(p.get("buyers"), p.get("click_users")),
                 "gmv_share": metrics.ratio(_number(p.get("gmv")), total) if total else None,
                 "low_click": low,
-                "flag": low_click_note() if low else "",
+                "flag": low_click_note(low_click_rate) if low else "",
             }
         )
     return out
@@ -326,7 +317,7 @@ def write_review_xlsx(
     _write_summary(summary_sheet, summary, stream_info, chart_pngs or {})
     _write_table(workbook.create_sheet(titles["curve"]), curve_columns(), [_curve_values(r) for r in curve_rows],
                  widths={"time": 18, "segment": 26})
-    products = ranked_products(summary.get("products") or [])
+    products = ranked_products(summary.get("products") or [], low_click_rate_of(summary))
     _write_table(
         workbook.create_sheet(titles["products"]), product_columns(), products,
         widths={"name": 30, "product_id": 20, "flag": 34},
@@ -461,11 +452,11 @@ def _write_summary(sheet, summary: Mapping[str, Any], info: Mapping[str, Any], c
 
     _header(sheet, header_row, [translate("Messages", "Metric"), translate("Messages", "Actual"), translate("Messages", "Goal"),
                                 translate("Messages", "Attainment"), translate("Messages", "Basis"),
-                                translate("Messages", "Source")], styles)
+                                translate("Messages", "Source"), translate("Messages", "Judgement")], styles)
     kpis = kpi_rows(summary, info)
     for offset, kpi in enumerate(kpis, start=1):
         row = header_row + offset
-        cells = [sheet.cell(row=row, column=c) for c in range(1, 7)]
+        cells = [sheet.cell(row=row, column=c) for c in range(1, 8)]
         _set(cells[0], kpi["label"])
         cells[0].font = Font(bold=True)
         _set(cells[1], kpi["actual"], kpi["kind"])
@@ -475,16 +466,19 @@ def _write_summary(sheet, summary: Mapping[str, Any], info: Mapping[str, Any], c
         cells[4].font = styles["muted"]
         _set(cells[5], kpi["source"])  # the file and how it gives the figure (see review.figure_sources)
         cells[5].font = styles["muted"]
+        _set(cells[6], kpi["judgement"])  # against the goal, or the preference's floor (UV value, paid ROI)
+        if kpi["good"] is not None:
+            cells[6].font = Font(color="15803D" if kpi["good"] else "B91C1C", bold=not kpi["good"])
         for cell in cells:
             cell.border = styles["border"]
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
-    for letter, width in zip("ABCDEF", (28, 16, 16, 14, 52, 60), strict=True):
+    for letter, width in zip("ABCDEFG", (28, 16, 16, 14, 52, 60, 22), strict=True):
         sheet.column_dimensions[letter].width = width
     notes = [str(w) for w in summary.get("warnings") or []]
     for offset, note in enumerate(notes, start=header_row + len(kpis) + 2):
         _set(sheet.cell(row=offset, column=1), note)
         sheet.cell(row=offset, column=1).font = Font(bold=True)
-    _add_charts(sheet, charts, anchor_column="H")
+    _add_charts(sheet, charts, anchor_column="I")
 
 
 def png_image(png: bytes):
@@ -593,6 +587,7 @@ __all__ = [
     "sheet_titles",
     "format_value",
     "kpi_rows",
+    "judgement_text",
     "platform_name",
     "ranked_products",
     "write_review_xlsx",

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt
 
+from livedesk.services.review_model import rate_text
 from livedesk.services.review_views import ImprovementData, MomentRow, ProductLine, TrendRow
 from livedesk.ui import formatting, theme
 
@@ -127,11 +128,13 @@ class ProductTableModel(_RecordTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == "click_rate":
                 return QCoreApplication.translate("ReviewModels", "Click rate = product click users / product exposure users (people basis). "
-                          "Below 3% the product becomes an elimination candidate.")
+                          "Below {0} the product becomes an elimination candidate.").format(rate_text(row.low_click_rate))
             if column == "product_conversion":
                 return QCoreApplication.translate("ReviewModels", "Click-to-buy rate = product buyers / product click users (people basis).")
             if row.low_click:
-                return QCoreApplication.translate("ReviewModels", "Click rate below 3%: an elimination candidate for the next lineup.")
+                return QCoreApplication.translate(
+                    "ReviewModels", "Click rate below {0}: an elimination candidate for the next lineup."
+                ).format(rate_text(row.low_click_rate))
         return None
 
     def flagged_rows(self) -> list[int]:

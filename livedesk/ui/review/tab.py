@@ -6,13 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 import importlib.util
-from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -35,32 +31,18 @@ from PySide6.QtWidgets import (
 )
 
 from livedesk.config import Paths, Preferences
-from livedesk.models import Stream
-from livedesk.services import live_review, review_presets, review_views
+from livedesk.services import live_review, review_views
 from livedesk.services.db import Database
-from livedesk.services.importers.review_files import (
-    KIND_LABELS,
-    KIND_PASTED,
-    parse_pasted_text,
-)
-from livedesk.services.metrics import ReviewFigures, review_figures
-from livedesk.services.review import (
-    FileReport,
-    ImportCancelledError,
-    figure_sources,
-    import_pasted_curve,
-    import_review_files,
-    preview_review_files,
-    review_warnings,
-    stream_slot,
-)
+from livedesk.services.review_model import ReviewModel, load_review_model, rate_text
 from livedesk.ui import formatting, theme
 from livedesk.ui.empty_state import EmptyState
 from livedesk.ui.errors import show_error
 from livedesk.ui.labels import incident_kind_label, platform_label
 from livedesk.ui.review.charts import ReviewCharts
 from livedesk.ui.review.commands import AddImprovement, DeleteImprovements, EditImprovement, EditMomentNote
-from livedesk.ui.review.import_dialog import PreviewFile, ReviewImportDialog
+from livedesk.ui.review.import_dialog import ReviewImportDialog
+from livedesk.ui.review.importing import ReviewImporter
+from livedesk.ui.review.kpi_panel import KpiPanel
 from livedesk.ui.review.models import (
     SORT_ROLE,
     ImprovementTableModel,
@@ -75,106 +57,6 @@ from livedesk.ui.widgets.rows_model import RowsTableModel
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xls", ".csv")
 DEBRIEF_DELAY_MS = 600
-
-
-@dataclass
-class StreamBundle:
-    """Everything the tab shows for one stream, read in one go off the GUI thread."""
-
-    stream_id: int
-    title: str = ""
-    start_at: dt.datetime | None = None
-    has_review: bool = False
-    figures: ReviewFigures = field(default_factory=ReviewFigures)
-    exact_gmv: Decimal | None = None
-    sources: dict[str, str] = field(default_factory=dict)  # figure -> "FILE · basis"
-    warnings: list[str] = field(default_factory=list)
-    goals: dict[str, Any] = field(default_factory=dict)
-    chart: review_views.ChartData | None = None
-    products: list[review_views.ProductLine] = field(default_factory=list)
-    moments: list[review_views.MomentRow] = field(default_factory=list)
-    composition: review_views.Composition = field(default_factory=review_views.Composition)
-    debrief: dict[str, str] = field(default_factory=dict)
-    improvements: list[review_views.ImprovementData] = field(default_factory=list)
-    console: live_review.ConsoleLog = field(default_factory=live_review.ConsoleLog)  # what the live console logged
-    chart_logged: bool = False  # the curve is the numbers typed during the stream (no export curve yet)
-    chart_note: str = ""  # what that curve is: typed, or captured with its interval
-    logged_figures: set[str] = field(default_factory=set)  # KPIs taken from the typed numbers
-
-
-def load_bundle(db: Database, stream_id: int) -> StreamBundle:
-    from sqlalchemy import select
-
-    from livedesk.models import Review
-
-    bundle = StreamBundle(stream_id)
-    with db.session() as s:
-        stream = s.get(Stream, stream_id)
-        if stream is None:
-            return bundle
-        bundle.title, bundle.start_at = stream.title, stream.start_at
-        bundle.goals = {
-            "gmv": stream.gmv_target, "uv": stream.viewers_target, "peak_online": stream.peak_online_target,
-            "conversion": stream.conversion_target, "new_followers": stream.new_followers_target,
-        }
-        review = s.scalar(select(Review).where(Review.stream_id == stream_id))
-        if review is not None:
-            bundle.figures = review_figures(review, stream.gmv_target)
-            bundle.exact_gmv = review.gmv
-            bundle.sources = figure_sources(review)
-            bundle.warnings = review_warnings(review.gmv, review.orders_gmv, bundle.sources.get("gmv", ""))
-            bundle.has_review = any(
-                getattr(review, f) is not None for f in ("gmv", "uv", "pv", "orders", "peak_online")
-            )
-        else:
-            bundle.figures = review_figures(None, stream.gmv_target)
-    bundle.chart = review_views.chart_data(db, stream_id)
-    bundle.console = live_review.load_console_log(db, stream_id)
-    if bundle.chart.empty:  # no export curve yet: the numbers typed during the stream, labelled as logged
-        logged = live_review.load_logged_curve(db, stream_id)
-        if not logged.empty:
-            bundle.chart.minutes, bundle.chart.series, bundle.chart_logged = logged.minutes, logged.series, True
-            bundle.chart_note = logged.note  # typed, or captured every N s (live capture)
-    bundle.figures, bundle.logged_figures = live_review.fill_figures(bundle.figures, bundle.console.figures)
-    bundle.has_review = bundle.has_review or not bundle.chart.empty or not bundle.console.empty
-    bundle.products = review_views.product_lines(db, stream_id)
-    bundle.has_review = bundle.has_review or bool(bundle.products)
-    bundle.moments = review_views.list_moments(db, stream_id)
-    bundle.composition = review_views.composition(db, stream_id)
-    bundle.debrief = review_views.get_debrief(db, stream_id)
-    bundle.improvements = review_views.list_improvements(db, stream_id)
-    return bundle
-
-
-class KpiCard(QFrame):
-    def __init__(self, key: str, title: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName(f"kpi_{key}")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.setSpacing(1)
-        self.title_label = QLabel(title)
-        theme.set_style(self.title_label, "color: $muted; font-size: 11px;")
-        self.value_label = QLabel("—")
-        self.value_label.setObjectName("value")
-        self.value_label.setStyleSheet("font-size: 20px; font-weight: 600;")
-        self.goal_label = QLabel("")
-        self.goal_label.setObjectName("goal")
-        self.goal_label.setStyleSheet("font-size: 11px;")
-        layout.addWidget(self.title_label)
-        layout.addWidget(self.value_label)
-        layout.addWidget(self.goal_label)
-
-    def set(self, value: str, goal: str = "", tooltip: str = "", good: bool | None = None) -> None:
-        self.value_label.setText(value)
-        self.goal_label.setText(goal)
-        colour = "" if good is None else ("color: $good;" if good else "color: $bad;")
-        theme.set_style(self.goal_label, "font-size: 11px;" + colour)
-        self.setToolTip(tooltip)
-
-    def value(self) -> str:
-        return self.value_label.text()
 
 
 class _SortProxy(QSortFilterProxyModel):
@@ -211,7 +93,7 @@ class ReviewTab(Tab):
         self.paths = paths
         self.undo_stack = QUndoStack(self)
         self.stream_id: int | None = None
-        self.bundle: StreamBundle | None = None
+        self.review_model: ReviewModel | None = None
         self.choices: list[review_views.StreamChoice] = []
         self.dialog_factory = ReviewImportDialog  # tests may swap it
         self.last_import_dialog: ReviewImportDialog | None = None
@@ -225,6 +107,7 @@ class ReviewTab(Tab):
         self.trend_model = TrendTableModel(self)
         self.channel_model = RowsTableModel([], parent=self)
         self.source_model = RowsTableModel([], parent=self)
+        self.importer = ReviewImporter(self)
         self.setAcceptDrops(True)
         self._debrief_timer = QTimer(self)
         self._debrief_timer.setSingleShot(True)
@@ -289,29 +172,10 @@ class ReviewTab(Tab):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 4, 0, 0)
-        grid = QGridLayout()
-        grid.setSpacing(6)
-        self.kpi_cards: dict[str, KpiCard] = {}
-        cards = [
-            ("gmv", self.tr("GMV")), ("uv", self.tr("Viewers (UV)")), ("pv", self.tr("Views (PV)")),
-            ("peak_online", self.tr("Peak online")), ("avg_online", self.tr("Average online")),
-            ("conversion", self.tr("Conversion")), ("aov_per_buyer", self.tr("AOV per buyer")),
-            ("avg_order_amount", self.tr("Average order amount")), ("uv_value", self.tr("UV value")),
-            ("gpm", self.tr("GPM")), ("new_followers", self.tr("New followers")), ("ad_spend", self.tr("Ad spend")),
-            ("paid_roi", self.tr("Paid ROI")), ("avg_watch", self.tr("Average watch time")),
-            ("refunds", self.tr("Refunds")), ("seeding_conversion", self.tr("Taobao 种草 conversion")),
-        ]
-        for i, (key, title) in enumerate(cards):
-            card = KpiCard(key, title)
-            self.kpi_cards[key] = card
-            grid.addWidget(card, i // 8, i % 8)
-        self.warning_label = QLabel()
-        self.warning_label.setObjectName("reviewWarnings")
-        self.warning_label.setWordWrap(True)
-        theme.set_style(self.warning_label, "color: $bad; font-weight: 600;")
-        self.warning_label.hide()
-        layout.addWidget(self.warning_label)
-        layout.addLayout(grid)
+        self.kpi_panel = KpiPanel()
+        self.kpi_cards = self.kpi_panel.cards
+        self.warning_label = self.kpi_panel.warning_label
+        layout.addWidget(self.kpi_panel)
 
         overlay_row = QHBoxLayout()
         overlay_row.addWidget(QLabel(self.tr("Overlay stream:")))
@@ -538,23 +402,23 @@ class ReviewTab(Tab):
         self._load_token += 1
         token = self._load_token
         if stream_id is None:
-            self._show_bundle(None)
+            self._show_model(None)
             return
-        db = self.db
+        db, prefs = self.db, Preferences.load(self.paths)  # judged by the preferences of this moment
         run_task(
-            lambda progress, cancelled: load_bundle(db, stream_id),
-            lambda bundle: self._show_bundle(bundle) if token == self._load_token else None,
+            lambda progress, cancelled: load_review_model(db, stream_id, prefs),
+            lambda model: self._show_model(model) if token == self._load_token else None,
             lambda exc: show_error(self, exc, self.tr("Review")),
         )
 
-    def _show_bundle(self, bundle: StreamBundle | None) -> None:
-        self.bundle = bundle
-        has = bundle is not None and bundle.has_review
+    def _show_model(self, model: ReviewModel | None) -> None:
+        self.review_model = model
+        has = model is not None and model.has_review
         self.overview_stack.setCurrentIndex(1 if has else 0)
         for action in (self.import_action, self.paste_action):
-            action.setEnabled(bundle is not None)
+            action.setEnabled(model is not None)
         self.save_chart_action.setEnabled(has)
-        if bundle is None:
+        if model is None:
             self.empty_state.title_label.setText(self.tr("No streams yet"))
             self.empty_state.body_label.setText(
                 self.tr("Plan a stream in the Schedule tab first; after it has run, import its exports here."))
@@ -563,133 +427,31 @@ class ReviewTab(Tab):
             self._set_debrief({f: "" for f in review_views.DEBRIEF_FIELDS}, None)
             self._show_console_log(live_review.ConsoleLog())
             return
-        self.empty_state.title_label.setText(self.tr("No review data for “{0}” yet").format(bundle.title))
+        self.empty_state.title_label.setText(self.tr("No review data for “{0}” yet").format(model.title))
         self.empty_state.body_label.setText(
             self.tr("Download the platform's exports after the stream (Douyin 百应 “整场数据下载”, the per-minute "
                     "trend, the order export) and import them here, or drop the files on this tab. "
                     "A curve copied from the dashboard can be pasted."))
-        self._fill_kpis(bundle)
-        if bundle.chart is not None:
-            self.charts.set_data(bundle.chart, logged=bundle.chart_logged)
-            if bundle.chart_note:
-                self.charts.logged_note.setText(bundle.chart_note)
+        self.kpi_panel.show_model(model)
+        if model.chart is not None:
+            self.charts.set_data(model.chart, logged=model.chart_logged)
+            if model.chart_note:
+                self.charts.logged_note.setText(model.chart_note)
         self._fill_overlay_combo()
         self._overlay_changed()
-        self._fill_composition(bundle.composition)
-        self.product_model.set_rows(bundle.products)
+        self._fill_composition(model.composition)
+        self.product_model.set_rows(model.products)
         flagged = len(self.product_model.flagged_rows())
         self.product_note.setText(
-            self.tr("%n product(s) with a click rate below 3%: elimination candidates (highlighted).", "", flagged)
-            if flagged else ""
+            self.tr("%n product(s) with a click rate below {0}: elimination candidates (highlighted).", "", flagged)
+            .format(rate_text(model.thresholds.low_click_rate)) if flagged else ""
         )
-        self.moment_model.set_rows(bundle.moments)
-        self.improvement_model.set_rows(bundle.improvements)
-        self._set_debrief(bundle.debrief, bundle.stream_id)
-        self._show_console_log(bundle.console)
+        self.moment_model.set_rows(model.moments)
+        self.improvement_model.set_rows(model.improvements)
+        self._set_debrief(model.debrief, model.stream_id)
+        self._show_console_log(model.console)
 
     # --- KPIs -------------------------------------------------------------------------------------------
-
-    def _fill_kpis(self, bundle: StreamBundle) -> None:
-        f = bundle.figures
-        goals = bundle.goals
-        money, count, pct = formatting.money, formatting.count, formatting.percent
-
-        def vs(actual, target, fmt) -> tuple[str, bool | None]:
-            if target is None:
-                return "", None
-            if actual is None:
-                return self.tr("Goal {0}").format(fmt(target)), None
-            rate = Decimal(str(actual)) / Decimal(str(target)) if target else None
-            return self.tr("Goal {0} · {1}").format(fmt(target), pct(rate)), (rate is not None and rate >= 1)
-
-        exact = "—" if bundle.exact_gmv is None else f"¥{bundle.exact_gmv:,.2f}"
-        goal, good = vs(f.gmv, f.gmv_target, money)
-        self.kpi_cards["gmv"].set(
-            money(f.gmv), goal,
-            self.tr("GMV = sum of paid order amounts: {0}. Attainment = GMV / GMV target.").format(exact), good,
-        )
-        goal, good = vs(f.uv, goals.get("uv"), count)
-        self.kpi_cards["uv"].set(count(f.uv), goal, self.tr("Unique viewers (观看人数), people basis."), good)
-        self.kpi_cards["pv"].set(count(f.pv), "", self.tr("Views (观看次数): a viewer may enter several times."))
-        goal, good = vs(f.peak_online, goals.get("peak_online"), count)
-        self.kpi_cards["peak_online"].set(count(f.peak_online), goal, self.tr("Peak online = max of the online-viewer curve."), good)
-        avg_online = None if f.avg_online is None else int(f.avg_online.to_integral_value())
-        self.kpi_cards["avg_online"].set(count(avg_online), "", self.tr("Average online = mean of the online-viewer curve."))
-        goal, good = vs(f.conversion_rate, goals.get("conversion"), lambda v: pct(v, 2))
-        self.kpi_cards["conversion"].set(
-            pct(f.conversion_rate, 2), goal,
-            self.tr("Conversion = buyers (成交人数) / UV (观看人数); basis: people. Buyers {0}, UV {1}.").format(
-                count(f.buyers), count(f.uv)),
-            good,
-        )
-        self.kpi_cards["aov_per_buyer"].set(
-            money(f.aov_per_buyer), "", self.tr("AOV per buyer (成交客单价) = GMV / buyers; basis: people."))
-        self.kpi_cards["avg_order_amount"].set(
-            money(f.avg_order_amount), "",
-            self.tr("Average order amount (成交订单单价) = GMV / orders; basis: orders. Orders {0}.").format(count(f.orders)))
-        self.kpi_cards["uv_value"].set(
-            money(f.uv_value), "", self.tr("UV value = GMV / UV; basis: people. Below ¥0.80 the host should push harder."),
-            None if f.uv_value is None else f.uv_value >= Decimal("0.8"),
-        )
-        self.kpi_cards["gpm"].set(
-            money(f.gpm), "", self.tr("GPM = GMV / PV × 1000; basis: views (看播次数), as Douyin shows it."))
-        goal, good = vs(f.new_followers, goals.get("new_followers"), count)
-        self.kpi_cards["new_followers"].set(count(f.new_followers), goal, self.tr("New followers (涨粉)."), good)
-        self.kpi_cards["ad_spend"].set(money(f.ad_spend), "", self.tr("Paid traffic spend (投放消耗)."))
-        self.kpi_cards["paid_roi"].set(
-            "—" if f.paid_roi is None else f"{float(f.paid_roi):.2f}", "",
-            self.tr("Paid ROI = GMV / ad spend; healthy above 3."),
-            None if f.paid_roi is None else f.paid_roi >= 3,
-        )
-        self.kpi_cards["avg_watch"].set(
-            self._duration(f.avg_watch_seconds), "",
-            self.tr("Average watch time = total watch time / UV; basis: people."))
-        refund_rate = "" if f.refund_rate is None else self.tr("{0} of GMV").format(pct(f.refund_rate, 1))
-        self.kpi_cards["refunds"].set(
-            money(f.refund_amount), refund_rate,
-            self.tr("Refunds (退款金额); refund rate = refunds / GMV. GMV includes orders refunded after payment."))
-        self.kpi_cards["seeding_conversion"].setVisible(f.seeding_conversion_rate is not None)  # Taobao only
-        self.kpi_cards["seeding_conversion"].set(
-            pct(f.seeding_conversion_rate, 2), "",
-            self.tr("Taobao's 种草成交转化率 as the platform states it: buyers / product click users. "
-                    "Not the same basis as Conversion (buyers / UV)."))
-        self._add_sources(bundle)
-        # typed during the stream (no export yet), and the ratios computed from them
-        derived = {"uv_value": {"gmv", "uv"}, "avg_order_amount": {"gmv", "orders"}, "aov_per_buyer": {"gmv"},
-                   "gpm": {"gmv"}, "conversion": {"uv"}, "paid_roi": {"gmv"}}
-        logged = set(bundle.logged_figures) | {k for k, inputs in derived.items() if inputs & bundle.logged_figures}
-        for name in logged & set(self.kpi_cards):
-            card = self.kpi_cards[name]
-            if card.value() == "—":
-                continue
-            card.goal_label.setText(" · ".join(filter(None, [self.tr("Logged"), card.goal_label.text()])))
-            card.setToolTip(self.tr("Logged during the stream: the last number typed from the dashboard. "
-                                    "Importing the platform's export replaces it.") + "\n" + card.toolTip())
-
-    def _add_sources(self, bundle: StreamBundle) -> None:
-        """Each card's tooltip says which file and basis its figures come from; missing ones say why."""
-        figures_of = {
-            "gmv": ("gmv",), "uv": ("uv",), "pv": ("pv",), "peak_online": ("peak_online",),
-            "avg_online": ("avg_online",), "conversion": ("buyers", "uv"), "aov_per_buyer": ("gmv", "buyers"),
-            "avg_order_amount": ("gmv", "orders"), "uv_value": ("gmv", "uv"), "gpm": ("gmv", "pv"),
-            "new_followers": ("new_followers",), "ad_spend": ("ad_spend",), "paid_roi": ("gmv", "ad_spend"),
-            "avg_watch": ("avg_watch_seconds",), "refunds": ("refund_amount", "gmv"),
-            "seeding_conversion": ("seeding_conversion_rate",),
-        }  # fmt: skip
-        for key, names in figures_of.items():
-            card = self.kpi_cards[key]
-            lines = [card.toolTip()]
-            for name in names:
-                source = bundle.sources.get(name)
-                lines.append(self.tr("{0}: {1}").format(name, source) if source else
-                             self.tr("{0}: not in the imported files").format(name))
-            card.setToolTip("\n".join(lines))
-        if bundle.figures.gmv_from_orders is not None:
-            gmv_card = self.kpi_cards["gmv"]
-            gmv_card.setToolTip(gmv_card.toolTip() + "\n" + self.tr("Counted from the order export: {0}").format(
-                formatting.money(bundle.figures.gmv_from_orders)))
-        self.warning_label.setText("\n".join(bundle.warnings))
-        self.warning_label.setVisible(bool(bundle.warnings))
 
     def _duration(self, seconds: int | None) -> str:
         if seconds is None:
@@ -732,7 +494,7 @@ class ReviewTab(Tab):
 
     def save_chart(self, path: str | None = None) -> None:
         if not path:
-            name = f"{self.bundle.title if self.bundle else 'review'}.png"
+            name = f"{self.review_model.title if self.review_model else 'review'}.png"
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart as PNG"), name, self.tr("PNG image (*.png)"))
         if not path:
             return
@@ -743,155 +505,13 @@ class ReviewTab(Tab):
         else:
             show_error(self, OSError(13, self.tr("could not write the image"), path))
 
-    # --- import -----------------------------------------------------------------------------------------
-
-    def _progress_dialog(self, title: str) -> QProgressDialog:
-        dialog = QProgressDialog(title, self.tr("Cancel"), 0, 100, self)
-        dialog.setObjectName("reviewProgress")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        return dialog
-
-    def _run_with_progress(self, title: str, fn, on_done, on_error) -> None:
-        """Run fn(progress, cancelled) off the GUI thread behind a progress dialog with Cancel."""
-        dialog = self._progress_dialog(title)
-        state: dict[str, Any] = {"handle": None, "cancel": False}
-
-        def cancelled_flag() -> bool:
-            return state["cancel"]
-
-        def cancel() -> None:
-            state["cancel"] = True
-            if state["handle"] is not None:
-                state["handle"].cancel()
-
-        dialog.canceled.connect(cancel)
-
-        def progress(done: int, total: int) -> None:
-            dialog.setMaximum(max(total, 1))
-            dialog.setValue(done)
-
-        def finish(result) -> None:
-            dialog.close()
-            dialog.deleteLater()
-            on_done(result)
-
-        def fail(exc: BaseException) -> None:
-            dialog.close()
-            dialog.deleteLater()
-            on_error(exc)
-
-        state["handle"] = run_task(lambda p, c: fn(p, lambda: c() or cancelled_flag()), finish, fail, progress)
+    # --- import (ui/review/importing.py) ---------------------------------------------------------------
 
     def import_files(self, paths: list[str] | None = None) -> None:
-        if self.stream_id is None:
-            return
-        if not paths:
-            paths, _ = QFileDialog.getOpenFileNames(
-                self, self.tr("Import review data"), "", self.tr("Platform exports (*.xlsx *.xls *.csv)"))
-        if not paths:
-            return
-        paths = [str(p) for p in paths]
-
-        db, stream_id, grace = self.db, self.stream_id, self._grace_minutes()
-
-        def inspect(progress, cancelled):
-            def saved_mapping(inspection):  # a correction saved for files like this one applies again
-                with db.session() as session:
-                    return review_presets.apply_presets(session, inspection.mappings)
-
-            previews = preview_review_files(
-                db, stream_id, paths, grace_minutes=grace, progress=progress, cancelled=cancelled,
-                overrides_for=saved_mapping,
-            )
-            files = [
-                PreviewFile(p.key, p.file_name, p.kind, p.label, p.mappings, p.report, p.error, p.matching_stream)
-                for p in previews
-            ]
-            return files, {p.key: p.applied for p in previews if p.applied}
-
-        self._run_with_progress(
-            self.tr("Reading the files…"), inspect, lambda result: self._confirm_files(paths, *result), self._import_failed
-        )
-
-    def _confirm_files(self, paths: list[str], files: list[PreviewFile], presets: dict | None = None) -> None:
-        dialog = self.dialog_factory(files, self)
-        self.last_import_dialog = dialog
-        if not dialog.exec():
-            if getattr(dialog, "switch_to_stream", None) is not None:  # the files belong to another stream
-                self.select_stream(dialog.switch_to_stream)
-                if self.stream_id == dialog.switch_to_stream:
-                    self.import_files(paths)
-            return
-        changed = dialog.mapping_overrides()
-        overrides = {key: {**(presets or {}).get(key, {}), **changed.get(key, {})} for key in {*(presets or {}), *changed}}
-        db, stream_id, grace = self.db, self.stream_id, self._grace_minutes()
-        mappings = {f.key: f.mappings for f in files}
-
-        def work(progress, cancelled):
-            summary = import_review_files(
-                db, stream_id, paths, overrides or None, progress=lambda i, n, _text: progress(i, n),
-                cancelled=cancelled, grace_minutes=grace,
-            )
-            with db.session() as session:  # remember the user's corrections once the import has worked
-                for key, corrections in changed.items():
-                    review_presets.save_presets(session, mappings.get(key, []), corrections)
-            return summary
-
-        self._run_with_progress(self.tr("Importing…"), work, self._imported, self._import_failed)
-
-    def _grace_minutes(self) -> int:
-        return Preferences.load(self.paths).order_grace_minutes
+        self.importer.import_files(paths)
 
     def paste_from_clipboard(self, text: str | None = None) -> None:
-        if self.stream_id is None:
-            return
-        if text is None:
-            text = QGuiApplication.clipboard().text()
-        db, stream_id = self.db, self.stream_id
-
-        def preview(progress, cancelled):
-            start, end = stream_slot(db, stream_id)
-            data = parse_pasted_text(text, start, stream_end=end)
-            report = FileReport(data.file_name, data.kind, data.rows, list(data.unused_columns))
-            return [PreviewFile(
-                "clipboard", self.tr("Clipboard"), KIND_PASTED, KIND_LABELS[KIND_PASTED], data.mappings, report,
-            )]
-
-        def confirm(files: list[PreviewFile]) -> None:
-            dialog = self.dialog_factory(files, self)
-            self.last_import_dialog = dialog
-            if not dialog.exec():
-                return
-            mapping = dialog.mapping_overrides().get("clipboard")
-            self._run_with_progress(
-                self.tr("Importing…"),
-                lambda p, c: import_pasted_curve(db, stream_id, text, mapping),
-                self._imported,
-                self._import_failed,
-            )
-
-        self._run_with_progress(self.tr("Reading the pasted table…"), preview, confirm, self._import_failed)
-
-    def _imported(self, summary) -> None:
-        self.last_summary = summary
-        parts = [self.tr("%n file(s)", "", len(summary.files))]
-        if summary.curve_points:
-            parts.append(self.tr("%n curve point(s)", "", summary.curve_points))
-        if summary.products:
-            parts.append(self.tr("%n product(s)", "", summary.products))
-        if summary.orders:
-            parts.append(self.tr("%n order line(s)", "", summary.orders))
-        self.status_message.emit(self.tr("Imported: {0}").format(", ".join(parts)), 6000)
-        self.reload()
-
-    def _import_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ImportCancelledError):
-            self.status_message.emit(self.tr("Import cancelled; nothing was written."), 5000)
-            return
-        show_error(self, exc, self.tr("Import review data"))
+        self.importer.paste_from_clipboard(text)
 
     def dragEnterEvent(self, event) -> None:
         if self._dropped_paths(event.mimeData()):
@@ -1102,25 +722,25 @@ class ReviewTab(Tab):
         if not path:
             from livedesk.services.exporters.review_report import report_file_name
 
-            bundle = self.bundle
-            name = report_file_name(bundle.start_at if bundle else None, bundle.title if bundle else "")
+            model = self.review_model
+            name = report_file_name(model.start_at if model else None, model.title if model else "")
             path, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Save report"), name, self.tr("PDF (*.pdf);;Excel workbook (*.xlsx)")
             )
         if not path:
             return
-        db, stream_id = self.db, self.stream_id
+        db, stream_id, prefs = self.db, self.stream_id, Preferences.load(self.paths)
 
         def work(progress, cancelled):
             return reports.build_report(
                 db, stream_id, path, progress=lambda *a: progress(a[0], a[1]) if len(a) >= 2 else None,
-                cancelled=cancelled,
+                cancelled=cancelled, prefs=prefs,
             )
 
         def done(_result) -> None:
             self.status_message.emit(self.tr("Report saved to {0}").format(Path(path).name), 5000)
 
-        self._run_with_progress(self.tr("Writing the report…"), work, done, self._import_failed)
+        self.importer.run_with_progress(self.tr("Writing the report…"), work, done, self.importer.failed)
 
     def prepare_screenshot(self) -> None:
         """Show the stream with the richest review data, on the overview."""
@@ -1128,7 +748,7 @@ class ReviewTab(Tab):
         if stream_id is not None:
             self.select_stream(stream_id)
             self._load_token += 1  # load it now, not in the background: the picture is taken next
-            self._show_bundle(load_bundle(self.db, stream_id))
+            self._show_model(load_review_model(self.db, stream_id, Preferences.load(self.paths)))
         self.pages.setCurrentIndex(0)
         if self.charts.data is not None and not self.charts.data.empty:
             minutes = self.charts.data.minutes
