@@ -152,6 +152,8 @@ def _settle(app) -> None:
 
 def take_screenshots(args: argparse.Namespace, paths: Paths) -> int:
     """One PNG per tab at 1440×900 (or --size WxH), showing the richest data in the database."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     app = make_app()
     prefs = Preferences.load(paths)
     from livedesk.ui import theme
@@ -176,5 +178,9 @@ def take_screenshots(args: argparse.Namespace, paths: Paths) -> int:
         window.grab().save(str(out / f"{key}.png"))
         print(out / f"{key}.png")
     window.close()
+    # Deleted here, not left to Python: its signal connections hold it, and a command run in-process (the
+    # tests) would otherwise keep the window and its charts for good.
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     db.close()
     return 0

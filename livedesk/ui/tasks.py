@@ -49,7 +49,10 @@ class TaskHandle:
 class TaskRunner:
     synchronous = False
     _pool: QThreadPool | None = None
-    _alive: set[_Signals] = set()
+    # Each task's signals, kept until it delivers. Keyed by a token so the callbacks below never hold the
+    # signals object: a closure over it, held by its own connection, is a cycle Python cannot see through
+    # Qt and would keep the callbacks' widgets (their charts and menus) alive for good.
+    _alive: dict[object, _Signals] = {}
 
     @classmethod
     def pool(cls) -> QThreadPool:
@@ -68,14 +71,15 @@ class TaskRunner:
     ) -> TaskHandle:
         signals = _Signals()
         cancel = threading.Event()
-        cls._alive.add(signals)
+        token = object()
+        cls._alive[token] = signals
 
         def finish(result: Any) -> None:
-            cls._alive.discard(signals)
+            cls._alive.pop(token, None)
             on_done(result)
 
         def fail(exc: BaseException) -> None:
-            cls._alive.discard(signals)
+            cls._alive.pop(token, None)
             on_error(exc)
 
         signals.finished.connect(finish)

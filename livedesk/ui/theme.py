@@ -132,6 +132,9 @@ def set_style(widget: QWidget, template: str) -> None:
 
 def style_plot(plot) -> None:
     """A pyqtgraph PlotWidget on the palette's base with text-coloured labels; follows the theme."""
+    from livedesk.ui.plot_menus import own_menus
+
+    own_menus(plot)  # every plot the window shows comes through here: its menus go when it goes
     _plots.add(plot)
     _style_plot(plot)
 

@@ -141,12 +141,3 @@ def any_db(any_url: str):
     yield database
     database.close()
 
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Large counts (`@pytest.mark.slow`) run only when asked for: `pytest -m slow` or LIVEDESK_SLOW=1."""
-    if "slow" in (config.getoption("markexpr") or "") or os.environ.get("LIVEDESK_SLOW") == "1":
-        return
-    skip = pytest.mark.skip(reason="large count: run with `pytest -m slow` (or LIVEDESK_SLOW=1)")
-    for item in items:
-        if item.get_closest_marker("slow") is not None:
-            item.add_marker(skip)

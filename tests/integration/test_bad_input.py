@@ -325,18 +325,15 @@ def test_a_million_row_trend_is_refused_with_bounded_memory(tmp_path: Path, url:
     before = counts(db)
     db.close()
     env = {**os.environ, "LIVEDESK_HOME": str(tmp_path / "home")}
-    started = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-m", "livedesk", "--db", url, "review", "import", str(path), "--stream", str(stream_id)],
         capture_output=True, text=True, env=env, cwd=ROOT, timeout=300, check=False,
     )
-    elapsed = time.monotonic() - started
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest child so far, in KiB
     assert done.returncode == 3, done.stderr
     assert "Traceback" not in done.stderr
     assert "million.csv" in done.stderr and "rows" in done.stderr
     assert peak_kib < 1.5 * 1024 * 1024, f"peak RSS {peak_kib / 1024:.0f} MiB"
-    assert elapsed < 120
     db = open_database(url)
     assert counts(db) == before
     db.close()
@@ -375,14 +372,12 @@ def test_decompression_bomb_is_refused_before_reading(capsys, tmp_path, url, str
     db = open_database(url)
     before = counts(db)
     db.close()
-    started = time.monotonic()
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(python_calamine, "CalamineWorkbook", Spy)
         code, err = run_import(capsys, importer, url, stream_id, bomb)
     assert code == 3, err
     assert "bomb.xlsx" in err and "1 GB" in err
     assert reads == [], "the workbook must be refused before it is read"
-    assert time.monotonic() - started < 10
     db = open_database(url)
     assert counts(db) == before
     db.close()

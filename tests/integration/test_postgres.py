@@ -171,7 +171,9 @@ def test_postgres_backup_and_restore(pg_url, paths, tmp_path: Path):
         with db.session() as s:
             assert list(s.scalars(select(Stream.title))) == ["保留"]
             assert s.scalar(select(func.count()).select_from(Stream)) == 1
-        assert backup.auto_backup(db, paths, keep=2) is not None
+        daily = backup.auto_backup(db, paths, keep=2)
+        assert daily is not None and daily.suffix == ".pgdump" and daily.stat().st_size > 0
+        assert backup.auto_backup(db, paths, keep=2) is None, "one daily backup a day"
     finally:
         db.close()
     bad = tmp_path / "bad.pgdump"

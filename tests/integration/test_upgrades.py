@@ -71,7 +71,15 @@ def test_old_database_upgrades_with_its_data(tmp_path: Path, fixture: Path) -> N
             streams = list_streams(session)
         assert len(streams) == recorded["counts"]["streams"]
         reviewed = next(s for s in streams if s.status == "reviewed")
-        assert review_summary(db, reviewed.id) is not None
+        with db.engine.connect() as connection:
+            stored_gmv = connection.execute(
+                text("SELECT gmv FROM reviews WHERE stream_id = :id"), {"id": reviewed.id}).scalar_one()
+            stored_products = connection.execute(text(
+                "SELECT count(*) FROM product_results JOIN reviews ON reviews.id = product_results.review_id "
+                "WHERE reviews.stream_id = :id"), {"id": reviewed.id}).scalar_one()
+        summary = review_summary(db, reviewed.id)
+        assert summary["gmv"] == pytest.approx(float(stored_gmv)) and summary["gmv"] > 0
+        assert len(summary["products"]) == stored_products > 0
     finally:
         db.close()
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import faulthandler
 import os
 import random
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -211,8 +210,6 @@ def test_monkey(qtbot, demo_db, window, never_blocking) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(os.environ.get("LIVEDESK_SLOW") != "1" and "slow" not in " ".join(sys.argv),
-                    reason="large count: run with `pytest -m slow` (or LIVEDESK_SLOW=1)")
 def test_monkey_long(qtbot, demo_db, window, never_blocking) -> None:
     walk(qtbot, window, 5000)
     assert_database_sound(demo_db)

@@ -8,10 +8,12 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
+from PySide6.QtGui import QColor
 from sqlalchemy import insert, select
 
 from livedesk.models import LineupItem, Product
 from livedesk.services import lineups, products, schedule
+from livedesk.ui import theme
 from livedesk.ui.products.detail import PairsTableModel
 from livedesk.ui.products.dialogs import BulkEditDialog, ProductImportDialog
 from livedesk.ui.products.lineup import LINEUP_COLUMNS, MIME, LineupTableModel
@@ -93,7 +95,9 @@ def test_demo_pool_shows_every_role_and_warnings_with_reasons(demo_tab):
     assert {r.role for r in rows} == {"traffic", "profit", "image", "welfare"}
     flagged = next(r for r in rows if "below_margin_floor" in r.flags)
     index = cell(demo_tab, flagged.sku, "gross_margin")
-    assert index.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert index.data(Qt.ItemDataRole.BackgroundRole).color() == QColor(theme.current().bad_bg)
+    unflagged = next(r for r in rows if not r.flags)
+    assert cell(demo_tab, unflagged.sku, "gross_margin").data(Qt.ItemDataRole.BackgroundRole) is None
     assert "floor" in index.data(Qt.ItemDataRole.ToolTipRole)
     assert "⚠" in cell(demo_tab, flagged.sku, "flags").data()
     assert "32" in demo_tab.count_label.text()
@@ -529,7 +533,6 @@ def test_lineup_of_a_demo_stream_shows_its_mix(demo_tab, demo_db):
 def test_tab_is_registered_in_the_window(window):
     widget = window.tab("products")
     assert isinstance(widget, ProductsTab) and window.findChild(ProductsTab) is widget
-    assert widget is not None
     assert any("Products" in text for _, text in widget.shortcuts())
     assert hasattr(widget, "open_lineup")
 

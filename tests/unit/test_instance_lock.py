@@ -54,7 +54,7 @@ def test_lock_is_freed_when_the_holder_is_killed(tmp_path):
     db_path = tmp_path / "shop.sqlite3"
     stop(hold_in_other_process(db_path))  # SIGKILL: no cleanup ran, the OS dropped the lock
     lock = instance_lock.acquire(db_path)
-    assert lock is not None
+    assert lock is not None and lock.held
     lock.release()
 
 
@@ -75,7 +75,7 @@ def test_same_process_may_reopen_its_own_file(tmp_path):
     db_path = tmp_path / "shop.sqlite3"
     first = instance_lock.acquire(db_path)
     second = instance_lock.acquire(str(db_path))  # e.g. File ▸ Restore, then reopening the same file
-    assert first is second is not None
+    assert first is second and first.held
     second.release()
     assert first.held  # still held once
     first.release()
@@ -87,7 +87,7 @@ def test_different_files_do_not_block_each_other(tmp_path):
     other = hold_in_other_process(tmp_path / "a.sqlite3")
     try:
         lock = instance_lock.acquire(tmp_path / "b.sqlite3")
-        assert lock is not None
+        assert lock is not None and lock.held
         lock.release()
     finally:
         stop(other, signal.SIGTERM)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -314,15 +313,14 @@ def test_list_products_is_batched_for_twenty_thousand_products(db):
     listener = lambda *args: statements.append(args[2])  # noqa: E731
     event.listen(db.engine, "before_cursor_execute", listener)
     try:
-        started = time.perf_counter()
         with db.session() as s:
             rows = ps.list_products(s, ps.Rules(), now=NOW)
-        elapsed = time.perf_counter() - started
     finally:
         event.remove(db.engine, "before_cursor_execute", listener)
     assert len(rows) == 20_000
+    # a fixed number of queries whatever the pool's size (no query per product); its speed is the
+    # benchmarks' "product search" row
     assert len(statements) <= 8, statements
-    assert elapsed < 10, f"list_products took {elapsed:.1f}s for 20,000 products"
     assert sum("short_for_lineups" in r.flags for r in rows) > 0
 
 

@@ -141,7 +141,8 @@ class ProductImportDialog(QDialog):
         self.problems_model.set_rows(
             [[p.row or "", p.column or "", p.value, p.reason] for p in problems], set(range(len(problems)))
         )
-        self.exclude_check = QCheckBox(self.tr("Leave out the bad rows and import the other {0}").format(len(good)))
+        # parented now: without problems it is never laid out, and a parentless one outlived the dialog
+        self.exclude_check = QCheckBox(self.tr("Leave out the bad rows and import the other {0}").format(len(good)), self)
         self.exclude_check.setObjectName("excludeBadRows")
         if problems:
             layout.addWidget(QLabel(self.tr("Problems")))
