@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import shutil
 import subprocess
-import threading
 import unicodedata
 import zipfile
 from decimal import Decimal
@@ -15,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtCore import QThreadPool
 
 from livedesk.app import main
 from livedesk.models import Script, Segment
@@ -272,13 +272,14 @@ def test_build_report_on_a_worker_thread_never_waits_for_the_gui_thread(qapp, ur
         except BaseException as exc:  # pragma: no cover - reported below
             result["error"] = exc
 
-    thread = threading.Thread(target=work)
-    thread.start()
-    thread.join(timeout=120)  # the GUI thread is blocked here: a hop to it for the charts would never return
-    alive = thread.is_alive()
+    # a pool thread, as the app's background tasks use (a QThread with its own event dispatcher)
+    pool = QThreadPool()
+    pool.start(work)
+    done = pool.waitForDone(120_000)  # the GUI thread is blocked here: a hop to it for the charts would never return
+    alive = not done
     if alive:  # pragma: no cover - let the stuck worker finish before failing
         qapp.processEvents()
-        thread.join()
+        pool.waitForDone()
     db.close()
     assert not alive, "the report waited for the GUI thread"
     assert "error" not in result, result.get("error")
