@@ -9,6 +9,7 @@ import threading
 import time
 import weakref
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -130,14 +131,19 @@ def _qapp():
     return QApplication.instance()
 
 
-def _let_go() -> None:
-    """Run the deletions Qt and Python have pending: closed widgets' deleteLater and unreachable cycles."""
+def _let_go(still_held: Callable[[], bool]) -> None:
+    """Run the deletions Qt and Python have pending (closed widgets' deleteLater, then unreachable cycles)
+    until nothing is `still_held`: a full collection only when the posted deletions were not enough, since
+    each one walks the whole heap."""
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    for _ in range(3):
-        gc.collect()
+    for attempt in range(4):
+        if attempt:
+            gc.collect()
         if QCoreApplication.instance() is not None:
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        if not still_held():
+            return
 
 
 def _top_level_widgets() -> list:
@@ -195,7 +201,7 @@ def nothing_left_running():
         return [w for w in _top_level_widgets() if _address(w) not in widgets_before]
 
     if new_widgets() or _active_timers():  # hold no reference across the clean-up: it would keep them alive
-        _let_go()
+        _let_go(lambda: bool(new_widgets() or _active_timers()))
     if timers := _active_timers():
         problems.append("timers still running: " + ", ".join(sorted(_timer_owner(t) for t in timers)))
         for timer in timers:
