@@ -250,7 +250,10 @@ def test_a_server_that_goes_away_never_freezes_the_window(qtbot, own_server, pat
     assert not watcher.status_label.isVisible()
     assert "again" in win.statusBar().currentMessage()
     heartbeat.stop()
-    win.close()
+    listener = watcher.listener
+    win.close()  # waits up to 3 s for the listener; one caught mid-reconnect may take longer
+    listener.stop(wait=30)
+    assert not listener.running
     db.close()
 
 
