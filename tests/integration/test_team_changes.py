@@ -43,7 +43,14 @@ def window(qtbot, laptops, paths):
     win.show()
     qtbot.waitUntil(lambda: win.change_watcher.listener is not None and win.change_watcher.listener.feed is not None,
                     timeout=WAIT_MS)  # LISTEN is in place before anyone writes
-    return win
+    yield win
+    # Close before the server database is dropped: a listener that sees its connection killed reconnects,
+    # and one caught mid-reconnect outlasts the window's 3 s wait.
+    listener = win.change_watcher.listener
+    win.close()
+    if listener is not None:
+        listener.stop(wait=30)
+        assert not listener.running
 
 
 def stream_with_lineup(db) -> tuple[int, int]:
