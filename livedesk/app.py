@@ -55,14 +55,17 @@ def main(argv: list[str] | None = None) -> int:
         from livedesk.ui.launch import run_gui
 
         return run_gui(args, paths)
-    from livedesk.cli.common import CommandError
-    from livedesk.services.db import DatabaseDamaged, DatabaseError
+    from livedesk.cli.common import CommandError, close_databases
+    from livedesk.services.errors import DatabaseDamaged, DatabaseError
     from livedesk.services.faults import environment_fault, retry_when_locked
     from livedesk.services.importers.errors import ImportFailed
 
     try:
-        # a database another program keeps locked: the whole command (one unit of work, rolled back) again
-        return int(retry_when_locked(lambda: args.handler(args, paths), lambda text: print(text, file=sys.stderr)) or 0)
+        try:
+            # a database another program keeps locked: the whole command (one unit of work, rolled back) again
+            return int(retry_when_locked(lambda: args.handler(args, paths), lambda text: print(text, file=sys.stderr)) or 0)
+        finally:
+            close_databases()
     except ImportFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         print("Nothing was written.", file=sys.stderr)
@@ -94,6 +97,19 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+def exit_without_teardown(code: int) -> None:
+    """End a finished command at once: output flushed and logs closed, but no interpreter teardown, which
+    frees every object one by one (a 100,000-order import leaves millions; ~0.1 s). Commands close their
+    databases themselves (`close_databases`), and nothing in the app registers exit handlers."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`| head`) or a closed stream: nothing more to say
+            pass
+    logging.shutdown()
+    os._exit(code)
 
 
 def _restore_advice(exc, args: argparse.Namespace, paths) -> str:

@@ -6,8 +6,6 @@ import argparse
 from pathlib import Path
 
 from livedesk.config import Paths, Preferences, database_url
-from livedesk.services.credentials import resolve_url
-from livedesk.services.db import open_database
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -24,11 +22,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _url(args: argparse.Namespace, paths: Paths) -> str:
     """The database named by --db / LIVEDESK_DB / preferences, with its password from the keyring."""
+    from livedesk.services.credentials import resolve_url
+
     return resolve_url(database_url(args.db, Preferences.load(paths), paths))
 
 
 def backup_command(args: argparse.Namespace, paths: Paths) -> int:
     from livedesk.services import backup
+    from livedesk.services.db import open_database
 
     db = open_database(_url(args, paths))
     try:

@@ -5,10 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from livedesk.config import Paths, Preferences, database_url
-from livedesk.services.db import Database, open_database
+
+if TYPE_CHECKING:
+    from livedesk.services.db import Database
+
+# The command modules import the services (and SQLAlchemy) when a command runs, not when the parser is built:
+# a command that reads a big file starts reading it while they load (see `read_ahead` in file_reads).
 
 
 class CommandError(Exception):
@@ -19,10 +24,24 @@ class CommandError(Exception):
         self.exit_code = exit_code
 
 
-def open_db(args: argparse.Namespace, paths: Paths) -> Database:
-    from livedesk.services.credentials import resolve_url
+_opened: list[Database] = []
 
-    return open_database(resolve_url(database_url(args.db, Preferences.load(paths), paths)))
+
+def open_db(args: argparse.Namespace, paths: Paths) -> Database:
+    """The command's database; `close_databases` closes it when the command ends."""
+    from livedesk.services.credentials import resolve_url
+    from livedesk.services.db import open_database
+
+    db = open_database(resolve_url(database_url(args.db, Preferences.load(paths), paths)))
+    _opened.append(db)
+    return db
+
+
+def close_databases() -> None:
+    """Close what the command opened: SQLite folds its write-ahead log back into the file and the instance
+    lock is let go, so the file alone holds everything even when the process then ends without teardown."""
+    while _opened:
+        _opened.pop().close()
 
 
 def backup_before_import(db: Database, paths: Paths) -> None:

@@ -74,18 +74,24 @@ def import_files(args: argparse.Namespace, paths: Paths) -> int:
 def _import_files(args: argparse.Namespace, paths: Paths) -> int:
     from livedesk.config import Preferences
     from livedesk.services.importers.errors import ImportFailed
-    from livedesk.services.review import StreamNotFoundError, import_review_files
+    from livedesk.services.importers.file_reads import read_ahead
 
     missing = [f for f in args.files if not Path(f).is_file()]
     if missing:
         raise ImportFailed(Path(missing[0]).name, f"File not found: {missing[0]}")
-    db = open_db(args, paths)
-    backup_before_import(db, paths)
+    reads = read_ahead(args.files)  # the files are read while the services load and the database opens
     try:
-        grace = Preferences.load(paths).order_grace_minutes
-        summary = import_review_files(db, args.stream, args.files, grace_minutes=grace)
-    except StreamNotFoundError:
-        raise _stream_missing(args.stream) from None
+        from livedesk.services.review import StreamNotFoundError, import_review_files
+
+        db = open_db(args, paths)
+        backup_before_import(db, paths)
+        try:
+            grace = Preferences.load(paths).order_grace_minutes
+            summary = import_review_files(db, args.stream, args.files, grace_minutes=grace)
+        except StreamNotFoundError:
+            raise _stream_missing(args.stream) from None
+    finally:
+        reads.wait()
     result = {
         "stream": args.stream,
         "files": [report.as_dict() for report in summary.reports],

@@ -7,9 +7,7 @@ import datetime as dt
 
 from livedesk.cli.common import CommandError, open_db, print_json
 from livedesk.config import Paths
-from livedesk.models import Platform
-from livedesk.services import schedule
-from livedesk.services.importers.values import parse_amount
+from livedesk.platforms import Platform
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,6 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def list_streams(args: argparse.Namespace, paths: Paths) -> int:
+    from livedesk.services import schedule
+
     db = open_db(args, paths)
     with db.session() as session:
         rows = schedule.list_streams(session)
@@ -45,6 +45,9 @@ def list_streams(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def add_stream(args: argparse.Namespace, paths: Paths) -> int:
+    from livedesk.services import schedule
+    from livedesk.services.importers.values import parse_amount
+
     try:
         start = dt.datetime.strptime(args.start, "%Y-%m-%d %H:%M").astimezone()
     except ValueError:

@@ -10,14 +10,7 @@ from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from livedesk.models.base import Base, Rate, utc_now
-
-
-class Platform(StrEnum):
-    DOUYIN = "douyin"
-    KUAISHOU = "kuaishou"
-    TAOBAO = "taobao"
-    CHANNELS = "channels"
-    XIAOHONGSHU = "xiaohongshu"
+from livedesk.platforms import Platform
 
 
 class StreamType(StrEnum):

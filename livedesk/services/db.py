@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
-from livedesk.services.errors import StaleRowError, UserError
+from livedesk.services.errors import DatabaseDamaged, DatabaseError, SchemaTooNew, StaleRowError
 from livedesk.services.messages import translate
 
 log = logging.getLogger(__name__)
@@ -32,23 +32,6 @@ PG_CONNECT_ARGS = {
     "keepalives_count": 3,
     "tcp_user_timeout": 15000,
 }
-
-
-class DatabaseError(UserError):
-    """The database cannot be used; the message says why and what to do."""
-
-
-class SchemaTooNew(DatabaseError):
-    pass
-
-
-class DatabaseDamaged(DatabaseError):
-    """A SQLite file that fails `PRAGMA quick_check` or is not a database at all; restoring a backup helps."""
-
-    def __init__(self, message: str, path: Path, database_uid: str | None = None):
-        super().__init__(message)
-        self.path = path
-        self.database_uid = database_uid  # read from the damaged file when that still works, to find its backups
 
 
 def stale_edit() -> StaleRowError:

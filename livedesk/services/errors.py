@@ -6,6 +6,8 @@ Anything else that escapes a service is a bug: the UI logs it with its traceback
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class UserError(Exception):
     """An error the user can fix: bad input, a missing file, a refused action."""
@@ -34,3 +36,20 @@ class AlreadyDeleted(ConcurrentEditError):
             )
         )
         self.names = list(names)
+
+
+class DatabaseError(UserError):
+    """The database cannot be used; the message says why and what to do."""
+
+
+class SchemaTooNew(DatabaseError):
+    pass
+
+
+class DatabaseDamaged(DatabaseError):
+    """A SQLite file that fails `PRAGMA quick_check` or is not a database at all; restoring a backup helps."""
+
+    def __init__(self, message: str, path: Path, database_uid: str | None = None):
+        super().__init__(message)
+        self.path = path
+        self.database_uid = database_uid  # read from the damaged file when that still works, to find its backups

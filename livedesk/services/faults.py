@@ -17,9 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy.exc import DBAPIError
-
-from livedesk.services.db import DatabaseError
+from livedesk.services.errors import DatabaseError
 from livedesk.services.messages import translate
 
 if TYPE_CHECKING:
@@ -106,6 +104,8 @@ def environment_fault(exc: BaseException, db: Database | None, where: str | None
         if os_error.errno in _READ_ONLY:
             return read_only_file(target)
         return None
+    from sqlalchemy.exc import DBAPIError  # here, not at the top: a command's start-up does without it
+
     if isinstance(exc, DBAPIError) and exc.connection_invalidated and not (db is not None and db.is_sqlite):
         return ServerGone(
             translate(
