@@ -55,6 +55,7 @@ from livedesk.services.importers.review_files import (
 )
 from livedesk.services.messages import translate
 from livedesk.services.order_rules import DEFAULT_GRACE_MINUTES, OrderCount, count_orders, order_window
+from livedesk.services.review_presets import Corrections
 
 # the read side moved to review_summary.py; importable from here as before
 from livedesk.services.review_summary import ORDERS_GMV_TOLERANCE as ORDERS_GMV_TOLERANCE
@@ -129,10 +130,12 @@ def import_review_files(
     progress: ProgressCallback | None = None,
     cancelled: Callable[[], bool] | None = None,
     grace_minutes: int = DEFAULT_GRACE_MINUTES,
+    corrections: Corrections | None = None,
 ) -> ImportSummary:
     """Parse all files, then store them in one transaction (all or nothing).
 
     `mapping_overrides` maps a file (its path as given, or its name) to {header in file: field or None}.
+    `corrections`, the ones the user made in the preview, are saved as presets in the same transaction.
     Data of the kinds a file brings (curve, products, channels, orders) replaces what was stored before.
     Raises ImportFailed (nothing written; WrongDayFailed for a file of another day) or ImportCancelledError.
     """
@@ -140,7 +143,7 @@ def import_review_files(
         parsed = parse_for_stream(db, stream_id, paths, mapping_overrides, progress, cancelled)
         if progress:
             progress(len(paths), len(paths) + 1, translate("Messages", "Saving"))
-        summary = store_review_data(db, stream_id, parsed, grace_minutes)
+        summary = store_review_data(db, stream_id, parsed, grace_minutes, corrections)
         if progress:
             progress(len(paths) + 1, len(paths) + 1, translate("Messages", "Done"))
         return summary
@@ -412,7 +415,11 @@ def figure_sources(review: Review | None) -> dict[str, str]:
 
 
 def store_review_data(
-    db: Database, stream_id: int, parsed: Sequence[ParsedReviewData], grace_minutes: int = DEFAULT_GRACE_MINUTES
+    db: Database,
+    stream_id: int,
+    parsed: Sequence[ParsedReviewData],
+    grace_minutes: int = DEFAULT_GRACE_MINUTES,
+    corrections: Corrections | None = None,
 ) -> ImportSummary:
     """Write parsed files for a stream in one unit of work.
 
@@ -537,6 +544,8 @@ def store_review_data(
             session.execute(delete(OrderLine).where(OrderLine.review_id == review.id))
             _insert_order_lines(session, review.id, orders)
             summary.orders = len(orders)
+        if corrections is not None:
+            corrections.save(session)
     return summary
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -66,9 +67,13 @@ def saved_corrections(db: Database, mappings: list[TableMapping]) -> dict[str, s
         return apply_presets(session, mappings)
 
 
-def remember_corrections(
-    db: Database, corrections: Mapping[str, Mapping[str, str | None]], mappings: Mapping[str, list[TableMapping]]
-) -> int:
-    """After an import worked: save the user's corrections of each file ({file key: {header: field}})."""
-    with db.session() as session:
-        return sum(save_presets(session, mappings.get(key, []), fixes) for key, fixes in corrections.items())
+@dataclass(frozen=True)
+class Corrections:
+    """The user's corrections of how an import's files were read ({file key: {header: field}}), with each file's
+    tables: saved as presets in the import's own unit of work, so they are kept exactly when the import is."""
+
+    fixes: Mapping[str, Mapping[str, str | None]]
+    mappings: Mapping[str, list[TableMapping]]
+
+    def save(self, session: Session) -> int:
+        return sum(save_presets(session, self.mappings.get(key, []), fixes) for key, fixes in self.fixes.items())

@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from livedesk.services.importers import tabular
@@ -28,11 +28,16 @@ Stamp = tuple[int, int]  # (modification time in ns, size in bytes)
 
 @dataclass(frozen=True)
 class FileRead:
-    """One file's sheets as read at `stamp`. The sheets are shared: readers never change them."""
+    """One file's sheets as read at `stamp`. The sheets are shared: readers never change them.
+
+    `parsed` keeps what was made of the sheets (the preview's parse, keyed by what it depended on), so the
+    import that follows an unchanged preview does not parse the file again; it goes with the sheets.
+    """
 
     path: Path
     stamp: Stamp
     sheets: list[Sheet]
+    parsed: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
 
 
 _kept: OrderedDict[Path, FileRead] = OrderedDict()

@@ -127,7 +127,16 @@ def parse_review_file(
     whose times lie outside the stream's slot (± 2 hours) is refused (`WrongDayFailed`).
     """
     path = Path(path)
-    return parse_review_sheets(path.name, read_file(path).sheets, stream_start, mapping, stream_end=stream_end)
+    read = read_file(path)
+    # the preview and the import parse the same file for the same stream; unless the user changed the mapping
+    # in between, the import takes the preview's result (parsed data is never changed once made)
+    key = ("review", stream_start, stream_end, frozenset((mapping or {}).items()))
+    kept = read.parsed.get(key)
+    if isinstance(kept, ParsedReviewData):
+        return kept
+    data = parse_review_sheets(path.name, read.sheets, stream_start, mapping, stream_end=stream_end)
+    read.parsed[key] = data
+    return data
 
 
 def parse_pasted_text(

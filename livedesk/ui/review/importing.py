@@ -126,12 +126,11 @@ class ReviewImporter(QObject):
         mappings = {f.key: f.mappings for f in files}
 
         def work(progress, cancelled):
-            summary = import_review_files(
+            return import_review_files(
                 db, stream_id, paths, overrides or None, progress=lambda i, n, _text: progress(i, n),
                 cancelled=cancelled, grace_minutes=grace,
+                corrections=review_presets.Corrections(changed, mappings),  # kept only if the import is
             )
-            review_presets.remember_corrections(db, changed, mappings)  # once the import has worked
-            return summary
 
         self.run_with_progress(self.tr("Importing…"), work, self._imported, self.failed)
 
