@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from livedesk.services.changes import ChangeListener, OwnWrites, SqliteFeed
 from livedesk.services.db import Database
 from livedesk.ui import live_follow_push
+from livedesk.ui.tab_base import Tab
 
 log = logging.getLogger(__name__)
 INTERVAL_MS = 1000  # how often a change held back by an edit is tried again (no database I/O)
@@ -176,13 +177,12 @@ class ChangeWatcher(QObject):
             key = tab.objectName().removeprefix("tab_")
             if key not in keys or live_follow_push.is_following(tab):  # a follower was told on arrival
                 continue
-            if hasattr(tab, "reload"):
-                tab.reload()
+            tab.refresh()  # read on a worker where the tab can, then shown
         if ("*" in tables or "streams" in tables) and hasattr(self.window, "_show_welcome_if_empty"):
             self.window._show_welcome_if_empty()
         return True
 
-    def _built_tabs(self) -> list[QWidget]:
+    def _built_tabs(self) -> list[Tab]:
         return list(self.window.built_tabs()) if hasattr(self.window, "built_tabs") else []
 
     def _set_online(self, online: bool) -> None:

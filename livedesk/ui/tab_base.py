@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
+
+log = logging.getLogger(__name__)
 
 FileAction = tuple[str, str, Callable[[], object]]  # ("import" | "export", menu text, what it does)
 
@@ -26,6 +29,50 @@ class Tab(QWidget):
 
     def reload(self) -> None:
         """Read again what the tab shows (another tab or a teammate changed it)."""
+
+    # --- refreshing after a teammate's change, off the GUI thread ------------------------------------------
+
+    _refreshing = False  # a read is on a worker
+    _refresh_again = False  # another change came in meanwhile
+
+    def refresh_reader(self) -> Callable[[], object] | None:
+        """What to read to show a teammate's change: a function run on a worker thread (services only; it
+        gets plain values captured here, never widgets), whose result goes to `show_refreshed`. None: the tab
+        reloads on the GUI thread (`reload`), fine for a tab with nothing to read or a local file."""
+        return None
+
+    def show_refreshed(self, data: object) -> None:
+        """Show what the `refresh_reader` function read (GUI thread). Check that it still fits what the tab
+        shows (the user may have picked another stream meanwhile)."""
+
+    def refresh(self) -> None:
+        """Show a teammate's change: read on a worker, so a slow or vanished team server never freezes the
+        window, then show it. A change that comes in while a read runs is read once more after it."""
+        if self._refreshing:
+            self._refresh_again = True
+            return
+        reader = self.refresh_reader()
+        if reader is None:
+            self.reload()
+            return
+        from livedesk.ui.tasks import run_task
+
+        self._refreshing, self._refresh_again = True, False
+        run_task(lambda _progress, _cancelled: reader(), self._refreshed, self._refresh_failed)
+
+    def _refreshed(self, data: object) -> None:
+        self._refreshing = False
+        if self._refresh_again:  # what was read is already old: read again, show that
+            self.refresh()
+            return
+        self.show_refreshed(data)
+
+    def _refresh_failed(self, exc: BaseException) -> None:
+        self._refreshing = False
+        # the change watcher shows "retrying" and asks for everything again once the server is back
+        log.warning("Refreshing %s after a teammate's change failed: %s", self.objectName(), exc)
+        if self._refresh_again:
+            self.refresh()
 
     def follow_stream(self, stream_id: int) -> None:
         """Another tab made `stream_id` the current stream."""

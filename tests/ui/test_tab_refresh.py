@@ -1,0 +1,95 @@
+"""A teammate's change is read on a worker and then shown: the GUI thread never waits on the team server."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from livedesk.ui.tab_base import Tab
+from livedesk.ui.tasks import TaskRunner
+
+
+class ReadingTab(Tab):
+    """A tab whose refresh reads through `read` (a stand-in for its service calls) and records what it showed."""
+
+    def __init__(self, read):
+        super().__init__()
+        self.read = read
+        self.shown: list[object] = []
+        self.reloads = 0
+
+    def reload(self) -> None:
+        self.reloads += 1
+
+    def refresh_reader(self):
+        read = self.read
+        return lambda: read()
+
+    def show_refreshed(self, data: object) -> None:
+        self.shown.append(data)
+
+
+@pytest.fixture
+def pooled(monkeypatch):
+    monkeypatch.setattr(TaskRunner, "synchronous", False)  # a real worker, as in the app
+    yield
+    TaskRunner.wait()
+
+
+def test_a_refresh_reads_on_a_worker_and_shows_on_the_gui_thread(qtbot, pooled):
+    threads: list[str] = []
+
+    def read():
+        threads.append(threading.current_thread().name)
+        return "their lineup"
+
+    tab = ReadingTab(read)
+    qtbot.addWidget(tab)
+    tab.refresh()
+    qtbot.waitUntil(lambda: tab.shown == ["their lineup"], timeout=5000)
+    assert threads and threads[0] != threading.main_thread().name
+    assert tab.reloads == 0
+
+
+def test_changes_during_a_read_are_read_once_more_and_only_the_last_is_shown(qtbot, pooled):
+    release = threading.Event()
+    reads: list[int] = []
+
+    def read():
+        reads.append(len(reads))
+        if len(reads) == 1:
+            release.wait(5)  # the server is slow to answer the first read
+        return len(reads)
+
+    tab = ReadingTab(read)
+    qtbot.addWidget(tab)
+    tab.refresh()
+    tab.refresh()
+    tab.refresh()  # two more changes while the first read waits: one more read covers both
+    release.set()
+    qtbot.waitUntil(lambda: tab.shown == [2], timeout=5000)
+    TaskRunner.wait()
+    assert reads == [0, 1]
+
+
+def test_a_refresh_that_fails_leaves_the_tab_as_it_was(qtbot, pooled, caplog):
+    def read():
+        raise ConnectionError("the team server does not answer")
+
+    tab = ReadingTab(read)
+    qtbot.addWidget(tab)
+    with caplog.at_level("WARNING"):
+        tab.refresh()
+        qtbot.waitUntil(lambda: not tab._refreshing, timeout=5000)
+    assert tab.shown == [] and tab.reloads == 0
+    assert "does not answer" in caplog.text
+
+
+def test_a_tab_with_nothing_to_read_reloads(qtbot):
+    tab = Tab()
+    qtbot.addWidget(tab)
+    calls: list[str] = []
+    tab.reload = lambda: calls.append("reload")  # type: ignore[method-assign]
+    tab.refresh()
+    assert calls == ["reload"]
