@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session, selectinload
@@ -13,6 +13,9 @@ from sqlalchemy.orm import Session, selectinload
 from livedesk.models import Person, Platform, Role, Stream, StreamPerson, StreamStatus, StreamType
 from livedesk.models.base import utc_now
 from livedesk.services.errors import ConcurrentEditError, UserError
+
+if TYPE_CHECKING:
+    from livedesk.services.db import Database
 from livedesk.services.messages import translate
 
 STATUS_ORDER = [s.value for s in StreamStatus]
@@ -262,6 +265,12 @@ def get_stream_data(session: Session, stream_id: int) -> StreamData:
 
 def has_streams(session: Session) -> bool:
     return session.scalar(select(Stream.id).limit(1)) is not None
+
+
+def database_has_streams(db: Database) -> bool:
+    """`has_streams` in a unit of its own (the window's welcome page asks)."""
+    with db.session() as session:
+        return has_streams(session)
 
 
 def list_streams(session: Session, flt: StreamFilter | None = None) -> list[StreamData]:

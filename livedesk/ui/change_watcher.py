@@ -84,6 +84,7 @@ class ChangeWatcher(QObject):
         self.listener: ChangeListener | None = None
         self.online = True
         self.refreshes = 0  # how many times someone else's change was shown (for tests and the log)
+        self.stopped = False  # the window closed: what the listener sent before it stopped is dropped
         self._pending: set[str] = set()  # changed tables not shown yet (the user was editing)
         self._sqlite: SqliteFeed | None = None
         self._own: OwnWrites | None = None
@@ -136,6 +137,7 @@ class ChangeWatcher(QObject):
         self.status_label.hide()
 
     def stop(self) -> None:
+        self.stopped = True
         self.timer.stop()
         self.detach()
 
@@ -143,7 +145,7 @@ class ChangeWatcher(QObject):
 
     def _collect(self, tables: Any) -> None:
         tables = frozenset(tables)
-        if not tables:
+        if not tables or self.stopped:  # a batch queued before the window closed: nobody to show it to
             return
         self._pending |= tables
         self.changes.emit(tables)
@@ -162,6 +164,8 @@ class ChangeWatcher(QObject):
     def check(self) -> bool:
         """Show what is pending, unless the user is editing; True when tabs were refreshed. No database I/O
         of its own: the tabs read what they show."""
+        if self.stopped:
+            return False
         if self.window.db is not self.db:
             self.attach(self.window.db)
             return False
@@ -178,15 +182,15 @@ class ChangeWatcher(QObject):
             if key not in keys or live_follow_push.is_following(tab):  # a follower was told on arrival
                 continue
             tab.refresh()  # read on a worker where the tab can, then shown
-        if ("*" in tables or "streams" in tables) and hasattr(self.window, "_show_welcome_if_empty"):
-            self.window._show_welcome_if_empty()
+        if ("*" in tables or "streams" in tables) and hasattr(self.window, "refresh_welcome"):
+            self.window.refresh_welcome()
         return True
 
     def _built_tabs(self) -> list[Tab]:
         return list(self.window.built_tabs()) if hasattr(self.window, "built_tabs") else []
 
     def _set_online(self, online: bool) -> None:
-        if online == self.online:
+        if online == self.online or self.stopped:
             return
         self.online = online
         if online:

@@ -234,11 +234,22 @@ class MainWindow(QMainWindow):
         return page
 
     def _show_welcome_if_empty(self) -> None:
-        from livedesk.services.schedule import has_streams
+        from livedesk.services.schedule import database_has_streams
 
-        with self.db.session() as session:
-            empty = not has_streams(session)
-        self.stack.setCurrentWidget(self.welcome if empty else self.tabs)
+        self._show_welcome_for(self.db, database_has_streams(self.db))
+
+    def refresh_welcome(self) -> None:
+        """After a teammate added or deleted streams: whether the database is empty, asked on a worker."""
+        from livedesk.services.schedule import database_has_streams
+        from livedesk.ui.tasks import run_task
+
+        db = self.db
+        run_task(lambda _progress, _cancelled: database_has_streams(db), lambda has: self._show_welcome_for(db, has),
+                 lambda exc: log.warning("Checking for streams after a teammate's change failed: %s", exc))
+
+    def _show_welcome_for(self, db: Database, has_streams: bool) -> None:
+        if db is self.db:  # not an answer about a database the window has left meanwhile
+            self.stack.setCurrentWidget(self.tabs if has_streams else self.welcome)
 
     def _load_demo(self) -> None:
         from livedesk.services.demo import fill_demo

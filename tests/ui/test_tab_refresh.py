@@ -93,3 +93,54 @@ def test_a_tab_with_nothing_to_read_reloads(qtbot):
     tab.reload = lambda: calls.append("reload")  # type: ignore[method-assign]
     tab.refresh()
     assert calls == ["reload"]
+
+
+def test_the_review_tab_reads_a_teammates_new_stream_off_the_gui_thread(qtbot, window, teammate, pooled, monkeypatch):
+    import datetime as dt
+
+    from livedesk.services import review_views, schedule
+
+    threads: list[str] = []
+    real = review_views.stream_choices
+
+    def recording(db):
+        threads.append(threading.current_thread().name)
+        return real(db)
+
+    monkeypatch.setattr(review_views, "stream_choices", recording)
+    tab = window.show_tab("review")
+    before = tab.stream_combo.count()
+    with teammate.session() as session:
+        schedule.create_stream(session, schedule.StreamData(
+            title="队友加的专场", start_at=dt.datetime(2026, 11, 20, 20, 0).astimezone(), planned_minutes=120))
+    threads.clear()
+    tab.refresh()
+    qtbot.waitUntil(lambda: tab.stream_combo.count() == before + 1, timeout=5000)
+    TaskRunner.wait()
+    assert threads and threading.main_thread().name not in threads
+    assert any("队友加的专场" in tab.stream_combo.itemText(i) for i in range(tab.stream_combo.count()))
+
+
+def test_changes_queued_before_the_window_closed_start_no_new_listener(qtbot, db, paths):
+    from livedesk.services.changes import EVERYTHING
+    from livedesk.ui.main_window import MainWindow
+
+    win = MainWindow(db, paths)
+    qtbot.addWidget(win)
+    win.show()
+    watcher = win.change_watcher
+    first = watcher.listener
+    assert first is not None and first.running
+
+    def listener_says():  # the listener's thread, just before the window closes: queued to the GUI thread
+        watcher._arrived.emit(EVERYTHING)
+        watcher._reachable.emit(False)
+
+    sender = threading.Thread(target=listener_says)
+    sender.start()
+    sender.join()
+    win.close()
+    qtbot.wait(50)  # the queued signals are delivered now
+    assert watcher.listener is None and not first.running
+    assert not [t for t in threading.enumerate() if t.name == "livedesk-changes"]
+    assert not watcher.status_label.isVisible()

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
@@ -81,6 +83,16 @@ def _table(model, name: str, editable: bool = False) -> tuple[QTableView, QSortF
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     proxy.setParent(view)
     return view, proxy
+
+
+@dataclass(frozen=True)
+class _ReviewLists:
+    """What the review tab reads besides the stream's own review: for `reload` and a teammate's change."""
+
+    choices: list
+    filters: review_views.TrendFilters
+    query: tuple[str, str | None, str | None, str | None]
+    trends: list
 
 
 class ReviewTab(Tab):
@@ -351,7 +363,19 @@ class ReviewTab(Tab):
 
     def reload(self) -> None:
         self.flush_debrief()
-        self.choices = review_views.stream_choices(self.db)
+        self.show_refreshed(self.refresh_reader()())
+
+    def refresh_reader(self) -> Callable[[], _ReviewLists]:
+        """The stream list, the trend filters and the trend table as the current filters ask (the stream's
+        own review is loaded on a worker by `load_stream`)."""
+        db, query = self.db, self._trend_query()
+        return lambda: _ReviewLists(
+            review_views.stream_choices(db), review_views.trend_filters(db), query, review_views.trends(db, *query)
+        )
+
+    def show_refreshed(self, data: object) -> None:
+        assert isinstance(data, _ReviewLists)
+        self.choices = data.choices
         current = self.stream_id
         ids = {c.id for c in self.choices}
         if current not in ids:
@@ -365,9 +389,12 @@ class ReviewTab(Tab):
         self.stream_combo.setCurrentIndex(max(0, self.stream_combo.findData(current)))
         self.stream_combo.blockSignals(False)
         self._fill_overlay_combo()
-        self._fill_trend_filters()
+        self._fill_trend_filters(data.filters)
         self.load_stream(current)
-        self.refresh_trends()
+        if self._trend_query() == data.query:  # the filters kept their values: the rows read fit them
+            self._show_trends(data.trends)
+        else:
+            self.refresh_trends()
 
     def _fill_overlay_combo(self) -> None:
         current = self.overlay_combo.currentData()
@@ -675,8 +702,7 @@ class ReviewTab(Tab):
 
     # --- trends -----------------------------------------------------------------------------------------
 
-    def _fill_trend_filters(self) -> None:
-        options = review_views.trend_filters(self.db)
+    def _fill_trend_filters(self, options: review_views.TrendFilters) -> None:
         for combo, everything, values, label in (
             (self.trend_platform, self.tr("All platforms"), options.platforms, platform_label),
             (self.trend_account, self.tr("All accounts"), options.accounts, str),
@@ -691,11 +717,14 @@ class ReviewTab(Tab):
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
 
+    def _trend_query(self) -> tuple[str, str | None, str | None, str | None]:
+        return (self.period_combo.currentData() or "day", self.trend_platform.currentData(),
+                self.trend_account.currentData(), self.trend_host.currentData())
+
     def refresh_trends(self) -> None:
-        rows = review_views.trends(
-            self.db, self.period_combo.currentData() or "day", self.trend_platform.currentData(),
-            self.trend_account.currentData(), self.trend_host.currentData(),
-        )
+        self._show_trends(review_views.trends(self.db, *self._trend_query()))
+
+    def _show_trends(self, rows: list) -> None:
         self.trend_model.set_rows(rows)
         metric = self.trend_metric.currentData() or "gmv"
         xs, ys = [], []
