@@ -9,7 +9,7 @@ import threading
 import time
 import weakref
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -225,3 +225,38 @@ def nothing_left_running():
     if problems:
         pytest.fail("the test left behind " + "; ".join(problems) + " (clean up in the test or its fixture)",
                     pytrace=False)
+
+
+@pytest.fixture
+def disk_reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The name of every file read from disk (tabular.read_sheets is the one reader of workbooks and CSVs),
+    with nothing kept from an earlier test."""
+    from livedesk.services.importers import file_reads, tabular
+
+    file_reads.forget_all()
+    seen: list[str] = []
+    real = tabular.read_sheets
+
+    def counting(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(Path(path).name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(tabular, "read_sheets", counting)
+    yield seen
+    file_reads.forget_all()
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
+    """Run `livedesk ARGS…` in this process: (exit code, stdout, stderr)."""
+    from livedesk.app import main
+
+    def run(*args: str) -> tuple[int, str, str]:
+        try:
+            code = main(list(args))
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 2
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from openpyxl import load_workbook
 
-from livedesk.app import main
 from livedesk.models import Review, Stream
 from livedesk.services.db import open_database
 
@@ -35,18 +34,9 @@ def url(tmp_path) -> str:
     return url
 
 
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 2
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def test_weekly_report_as_pdf_in_chinese(capsys, url, tmp_path):
+def test_weekly_report_as_pdf_in_chinese(cli, url, tmp_path):
     out = tmp_path / "周报.pdf"
-    code, _, err = run(capsys, "--db", url, "report", "--period", "week", "--date", "2026-12-03", "--out", str(out),
+    code, _, err = cli("--db", url, "report", "--period", "week", "--date", "2026-12-03", "--out", str(out),
                        "--lang", "zh_CN")
     assert code == 0, err
     assert out.read_bytes().startswith(b"%PDF") and out.stat().st_size > 20_000  # the trend chart is in it
@@ -59,9 +49,9 @@ def test_weekly_report_as_pdf_in_chinese(capsys, url, tmp_path):
         assert "Weekly" not in text and "Total" not in text
 
 
-def test_monthly_report_as_xlsx_in_english(capsys, url, tmp_path):
+def test_monthly_report_as_xlsx_in_english(cli, url, tmp_path):
     out = tmp_path / "month.xlsx"
-    code, _, err = run(capsys, "--db", url, "report", "--period", "month", "--date", "2026-12-15", "--out", str(out))
+    code, _, err = cli("--db", url, "report", "--period", "month", "--date", "2026-12-15", "--out", str(out))
     assert code == 0, err
     sheet = load_workbook(out).active
     assert sheet.title == "Monthly report"
@@ -69,13 +59,13 @@ def test_monthly_report_as_xlsx_in_english(capsys, url, tmp_path):
     assert sheet.cell(7, 1).value == "Total"
 
 
-def test_period_arguments_are_checked(capsys, url, tmp_path):
-    code, _, err = run(capsys, "--db", url, "report", "--out", str(tmp_path / "r.pdf"))
+def test_period_arguments_are_checked(cli, url, tmp_path):
+    code, _, err = cli("--db", url, "report", "--out", str(tmp_path / "r.pdf"))
     assert code == 2 and "--stream ID" in err and "--period" in err
-    code, _, err = run(capsys, "--db", url, "report", "--period", "week", "--date", "2026-13-01",
+    code, _, err = cli("--db", url, "report", "--period", "week", "--date", "2026-13-01",
                        "--out", str(tmp_path / "r.pdf"))
     assert code == 2 and "YYYY-MM-DD" in err
-    code, _, err = run(capsys, "--db", url, "report", "--stream", "1", "--date", "2026-12-01",
+    code, _, err = cli("--db", url, "report", "--stream", "1", "--date", "2026-12-01",
                        "--out", str(tmp_path / "r.pdf"))
     assert code == 2 and "--date goes with --period" in err
     assert not list(tmp_path.glob("r.*"))

@@ -8,27 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from livedesk.services.importers import file_reads, tabular
+from livedesk.services.importers import file_reads
 from livedesk.ui import file_router
 from tests.ui.test_review_tab import accept_dialog, counts, errors, make_stream  # noqa: F401 - fixtures
 
 TREND = "流量综合趋势分析下载.xlsx"
-
-
-@pytest.fixture
-def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The name of every file read from disk (tabular.read_sheets is the one reader of workbooks and CSVs)."""
-    file_reads.forget_all()
-    seen: list[str] = []
-    real = tabular.read_sheets
-
-    def counting(path, *args, **kwargs):
-        seen.append(Path(path).name)
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(tabular, "read_sheets", counting)
-    yield seen
-    file_reads.forget_all()
 
 
 @pytest.fixture
@@ -49,7 +33,7 @@ def dropped(fixtures_dir: Path, tmp_path: Path) -> Path:
 
 
 def test_a_dropped_export_is_read_once_for_detection_preview_and_import(
-    db, window, dropped, reads, accept_dialog, errors  # noqa: F811 - fixtures
+    db, window, dropped, disk_reads, accept_dialog, errors  # noqa: F811 - fixtures
 ):
     stream_id = make_stream(db)
     tab = window.tab("review")
@@ -60,11 +44,11 @@ def test_a_dropped_export_is_read_once_for_detection_preview_and_import(
     assert tab.last_import_dialog is not None and tab.last_summary is not None  # previewed, then imported
     assert tab.last_summary.curve_points == 150
     assert counts(db)[1] == 150
-    assert reads == [TREND]  # once, not for detection, preview and import each
+    assert disk_reads == [TREND]  # once, not for detection, preview and import each
 
 
 def test_a_file_changed_after_the_preview_is_read_again_for_the_import(
-    db, window, dropped, reads, accept_dialog, errors  # noqa: F811 - fixtures
+    db, window, dropped, disk_reads, accept_dialog, errors  # noqa: F811 - fixtures
 ):
     stream_id = make_stream(db)
     tab = window.tab("review")
@@ -78,5 +62,5 @@ def test_a_file_changed_after_the_preview_is_read_again_for_the_import(
     accept_dialog["fn"] = saved_again
     tab.import_files([str(dropped)])
     assert errors == [] and tab.last_summary is not None
-    assert reads == [TREND, TREND]  # the preview's read, and the import's of the changed file
+    assert disk_reads == [TREND, TREND]  # the preview's read, and the import's of the changed file
     assert file_reads._kept == {}  # the import let go of the rows

@@ -19,28 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from livedesk.app import main
 from livedesk.services.importers import file_reads, tabular
 from livedesk.services.importers.errors import ImportFailed
 
 ROOT = Path(__file__).resolve().parents[2]
 TREND = "流量综合趋势分析下载.xlsx"
-
-
-@pytest.fixture
-def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The name of every file read from disk (tabular.read_sheets is the one reader)."""
-    file_reads.forget_all()
-    seen: list[str] = []
-    real = tabular.read_sheets
-
-    def counting(path, *args, **kwargs):
-        seen.append(Path(path).name)
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(tabular, "read_sheets", counting)
-    yield seen
-    file_reads.forget_all()
 
 
 @pytest.fixture
@@ -50,23 +33,14 @@ def trend(fixtures_dir: Path, tmp_path: Path) -> Path:
     return path
 
 
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 2
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 # ---------------------------------------------------------------------------------------- reading ahead
 
 
-def test_a_file_read_ahead_is_not_read_again(reads, trend):
+def test_a_file_read_ahead_is_not_read_again(disk_reads, trend):
     ahead = file_reads.read_ahead([trend])
     sheets = file_reads.read_file(trend).sheets
     ahead.wait()
-    assert reads == [TREND]
+    assert disk_reads == [TREND]
     assert file_reads.read_file(trend).sheets is sheets  # kept for the import's later steps
     assert [s.rows for s in sheets] == [s.rows for s in tabular.read_sheets(trend)]  # what the reader gives
 
@@ -98,19 +72,19 @@ def test_the_import_waits_for_a_read_in_flight(monkeypatch, trend):
     assert read.sheets[0].rows
 
 
-def test_a_file_that_fails_to_read_ahead_is_read_again_and_its_problem_reported(reads, tmp_path):
+def test_a_file_that_fails_to_read_ahead_is_read_again_and_its_problem_reported(disk_reads, tmp_path):
     empty = tmp_path / "空的.xlsx"
     empty.write_bytes(b"")
     ahead = file_reads.read_ahead([empty])
     with pytest.raises(ImportFailed, match="empty"):
         file_reads.read_file(empty)
     ahead.wait()
-    assert reads == ["空的.xlsx", "空的.xlsx"]  # the failed read is not kept: the import reads and reports it
+    assert disk_reads == ["空的.xlsx", "空的.xlsx"]  # the failed read is not kept: the import reads and reports it
 
 
-def test_an_import_refused_before_reading_leaves_no_read_running(capsys, tmp_path, trend):
+def test_an_import_refused_before_reading_leaves_no_read_running(cli, tmp_path, trend):
     url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
-    code, out, err = run(capsys, "--db", url, "review", "import", str(trend), "--stream", "999")
+    code, out, err = cli("--db", url, "review", "import", str(trend), "--stream", "999")
     assert code == 3 and out == ""
     assert "Stream 999 does not exist" in err
     assert not [t for t in threading.enumerate() if t.name == "livedesk-read-ahead"]
@@ -131,9 +105,9 @@ def test_the_command_line_is_parsed_without_the_database_code():
     assert done.stdout.strip() == "[]"
 
 
-def test_a_command_closes_its_database(capsys, tmp_path):
+def test_a_command_closes_its_database(cli, tmp_path):
     path = tmp_path / "cli.sqlite3"
-    code, out, err = run(capsys, "--db", f"sqlite:///{path}", "streams", "add", "--title", "周五专场", "--start",
+    code, out, err = cli("--db", f"sqlite:///{path}", "streams", "add", "--title", "周五专场", "--start",
                          "2026-11-20 20:00", "--minutes", "120", "--platform", "douyin", "--json")
     assert code == 0, err
     assert json.loads(out)["title"] == "周五专场"

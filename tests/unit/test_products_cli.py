@@ -6,19 +6,8 @@ import json
 
 import pytest
 
-from livedesk.app import main
-
 FLAGS = {"below_margin_floor", "below_safety_stock", "short_for_lineups", "missing_qualification", "low_click_rate"}
 HEADER = "商品名称,SKU编码,商品定位,直播价,成本价,佣金比例,库存,预警库存"
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 2
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
@@ -31,7 +20,7 @@ def write(path, lines: list[str], encoding: str = "utf-8-sig") -> str:
     return str(path)
 
 
-def test_import_then_list_as_json(capsys, url, tmp_path):
+def test_import_then_list_as_json(cli, url, tmp_path):
     sheet = write(tmp_path / "选品表.csv", [
         "2026年11月选品表",
         HEADER,
@@ -39,13 +28,13 @@ def test_import_then_list_as_json(capsys, url, tmp_path):
         "羊毛大衣,LD-2,利润款,599,450,15%,40,50",
         "-,-,-,-,-,-,-,-",
     ], encoding="gbk")  # fmt: skip
-    code, out, err = run(capsys, "--db", url, "products", "import", sheet, "--json")
+    code, out, err = cli("--db", url, "products", "import", sheet, "--json")
     assert code == 0, err
     result = json.loads(out)
     assert (result["rows"], result["created"], result["updated"]) == (2, 2, 0)
-    code, out, _ = run(capsys, "--db", url, "products", "import", sheet, "--json")
+    code, out, _ = cli("--db", url, "products", "import", sheet, "--json")
     assert json.loads(out)["created"] == 0 and json.loads(out)["updated"] == 0 and json.loads(out)["unchanged"] == 2
-    code, out, _ = run(capsys, "--db", url, "products", "list", "--json")
+    code, out, _ = cli("--db", url, "products", "list", "--json")
     assert code == 0
     rows = {r["sku"]: r for r in json.loads(out)}
     assert set(rows) == {"LD-1", "LD-2"}
@@ -66,33 +55,33 @@ def test_import_then_list_as_json(capsys, url, tmp_path):
             assert key in row
 
 
-def test_any_bad_row_exits_3_lists_every_bad_row_and_writes_nothing(capsys, url, tmp_path):
+def test_any_bad_row_exits_3_lists_every_bad_row_and_writes_nothing(cli, url, tmp_path):
     sheet = write(tmp_path / "bad.csv", [
         HEADER,
         "洁面乳,LD-1,引流款,29.9,20,10%,1200,300",
         "精华液,LD-2,利润款,abc,60,20%,800,100",
         "大衣,LD-3,利润款,599,260,15%,-5,50",
     ])  # fmt: skip
-    code, out, err = run(capsys, "--db", url, "products", "import", sheet, "--json")
+    code, out, err = cli("--db", url, "products", "import", sheet, "--json")
     assert code == 3
     assert out == ""
     assert "row 3" in err and "row 4" in err and "Nothing was written" in err
-    code, out, _ = run(capsys, "--db", url, "products", "list", "--json")
+    code, out, _ = cli("--db", url, "products", "list", "--json")
     assert json.loads(out) == []
 
 
-def test_missing_file_is_bad_input(capsys, url, tmp_path):
-    code, _, err = run(capsys, "--db", url, "products", "import", str(tmp_path / "nope.xlsx"))
+def test_missing_file_is_bad_input(cli, url, tmp_path):
+    code, _, err = cli("--db", url, "products", "import", str(tmp_path / "nope.xlsx"))
     assert code == 3 and "no such file" in err
 
 
-def test_sample_sheet_imports_with_expected_figures(capsys, url, fixtures_dir):
+def test_sample_sheet_imports_with_expected_figures(cli, url, fixtures_dir):
     sample = fixtures_dir / "products" / "选品表_样例.xlsx"
     expected = json.loads((fixtures_dir / "products" / "选品表_样例.expected.json").read_text(encoding="utf-8"))
-    code, out, err = run(capsys, "--db", url, "products", "import", str(sample), "--json")
+    code, out, err = cli("--db", url, "products", "import", str(sample), "--json")
     assert code == 0, err
     assert json.loads(out)["rows"] == len(expected) == json.loads(out)["created"]
-    code, out, _ = run(capsys, "--db", url, "products", "list", "--json")
+    code, out, _ = cli("--db", url, "products", "list", "--json")
     rows = {r["sku"]: r for r in json.loads(out)}
     for item in expected:
         row = rows[item["sku"]]
@@ -102,34 +91,34 @@ def test_sample_sheet_imports_with_expected_figures(capsys, url, fixtures_dir):
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
-def test_export_then_import_changes_nothing(capsys, url, tmp_path, suffix):
-    code, _, _ = run(capsys, "--db", url, "demo")
+def test_export_then_import_changes_nothing(cli, url, tmp_path, suffix):
+    code, _, _ = cli("--db", url, "demo")
     assert code == 0
     out_file = tmp_path / f"pool{suffix}"
-    code, out, err = run(capsys, "--db", url, "products", "export", str(out_file))
+    code, out, err = cli("--db", url, "products", "export", str(out_file))
     assert code == 0, err
     assert out_file.is_file() and "32" in out
-    _, before, _ = run(capsys, "--db", url, "products", "list", "--json")
-    code, out, err = run(capsys, "--db", url, "products", "import", str(out_file), "--json")
+    _, before, _ = cli("--db", url, "products", "list", "--json")
+    code, out, err = cli("--db", url, "products", "import", str(out_file), "--json")
     assert code == 0, err
     result = json.loads(out)
     assert (result["rows"], result["created"], result["updated"]) == (32, 0, 0)
-    _, after, _ = run(capsys, "--db", url, "products", "list", "--json")
+    _, after, _ = cli("--db", url, "products", "list", "--json")
     assert json.loads(after) == json.loads(before)
 
 
-def test_export_refuses_other_suffixes(capsys, url, tmp_path):
-    code, _, err = run(capsys, "--db", url, "products", "export", str(tmp_path / "pool.txt"))
+def test_export_refuses_other_suffixes(cli, url, tmp_path):
+    code, _, err = cli("--db", url, "products", "export", str(tmp_path / "pool.txt"))
     assert code == 2 and ".xlsx or .csv" in err
 
 
-def test_demo_pool_breaks_each_rule(capsys, url):
-    run(capsys, "--db", url, "demo")
-    code, out, _ = run(capsys, "--db", url, "products", "list", "--json")
+def test_demo_pool_breaks_each_rule(cli, url):
+    cli("--db", url, "demo")
+    code, out, _ = cli("--db", url, "products", "list", "--json")
     rows = json.loads(out)
     assert len(rows) >= 30
     assert {r["role"] for r in rows} == {"traffic", "profit", "image", "welfare"}
     seen = {flag for r in rows for flag in r["flags"]}
     assert seen == FLAGS
-    code, out, _ = run(capsys, "--db", url, "products", "list")
+    code, out, _ = cli("--db", url, "products", "list")
     assert code == 0 and "LD-0001" in out

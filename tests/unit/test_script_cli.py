@@ -8,21 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from livedesk.app import main
 from livedesk.services import scripts
 from livedesk.services.db import open_database
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from script_helpers import fixture_pool, make_stream  # noqa: E402
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 2
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
@@ -56,12 +46,12 @@ def titles(url: str, stream_id: int) -> list[str]:
     return result
 
 
-def test_import_then_check_as_json(capsys, url, fixture, stream_id):
+def test_import_then_check_as_json(cli, url, fixture, stream_id):
     path, expected = fixture
-    code, out, err = run(capsys, "--db", url, "script", "import", str(path), "--stream", str(stream_id), "--json")
+    code, out, err = cli("--db", url, "script", "import", str(path), "--stream", str(stream_id), "--json")
     assert code == 0, err
     assert json.loads(out)["segments"] == 6
-    code, out, _ = run(capsys, "--db", url, "script", "check", "--stream", str(stream_id), "--json")
+    code, out, _ = cli("--db", url, "script", "check", "--stream", str(stream_id), "--json")
     assert code == 0
     findings = json.loads(out)
     assert all({"segment", "field", "term", "category", "rule", "severity"} <= set(f) for f in findings)
@@ -70,11 +60,11 @@ def test_import_then_check_as_json(capsys, url, fixture, stream_id):
     for segment, term in expected["banned_segments"].items():
         assert (segment, term) in found
     # importing again replaces the script, never appends
-    code, out, _ = run(capsys, "--db", url, "script", "import", str(path), "--stream", str(stream_id), "--json")
+    code, out, _ = cli("--db", url, "script", "import", str(path), "--stream", str(stream_id), "--json")
     assert json.loads(out)["replaced"] == 6 and len(titles(url, stream_id)) == 6
 
 
-def test_import_of_a_broken_file_writes_nothing(capsys, url, stream_id, tmp_path):
+def test_import_of_a_broken_file_writes_nothing(cli, url, stream_id, tmp_path):
     from openpyxl import Workbook
 
     book = Workbook()
@@ -82,27 +72,27 @@ def test_import_of_a_broken_file_writes_nothing(capsys, url, stream_id, tmp_path
     book.active.append(["不是时间", "开场", "开场"])
     bad = tmp_path / "bad.xlsx"
     book.save(bad)
-    code, _, err = run(capsys, "--db", url, "script", "import", str(bad), "--stream", str(stream_id))
+    code, _, err = cli("--db", url, "script", "import", str(bad), "--stream", str(stream_id))
     assert code == 3
     assert "row 2" in err and "Nothing was written" in err
     assert titles(url, stream_id) == []
 
 
-def test_bad_input_exits_3_with_a_reason(capsys, url, stream_id, tmp_path):
-    code, _, err = run(capsys, "--db", url, "script", "check", "--stream", "999")
+def test_bad_input_exits_3_with_a_reason(cli, url, stream_id, tmp_path):
+    code, _, err = cli("--db", url, "script", "check", "--stream", "999")
     assert code == 3 and "no stream with this id" in err
-    code, _, err = run(capsys, "--db", url, "script", "import", str(tmp_path / "missing.xlsx"), "--stream", str(stream_id))
+    code, _, err = cli("--db", url, "script", "import", str(tmp_path / "missing.xlsx"), "--stream", str(stream_id))
     assert code == 3 and "no such file" in err
-    code, _, err = run(capsys, "--db", url, "script", "export", "--stream", str(stream_id), "--out", str(tmp_path / "a.docx"))
+    code, _, err = cli("--db", url, "script", "export", "--stream", str(stream_id), "--out", str(tmp_path / "a.docx"))
     assert code == 3 and ".xlsx or .pdf" in err
     assert not (tmp_path / "a.docx").exists()
 
 
-def test_export_xlsx_and_pdf(capsys, url, fixture, stream_id, tmp_path):
+def test_export_xlsx_and_pdf(cli, url, fixture, stream_id, tmp_path):
     path, _ = fixture
-    assert run(capsys, "--db", url, "script", "import", str(path), "--stream", str(stream_id))[0] == 0
+    assert cli("--db", url, "script", "import", str(path), "--stream", str(stream_id))[0] == 0
     xlsx, pdf = tmp_path / "run.xlsx", tmp_path / "run.pdf"
-    assert run(capsys, "--db", url, "script", "export", "--stream", str(stream_id), "--out", str(xlsx))[0] == 0
+    assert cli("--db", url, "script", "export", "--stream", str(stream_id), "--out", str(xlsx))[0] == 0
     assert xlsx.read_bytes().startswith(b"PK")
-    assert run(capsys, "--db", url, "script", "export", "--stream", str(stream_id), "--out", str(pdf))[0] == 0
+    assert cli("--db", url, "script", "export", "--stream", str(stream_id), "--out", str(pdf))[0] == 0
     assert pdf.read_bytes().startswith(b"%PDF")

@@ -10,7 +10,6 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from script_helpers import add_to_lineup, make_product, make_stream
 
-from livedesk.app import main
 from livedesk.models import LineupItem, Product
 from livedesk.services import script_pool, scripts
 from livedesk.services.db import open_database
@@ -33,15 +32,6 @@ def write_sheet(path: Path, rows: list[list[object]], header: list[str] | None =
         book.active.append(row)
     book.save(path)
     return path
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 2
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_split_link() -> None:
@@ -175,17 +165,17 @@ def empty_pool_stream(url) -> int:
     return sid
 
 
-def test_cli_import_into_an_empty_pool_then_add_to_pool(capsys, url, empty_pool_stream) -> None:
+def test_cli_import_into_an_empty_pool_then_add_to_pool(cli, url, empty_pool_stream) -> None:
     sid = str(empty_pool_stream)
-    code, out, err = run(capsys, "--db", url, "script", "import", str(SCRIPT), "--stream", sid, "--json")
+    code, out, err = cli("--db", url, "script", "import", str(SCRIPT), "--stream", sid, "--json")
     assert code == 0, err
     result = json.loads(out)
     assert result["segments"] == 6 and result["with_product"] == 0
     assert result["unmatched_products"] == FIXTURE_NAMES
-    code, out, _ = run(capsys, "--db", url, "script", "import", str(SCRIPT), "--stream", sid)
+    code, out, _ = cli("--db", url, "script", "import", str(SCRIPT), "--stream", sid)
     assert code == 0 and "not in the product pool" in out and "护手霜 3支装" in out
 
-    code, out, err = run(capsys, "--db", url, "script", "import", str(SCRIPT), "--stream", sid, "--add-to-pool",
+    code, out, err = cli("--db", url, "script", "import", str(SCRIPT), "--stream", sid, "--add-to-pool",
                          "--json")
     assert code == 0, err
     result = json.loads(out)
@@ -205,9 +195,9 @@ def test_cli_import_into_an_empty_pool_then_add_to_pool(capsys, url, empty_pool_
     ([["不是时间", "开场", "开场", "", "", "某商品", "", ""]], HEADER),  # a bad time
     ([["20:10-20:05", "讲解", "讲解", "", "", "某商品", "", ""]], HEADER),  # ends before it starts
 ])
-def test_cli_structural_errors_still_refuse_the_file(capsys, url, empty_pool_stream, tmp_path, rows, header) -> None:
+def test_cli_structural_errors_still_refuse_the_file(cli, url, empty_pool_stream, tmp_path, rows, header) -> None:
     path = write_sheet(tmp_path / "bad.xlsx", rows, header)
-    code, out, err = run(capsys, "--db", url, "script", "import", str(path), "--stream", str(empty_pool_stream), "--json")
+    code, out, err = cli("--db", url, "script", "import", str(path), "--stream", str(empty_pool_stream), "--json")
     assert code == 3 and out == "" and "bad.xlsx" in err
     db = open_database(url)
     with db.session() as s:
@@ -255,9 +245,9 @@ def test_undo_refuses_when_another_stream_uses_the_new_product(db) -> None:
             script_pool.undo_pool_addition(s, added)
 
 
-def test_cli_add_to_pool_with_only_a_bare_link_still_imports(capsys, url, empty_pool_stream, tmp_path) -> None:
+def test_cli_add_to_pool_with_only_a_bare_link_still_imports(cli, url, empty_pool_stream, tmp_path) -> None:
     path = write_sheet(tmp_path / "s.xlsx", [["19:30-19:40", "讲解", "讲解", "", "", "9号链接", "", ""]])
-    code, out, err = run(capsys, "--db", url, "script", "import", str(path), "--stream", str(empty_pool_stream),
+    code, out, err = cli("--db", url, "script", "import", str(path), "--stream", str(empty_pool_stream),
                          "--add-to-pool", "--json")
     assert code == 0, err
     result = json.loads(out)
