@@ -503,3 +503,17 @@ def test_an_unknown_platforms_sheet_is_mapped_once_then_imports_by_itself(
     assert errors == [] and seen["second_error"] is None
     with db.session() as s:
         assert s.scalar(select(Review.gmv).where(Review.stream_id == second)) == Decimal(sum(m * 10 for m in range(60)))
+
+
+def test_with_no_stream_the_review_offers_no_import_and_no_report(qtbot, db, paths):
+    tab = ReviewTab(db, paths)
+    qtbot.addWidget(tab)
+    tab.reload()
+    import_button = tab.findChild(type(tab._empty_buttons[0]), "emptyImport")
+    assert tab.empty_state.title_label.text() == "No streams yet"
+    assert import_button.isHidden()
+    assert tab.report_action is None or not tab.report_action.isEnabled()
+    make_stream(db)
+    tab.reload()
+    qtbot.waitUntil(lambda: not import_button.isHidden(), timeout=5000)
+    assert tab.report_action is None or tab.report_action.isEnabled()

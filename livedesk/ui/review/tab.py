@@ -177,8 +177,10 @@ class ReviewTab(Tab):
                     "A curve copied from the dashboard can be pasted."),
         )
         self.empty_state.setObjectName("reviewEmpty")
-        self.empty_state.add_action(self.tr("Import files…"), self.import_files, "emptyImport")
-        self.empty_state.add_action(self.tr("Paste from clipboard"), self.paste_from_clipboard, "emptyPaste")
+        self._empty_buttons = [
+            self.empty_state.add_action(self.tr("Import files…"), self.import_files, "emptyImport"),
+            self.empty_state.add_action(self.tr("Paste from clipboard"), self.paste_from_clipboard, "emptyPaste"),
+        ]
         self.overview_stack.addWidget(self.empty_state)
 
         page = QWidget()
@@ -442,8 +444,11 @@ class ReviewTab(Tab):
         self.review_model = model
         has = model is not None and model.has_review
         self.overview_stack.setCurrentIndex(1 if has else 0)
-        for action in (self.import_action, self.paste_action):
-            action.setEnabled(model is not None)
+        for action in (self.import_action, self.paste_action, self.report_action):
+            if action is not None:
+                action.setEnabled(model is not None)
+        for button in self._empty_buttons:  # with no stream there is nothing to import into
+            button.setVisible(model is not None)
         self.save_chart_action.setEnabled(has)
         if model is None:
             self.empty_state.title_label.setText(self.tr("No streams yet"))
