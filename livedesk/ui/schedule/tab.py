@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from livedesk.config import Paths
-from livedesk.services import schedule
+from livedesk.services import schedule, schedule_reads
 from livedesk.services.db import Database
 from livedesk.services.errors import StaleRowError
 from livedesk.ui import formatting, theme
@@ -220,17 +220,26 @@ class ScheduleTab(Tab):
     # --- data -------------------------------------------------------------------------------------------
 
     def reload(self) -> None:
+        """Read the schedule and show it (after this app's own change: the user waits for their save anyway)."""
+        self.show_refreshed(schedule_reads.read_schedule(self.db))
+
+    def refresh_reader(self):
+        db = self.db
+        return lambda: schedule_reads.read_schedule(db)
+
+    def show_refreshed(self, data: object) -> None:
+        """Show the schedule as read, keeping the selection, the filters and where the list was scrolled (a
+        model reset leaves the view's scroll position alone)."""
+        if not isinstance(data, schedule_reads.ScheduleView):
+            return
         selected = self.selected_ids()
-        with self.db.session() as session:
-            rows = schedule.list_streams(session)
-            people = [p.name for p in schedule.list_people(session)]
-        conflicts = schedule.conflicts_by_stream(schedule.find_conflicts(rows))
-        self.model.set_rows(rows, conflicts)
-        self.calendar.set_streams(rows, set(conflicts))
+        rows = data.streams
+        self.model.set_rows(rows, data.conflicts)
+        self.calendar.set_streams(rows, set(data.conflicts))
         self._fill_month_filter(rows)
-        self._fill_person_filter(people)
-        self.people_names = people
-        self.account_names = sorted({row.account for row in rows if row.account})
+        self._fill_person_filter(data.people)
+        self.people_names = data.people
+        self.account_names = data.accounts
         self.apply_filters()
         for stream_id in selected:
             self.select_stream(stream_id, clear=False)
@@ -396,8 +405,12 @@ class ScheduleTab(Tab):
         ids = self.selected_ids()
         if len(ids) != 1:
             return
-        with self.db.session() as session:
-            before = schedule.get_stream_data(session, ids[0])
+        try:
+            [before] = schedule_reads.read_streams(self.db, ids)
+        except schedule.ValidationError as exc:  # a teammate deleted it a moment ago
+            show_error(self, exc)
+            self.reload()
+            return
         dialog = self.dialog_factory(before, self.people_names, self, accounts=self.account_names)
         if dialog.exec():
             after = dialog.result_data()
@@ -423,8 +436,7 @@ class ScheduleTab(Tab):
                 self.reload()
                 return
             try:
-                with self.db.session() as session:
-                    theirs = schedule.get_stream_data(session, stream_id)
+                [theirs] = schedule_reads.read_streams(self.db, [stream_id])
             except schedule.ValidationError as exc:  # deleted meanwhile
                 show_error(self, exc)
                 self.reload()
@@ -441,10 +453,7 @@ class ScheduleTab(Tab):
         """Moving a stream to 彩排 (rehearsed) with open script findings needs the user's say-so."""
         if after.status != "rehearsed" or before.status == "rehearsed":
             return True
-        from livedesk.services.scripts import can_mark_rehearsed
-
-        with self.db.session() as session:
-            findings = can_mark_rehearsed(session, stream_id)
+        findings = schedule_reads.rehearsal_findings(self.db, stream_id)
         if not findings:
             return True
         lines = [f"• {f.segment_title or '—'}: {f.term} ({f.suggestion})" for f in findings[:12]]
@@ -470,8 +479,12 @@ class ScheduleTab(Tab):
         ids = self.selected_ids()
         if not ids:
             return
-        with self.db.session() as session:
-            copies = [schedule.duplicate_data(schedule.get_stream_data(session, i)) for i in ids]
+        try:
+            copies = [schedule.duplicate_data(data) for data in schedule_reads.read_streams(self.db, ids)]
+        except schedule.ValidationError as exc:  # a teammate deleted one a moment ago
+            show_error(self, exc)
+            self.reload()
+            return
         self._push(CreateStreams(self.db, copies, self.tr("Duplicate %n stream(s)", "", len(copies)), self._changed))
 
     def delete_selected(self) -> None:
@@ -504,8 +517,7 @@ class ScheduleTab(Tab):
                 self.reload()
                 return False
             try:
-                with self.db.session() as session:
-                    theirs = [schedule.get_stream_data(session, i) for i in changed]
+                theirs = schedule_reads.read_streams(self.db, changed)
             except schedule.ValidationError as exc:  # deleted meanwhile
                 show_error(self, exc)
                 self.reload()
