@@ -106,3 +106,29 @@ def test_a_refresh_while_the_server_is_slow_returns_at_once(qtbot, db, teammate,
     assert tab.model.rowCount() == 2
     answer.set()
     qtbot.waitUntil(lambda: tab.model.rowCount() == 3, timeout=5000)
+
+
+def test_a_read_begun_before_the_users_own_change_is_not_shown_over_it(qtbot, db, teammate, paths, pooled,
+                                                                       monkeypatch):
+    ids = plan(db, 3)
+    tab = ScheduleTab(db, paths)
+    qtbot.addWidget(tab)
+    answer, late_reads = threading.Event(), []
+    read = schedule_reads.read_schedule
+
+    def read_late_once(database):
+        found = read(database)
+        if not late_reads:  # the teammate's: what it found reaches the GUI thread after the delete below
+            late_reads.append(len(found.streams))
+            answer.wait(5)
+        return found
+
+    monkeypatch.setattr(schedule_reads, "read_schedule", read_late_once)
+    plan(teammate, 1)  # their new stream
+    tab.refresh()
+    qtbot.waitUntil(lambda: late_reads == [4], timeout=5000)
+    tab.select_stream(ids[0])
+    tab.delete_action.trigger()  # the user's delete reloads the tab: their stream is there, mine is gone
+    answer.set()
+    qtbot.waitUntil(lambda: not tab._refreshing, timeout=5000)  # what the late read found was handed over
+    assert tab.model.rowCount() == 3 and ids[0] not in [s.id for s in tab.model.rows()]

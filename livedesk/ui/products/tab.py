@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -58,6 +59,16 @@ from livedesk.ui.widgets.actions import add_tab_action
 
 SYNC_LOAD_LIMIT = 2000  # below this many products the pool loads at once (well under 100 ms)
 USER_ERRORS = (ValueError, products.ProductChangedError, products.ProductNotFoundError, LineupError)
+
+
+class _Read(NamedTuple):
+    """What `refresh_reader` read, with when: (reads started, own changes shown) as the read began; the rules
+    it applied and the lineup stream it was asked for."""
+
+    stamp: tuple[int, int]
+    rules: products.Rules
+    stream_id: int | None
+    view: product_reads.PoolView
 
 
 class _ChoiceDelegate(QStyledItemDelegate):
@@ -256,13 +267,14 @@ class ProductsTab(Tab):
         stamp = (self._reads, self._writes)
         rules = products.Rules.from_preferences(Preferences.load(self.paths))  # Preferences may have changed
         db, stream_id, detail_id = self.db, self.lineup.stream_id, self.detail.product_id
-        return lambda: (stamp, rules, stream_id, product_reads.read_pool(db, rules, stream_id, detail_id))
+        return lambda: _Read(stamp, rules, stream_id, product_reads.read_pool(db, rules, stream_id, detail_id))
 
     def show_refreshed(self, data: object) -> None:
         """Show what `refresh_reader` read, keeping the selection, the filters, the lineup's stream and any
         typing in the detail panel. A read that a later one replaced is dropped; one begun before this app's
         own change may lack it: read again."""
-        (reads, writes), rules, stream_id, view = data  # type: ignore[misc]
+        assert isinstance(data, _Read)
+        (reads, writes), rules, stream_id, view = data
         if reads != self._reads:
             return
         if writes != self._writes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -66,6 +67,7 @@ class ScheduleTab(Tab):
         self.proxy = StreamFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.dialog_factory = StreamDialog  # tests swap in a non-modal driver
+        self._reads = 0  # reads started: what a read finds shows only if no later read started
         self._build()
         self.reload()
 
@@ -220,26 +222,31 @@ class ScheduleTab(Tab):
     # --- data -------------------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the schedule and show it (after this app's own change: the user waits for their save anyway)."""
-        self.show_refreshed(schedule_reads.read_schedule(self.db))
+        """Read the schedule and show it, the way a teammate's change is shown but on this thread (after this
+        app's own change the user waits for their save anyway)."""
+        self.show_refreshed(self.refresh_reader()())
 
     def refresh_reader(self):
-        db = self.db
-        return lambda: schedule_reads.read_schedule(db)
+        self._reads += 1
+        stamp, db = self._reads, self.db
+        return lambda: _Read(stamp, schedule_reads.read_schedule(db))
 
     def show_refreshed(self, data: object) -> None:
         """Show the schedule as read, keeping the selection, the filters and where the list was scrolled (a
-        model reset leaves the view's scroll position alone)."""
-        if not isinstance(data, schedule_reads.ScheduleView):
+        model reset leaves the view's scroll position alone). A read that a later one replaced is dropped: a
+        teammate's read begun before this app's own change (whose reload reads everything again) may lack it."""
+        assert isinstance(data, _Read)
+        if data.stamp != self._reads:
             return
+        view = data.view
         selected = self.selected_ids()
-        rows = data.streams
-        self.model.set_rows(rows, data.conflicts)
-        self.calendar.set_streams(rows, set(data.conflicts))
+        rows = view.streams
+        self.model.set_rows(rows, view.conflicts)
+        self.calendar.set_streams(rows, set(view.conflicts))
         self._fill_month_filter(rows)
-        self._fill_person_filter(data.people)
-        self.people_names = data.people
-        self.account_names = data.accounts
+        self._fill_person_filter(view.people)
+        self.people_names = view.people
+        self.account_names = view.accounts
         self.apply_filters()
         for stream_id in selected:
             self.select_stream(stream_id, clear=False)
@@ -615,6 +622,13 @@ class ScheduleTab(Tab):
         QTimer.singleShot(0, lambda: None)
         if self.model.rowCount():
             self.select_stream(next((s.id for s in self.model.rows() if self.model.conflicts_of(s.id)), self.model.rows()[0].id))
+
+
+class _Read(NamedTuple):
+    """What `refresh_reader` read, with when: how many reads had started as it began."""
+
+    stamp: int
+    view: schedule_reads.ScheduleView
 
 
 def _esc(text: str) -> str:
