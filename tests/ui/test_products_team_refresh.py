@@ -119,12 +119,15 @@ def test_a_stream_picked_while_a_read_runs_stays_picked(qtbot, db, teammate, pat
     tab = ProductsTab(db, paths)
     qtbot.addWidget(tab)
     tab.open_lineup(streams[0])
+    reads.threads.clear()
     reads.hold()  # the team server is slow to answer
     product_steps.edit_field(teammate, cream, "name", "护手霜（新版）", version=1)
     tab.refresh()
-    tab.lineup.set_stream(streams[1])  # the user picks the other stream meanwhile
+    qtbot.waitUntil(lambda: len(reads.threads) == 1, timeout=5000)  # the lineup of 专场 0 is read…
+    tab.lineup.set_stream(streams[1])  # …when the user picks the other stream
     reads.release()
     qtbot.waitUntil(lambda: tab.model.product(cream).name == "护手霜（新版）", timeout=5000)
+    assert len(reads.threads) == 2  # what no longer fitted was read again for the stream picked
     assert tab.lineup.stream_id == streams[1]
     assert tab.lineup.stream_combo.currentData() == streams[1]
     assert list(lineup_prices(tab)) == ["防晒喷雾"]

@@ -272,21 +272,18 @@ class ProductsTab(Tab):
     def show_refreshed(self, data: object) -> None:
         """Show what `refresh_reader` read, keeping the selection, the filters, the lineup's stream and any
         typing in the detail panel. A read that a later one replaced is dropped; one begun before this app's
-        own change may lack it: read again."""
+        own change, or before the user picked another stream for the lineup, may not fit: read again."""
         assert isinstance(data, _Read)
         (reads, writes), rules, stream_id, view = data
         if reads != self._reads:
             return
-        if writes != self._writes:
+        if writes != self._writes or stream_id != self.lineup.stream_id:
             self.refresh()
             return
         self.rules = rules
         self.detail.forget_deleted({row.id for row in view.rows})
-        if self.lineup.stream_id == stream_id:  # else the user picked another stream meanwhile: it shows already
-            self.lineup.show_streams(view.streams, view.stream_id)
-            self.lineup.show_lineup(view.lineup)
-        else:
-            self.lineup.show_streams(view.streams, self.lineup.stream_id)
+        self.lineup.show_streams(view.streams, view.stream_id)
+        self.lineup.show_lineup(view.lineup)
         self._loaded(view.rows)
         current = self.current_id()
         if view.detail is not None and current == view.detail.product_id == self.detail.product_id:
