@@ -9,7 +9,9 @@ again what a teammate already deleted is AlreadyDeleted.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -85,14 +87,42 @@ def bulk_set(db: Database, field: str, values: Mapping[int, object], expected: V
         return _left(session, {pid: [field] for pid in values})
 
 
-def change(db: Database, product_id: int, action: Callable[[Session], Any],
+@dataclass(frozen=True)
+class DetailEdit:
+    """What the detail panel changes in one product, as plain values: only the parts given (not None) change."""
+
+    selling_points: tuple[tuple[str, str], ...] | None = None  # all of them, (point, how to demonstrate it)
+    faqs: tuple[tuple[str, str], ...] | None = None  # all of them, (question, answer)
+    notes: str | None = None
+    photo: str | None = None  # a picture file, copied into the data folder as the product's photo
+    add_document: str | None = None  # a quality report or licence file, copied into the data folder
+    remove_document: int | None = None  # a document's id
+    attachments: Path | None = None  # where files are copied (None: the data folder's attachments)
+
+
+def _make(session: Session, product_id: int, edit: DetailEdit) -> None:
+    if edit.selling_points is not None:
+        products.replace_selling_points(session, product_id, list(edit.selling_points))
+    if edit.faqs is not None:
+        products.replace_faqs(session, product_id, list(edit.faqs))
+    if edit.notes is not None:
+        products.update_product(session, product_id, {"notes": edit.notes})
+    if edit.photo is not None:
+        products.set_photo(session, product_id, edit.photo, edit.attachments)
+    if edit.add_document is not None:
+        products.attach_document(session, product_id, edit.add_document, edit.attachments)
+    if edit.remove_document is not None:
+        products.remove_document(session, edit.remove_document)
+
+
+def change(db: Database, product_id: int, edit: DetailEdit,
            version: int | None) -> tuple[Snapshot, Snapshot, set[str], Values]:
-    """Any change to one product and its children made by `action`, at the `version` the user saw: the
-    snapshots before and after it, the parts it changed and what it left."""
+    """A detail-panel change to one product and its children, at the `version` the user saw: the snapshots
+    before and after it, the parts it changed and what it left."""
     with db.session() as session:
         products.check_version(session, product_id, version)
         before = products.snapshot_product(session, product_id)
-        action(session)
+        _make(session, product_id, edit)
         session.flush()
         after = products.snapshot_product(session, product_id)
         parts = products.changed_parts(before, after)

@@ -82,3 +82,11 @@ def restore(db: Database, snapshot: snapshots.Snapshot, stream_ids: Sequence[int
         moved = snapshots.restore(session, snapshot).get("streams", {})
         ids = [moved.get(i, i) for i in stream_ids]
         return ids, _left(session, {i: schedule.CONTENT_FIELDS for i in ids})
+
+
+def save_person(db: Database, name: str, roles: Sequence[str], person_id: int | None = None,
+                active: bool = True) -> int:
+    """Add someone to the roster or change them (`person_id`): their id. ValidationError for an empty name
+    or one already on the roster."""
+    with db.session() as session:
+        return schedule.save_person(session, name, list(roles), person_id, active).id

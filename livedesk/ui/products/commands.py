@@ -136,10 +136,11 @@ class BulkEdit(_Command):
 
 
 class ProductChange(_Command):
-    """Any change to one product and its children (selling points, FAQ, notes, documents, photo).
+    """A detail-panel change to one product and its children (selling points, FAQ, notes, documents, photo).
 
-    The first redo runs `action(session)`; the product is snapshotted before and after, so undo and
-    later redos put back the parts that changed instead of repeating the action (no second copy of a file).
+    The first redo makes `edit` (plain values, see `product_steps.DetailEdit`); the product is snapshotted
+    before and after, so undo and later redos put back the parts that changed instead of making the edit again
+    (no second copy of a file).
 
     With `version` (the version the detail panel showed) the first redo refuses when a teammate saved the
     product since; `seen` (the `products.product_state` shown) and `change` (that state → the state with
@@ -147,18 +148,18 @@ class ProductChange(_Command):
     the parts this change changed and ask when someone else changed one of them since (see _Command).
     """
 
-    def __init__(self, db, product_id: int, action: Callable[[Any], None], text, changed,
+    def __init__(self, db, product_id: int, edit: product_steps.DetailEdit, text, changed,
                  version: int | None = None, seen: dict[str, Any] | None = None,
                  change: Callable[[dict[str, Any]], dict[str, Any]] | None = None):
         super().__init__(db, text, changed, [product_id])
-        self.product_id, self.action = product_id, action
+        self.product_id, self.edit = product_id, edit
         self.version, self.seen, self.change = version, seen, change
         self.before: dict[str, Any] = {}
         self.after: dict[str, Any] = {}
         self.parts: set[str] = set()
 
     def _first(self) -> None:
-        self.before, self.after, self.parts, self.left = product_steps.change(self.db, self.product_id, self.action,
+        self.before, self.after, self.parts, self.left = product_steps.change(self.db, self.product_id, self.edit,
                                                                               self.version)
         self.changed(self.refresh)
 

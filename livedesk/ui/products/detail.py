@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from livedesk.config import Paths
-from livedesk.services import products
+from livedesk.services import product_reads, products
+from livedesk.services.product_steps import DetailEdit
 from livedesk.ui import formatting, theme
 from livedesk.ui.products.labels import product_role_label, qualification_label
 from livedesk.ui.widgets.rows_model import RowsTableModel
@@ -244,10 +245,11 @@ class ProductDetailPanel(QScrollArea):
         bad = theme.current().bad
         self.info_label.setText("<br>".join(lines + [f"<span style='color:{bad}'>⚠ {w}</span>" for w in warnings]))
 
-    def show_product(self, row: products.ProductRow | None) -> None:
-        """Show the product. Shown again (after an inline edit, an undo, a teammate's change) while the
-        editors hold unsaved typing: keep that typing and refresh the rest. Moving on to another product saves
-        the typing for the one being left first (as leaving a segment does on the Script tab)."""
+    def show_product(self, row: products.ProductRow | None, detail: product_reads.ProductDetail | None = None) -> None:
+        """Show the product, with its `detail` when it was read already (a teammate's change, read on a
+        worker). Shown again (after an inline edit, an undo, a teammate's change) while the editors hold
+        unsaved typing: keep that typing and refresh the rest. Moving on to another product saves the typing
+        for the one being left first (as leaving a segment does on the Script tab)."""
         leaving = self.product_id is not None and (row is None or row.id != self.product_id)
         if leaving and self.shown is not None and not self._saving and self._edits() and self._still_there():
             self.save()
@@ -270,17 +272,14 @@ class ProductDetailPanel(QScrollArea):
             self.history_model.set_rows([])
             self.history_note.setText("")
             return
-        with self.db.session() as session:
-            found = products.load_products_with_children(session, [row.id])
-            if not found:  # deleted meanwhile (by a teammate)
-                self.show_product(None)
-                return
-            product = found[0]
-            points = [(p.point, p.demo) for p in product.selling_points]
-            faqs = [(f.question, f.answer) for f in product.faqs]
-            self.documents = [(d.id, d.file_name, d.stored_path, d.added_at) for d in product.documents]
-            self.shown = products.product_state(session, row.id)  # read with the points, FAQ and documents
-            history = products.product_history(session, row.id)
+        if detail is None or detail.product_id != row.id:
+            detail = product_reads.product_detail(self.db, row.id)
+        if detail is None:  # deleted meanwhile (by a teammate)
+            self.show_product(None)
+            return
+        points, faqs, history = detail.selling_points, detail.faqs, detail.history
+        self.documents = list(detail.documents)
+        self.shown = dict(detail.state)  # read with the points, FAQ and documents
         self.title_label.setText(f"{row.name}  ·  {row.sku}")
         lines = [
             f"{product_role_label(row.role)} · {_esc(row.category) or '—'} · {_esc(row.supplier) or '—'}",
@@ -334,8 +333,13 @@ class ProductDetailPanel(QScrollArea):
 
     def _still_there(self) -> bool:
         """False when the product shown was deleted meanwhile (by the user or a teammate): nothing to save to."""
-        with self.db.session() as session:
-            return products.product_exists(session, self.product_id)
+        return self.product_id is not None and product_reads.product_exists(self.db, self.product_id)
+
+    def forget_deleted(self, present: set[int]) -> None:
+        """A teammate's change was read: when the product shown is no longer among the `present` ones, its
+        unsaved typing has nowhere to go (nothing is saved, and nothing is asked of the database to learn it)."""
+        if self.product_id is not None and self.product_id not in present:
+            self.shown = None
 
     def _edits(self) -> dict[str, Any]:
         """What the editors hold that differs from the product as shown (the unsaved typing)."""
@@ -354,33 +358,26 @@ class ProductDetailPanel(QScrollArea):
     def save(self) -> None:
         if self.product_id is None:
             return
-        pid = self.product_id
         # only what the user changed is written: after a conflict, Overwrite keeps the parts only they changed
         changes = self._edits()
         if not changes:
             return
 
-        def action(session) -> None:
-            if "selling_points" in changes:
-                products.replace_selling_points(session, pid, changes["selling_points"])
-            if "faqs" in changes:
-                products.replace_faqs(session, pid, changes["faqs"])
-            if "notes" in changes:
-                products.update_product(session, pid, {"notes": changes["notes"]})
-
+        edit = DetailEdit(selling_points=changes.get("selling_points"), faqs=changes.get("faqs"),
+                          notes=changes.get("notes"))
         self._saving = True
         try:
-            self._push_change(action, self.tr("Edit selling points, FAQ and notes"), lambda state: {**state, **changes})
+            self._push_change(edit, self.tr("Edit selling points, FAQ and notes"), lambda state: {**state, **changes})
         finally:
             self._saving = False
 
-    def _push_change(self, action: Callable[[Any], Any], text: str, change: Callable[[dict], dict]) -> None:
+    def _push_change(self, edit: DetailEdit, text: str, change: Callable[[dict], dict]) -> None:
         """Save through the tab (undoable), refused when a teammate saved the product after it was shown here.
         `change` makes this change to a `products.product_state` (for the conflict dialog: to what was shown,
         that is mine; to theirs, that is what Overwrite leaves)."""
         assert self.product_id is not None
         shown = dict(self.shown or {})
-        self.push(self.make_change(self.product_id, action, text, shown.get("version"), shown, change))
+        self.push(self.make_change(self.product_id, edit, text, shown.get("version"), shown, change))
 
     def choose_photo(self, path: str | None = None) -> None:
         if self.product_id is None:
@@ -389,8 +386,7 @@ class ProductDetailPanel(QScrollArea):
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Product photo"), "", self.tr("Images (*.png *.jpg *.jpeg *.webp *.bmp)"))
         if not path:
             return
-        pid, attachments = self.product_id, self.paths.attachments
-        self._push_change(lambda s: products.set_photo(s, pid, path, attachments), self.tr("Set photo"),
+        self._push_change(DetailEdit(photo=path, attachments=self.paths.attachments), self.tr("Set photo"),
                           lambda state: {**state, "photo_path": path})
 
     def add_document(self, path: str | None = None) -> None:
@@ -400,10 +396,10 @@ class ProductDetailPanel(QScrollArea):
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Quality report or licence"), "", self.tr("Documents (*.pdf *.png *.jpg *.jpeg *.webp *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.wps *.et *.dps)"))
         if not path:
             return
-        pid, attachments = self.product_id, self.paths.attachments
         added = (Path(path).name, path)
         self._push_change(
-            lambda s: products.attach_document(s, pid, path, attachments), self.tr("Add document {0}").format(Path(path).name),
+            DetailEdit(add_document=path, attachments=self.paths.attachments),
+            self.tr("Add document {0}").format(Path(path).name),
             lambda state: {**state, "documents": (*state["documents"], added), "qualification": "ok"},
         )
 
@@ -439,7 +435,7 @@ class ProductDetailPanel(QScrollArea):
         if self.product_id is None or doc is None:
             return
         self._push_change(
-            lambda s: products.remove_document(s, doc[0]), self.tr("Remove document {0}").format(doc[1]),
+            DetailEdit(remove_document=doc[0]), self.tr("Remove document {0}").format(doc[1]),
             lambda state: {**state, "documents": tuple(d for d in state["documents"] if d[1] != doc[2])},
         )
 

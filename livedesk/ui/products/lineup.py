@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -28,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from livedesk.services import lineups, schedule
+from livedesk.services import lineups, product_reads
 from livedesk.services.lineups import LineupRow, LineupSummary
+from livedesk.services.schedule import StreamData
 from livedesk.ui import formatting, theme
 from livedesk.ui.products.labels import ROLES, product_role_label
 
@@ -259,22 +259,19 @@ class LineupEditor(QWidget):
     # --- streams ----------------------------------------------------------------------------------------
 
     def reload_streams(self) -> None:
-        with self.db.session() as session:
-            streams = schedule.list_streams(session)
-        current = self.stream_id
+        streams = product_reads.list_streams(self.db)
+        self.show_streams(streams, product_reads.pick_stream(streams, self.stream_id))
+        self.refresh()
+
+    def show_streams(self, streams: list[StreamData], current: int | None) -> None:
+        """Fill the stream picker and show `current` in it (the lineup itself is shown separately)."""
         self.stream_combo.blockSignals(True)
         self.stream_combo.clear()
         for s in streams:
             self.stream_combo.addItem(f"{formatting.weekday_date(s.start_at)} · {s.title}", s.id)
-        if current is None and streams:
-            today = dt.datetime.now().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
-            upcoming = [s for s in streams if s.start_at >= today]
-            current = (upcoming[0] if upcoming else streams[-1]).id
-        index = self.stream_combo.findData(current)
-        self.stream_combo.setCurrentIndex(index)
+        self.stream_combo.setCurrentIndex(self.stream_combo.findData(current))
         self.stream_combo.blockSignals(False)
         self.stream_id = self.stream_combo.currentData()
-        self.refresh()
 
     def set_stream(self, stream_id: int) -> None:
         index = self.stream_combo.findData(stream_id)
@@ -291,17 +288,23 @@ class LineupEditor(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        if self.stream_id is None:
+        """Read the lineup of the stream shown and show it."""
+        view = None
+        if self.stream_id is not None:
+            view = product_reads.lineup_view(self.db, self.stream_id, self.rules_getter())
+        self.show_lineup(view)
+
+    def show_lineup(self, view: product_reads.LineupView | None) -> None:
+        """Show a lineup as read (None: there is no stream), keeping the rows the user selected."""
+        if view is None:
             self.model.set_rows([])
             self.summary = None
             self.summary_label.setText(self.tr("No streams yet: plan one on the Schedule tab first."))
             self._enable()
             return
-        with self.db.session() as session:
-            rows = lineups.lineup_rows(session, self.stream_id)
-            self.summary = lineups.lineup_summary(session, self.stream_id, self.rules_getter())
+        self.summary = view.summary
         selected = self.selected_product_ids()
-        self.model.set_rows(rows, self.summary)
+        self.model.set_rows(view.rows, self.summary)
         for pid in selected:
             self.select_product(pid, clear=False)
         self.summary_label.setText(self.summary_text())

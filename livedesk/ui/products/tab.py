@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from livedesk.config import Paths, Preferences
-from livedesk.services import lineup_steps, lineups, products
+from livedesk.services import lineup_steps, lineups, product_reads, products
 from livedesk.services.db import Database
 from livedesk.services.lineups import LineupError
 from livedesk.ui.errors import show_error
@@ -58,6 +59,16 @@ from livedesk.ui.widgets.actions import add_tab_action
 
 SYNC_LOAD_LIMIT = 2000  # below this many products the pool loads at once (well under 100 ms)
 USER_ERRORS = (ValueError, products.ProductChangedError, products.ProductNotFoundError, LineupError)
+
+
+class _Read(NamedTuple):
+    """What `refresh_reader` read, with when: (reads started, own changes shown) as the read began; the rules
+    it applied and the lineup stream it was asked for."""
+
+    stamp: tuple[int, int]
+    rules: products.Rules
+    stream_id: int | None
+    view: product_reads.PoolView
 
 
 class _ChoiceDelegate(QStyledItemDelegate):
@@ -94,7 +105,8 @@ class ProductsTab(Tab):
         self.model.edit_handler = self._edit_cell
         self.proxy = ProductFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self._load_token = 0
+        self._reads = 0  # full reads started (a read shows only if no later one started)
+        self._writes = 0  # this app's own changes shown (a read begun before one may not hold it: read again)
         self._build()
         self.reload()
 
@@ -238,29 +250,46 @@ class ProductsTab(Tab):
     # --- data -------------------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Load the whole pool once; a big pool loads off the GUI thread."""
-        self._load_token += 1
-        token = self._load_token
-        self.rules = products.Rules.from_preferences(Preferences.load(self.paths))  # Preferences may have changed
-        rules, db = self.rules, self.db
-        with db.session() as session:
-            total = products.count_products(session)
+        """Read the whole tab and show it, the same way a teammate's change is shown; a big pool is read off
+        the GUI thread."""
+        read = self.refresh_reader()
+        total = product_reads.count_products(self.db)
         if total <= SYNC_LOAD_LIMIT:
-            with db.session() as session:
-                self._loaded(products.list_products(session, rules), token)
-        else:
-            self.count_label.setText(self.tr("Loading %n product(s)…", "", total))
+            self.show_refreshed(read())
+            return
+        self.count_label.setText(self.tr("Loading %n product(s)…", "", total))
+        run_task(lambda progress, cancelled: read(), self.show_refreshed,
+                 lambda exc: show_error(self, exc, self.tr("Products")))
 
-            def load(progress, cancelled):
-                with db.session() as session:
-                    return products.list_products(session, rules)
+    def refresh_reader(self):
+        """Read the pool, the streams, the lineup shown and the product shown in detail (on a worker)."""
+        self._reads += 1
+        stamp = (self._reads, self._writes)
+        rules = products.Rules.from_preferences(Preferences.load(self.paths))  # Preferences may have changed
+        db, stream_id, detail_id = self.db, self.lineup.stream_id, self.detail.product_id
+        return lambda: _Read(stamp, rules, stream_id, product_reads.read_pool(db, rules, stream_id, detail_id))
 
-            run_task(load, lambda rows: self._loaded(rows, token), lambda exc: show_error(self, exc, self.tr("Products")))
-        self.lineup.reload_streams()
+    def show_refreshed(self, data: object) -> None:
+        """Show what `refresh_reader` read, keeping the selection, the filters, the lineup's stream and any
+        typing in the detail panel. A read that a later one replaced is dropped; one begun before this app's
+        own change, or before the user picked another stream for the lineup, may not fit: read again."""
+        assert isinstance(data, _Read)
+        (reads, writes), rules, stream_id, view = data
+        if reads != self._reads:
+            return
+        if writes != self._writes or stream_id != self.lineup.stream_id:
+            self.refresh()
+            return
+        self.rules = rules
+        self.detail.forget_deleted({row.id for row in view.rows})
+        self.lineup.show_streams(view.streams, view.stream_id)
+        self.lineup.show_lineup(view.lineup)
+        self._loaded(view.rows)
+        current = self.current_id()
+        if view.detail is not None and current == view.detail.product_id == self.detail.product_id:
+            self.detail.show_product(self.model.product(current), view.detail)
 
-    def _loaded(self, rows: list[products.ProductRow], token: int) -> None:
-        if token != self._load_token:
-            return  # a newer load replaced this one
+    def _loaded(self, rows: list[products.ProductRow]) -> None:
         selected = self.selected_ids()
         self.model.set_rows(rows)
         self._fill_filter(self.category_combo, self.tr("All categories"), sorted({r.category for r in rows if r.category}))
@@ -272,13 +301,13 @@ class ProductsTab(Tab):
 
     def _refresh(self, ids: list[int] | None) -> None:
         """After a change: reload the changed rows only, or everything when `ids` is None."""
+        self._writes += 1
         if ids is None:
             self.reload()
             return
         if not ids:
             return
-        with self.db.session() as session:
-            rows = products.list_products(session, self.rules, ids=ids)
+        rows = product_reads.pool_rows(self.db, self.rules, ids)
         found = {r.id for r in rows}
         self.model.update_rows(rows, removed_ids={pid for pid in ids if pid not in found})
         categories = sorted({r.category for r in self.model.rows() if r.category})
@@ -418,8 +447,7 @@ class ProductsTab(Tab):
         from livedesk.ui.conflict_dialog import ask_overwrite, compare_rows
 
         seen = self.model.product(command.product_id)  # the row as the user saw it (not refreshed yet)
-        with self.db.session() as session:
-            found = products.list_products(session, self.rules, ids=[command.product_id])
+        found = product_reads.pool_rows(self.db, self.rules, [command.product_id])
         if seen is None or not found:
             self._refresh(None)
             return False
@@ -442,9 +470,7 @@ class ProductsTab(Tab):
 
         pid = command.product_id
         try:
-            with self.db.session() as session:
-                theirs = products.product_state(session, pid)
-                name = products.get_product(session, pid).name
+            name, theirs = product_reads.product_state(self.db, pid)
         except products.ProductNotFoundError as exc:
             self._user_error(exc)
             self._refresh(None)
@@ -457,7 +483,7 @@ class ProductsTab(Tab):
             self._refresh([pid])  # the panel shows theirs
             self.status_message.emit(self.tr("Reloaded: your change was discarded."), 5000)
             return False
-        return self._push(ProductChange(self.db, pid, command.action, command.text(), self._refresh,
+        return self._push(ProductChange(self.db, pid, command.edit, command.text(), self._refresh,
                                         theirs["version"], theirs, command.change))
 
     def _resolve_many_conflict(self, command: DeleteProducts | BulkEdit, error: products.ProductChangedError) -> bool:
@@ -476,8 +502,7 @@ class ProductsTab(Tab):
 
         deleting = isinstance(command, DeleteProducts)
         changed = error.product_ids or command.ids
-        with self.db.session() as session:
-            theirs = products.list_products(session, self.rules, ids=changed)
+        theirs = product_reads.pool_rows(self.db, self.rules, changed)
         mine: dict[str, object] = {}  # what the command changes in each product (a delete: nothing; base None)
         if isinstance(command, BulkEdit):
             mine = products.clean_product_fields({command.field: command.value}, creating=False)
@@ -595,9 +620,9 @@ class ProductsTab(Tab):
             return formatting.money(value)  # type: ignore[arg-type]
         return str(value)
 
-    def _make_change(self, product_id: int, action, text: str, version: int | None = None,
+    def _make_change(self, product_id: int, edit, text: str, version: int | None = None,
                      seen: dict | None = None, change=None) -> ProductChange:
-        return ProductChange(self.db, product_id, action, text, self._refresh, version, seen, change)
+        return ProductChange(self.db, product_id, edit, text, self._refresh, version, seen, change)
 
     def _edit_cell(self, row: products.ProductRow, field: str, value: object) -> bool:
         text = self.tr("Edit {0} of “{1}”").format(self.model.headerData(COLUMNS.index(field), Qt.Orientation.Horizontal), row.name)
@@ -724,11 +749,9 @@ class ProductsTab(Tab):
         filtered = self.proxy.rowCount() != self.model.rowCount()
         ids = self.visible_ids() if filtered else None
         db = self.db
-        from livedesk.services.exporters.product_sheet import export_products
 
         def work(progress, cancelled):
-            with db.session() as session:
-                return export_products(session, path, ids)
+            return product_reads.export_sheet(db, path, ids)
 
         def done(summary) -> None:
             self.status_message.emit(

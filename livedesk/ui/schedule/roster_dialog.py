@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from livedesk.services import schedule
+from livedesk.services import schedule, schedule_reads, schedule_steps
 from livedesk.services.db import Database
 from livedesk.ui import theme
 from livedesk.ui.labels import ROLES, role_label
@@ -77,15 +77,14 @@ class RosterDialog(QDialog):
 
     def _reload(self, select_id: int | None = None) -> None:
         self.people_list.clear()
-        with self.db.session() as session:
-            for person in schedule.list_people(session):
-                label = person.name + ("" if person.active else self.tr(" (inactive)"))
-                roles = "、".join(role_label(r) for r in person.usual_roles.split(",") if r)
-                item = QListWidgetItem(f"{label}  ·  {roles}" if roles else label)
-                item.setData(Qt.ItemDataRole.UserRole, (person.id, person.name, person.usual_roles, person.active))
-                self.people_list.addItem(item)
-                if person.id == select_id:
-                    self.people_list.setCurrentItem(item)
+        for person in schedule_reads.read_roster(self.db):
+            label = person.name + ("" if person.active else self.tr(" (inactive)"))
+            roles = "、".join(role_label(r) for r in person.usual_roles)
+            item = QListWidgetItem(f"{label}  ·  {roles}" if roles else label)
+            item.setData(Qt.ItemDataRole.UserRole, (person.id, person.name, person.usual_roles, person.active))
+            self.people_list.addItem(item)
+            if person.id == select_id:
+                self.people_list.setCurrentItem(item)
 
     def _show_person(self, item: QListWidgetItem | None) -> None:
         if item is None:
@@ -93,7 +92,7 @@ class RosterDialog(QDialog):
         _, name, roles, active = item.data(Qt.ItemDataRole.UserRole)
         self.name_edit.setText(name)
         for role, box in self.role_boxes.items():
-            box.setChecked(role in roles.split(","))
+            box.setChecked(role in roles)
         self.active_box.setChecked(active)
         self.error_label.clear()
 
@@ -110,9 +109,8 @@ class RosterDialog(QDialog):
         person_id = item.data(Qt.ItemDataRole.UserRole)[0] if item else None
         roles = [role for role, box in self.role_boxes.items() if box.isChecked()]
         try:
-            with self.db.session() as session:
-                person = schedule.save_person(session, self.name_edit.text(), roles, person_id, self.active_box.isChecked())
-                saved_id = person.id
+            saved_id = schedule_steps.save_person(self.db, self.name_edit.text(), roles, person_id,
+                                                  self.active_box.isChecked())
         except schedule.ValidationError as exc:
             self.error_label.setText(str(exc))
             return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from livedesk.config import Paths
-from livedesk.services import schedule
+from livedesk.services import schedule, schedule_reads
 from livedesk.services.db import Database
 from livedesk.services.errors import StaleRowError
 from livedesk.ui import formatting, theme
@@ -66,6 +67,7 @@ class ScheduleTab(Tab):
         self.proxy = StreamFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.dialog_factory = StreamDialog  # tests swap in a non-modal driver
+        self._reads = 0  # reads started: what a read finds shows only if no later read started
         self._build()
         self.reload()
 
@@ -220,17 +222,31 @@ class ScheduleTab(Tab):
     # --- data -------------------------------------------------------------------------------------------
 
     def reload(self) -> None:
+        """Read the schedule and show it, the way a teammate's change is shown but on this thread (after this
+        app's own change the user waits for their save anyway)."""
+        self.show_refreshed(self.refresh_reader()())
+
+    def refresh_reader(self):
+        self._reads += 1
+        stamp, db = self._reads, self.db
+        return lambda: _Read(stamp, schedule_reads.read_schedule(db))
+
+    def show_refreshed(self, data: object) -> None:
+        """Show the schedule as read, keeping the selection, the filters and where the list was scrolled (a
+        model reset leaves the view's scroll position alone). A read that a later one replaced is dropped: a
+        teammate's read begun before this app's own change (whose reload reads everything again) may lack it."""
+        assert isinstance(data, _Read)
+        if data.stamp != self._reads:
+            return
+        view = data.view
         selected = self.selected_ids()
-        with self.db.session() as session:
-            rows = schedule.list_streams(session)
-            people = [p.name for p in schedule.list_people(session)]
-        conflicts = schedule.conflicts_by_stream(schedule.find_conflicts(rows))
-        self.model.set_rows(rows, conflicts)
-        self.calendar.set_streams(rows, set(conflicts))
+        rows = view.streams
+        self.model.set_rows(rows, view.conflicts)
+        self.calendar.set_streams(rows, set(view.conflicts))
         self._fill_month_filter(rows)
-        self._fill_person_filter(people)
-        self.people_names = people
-        self.account_names = sorted({row.account for row in rows if row.account})
+        self._fill_person_filter(view.people)
+        self.people_names = view.people
+        self.account_names = view.accounts
         self.apply_filters()
         for stream_id in selected:
             self.select_stream(stream_id, clear=False)
@@ -396,8 +412,12 @@ class ScheduleTab(Tab):
         ids = self.selected_ids()
         if len(ids) != 1:
             return
-        with self.db.session() as session:
-            before = schedule.get_stream_data(session, ids[0])
+        try:
+            [before] = schedule_reads.read_streams(self.db, ids)
+        except schedule.ValidationError as exc:  # a teammate deleted it a moment ago
+            show_error(self, exc)
+            self.reload()
+            return
         dialog = self.dialog_factory(before, self.people_names, self, accounts=self.account_names)
         if dialog.exec():
             after = dialog.result_data()
@@ -423,8 +443,7 @@ class ScheduleTab(Tab):
                 self.reload()
                 return
             try:
-                with self.db.session() as session:
-                    theirs = schedule.get_stream_data(session, stream_id)
+                [theirs] = schedule_reads.read_streams(self.db, [stream_id])
             except schedule.ValidationError as exc:  # deleted meanwhile
                 show_error(self, exc)
                 self.reload()
@@ -441,10 +460,7 @@ class ScheduleTab(Tab):
         """Moving a stream to 彩排 (rehearsed) with open script findings needs the user's say-so."""
         if after.status != "rehearsed" or before.status == "rehearsed":
             return True
-        from livedesk.services.scripts import can_mark_rehearsed
-
-        with self.db.session() as session:
-            findings = can_mark_rehearsed(session, stream_id)
+        findings = schedule_reads.rehearsal_findings(self.db, stream_id)
         if not findings:
             return True
         lines = [f"• {f.segment_title or '—'}: {f.term} ({f.suggestion})" for f in findings[:12]]
@@ -470,8 +486,12 @@ class ScheduleTab(Tab):
         ids = self.selected_ids()
         if not ids:
             return
-        with self.db.session() as session:
-            copies = [schedule.duplicate_data(schedule.get_stream_data(session, i)) for i in ids]
+        try:
+            copies = [schedule.duplicate_data(data) for data in schedule_reads.read_streams(self.db, ids)]
+        except schedule.ValidationError as exc:  # a teammate deleted one a moment ago
+            show_error(self, exc)
+            self.reload()
+            return
         self._push(CreateStreams(self.db, copies, self.tr("Duplicate %n stream(s)", "", len(copies)), self._changed))
 
     def delete_selected(self) -> None:
@@ -504,8 +524,7 @@ class ScheduleTab(Tab):
                 self.reload()
                 return False
             try:
-                with self.db.session() as session:
-                    theirs = [schedule.get_stream_data(session, i) for i in changed]
+                theirs = schedule_reads.read_streams(self.db, changed)
             except schedule.ValidationError as exc:  # deleted meanwhile
                 show_error(self, exc)
                 self.reload()
@@ -603,6 +622,13 @@ class ScheduleTab(Tab):
         QTimer.singleShot(0, lambda: None)
         if self.model.rowCount():
             self.select_stream(next((s.id for s in self.model.rows() if self.model.conflicts_of(s.id)), self.model.rows()[0].id))
+
+
+class _Read(NamedTuple):
+    """What `refresh_reader` read, with when: how many reads had started as it began."""
+
+    stamp: int
+    view: schedule_reads.ScheduleView
 
 
 def _esc(text: str) -> str:
