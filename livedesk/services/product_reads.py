@@ -72,6 +72,12 @@ def pick_stream(streams: Sequence[StreamData], current: int | None, now: dt.date
     return (upcoming[0] if upcoming else streams[-1]).id
 
 
+def categories(db: Database) -> list[str]:
+    """The categories the pool uses (the preferences' margin rules offer them)."""
+    with db.session() as session:
+        return products.list_categories(session)
+
+
 def count_products(db: Database) -> int:
     """How many products the pool holds (to decide whether the listing loads off the GUI thread)."""
     with db.session() as session:

@@ -339,12 +339,10 @@ class MainWindow(QMainWindow):
         return action
 
     def show_preferences(self) -> None:
-        from livedesk.services.products import list_categories
+        from livedesk.services.product_reads import categories
         from livedesk.ui.preferences_dialog import PreferencesDialog
 
-        with self.db.session() as session:
-            categories = list_categories(session)
-        if PreferencesDialog(self.prefs, self.paths, self, categories=categories).exec():
+        if PreferencesDialog(self.prefs, self.paths, self, categories=categories(self.db)).exec():
             self.refresh_all()  # thresholds changed: flags and alerts follow at once
 
     def export_period_report(self) -> None:

@@ -117,3 +117,16 @@ def test_a_detail_edit_copies_a_photo_and_a_document_into_the_attachments(db, tm
     with pytest.raises(products.AttachmentRefused):
         product_steps.change(db, cream, DetailEdit(add_document=str(tmp_path / "setup.exe"), attachments=attachments),
                              None)
+
+
+def test_categories_are_the_pools_own_sorted_without_blanks(db):
+    from livedesk.models import Product
+
+    with db.session() as session:
+        session.add_all([
+            Product(sku="A", name="面霜", live_price=Decimal("99"), cost=Decimal("40"), category="美妆"),
+            Product(sku="B", name="外套", live_price=Decimal("299"), cost=Decimal("120"), category="服饰"),
+            Product(sku="C", name="赠品", live_price=Decimal("0"), cost=Decimal("1"), category="  "),
+            Product(sku="D", name="口红", live_price=Decimal("129"), cost=Decimal("30"), category="美妆"),
+        ])
+    assert product_reads.categories(db) == sorted(["服饰", "美妆"])
