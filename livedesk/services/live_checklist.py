@@ -84,24 +84,30 @@ def checklist(session: Session, stream_id: int) -> list[ChecklistItem]:
     )
 
 
-def ensure_checklist(session: Session, stream_id: int, template: Sequence[str] | None = None) -> list[ChecklistItem]:
-    """The stream's checklist, created from the template on first use; open improvement items from the
-    last review on the same account are added (once each) at the end."""
+def missing_items(session: Session, stream_id: int, template: Sequence[str] | None = None) -> list[str]:
+    """What `ensure_checklist` would add: the template when the stream has no list yet, and open improvement
+    items from the last review on the same account not on it yet."""
     stream = _stream(session, stream_id)
     items = checklist(session, stream_id)
-    position = max((i.position for i in items), default=-1) + 1
-    if not items:
-        for text in template if template is not None else DEFAULT_CHECKLIST:
-            session.add(ChecklistItem(stream_id=stream_id, position=position, text=text))
-            position += 1
-    texts = {i.text for i in items}
+    missing = [] if items else list(template if template is not None else DEFAULT_CHECKLIST)
+    texts = {i.text for i in items} | set(missing)
     for improvement in open_improvements(session, stream):
         text = IMPROVEMENT_PREFIX + improvement.text + (f"（{improvement.owner}）" if improvement.owner else "")
         if text not in texts:
-            session.add(ChecklistItem(stream_id=stream_id, position=position, text=text))
+            missing.append(text)
             texts.add(text)
-            position += 1
-    session.flush()
+    return missing
+
+
+def ensure_checklist(session: Session, stream_id: int, template: Sequence[str] | None = None) -> list[ChecklistItem]:
+    """The stream's checklist, created from the template on first use; open improvement items from the
+    last review on the same account are added (once each) at the end."""
+    missing = missing_items(session, stream_id, template)
+    position = max((i.position for i in checklist(session, stream_id)), default=-1) + 1
+    for offset, text in enumerate(missing):
+        session.add(ChecklistItem(stream_id=stream_id, position=position + offset, text=text))
+    if missing:
+        session.flush()
     return checklist(session, stream_id)
 
 

@@ -11,7 +11,14 @@ from sqlalchemy.orm import Session
 from livedesk.config import Preferences
 from livedesk.models import Stream
 from livedesk.services import live
+from livedesk.services.db import Database
 from livedesk.services.scripts import list_segments
+
+
+def stage_screenshot(db: Database, prefs: Preferences, today: dt.datetime) -> tuple[int, dt.datetime] | None:
+    """`stage_screenshot_show` in one unit of work of its own (the live tab's `prepare_screenshot`)."""
+    with db.session() as session:
+        return stage_screenshot_show(session, prefs, today)
 
 
 def stage_screenshot_show(session: Session, prefs: Preferences, today: dt.datetime) -> tuple[int, dt.datetime] | None:

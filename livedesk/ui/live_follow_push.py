@@ -1,9 +1,10 @@
 """The host view follows the controller by notification, not by reading the server every second.
 
-A live tab in follow mode (`following`, `follow_timer`, `follow_poll` in ui/live/) re-reads the console when
-the change watcher says a live table changed. Its own timer stays only as a slow safety net while
-notifications flow; while the server is away it stops (a read would hang the window), and when the server
-is back the tab reads once at once.
+A live tab in follow mode (`following`, `follow_timer`, `follow_poll` in ui/live/follow.py) re-reads the console
+when the change watcher says a live table changed. The read runs on a worker thread, one at a time (changes
+told while it runs are read once more after it), so the GUI thread never waits on the server. Its own timer
+stays only as a slow safety net while notifications flow; while the server is away it stops, and when the
+server is back the tab reads once at once.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def use_notifications(tab: QWidget) -> None:
 
 
 def follow(tab: QWidget, tables: frozenset[str]) -> bool:
-    """True when `tab` is a follower and took the change itself (a cheap read of the console state)."""
+    """True when `tab` is a follower and took the change itself (a cheap read of the console state, on a worker)."""
     if not is_following(tab):
         return False
     use_notifications(tab)

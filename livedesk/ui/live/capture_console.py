@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QGuiApplication, QKeySequence
 
+from livedesk.services import live_steps
 from livedesk.services.capture import store as capture_store
 from livedesk.services.capture.mapping import LinkReading, Reading, read_link_line, read_text
 from livedesk.ui import formatting
@@ -56,12 +57,11 @@ class CaptureConsole:
             self.capture_panel.show_status(self.tr("Read: {0}. Captured figures are logged while the stream is live.").format(
                 summary(reading)))
             return
-        outcome: list[capture_store.Outcome] = []
         interval = self.capture_panel.interval_spin.value()
-        if not self.act(lambda s, sid, now: outcome.append(
-                capture_store.log_reading(s, sid, now, reading, self.prefs, interval, confirmed))):
+        done = self.act(live_steps.log_reading, reading, self.prefs, interval, confirmed)
+        if not done:
             return
-        result = outcome[0]
+        result = done.value
         self.capture_panel.show_held(result.held, reading)
         if not result.held:
             self.capture_panel.show_logged(reading, result.kept_typed)
@@ -69,10 +69,10 @@ class CaptureConsole:
     def log_captured_links(self, readings: list[LinkReading], source: str = capture_store.SOURCE) -> bool:
         if self.stream_id is None or self.following:
             return False
-        done: list[tuple[int, list[str]]] = []
-        if not self.act(lambda s, sid, now: done.append(capture_store.log_links(s, sid, now, readings, self.prefs, source))):
+        done = self.act(live_steps.log_links, readings, self.prefs, source)
+        if not done:
             return False
-        written, unknown = done[0]
+        written, unknown = done.value
         message = self.tr("%n link(s) updated.", "", written)
         if unknown:
             message += " " + "; ".join(unknown).capitalize() + "."

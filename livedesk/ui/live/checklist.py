@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from livedesk.services import live as live_service
+from livedesk.services import live_steps
 from livedesk.ui import theme
 from livedesk.ui.errors import show_error
 from livedesk.ui.live.models import ChecklistTableModel
@@ -96,7 +97,7 @@ class ChecklistPage:
         missing = self.checklist_model.unticked_texts()
         if missing and not self.confirm_go_live(missing):
             return
-        if self.act(live_service.go_live):
+        if self.act(live_steps.go_live):
             if self.stream_id is not None:
                 self.stream_picked.emit(self.stream_id)  # the stream on air is the one every tab shows
             self.show_page(1)
@@ -112,19 +113,14 @@ class ChecklistPage:
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def set_ticked(self, item_id: int, ticked: bool) -> None:
-        if self.following:
-            self.refresh()
+        if self.following:  # read-only: the tick goes back to what the database says
+            self.reread()
             return
-        who = self.person_combo.currentText()
         try:
-            with self.db.session() as session:
-                if ticked:
-                    live_service.tick(session, item_id, who, self.clock())
-                else:
-                    live_service.untick(session, item_id)
+            live_steps.set_ticked(self.db, item_id, ticked, self.person_combo.currentText(), self.clock())
         except Exception as exc:
             show_error(self, exc)
-        self.refresh()
+        self.reread()
 
     def edit_template(self) -> None:
         dialog = QDialog(self)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from livedesk.services import live as live_service
+from livedesk.services import live_steps
 from livedesk.services.importers.values import parse_decimal, parse_int, parse_money, parse_rate
 from livedesk.services.timeline import ON_TIME_SECONDS, drift_readout, drift_words
 from livedesk.services.timeline import clock as clock_text
@@ -106,10 +106,10 @@ class ConsolePage:
         left_layout.addWidget(self.next_label)
 
         buttons = QHBoxLayout()
-        self.prev_button = self._button(self.tr("◀ Previous"), "previousSegment", lambda: self.act(live_service.previous_segment))
-        self.next_button = self._button(self.tr("Next ▶ (F5)"), "nextSegmentButton", lambda: self.act(live_service.next_segment))
-        self.skip_button = self._button(self.tr("Skip next"), "skipSegment", lambda: self.act(live_service.skip_segment))
-        self.hold_button = self._button(self.tr("Hold (F6)"), "holdSegment", lambda: self.act(live_service.toggle_hold))
+        self.prev_button = self._button(self.tr("◀ Previous"), "previousSegment", lambda: self.act(live_steps.previous_segment))
+        self.next_button = self._button(self.tr("Next ▶ (F5)"), "nextSegmentButton", lambda: self.act(live_steps.next_segment))
+        self.skip_button = self._button(self.tr("Skip next"), "skipSegment", lambda: self.act(live_steps.skip_segment))
+        self.hold_button = self._button(self.tr("Hold (F6)"), "holdSegment", lambda: self.act(live_steps.toggle_hold))
         self.plus_button = self._button(self.tr("+1 min (F7)"), "plusMinute", lambda: self.add_time(60))
         self.minus_button = self._button(self.tr("−1 min"), "minusMinute", lambda: self.add_time(-60))
         self.end_button = self._button(self.tr("End stream"), "endStream", self.end_stream)
@@ -494,14 +494,14 @@ class ConsolePage:
         self._set(self.reminder_label, text)
 
     def add_time(self, seconds: int) -> None:
-        self.act(lambda s, sid, now: live_service.add_time(s, sid, seconds, now))
+        self.act(live_steps.add_time, seconds)
 
     def end_stream(self) -> None:
         """Asks first (the stream clock cannot be restarted), then offers the stream's review."""
         if self.state is None or not self.state.live or not self.confirm_end():
             return
         stream_id = self.stream_id
-        if self.act(live_service.end_stream) and stream_id is not None:
+        if self.act(live_steps.end_stream) and stream_id is not None:
             self.stream_picked.emit(stream_id)  # its review, wherever it is opened from, is this stream's
             self.status_message.emit(self.tr("Stream ended."), 5000)
             if self.offer_review():
@@ -538,7 +538,7 @@ class ConsolePage:
     def set_link(self, up: bool, product_id: int | None = None) -> None:
         product_id = product_id if product_id is not None else self._selected_product()
         if product_id is not None:
-            self.act(lambda s, sid, now: live_service.set_link(s, sid, product_id, up, now))
+            self.act(live_steps.set_link, product_id, up)
 
     def toggle_link(self) -> None:
         product_id = self._selected_product()
@@ -566,7 +566,7 @@ class ConsolePage:
         if remaining is None:
             self.status_message.emit(self.tr("Type the stock left as a whole number."), 4000)
             return
-        if self.act(lambda s, sid, now: live_service.enter_stock(s, sid, product_id, remaining, now, self.prefs)):
+        if self.act(live_steps.enter_stock, product_id, remaining, self.prefs):
             self.stock_edit.clear()
 
     def save_metrics(self) -> None:
@@ -585,8 +585,8 @@ class ConsolePage:
             self.status_message.emit(self.tr("Numbers only, please (e.g. 1234, 1.2万, 3.5%)."), 5000)
             return
         source = self._take_metric_source()  # typed, or paste when the fields were filled from pasted text
-        if self.act(lambda s, sid, now: live_service.add_metric(s, sid, now, online, gmv, orders, uv, click, self.prefs,
-                                                                source=source)):
+        if self.act(live_steps.add_metric, online=online, gmv=gmv, orders=orders, uv=uv, click_rate=click,
+                    prefs=self.prefs, source=source):
             for edit in self.metric_edits.values():
                 edit.clear()
             self.metric_edits["online"].setFocus()
@@ -595,9 +595,8 @@ class ConsolePage:
     def dismiss_alerts(self) -> None:
         if self.stream_id is None:
             return
-        with self.db.session() as session:
-            self._dismissed_alerts |= {a.id for a in live_service.alerts(session, self.stream_id)}
-        self.refresh()
+        self._dismissed_alerts |= {a.id for a in self._alert_rows}  # the ones shown, as last read
+        self._show_alerts(self._alert_rows, self.shelf_model.rows)
 
     def open_incident(self) -> None:
         if self.stream_id is None:
@@ -606,14 +605,14 @@ class ConsolePage:
             self.incident_dialog.raise_()
             return
 
+        db = self.db
+
         def lines_for(kind: str) -> list[str]:
-            with self.db.session() as session:
-                return live_service.response_lines(session, kind)
+            return live_steps.response_lines(db, kind)
 
         def save_lines(kind: str, lines: list[str]) -> None:
             try:
-                with self.db.session() as session:
-                    live_service.set_response_lines(session, kind, lines)
+                live_steps.set_response_lines(db, kind, lines)
             except Exception as exc:
                 show_error(self, exc)
 
@@ -625,5 +624,5 @@ class ConsolePage:
 
     def _save_incident(self, dialog: IncidentDialog) -> None:
         kind, when, note, who = dialog.values()
-        if self.act(lambda s, sid, _now: live_service.log_incident(s, sid, kind, when, note, who)):
+        if self.act(live_steps.log_incident, kind, note, who, at=when):
             self.status_message.emit(self.tr("Incident logged."), 3000)

@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtGui import QGuiApplication
 
-from livedesk.services import live as live_service
+from livedesk.services import live_steps
 from livedesk.ui.live.widgets import HostView
 
 log = logging.getLogger(__name__)
@@ -45,33 +45,23 @@ class FollowMode:
             return
         if self.stream_id is not None:  # saved, so a host view following from another computer shows it too
             try:
-                with self.db.session() as session:
-                    live_service.set_host_message(session, self.stream_id, text, self.clock())
+                live_steps.set_host_message(self.db, self.stream_id, self.clock(), text)
             except Exception as exc:  # the message still reaches this computer's host view
                 log.warning("Could not save the host message: %s", exc)
-        self.host_text = text
-        if self.host_view is not None:
-            self.host_view.set_message(text)
+        self._set_host_text(text)
         self.message_edit.clear()
         if text:
             self.status_message.emit(self.tr("Sent to the host view: {0}").format(text), 3000)
 
-    def _load_host_message(self, stream_id: int | None) -> None:
-        """The stream's last message to the host, as saved (it survives a restart and a change of stream)."""
-        text = ""
-        if stream_id is not None:
-            try:
-                with self.db.session() as session:
-                    text = live_service.host_message(session, stream_id)
-            except Exception as exc:  # shown again by the next message; the console itself still works
-                log.warning("Could not read the host message: %s", exc)
+    def _set_host_text(self, text: str) -> None:
+        """The message on the host view (the stream's last one as saved, when the stream is shown or followed)."""
         self.host_text = text
         if self.host_view is not None:
             self.host_view.set_message(text)
 
     def set_following(self, on: bool) -> None:
-        """Read-only mode for a second computer (the host's screen): poll the stream's console state and the
-        controller's message once a second; every action is refused."""
+        """Read-only mode for a second computer (the host's screen): follow the stream's console state and the
+        controller's message (told of each change, with a timer as a safety net); every action is refused."""
         self.following = on
         if self.follow_check.isChecked() != on:
             self.follow_check.blockSignals(True)
@@ -90,38 +80,18 @@ class FollowMode:
             self.refresh()
 
     def follow_poll(self) -> None:
-        """One cheap read: the console state and the host message. A new segment, hold or end reloads the rest
-        (log, shelf, metrics); otherwise only the countdown is repainted."""
+        """Read the console state and the controller's message on a worker thread (`Tab.refresh`: one read at
+        a time; what is told meanwhile is read once more after it) and show them. A new segment, hold or end
+        reads the rest too (log, shelf, metrics); otherwise only the countdown is repainted."""
         if not self.following or self.stream_id is None:
             return
         if not self.isVisible() and (self.host_view is None or not self.host_view.isVisible()):
             return
-        try:
-            with self.db.session() as session:
-                state = live_service.console_state(session, self.stream_id, self.clock(), warn_before=self.prefs.warning_seconds)
-                message = live_service.host_message(session, self.stream_id)
-        except Exception as exc:  # the server is away for a moment (or the stream was deleted): keep the last state
-            if str(exc) != self._follow_error:  # logged once, not every second
-                self._follow_error = str(exc)
-                log.warning("Following the console failed: %s", exc)
-            return
-        self._follow_error = ""
-        old = self.state
-        if _shape(old) != _shape(state):
-            self.refresh()  # re-reads the same state with the log, shelf and metrics, and starts the ticks
-        else:
-            self.state = state
-            self._render()
-        if message != self.host_text:
-            self.host_text = message
-            if self.host_view is not None:
-                self.host_view.set_message(message)
+        self.refresh()
 
-
-
-def _shape(state: live_service.ConsoleState | None) -> tuple | None:
-    """What a follower must reload the whole console for when it changes (the rest is the ticking clock)."""
-    if state is None:
-        return None
-    return (state.current_index, state.started_at, state.ended_at, state.held_since, state.actual_starts,
-            tuple(state.extra.items()), state.segments)
+    def _follow_lost(self, stream_id: int) -> None:
+        """The followed stream is gone from the database (deleted on another computer): keep the last state."""
+        message = f"stream {stream_id} no longer exists"
+        if message != self._follow_error:  # logged once, not at every read
+            self._follow_error = message
+            log.warning("Following the console: %s", message)

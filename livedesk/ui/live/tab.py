@@ -1,9 +1,11 @@
 """The live tab (直播): pre-live checklist, then the controller's console and the host view.
 
-Every action is one transaction written at once (services/live.py); the console is rebuilt from the
-database after each one, so a crash loses nothing. Between actions the timer only recomputes times
-from the clock (a wall time anchored once, advanced by the monotonic clock) and repaints the labels
-whose text changed: at most four ticks a second, no database access while ticking.
+Every action is one unit of work written at once (services/live_steps.py); the console is read back from
+the database after each one, so a crash loses nothing. A teammate's change (and, for a follower, the
+controller's) is read on a worker thread (`Tab.refresh` with `refresh_reader`) and shown by `show_refreshed`,
+the same code that shows the tab's own reads. Between actions the timer only recomputes times from the clock
+(a wall time anchored once, advanced by the monotonic clock) and repaints the labels whose text changed: at
+most four ticks a second, no database access while ticking.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -35,10 +38,9 @@ from PySide6.QtWidgets import (
 
 from livedesk.config import Paths, Preferences
 from livedesk.services import live as live_service
-from livedesk.services import live_demo, prelive_checks
+from livedesk.services import live_demo, live_steps, prelive_checks
 from livedesk.services.db import Database
 from livedesk.services.products import Rules
-from livedesk.services.schedule import list_people
 from livedesk.ui import formatting, theme
 from livedesk.ui.errors import show_error
 from livedesk.ui.live.capture_console import CaptureConsole
@@ -51,8 +53,15 @@ from livedesk.ui.live.widgets import HostView, IncidentDialog
 from livedesk.ui.tab_base import Tab
 
 log = logging.getLogger(__name__)
+Read = tuple[int, live_steps.TabRead]  # (the read's number, what it read)
 TICK_MS = 250  # at most four ticks a second
 FOLLOW_MS = 1000  # a follower reads the console state once a second
+
+
+class Done(NamedTuple):
+    """A console action that went through, with what its step returned (true even when that is None)."""
+
+    value: Any
 
 
 class LiveTab(ConsolePage, CaptureConsole, ChecklistPage, FollowMode, Tab):
@@ -83,6 +92,11 @@ class LiveTab(ConsolePage, CaptureConsole, ChecklistPage, FollowMode, Tab):
         self._ticks = 0
         self._dismissed_alerts: set[int] = set()
         self._auto_checks: tuple[int | None, list[prelive_checks.AutoCheck]] = (None, [])
+        self._alert_rows: tuple[live_steps.AlertRow, ...] = ()  # as last read (Dismiss needs no read)
+        self._read_seq = 0  # each read of the database is numbered when it begins …
+        self._shown_seq = 0  # … so a read that began before the one shown is dropped, not shown over it
+        self._picks_seq = 0  # the last shown read that had the streams to pick from
+        self._checklist_missing = False  # a read on a worker found checklist items to store (by this thread)
         self.following = False  # read-only: the console and host view follow a controller elsewhere
         self.host_text = ""  # the message on the host view (a follower reads it from the database)
         self._follow_error = ""
@@ -198,8 +212,8 @@ class LiveTab(ConsolePage, CaptureConsole, ChecklistPage, FollowMode, Tab):
             return action
 
         self.arm_action = make(self.tr("Arm or disarm the hotkeys"), "F8", lambda: self.arm_button.toggle(), "armAction")
-        self.next_action = make(self.tr("Next segment"), "F5", lambda: self._hotkey(live_service.next_segment), "nextAction")
-        self.hold_action = make(self.tr("Hold or resume"), "F6", lambda: self._hotkey(live_service.toggle_hold), "holdAction")
+        self.next_action = make(self.tr("Next segment"), "F5", lambda: self._hotkey(live_steps.next_segment), "nextAction")
+        self.hold_action = make(self.tr("Hold or resume"), "F6", lambda: self._hotkey(live_steps.toggle_hold), "holdAction")
         self.plus_action = make(self.tr("Add one minute"), "F7", lambda: self._hotkey(None), "plusAction")
         self.incident_action = make(self.tr("Log an incident"), "F9", self.open_incident, "incidentAction")
         self.set_armed(False)
@@ -214,25 +228,80 @@ class LiveTab(ConsolePage, CaptureConsole, ChecklistPage, FollowMode, Tab):
             (self.incident_action.shortcut().toString(native), self.tr("Live: log an incident")),
         ]
 
-    # --- data -------------------------------------------------------------------------------------------
+    # --- data: read through services/live_steps.py, shown by show_refreshed --------------------------------
+
+    def _read_options(self, on_worker: bool) -> live_steps.ReadOptions:
+        # A read on a worker writes nothing: a write there counts as a change and would come back as one.
+        # The checklist a stream is missing is stored by this thread's reads (a follower writes nothing).
+        return live_steps.ReadOptions(
+            warn_before=self.prefs.warning_seconds,
+            checklist_template=tuple(live_service.load_checklist_template(self.paths)),
+            store_checklist=not (on_worker or self.following),
+            rules=Rules.from_preferences(self.prefs),
+            checks_known_for=self._auto_checks[0],
+        )
+
+    def _reader(self, stream_id: int | None, *, picks: bool, follow: bool = False,
+                on_worker: bool = False) -> Callable[[], Read]:
+        """The read of what the tab shows, as a function of plain values (it may run on a worker): with `picks`,
+        the streams and people too; a follower's read leaves out the details when only the clock moved."""
+        self._read_seq += 1
+        seq, db, now, options = self._read_seq, self.db, self.clock(), self._read_options(on_worker)
+        if picks:
+            return lambda: (seq, live_steps.read_tab(db, stream_id, now, options))
+        shape = live_steps.console_shape(self.state) if follow and self.state is not None and self.state.stream_id == stream_id else None
+
+        def read() -> Read:
+            console = live_steps.read_console(db, stream_id, now, options, shape) if stream_id is not None else None
+            return seq, live_steps.TabRead(stream_id, console)
+
+        return read
+
+    def refresh_reader(self) -> Callable[[], Read]:
+        """A teammate's change: the streams, the people and the console (a follower: the console's clock-free
+        part, and the rest when it changed), read on a worker by `Tab.refresh`."""
+        if self.following and self.stream_id is not None:
+            return self._reader(self.stream_id, picks=False, follow=True, on_worker=True)
+        return self._reader(self.stream_id, picks=True, on_worker=True)
 
     def reload(self) -> None:
+        """Another tab changed streams or people: the same read as a teammate's change, shown at once."""
         self.prefs = Preferences.load(self.paths)
-        with self.db.session() as session:
-            picks = live_service.stream_picks(session)
-            self.people = [p.name for p in list_people(session, active_only=True)]
-        current = self.stream_id
+        self.show_refreshed(self._reader(self.stream_id, picks=True)())
+
+    def reread(self) -> None:
+        """After the controller's own action: read the console again at once, so it shows the action (the
+        database is the console's memory; a crash loses nothing)."""
+        try:
+            data = self._reader(self.stream_id, picks=False)()
+        except Exception:  # the action has shown its own error; the next read shows the console again
+            log.exception("Reading the console after an action failed")
+            return
+        self.show_refreshed(data)
+
+    def show_refreshed(self, data: object) -> None:
+        seq, read = data  # type: ignore[misc]
+        if seq < self._shown_seq:  # the controller acted (or picked a stream) after this read began: it is old
+            if read.picks is not None and seq > self._picks_seq:
+                self.refresh()  # the streams to pick from may have changed meanwhile: read them again
+            return
+        self._shown_seq = seq
+        if read.picks is not None:
+            self._picks_seq = seq
+            self._show_picks(read.picks, read.stream_id)
+        self._show_console(read)
+
+    def _show_picks(self, picks: live_steps.Picks, stream_id: int | None) -> None:
+        self.people = list(picks.people)
         self.stream_combo.blockSignals(True)
         self.stream_combo.clear()
-        for p in picks:
+        for p in picks.streams:
             mark = "● " if p.live else ""
             self.stream_combo.addItem(f"{mark}{formatting.weekday_date(p.start_at)}  {p.title}  · {p.account}", p.id)
-        wanted = current if current is not None else live_service.default_pick(picks, self.clock())
-        self.stream_combo.setCurrentIndex(max(0, self.stream_combo.findData(wanted)))
+        self.stream_combo.setCurrentIndex(max(0, self.stream_combo.findData(stream_id)))
         self.stream_combo.blockSignals(False)
         self._fill_people()
         self._fill_screens()
-        self.load_stream(self.stream_combo.currentData())
 
     def _fill_people(self) -> None:
         current = self.person_combo.currentText()
@@ -253,7 +322,10 @@ class LiveTab(ConsolePage, CaptureConsole, ChecklistPage, FollowMode, Tab):
         """Shown again (the window calls this): the script may have been approved or the lineup restocked on
         another tab meanwhile, so the checklist reads the app's checks afresh."""
         if self.stream_id is not None and self.state is not None and self.state.started_at is None:
-            self.refresh()
+            if self._checklist_missing:
+                self.reread()  # stores the items the stream's checklist is missing
+            else:
+                self.refresh()
 
     def _stream_changed(self) -> None:
         self.load_stream(self.stream_combo.currentData())
@@ -274,53 +346,46 @@ class LiveTab(ConsolePage, CaptureConsole, ChecklistPage, FollowMode, Tab):
         self.load_stream(stream_id)
 
     def load_stream(self, stream_id: int | None) -> None:
-        if stream_id != self.stream_id:  # a refresh of the same stream keeps the dismissed alerts
-            self._dismissed_alerts.clear()
-            self._load_host_message(stream_id)
-        self.stream_id = stream_id
+        """Show `stream_id` (picked here or on another tab): read at once, on the page its state calls for."""
         self._texts.clear()
         self._styles.clear()
-        self.refresh()
+        self.show_refreshed(self._reader(stream_id, picks=False)())
+        self._show_state_page()
+
+    def _show_state_page(self) -> None:
         if self.state is not None:
             self.show_page(1 if self.state.started_at is not None else 0)
 
-    def refresh(self) -> None:
-        """Re-read everything for the stream from the database (after every action)."""
-        if self.stream_id is None:
+    def _show_console(self, read: live_steps.TabRead) -> None:
+        console = read.console
+        if console is None and read.picks is None and read.stream_id is not None:  # deleted by a teammate meanwhile
+            if self.following:  # keep showing the last state; the controller's laptop decides
+                self._follow_lost(read.stream_id)
+            else:
+                self.refresh()  # read the streams again: the console opens on another one
+            return
+        changed = read.stream_id != self.stream_id
+        if changed:  # a refresh of the same stream keeps the dismissed alerts
+            self._dismissed_alerts.clear()
+            self._texts.clear()
+            self._styles.clear()
+        self.stream_id = read.stream_id
+        if console is None:
             self.state = None
+            self._set_host_text("")
             self.checklist_model.set_rows([])
             self.shelf_model.set_rows([])
             self.log_model.set_rows([])
             self._render()
             return
-        now = self.clock()
-        with self.db.session() as session:
-            self.state = live_service.console_state(session, self.stream_id, now, warn_before=self.prefs.warning_seconds)
-            if self.state.started_at is None and not self.following:  # a follower writes nothing
-                items = live_service.ensure_checklist(session, self.stream_id, live_service.load_checklist_template(self.paths))
-            else:
-                items = live_service.checklist(session, self.stream_id)
-            if self.state.started_at is None or self._auto_checks[0] != self.stream_id:
-                # read before going live; on air the console refreshes after every action, so the last answer stays
-                checks = prelive_checks.auto_checks(session, self.stream_id, Rules.from_preferences(self.prefs))
-                self._auto_checks = (self.stream_id, checks)
-            automatic = self._auto_checks[1]
-            self.checklist_model.set_rows(
-                [ChecklistRow(None, c.text, auto=True, ok=c.ok, note=c.reason) for c in automatic]
-                + [ChecklistRow(i.id, i.text, i.ticked_by, i.ticked_at) for i in items
-                   if i.text not in prelive_checks.REPLACED_ITEMS]  # the app ticks these itself now
-            )
-            shelf = live_service.shelf(session, self.stream_id)
-            samples = live_service.metric_samples(session, self.stream_id)
-            alerts = live_service.alerts(session, self.stream_id)
-            log = live_service.live_log(session, self.stream_id)
-        self.shelf_model.set_rows(shelf)
-        self._show_metrics(samples)
-        self._show_alerts(alerts, shelf)
-        self.log_model.set_rows([[formatting.local(e.at).strftime("%H:%M:%S"), self._log_kind(e.kind), e.text] for e in log])
-        total = self.checklist_model.rowCount()
-        done = total - len(self.checklist_model.unticked_texts())
-        self.checklist_summary.setText(self.tr("{0} of {1} ticked").format(done, total))
+        started = self.state.started_at if self.state is not None else None
+        self.state = console.state
+        self._follow_error = ""
+        if changed or self.following:  # the controller's message as saved (it survives a restart)
+            self._set_host_text(console.host_message)
+        if console.details is not None:
+            self._show_details(console.stream_id, console.details)
+            self._checklist_missing = console.details.checklist_missing and not self.following
         self._render()
         if self.state.live or (self.host_view is not None and self.host_view.isVisible()):
             if not self.timer.isActive():
@@ -328,6 +393,29 @@ class LiveTab(ConsolePage, CaptureConsole, ChecklistPage, FollowMode, Tab):
         else:
             self.timer.stop()
         self.capture_panel.stream_live(self.state.live and not self.following)  # warms the text reader up
+        if changed or started != self.state.started_at:
+            self._show_state_page()
+        if self._checklist_missing and self.isVisible():
+            self.reread()  # stores what the stream's checklist is missing, as this laptop (once per stream)
+
+    def _show_details(self, stream_id: int, details: live_steps.ConsoleDetails) -> None:
+        if details.auto_checks is not None:  # read before going live; on air the last answer stays
+            self._auto_checks = (stream_id, list(details.auto_checks))
+        automatic = self._auto_checks[1] if self._auto_checks[0] == stream_id else []
+        self.checklist_model.set_rows(
+            [ChecklistRow(None, c.text, auto=True, ok=c.ok, note=c.reason) for c in automatic]
+            + [ChecklistRow(i.id, i.text, i.ticked_by, i.ticked_at) for i in details.checklist
+               if i.text not in prelive_checks.REPLACED_ITEMS]  # the app ticks these itself now
+        )
+        self.shelf_model.set_rows(list(details.shelf))
+        self._alert_rows = details.alerts
+        self._show_metrics(details.samples)
+        self._show_alerts(details.alerts, details.shelf)
+        self.log_model.set_rows([[formatting.local(e.at).strftime("%H:%M:%S"), self._log_kind(e.kind), e.text]
+                                 for e in details.log])
+        total = self.checklist_model.rowCount()
+        done = total - len(self.checklist_model.unticked_texts())
+        self.checklist_summary.setText(self.tr("{0} of {1} ticked").format(done, total))
 
     # --- ticking ----------------------------------------------------------------------------------------
 
@@ -373,16 +461,17 @@ class LiveTab(ConsolePage, CaptureConsole, ChecklistPage, FollowMode, Tab):
 
     # --- actions ----------------------------------------------------------------------------------------
 
-    def act(self, action) -> bool:
-        """Run one console action in its own transaction, then rebuild the console from the database."""
+    def act(self, step: Callable[..., Any], *args: Any, at: dt.datetime | None = None, **kwargs: Any) -> Done | bool:
+        """Run one console action, `step(db, stream id, now, *args, **kwargs)` from services/live_steps.py (one
+        unit of work; `at` for an action that happened earlier than now), then show the console as the database
+        has it. Done(what the step returned), or False when it was refused or failed (the user was told)."""
         if self.stream_id is None:
             return False
         if self.following:
             self.status_message.emit(self.tr("Following another computer's console: nothing can be changed here."), 4000)
             return False
         try:
-            with self.db.session() as session:
-                action(session, self.stream_id, self.clock())
+            value = step(self.db, self.stream_id, at or self.clock(), *args, **kwargs)
         except live_service.LiveError as exc:
             self.status_message.emit(str(exc), 6000)
             return False
@@ -390,8 +479,8 @@ class LiveTab(ConsolePage, CaptureConsole, ChecklistPage, FollowMode, Tab):
             show_error(self, exc)
             return False
         finally:
-            self.refresh()
-        return True
+            self.reread()
+        return Done(value)
 
     # --- host view --------------------------------------------------------------------------------------
 
@@ -401,8 +490,7 @@ class LiveTab(ConsolePage, CaptureConsole, ChecklistPage, FollowMode, Tab):
 
     def prepare_screenshot(self) -> None:
         """Today's demo stream mid-show on a fake clock: in a warning window, a little behind, metrics logged."""
-        with self.db.session() as session:
-            staged = live_demo.stage_screenshot_show(session, self.prefs, dt.datetime.now(dt.timezone.utc))
+        staged = live_demo.stage_screenshot(self.db, self.prefs, dt.datetime.now(dt.timezone.utc))
         if staged is None:
             return
         target, now = staged
