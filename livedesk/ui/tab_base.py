@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
@@ -34,6 +35,7 @@ class Tab(QWidget):
 
     _refreshing = False  # a read is on a worker
     _refresh_again = False  # another change came in meanwhile
+    _refresh_problem = ""  # the last failure logged, so a server that stays away is logged once
 
     def refresh_reader(self) -> Callable[[], object] | None:
         """What to read to show a teammate's change: a function run on a worker thread (services only; it
@@ -61,16 +63,23 @@ class Tab(QWidget):
         run_task(lambda _progress, _cancelled: reader(), self._refreshed, self._refresh_failed)
 
     def _refreshed(self, data: object) -> None:
+        if not shiboken6.isValid(self):  # the tab was closed while its read ran
+            return
         self._refreshing = False
+        self._refresh_problem = ""
         if self._refresh_again:  # what was read is already old: read again, show that
             self.refresh()
             return
         self.show_refreshed(data)
 
     def _refresh_failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
         self._refreshing = False
         # the change watcher shows "retrying" and asks for everything again once the server is back
-        log.warning("Refreshing %s after a teammate's change failed: %s", self.objectName(), exc)
+        if str(exc) != self._refresh_problem:
+            self._refresh_problem = str(exc)
+            log.warning("Refreshing %s after a teammate's change failed: %s", self.objectName(), exc)
         if self._refresh_again:
             self.refresh()
 

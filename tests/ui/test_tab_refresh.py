@@ -144,3 +144,35 @@ def test_changes_queued_before_the_window_closed_start_no_new_listener(qtbot, db
     assert watcher.listener is None and not first.running
     assert not [t for t in threading.enumerate() if t.name == "livedesk-changes"]
     assert not watcher.status_label.isVisible()
+
+
+def test_a_read_that_lands_after_its_tab_was_closed_is_dropped(qtbot, pooled):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    release = threading.Event()
+
+    def read():
+        release.wait(5)
+        return "late"
+
+    tab = ReadingTab(read)
+    tab.refresh()
+    tab.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the window closed the tab
+    release.set()
+    TaskRunner.wait()
+    qtbot.wait(20)  # the answer is delivered to a tab that is gone: nothing happens, nothing raises
+    assert tab.shown == []
+
+
+def test_a_server_that_stays_away_is_logged_once(qtbot, pooled, caplog):
+    def read():
+        raise ConnectionError("the team server does not answer")
+
+    tab = ReadingTab(read)
+    qtbot.addWidget(tab)
+    with caplog.at_level("WARNING"):
+        for _ in range(3):
+            tab.refresh()
+            qtbot.waitUntil(lambda: not tab._refreshing, timeout=5000)
+    assert caplog.text.count("does not answer") == 1
