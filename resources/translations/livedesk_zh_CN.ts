@@ -3648,6 +3648,10 @@ Logs: {2}</source>
         <translation>这个开始时间已在第 {0} 行出现；请删除重复行</translation>
     </message>
     <message>
+        <source>Someone else changed the stream's time or deleted a product the script names after the file was read; nothing was imported. Import the file again.</source>
+        <translation>读取文件后，有人改了这个场次的时间或删除了脚本里的商品；什么都没有导入。请重新导入这个文件。</translation>
+    </message>
+    <message>
         <source>Every product the script names is already linked to the pool; nothing to add.</source>
         <translation>脚本里的商品都已关联选品池，没有要加入的。</translation>
     </message>

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from livedesk.services import scripts
+from livedesk.services import script_steps
 from livedesk.services.db import Database
 from livedesk.services.timeline import clock as fmt_clock
 from livedesk.ui import theme
@@ -142,8 +142,7 @@ class RehearsalDialog(QDialog):
     def start(self) -> None:
         if self.index >= 0 or not self.rows:
             return
-        with self.db.session() as session:
-            self.rehearsal_id = scripts.start_rehearsal(session, self.stream_id).id
+        self.rehearsal_id = script_steps.start_rehearsal(self.db, self.stream_id)
         self.started_at = self.segment_started_at = self.clock()
         self.index = 0
         self.timer.start()
@@ -160,10 +159,8 @@ class RehearsalDialog(QDialog):
         seconds = now - self.segment_started_at
         row = self.rows[self.index]
         assert self.rehearsal_id is not None
-        with self.db.session() as session:
-            scripts.record_segment_time(session, self.rehearsal_id, row.id, seconds)
-            if self.index == len(self.rows) - 1:
-                scripts.finish_rehearsal(session, self.rehearsal_id)
+        script_steps.record_rehearsal_time(self.db, self.rehearsal_id, row.id, seconds,
+                                           finish=self.index == len(self.rows) - 1)
         self.actual[self.index] = seconds
         self.segment_started_at = now
         self.index += 1
@@ -176,8 +173,7 @@ class RehearsalDialog(QDialog):
         if self.index < 0 or self.finished_all:
             return
         assert self.rehearsal_id is not None
-        with self.db.session() as session:
-            scripts.finish_rehearsal(session, self.rehearsal_id)
+        script_steps.finish_rehearsal(self.db, self.rehearsal_id)
         self._finish()
         self._update()
 
