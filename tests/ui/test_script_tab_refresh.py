@@ -169,3 +169,14 @@ def test_typing_not_saved_yet_is_saved_before_a_refresh_shows(qtbot, tab, db, te
     assert tab.host_edit.toPlainText() == "我刚打的话术"
     with db.session() as s:
         assert scripts.list_segments(s, streams[0])[4].host_lines == "我刚打的话术"
+
+
+def test_a_change_read_while_an_edit_step_runs_is_shown_after_it(qtbot, tab, db, teammate, streams):
+    ids = segment_ids(db, streams[0])
+    tab._step(True)  # a step of an edit is running: its conflict question is open
+    with teammate.session() as t:
+        scripts.update_segment(t, ids[0], title="他们改的开头")
+    tab.refresh()  # read (inline in ui tests) while the step runs: not shown in the middle of it
+    assert titles(tab)[0] == "环节0"
+    tab._step(False)
+    qtbot.waitUntil(lambda: titles(tab)[0] == "他们改的开头", timeout=WAIT_MS)

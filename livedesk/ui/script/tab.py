@@ -85,6 +85,7 @@ class ScriptTab(Tab):
         self._was_active = False  # the undo stack was the Edit menu's when the running step began
         self.rehearsal_dialog = None
         self._reads = 0  # reads of the script shown so far (see show_refreshed)
+        self._refresh_after_step = False  # a teammate's change came in while a step of an edit ran
         self._stream_shown: int | None = None  # the stream whose script the table shows
         self._status_shown: tuple[int, str] | None = None  # and its status, as last shown
         self.teammates = TeammateChanges(self)  # what to say when a teammate changed the script first
@@ -244,8 +245,10 @@ class ScriptTab(Tab):
 
     def show_refreshed(self, data: object) -> None:
         reads, stream_id, tab_data = data  # type: ignore[misc]
-        if not self.flush_draft():  # typing not saved yet is saved first (a conflict asks, as on Undo)
+        if self._busy:  # a step of an edit runs (its conflict question is open): read again once it is over
+            self._refresh_after_step = True
             return
+        self.flush_draft()  # typing not saved yet is saved first (a conflict asks, as on Undo), then read again
         if (reads, stream_id) != (self._reads, self.stream_id):
             self.refresh()  # an edit or another stream was read since: what came is older than what shows
             return
@@ -551,6 +554,9 @@ class ScriptTab(Tab):
                 self.undo_stack.setActive(True)
             if self._waiting:
                 QTimer.singleShot(0, self._push_waiting)
+            if self._refresh_after_step:
+                self._refresh_after_step = False
+                QTimer.singleShot(0, self.refresh)
 
     def _push_waiting(self) -> None:
         waiting, self._waiting = self._waiting, []
