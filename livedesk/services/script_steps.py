@@ -4,6 +4,8 @@ The undo commands (ui/script/commands.py) call one of these for each redo and ea
 what it expects stored (what the user saw, or what the last step left) and returns what it left, as plain
 values: a layout, segment dicts or a `snapshot_script`. A teammate's change in between is refused with a
 ConcurrentEditError (SegmentChangedError, ScriptChangedError, SegmentGoneError) and nothing is written.
+Replacing the whole script takes what to replace it with as plain values (a template's name, a parsed
+sheet), never a function of a session. The rehearsal's saves (not undoable) are here too.
 """
 
 from __future__ import annotations
