@@ -2022,6 +2022,29 @@ Logs: {2}</source>
     </message>
 </context>
 <context>
+    <name>MarkRehearsed</name>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation><numerusform>……还有 %n 项</numerusform></translation>
+    </message>
+    <message>
+        <source>Mark as rehearsed anyway?</source>
+        <translation>仍然标记为已彩排？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) are not resolved:</source>
+        <translation><numerusform>还有 %n 个问题未解决：</numerusform></translation>
+    </message>
+    <message>
+        <source>Mark the stream as rehearsed anyway?</source>
+        <translation>仍然把这场标记为已彩排？</translation>
+    </message>
+    <message>
+        <source>The stream is marked as rehearsed.</source>
+        <translation>这场已标记为已彩排。</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <source>sheet {0}</source>
@@ -6541,26 +6564,6 @@ Logs: {2}</source>
     <message>
         <source>Withdraw approval</source>
         <translation>撤回定稿</translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %n more</source>
-        <translation><numerusform>……还有 %n 项</numerusform></translation>
-    </message>
-    <message>
-        <source>Mark as rehearsed anyway?</source>
-        <translation>仍然标记为已彩排？</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n problem(s) are not resolved:</source>
-        <translation><numerusform>还有 %n 个问题未解决：</numerusform></translation>
-    </message>
-    <message>
-        <source>Mark the stream as rehearsed anyway?</source>
-        <translation>仍然把这场标记为已彩排？</translation>
-    </message>
-    <message>
-        <source>The stream is marked as rehearsed.</source>
-        <translation>这场已标记为已彩排。</translation>
     </message>
 </context>
 <context>

@@ -10,8 +10,9 @@ from __future__ import annotations
 import html
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,11 +29,17 @@ from PySide6.QtWidgets import (
 
 from livedesk.services import script_steps
 from livedesk.services.db import Database
+from livedesk.services.errors import UserError
+from livedesk.services.scripts import reads as script_reads
 from livedesk.services.timeline import clock as fmt_clock
 from livedesk.ui import theme
-from livedesk.ui.script.labels import segment_kind_label
+from livedesk.ui.errors import show_error
+from livedesk.ui.script.labels import category_label, segment_kind_label
 from livedesk.ui.script.table_model import SegmentRow
 from livedesk.ui.widgets.rows_model import RowsTableModel
+
+if TYPE_CHECKING:
+    from livedesk.ui.script.tab import ScriptTab
 
 
 def signed(seconds: float) -> str:
@@ -276,3 +283,40 @@ class RehearsalDialog(QDialog):
         if self.index >= 0 and not self.finished_all:
             self.stop()
         event.accept()
+
+
+class MarkRehearsed(QObject):
+    """Marking the script tab's stream rehearsed: the problems not resolved are listed and asked about first."""
+
+    def __init__(self, tab: ScriptTab):
+        super().__init__()  # short-lived: owned by the caller, not the tab
+        self.tab = tab
+
+    def run(self) -> bool:
+        tab = self.tab
+        if tab.stream_id is None:
+            return False
+        tab.flush_draft()
+        findings = script_reads.unresolved(tab.db, tab.stream_id)
+        if findings:
+            listed = "\n".join(
+                f"• {f.segment_title + ': ' if f.segment_title else ''}{f.term} ({category_label(f.category)})"
+                for f in findings[:25])
+            if len(findings) > 25:
+                listed += "\n" + self.tr("… and %n more", "", len(findings) - 25)
+            if not tab.confirm(
+                self.tr("Mark as rehearsed anyway?"),
+                self.tr("%n problem(s) are not resolved:", "", len(findings)) + "\n\n" + listed + "\n\n"
+                + self.tr("Mark the stream as rehearsed anyway?"),
+                "markRehearsedConfirm",
+            ):
+                return False
+        try:
+            script_steps.mark_rehearsed(tab.db, tab.stream_id)
+        except UserError as exc:  # e.g. a teammate saved or deleted the stream a moment ago: nothing was saved
+            show_error(tab, exc)
+            tab.reload()
+            return False
+        tab.status_message.emit(self.tr("The stream is marked as rehearsed."), 5000)
+        tab.reload()
+        return True

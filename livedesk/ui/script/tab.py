@@ -28,12 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from livedesk.config import Paths
-from livedesk.services import compliance, schedule, script_steps, scripts, timeline
+from livedesk.services import compliance, schedule, scripts, timeline
 from livedesk.services.db import Database
-from livedesk.services.errors import UserError
 from livedesk.services.scripts import reads as script_reads
 from livedesk.ui import formatting, theme
-from livedesk.ui.errors import show_error
 from livedesk.ui.labels import status_label, stream_type_label
 from livedesk.ui.script import commands as cmd
 from livedesk.ui.script.delegates import KindDelegate, ProductDelegate
@@ -721,32 +719,10 @@ class ScriptTab(Tab):
                                    self._changed, self._seen_script()))
 
     def mark_rehearsed(self) -> bool:
-        if self.stream_id is None:
-            return False
-        self.flush_draft()
-        findings = script_reads.unresolved(self.db, self.stream_id)
-        if findings:
-            listed = "\n".join(
-                f"• {f.segment_title + ': ' if f.segment_title else ''}{f.term} ({category_label(f.category)})"
-                for f in findings[:25])
-            if len(findings) > 25:
-                listed += "\n" + self.tr("… and %n more", "", len(findings) - 25)
-            if not self.confirm(
-                self.tr("Mark as rehearsed anyway?"),
-                self.tr("%n problem(s) are not resolved:", "", len(findings)) + "\n\n" + listed + "\n\n"
-                + self.tr("Mark the stream as rehearsed anyway?"),
-                "markRehearsedConfirm",
-            ):
-                return False
-        try:
-            script_steps.mark_rehearsed(self.db, self.stream_id)
-        except UserError as exc:  # e.g. a teammate saved or deleted the stream a moment ago: nothing was saved
-            show_error(self, exc)
-            self.reload()
-            return False
-        self.status_message.emit(self.tr("The stream is marked as rehearsed."), 5000)
-        self.reload()
-        return True
+        """Set the stream to 彩排 (rehearsed), asking first when problems are not resolved (ui/script/rehearsal.py)."""
+        from livedesk.ui.script.rehearsal import MarkRehearsed
+
+        return MarkRehearsed(self).run()
 
     def _confirm(self, title: str, text: str, name: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, title, text,
