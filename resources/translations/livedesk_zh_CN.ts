@@ -4848,6 +4848,10 @@ Logs: {2}</source>
         <translation>关闭</translation>
     </message>
     <message>
+        <source>Someone else deleted “{0}”, so its time was not saved.</source>
+        <translation>“{0}”已被别人删除，这一段的用时没有保存。</translation>
+    </message>
+    <message>
         <source>Total {0} · plan {1}</source>
         <translation>合计 {0} · 计划 {1}</translation>
     </message>

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from livedesk.services import script_steps
+from livedesk.services import script_steps, scripts
 from livedesk.services.db import Database
 from livedesk.services.errors import UserError
 from livedesk.services.scripts import reads as script_reads
@@ -101,6 +101,7 @@ class RehearsalDialog(QDialog):
         layout.addLayout(clocks)
         self.hint = QLabel(self.tr("Press Start, then Space or → at the end of each segment. Esc stops."))
         theme.set_style(self.hint, "color: $muted;")
+        self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         self.lines_view = QTextBrowser()  # what the host says in this segment, read while rehearsing
         self.lines_view.setObjectName("rehearsalLines")
@@ -149,7 +150,11 @@ class RehearsalDialog(QDialog):
     def start(self) -> None:
         if self.index >= 0 or not self.rows:
             return
-        self.rehearsal_id = script_steps.start_rehearsal(self.db, self.stream_id)
+        try:
+            self.rehearsal_id = script_steps.start_rehearsal(self.db, self.stream_id)
+        except UserError as exc:  # e.g. a teammate deleted the stream
+            self._not_saved(exc)
+            return
         self.started_at = self.segment_started_at = self.clock()
         self.index = 0
         self.timer.start()
@@ -166,9 +171,14 @@ class RehearsalDialog(QDialog):
         seconds = now - self.segment_started_at
         row = self.rows[self.index]
         assert self.rehearsal_id is not None
-        script_steps.record_rehearsal_time(self.db, self.rehearsal_id, row.id, seconds,
-                                           finish=self.index == len(self.rows) - 1)
-        self.actual[self.index] = seconds
+        last = self.index == len(self.rows) - 1
+        try:
+            script_steps.record_rehearsal_time(self.db, self.rehearsal_id, row.id, seconds, finish=last)
+            self.actual[self.index] = seconds
+        except UserError as exc:  # a teammate deleted the segment meanwhile: the rehearsal goes on without it
+            self._not_saved(exc, row.title)
+            if last:
+                self._save_finish()
         self.segment_started_at = now
         self.index += 1
         if self.index >= len(self.rows):
@@ -179,10 +189,25 @@ class RehearsalDialog(QDialog):
         """End early: what was timed is kept; the rehearsal is finished with the rest untimed."""
         if self.index < 0 or self.finished_all:
             return
-        assert self.rehearsal_id is not None
-        script_steps.finish_rehearsal(self.db, self.rehearsal_id)
+        self._save_finish()
         self._finish()
         self._update()
+
+    def _save_finish(self) -> None:
+        assert self.rehearsal_id is not None
+        try:
+            script_steps.finish_rehearsal(self.db, self.rehearsal_id)
+        except UserError as exc:  # e.g. a teammate deleted the stream, and its rehearsals with it
+            self._not_saved(exc)
+
+    def _not_saved(self, exc: UserError, title: str | None = None) -> None:
+        """Say in the dialog (no message box: Space keeps timing) what could not be saved and why."""
+        if isinstance(exc, scripts.SegmentGoneError) and title is not None:
+            text = self.tr("Someone else deleted “{0}”, so its time was not saved.").format(title)
+        else:
+            text = str(exc)
+        self.hint.setText(text)
+        theme.set_style(self.hint, "color: $bad;")
 
     def _finish(self) -> None:
         self.finished_all = True
