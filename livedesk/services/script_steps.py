@@ -4,18 +4,23 @@ The undo commands (ui/script/commands.py) call one of these for each redo and ea
 what it expects stored (what the user saw, or what the last step left) and returns what it left, as plain
 values: a layout, segment dicts or a `snapshot_script`. A teammate's change in between is refused with a
 ConcurrentEditError (SegmentChangedError, ScriptChangedError, SegmentGoneError) and nothing is written.
+Replacing the whole script takes what to replace it with as plain values (a template's name, a parsed
+sheet), never a function of a session. The rehearsal's saves (not undoable) are here too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
 from livedesk.services import script_pool, scripts
 from livedesk.services.db import Database
 from livedesk.services.scripts import Layout
+
+if TYPE_CHECKING:
+    from livedesk.services.importers.script_sheet import ScriptSheet
 
 Snapshot = list[dict[str, Any]]  # `scripts.snapshot_script(with_ids=True)`: the script in running order
 
@@ -74,10 +79,9 @@ def delete(db: Database, stream_id: int, segment_id: int,
         return deleted, scripts.script_layout(session, stream_id)
 
 
-def rewrite(db: Database, stream_id: int, action: Callable[[Session], Any],
-            expected: Sequence[Mapping[str, Any]] | None) -> tuple[Snapshot, Snapshot]:
-    """Run `action` (build from a template, import a sheet) on a script still as `expected`; the script
-    before and after."""
+def _rewrite(db: Database, stream_id: int, action: Callable[[Session], Any],
+             expected: Sequence[Mapping[str, Any]] | None) -> tuple[Snapshot, Snapshot]:
+    """Run `action` on a script still as `expected`, in one transaction; the script before and after."""
     with db.session() as session:
         scripts.check_script(session, stream_id, expected)
         before = _snapshot(session, stream_id)
@@ -85,6 +89,24 @@ def rewrite(db: Database, stream_id: int, action: Callable[[Session], Any],
         session.flush()
         session.expire_all()
         return before, _snapshot(session, stream_id)
+
+
+def from_template(db: Database, stream_id: int, template: str,
+                  expected: Sequence[Mapping[str, Any]] | None) -> tuple[Snapshot, Snapshot]:
+    """Replace the script with `template` (daily, special, big_promotion) filled from the lineup, if the script
+    is still `expected`; the script before and after (what undo and a later redo put back)."""
+    return _rewrite(db, stream_id, lambda session: scripts.build_from_template(session, stream_id, template),
+                    expected)
+
+
+def import_sheet(db: Database, stream_id: int, sheet: ScriptSheet,
+                 expected: Sequence[Mapping[str, Any]] | None) -> tuple[Snapshot, Snapshot]:
+    """Replace the script with a parsed script sheet (`script_files.check_import`), read once for the preview
+    and the import, if the script is still `expected`; the script before and after. Refused (ImportFailed,
+    nothing written) when a teammate changed the stream's time or deleted a product it names since."""
+    from livedesk.services.importers.script_sheet import write_script_sheet  # the sheet reader loads on first use
+
+    return _rewrite(db, stream_id, lambda session: write_script_sheet(session, stream_id, sheet), expected)
 
 
 def replace(db: Database, stream_id: int, segments: Sequence[Mapping[str, Any]],
@@ -122,3 +144,33 @@ def undo_add_to_pool(db: Database, stream_id: int, before: Sequence[Mapping[str,
         scripts.replace_script_segments(session, stream_id, before, expected=expected)
         script_pool.undo_pool_addition(session, addition)
         return _snapshot(session, stream_id)
+
+
+# --- rehearsals: each press saves at once, so a crash keeps what was rehearsed -----------------------------------
+
+
+def start_rehearsal(db: Database, stream_id: int) -> int:
+    """A new rehearsal of the stream; its id."""
+    with db.session() as session:
+        return scripts.start_rehearsal(session, stream_id).id
+
+
+def record_rehearsal_time(db: Database, rehearsal_id: int, segment_id: int, seconds: float, *,
+                          finish: bool = False) -> None:
+    """How long a segment ran; with `finish`, the rehearsal is over (the last segment was timed)."""
+    with db.session() as session:
+        scripts.record_segment_time(session, rehearsal_id, segment_id, seconds)
+        if finish:
+            scripts.finish_rehearsal(session, rehearsal_id)
+
+
+def finish_rehearsal(db: Database, rehearsal_id: int) -> None:
+    """End a rehearsal early: what was timed is kept."""
+    with db.session() as session:
+        scripts.finish_rehearsal(session, rehearsal_id)
+
+
+def mark_rehearsed(db: Database, stream_id: int) -> None:
+    """Set the stream to 彩排 (rehearsed) unless it is past it (ask `script_reads.unresolved` first)."""
+    with db.session() as session:
+        scripts.mark_rehearsed(session, stream_id)

@@ -83,6 +83,23 @@
         </message>
     </context>
     <context>
+        <name>MarkRehearsed</name>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… and %n more</numerusform>
+                <numerusform>… and %n more</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n problem(s) are not resolved:</source>
+            <translation>
+                <numerusform>%n problem is not resolved:</numerusform>
+                <numerusform>%n problems are not resolved:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ProductsTab</name>
         <message numerus="yes">
             <source>Loading %n product(s)…</source>
@@ -396,20 +413,6 @@
             <translation>
                 <numerusform>The checker found %n risky word in this script. Approve it anyway?</numerusform>
                 <numerusform>The checker found %n risky words in this script. Approve it anyway?</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>… and %n more</source>
-            <translation>
-                <numerusform>… and %n more</numerusform>
-                <numerusform>… and %n more</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n problem(s) are not resolved:</source>
-            <translation>
-                <numerusform>%n problem is not resolved:</numerusform>
-                <numerusform>%n problems are not resolved:</numerusform>
             </translation>
         </message>
     </context>

@@ -2022,6 +2022,29 @@ Logs: {2}</source>
     </message>
 </context>
 <context>
+    <name>MarkRehearsed</name>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation><numerusform>……还有 %n 项</numerusform></translation>
+    </message>
+    <message>
+        <source>Mark as rehearsed anyway?</source>
+        <translation>仍然标记为已彩排？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) are not resolved:</source>
+        <translation><numerusform>还有 %n 个问题未解决：</numerusform></translation>
+    </message>
+    <message>
+        <source>Mark the stream as rehearsed anyway?</source>
+        <translation>仍然把这场标记为已彩排？</translation>
+    </message>
+    <message>
+        <source>The stream is marked as rehearsed.</source>
+        <translation>这场已标记为已彩排。</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <source>sheet {0}</source>
@@ -3648,6 +3671,10 @@ Logs: {2}</source>
         <translation>这个开始时间已在第 {0} 行出现；请删除重复行</translation>
     </message>
     <message>
+        <source>Someone else changed the stream's time or deleted a product the script names after the file was read; nothing was imported. Import the file again.</source>
+        <translation>读取文件后，有人改了这个场次的时间或删除了脚本里的商品；什么都没有导入。请重新导入这个文件。</translation>
+    </message>
+    <message>
         <source>Every product the script names is already linked to the pool; nothing to add.</source>
         <translation>脚本里的商品都已关联选品池，没有要加入的。</translation>
     </message>
@@ -4819,6 +4846,10 @@ Logs: {2}</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Someone else deleted “{0}”, so its time was not saved.</source>
+        <translation>“{0}”已被别人删除，这一段的用时没有保存。</translation>
     </message>
     <message>
         <source>Total {0} · plan {1}</source>
@@ -6537,26 +6568,6 @@ Logs: {2}</source>
     <message>
         <source>Withdraw approval</source>
         <translation>撤回定稿</translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %n more</source>
-        <translation><numerusform>……还有 %n 项</numerusform></translation>
-    </message>
-    <message>
-        <source>Mark as rehearsed anyway?</source>
-        <translation>仍然标记为已彩排？</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n problem(s) are not resolved:</source>
-        <translation><numerusform>还有 %n 个问题未解决：</numerusform></translation>
-    </message>
-    <message>
-        <source>Mark the stream as rehearsed anyway?</source>
-        <translation>仍然把这场标记为已彩排？</translation>
-    </message>
-    <message>
-        <source>The stream is marked as rehearsed.</source>
-        <translation>这场已标记为已彩排。</translation>
     </message>
 </context>
 <context>

@@ -172,8 +172,8 @@ def test_only_the_tabs_that_show_a_changed_table_reload(qtbot, window, laptops, 
         stream_with_lineup(theirs)  # one commit: streams, products and the lineup in one notice
     qtbot.waitUntil(lambda: watcher.refreshes >= 1, timeout=WAIT_MS)
     reloaded: list[str] = []
-    for key in ("schedule", "products", "script", "live", "review"):
-        monkeypatch.setattr(window.tab(key), "reload", lambda key=key: reloaded.append(key))
+    for key in ("schedule", "products", "script", "live", "review"):  # refresh: a tab may read on a worker
+        monkeypatch.setattr(window.tab(key), "refresh", lambda key=key: reloaded.append(key))
     with qtbot.waitSignal(window.change_watcher.changes, timeout=WAIT_MS, check_params_cb=changed("compliance_terms")):
         with theirs.engine.begin() as connection:
             connection.exec_driver_sql("UPDATE compliance_terms SET severity = severity")

@@ -214,7 +214,7 @@ def test_script_segment_edit_conflict(script_setup, db, teammate, monkeypatch, c
         scripts.update_segment(s, segment_id, host_lines="他们的话术")
     shown = answer_conflicts(monkeypatch, choice)
     errors = []
-    for module in ("tab", "teammates", "files"):  # every module of the script tab that shows errors
+    for module in ("rehearsal", "teammates", "files"):  # every module of the script tab that shows errors
         monkeypatch.setattr(f"livedesk.ui.script.{module}.show_error", lambda *a, **k: errors.append(a))
     tab.commit_edit(segment_id, "host_lines", "我的话术")
     assert len(shown) == 1 and errors == []

@@ -43,7 +43,7 @@ def tab(qtbot, db, paths, stream_id, monkeypatch):
     widget.messages = []
     widget.status_message.connect(lambda text, _ms: widget.messages.append(text))
     widget.errors = []
-    for module in ("tab", "teammates", "files"):  # every module of the tab that shows errors
+    for module in ("rehearsal", "teammates", "files"):  # every module of the tab that shows errors
         monkeypatch.setattr(f"livedesk.ui.script.{module}.show_error", lambda *a, **k: widget.errors.append(a))
     return widget
 

@@ -189,16 +189,12 @@ def test_script_steps_move_and_put_the_layout_back(db):
     assert script_steps.arrange(db, stream_id, before, expected=after) == before
 
 
-def test_script_steps_rewrite_then_replace_restores_the_script_under_its_ids(db):
+def test_script_steps_template_then_replace_restores_the_script_under_its_ids(db):
     stream_id, ids = _script(db)
     with db.session() as s:
         seen = scripts.snapshot_script(s, stream_id, with_ids=True)
-
-    def clear(session):
-        scripts.replace_script_segments(session, stream_id, [])
-
-    before, after = script_steps.rewrite(db, stream_id, clear, seen)
-    assert after == [] and [seg["id"] for seg in before] == ids
+    before, after = script_steps.from_template(db, stream_id, "daily", seen)
+    assert [seg["id"] for seg in before] == ids and after and after != before
     left = script_steps.replace(db, stream_id, before, expected=after)
     assert [seg["id"] for seg in left] == ids
 

@@ -118,6 +118,8 @@ class ScriptSheet:
     lineup_prices: dict[int, Decimal] = field(default_factory=dict)  # product id → 直播价 from the sheet
     sheet_name: str = ""
     unmatched: list[UnmatchedProduct] = field(default_factory=list)  # named but not in the pool: kept, listed
+    file_name: str = ""
+    slot: tuple[dt.datetime, int] | None = None  # the stream's start and planned minutes the times were read for
 
 
 def _parse_time_cell(value: object) -> _Time:
@@ -394,7 +396,8 @@ def parse_script_sheet(session: Session, stream_id: int, path: str | Path) -> Sc
             ).format(len(problems)),
             problems,
         )
-    return ScriptSheet(segments, prices, sheet.name, group_unmatched(unmatched))
+    return ScriptSheet(segments, prices, sheet.name, group_unmatched(unmatched), path.name,
+                       (stream.start_at, stream.planned_minutes))
 
 
 def _resolve_times(
@@ -529,9 +532,29 @@ def _show(time: _Time) -> str:
 
 def import_script_sheet(session: Session, stream_id: int, path: str | Path) -> list[Segment]:
     """Replace the stream's script with the sheet's segments (take `snapshot_script` first for undo)."""
+    return write_script_sheet(session, stream_id, parse_script_sheet(session, stream_id, path))
+
+
+def _check_still_fits(session: Session, stream: Stream | None, parsed: ScriptSheet) -> None:
+    """A sheet parsed earlier (for the preview) is written only if what it was read against is unchanged: the
+    stream's slot (the times were resolved within it) and the products it matched."""
+    named = {s["product_id"] for s in parsed.segments if s["product_id"] is not None} | set(parsed.lineup_prices)
+    there = set(session.scalars(select(Product.id).where(Product.id.in_(named)))) if named else set()
+    moved = stream is not None and parsed.slot is not None and (
+        parsed.slot[0] != stream.start_at or parsed.slot[1] != stream.planned_minutes)
+    if moved or there != named:
+        raise ImportFailed(parsed.file_name or parsed.sheet_name, translate(
+            "Messages",
+            "Someone else changed the stream's time or deleted a product the script names after the file was "
+            "read; nothing was imported. Import the file again."))
+
+
+def write_script_sheet(session: Session, stream_id: int, parsed: ScriptSheet) -> list[Segment]:
+    """Replace the stream's script with a parsed sheet's segments and put the products it names on the lineup
+    (with the sheet's 直播价 where the lineup has none)."""
     from livedesk.services.scripts import replace_script_segments
 
-    parsed = parse_script_sheet(session, stream_id, path)
+    _check_still_fits(session, session.get(Stream, stream_id), parsed)
     lineup = {
         item.product_id: item for item in session.scalars(select(LineupItem).where(LineupItem.stream_id == stream_id))
     }

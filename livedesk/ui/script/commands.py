@@ -14,7 +14,7 @@ from livedesk.services.db import Database
 from livedesk.ui.undo import DbCommand
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from livedesk.services.importers.script_sheet import ScriptSheet
 
 log = logging.getLogger(__name__)
 Changed = Callable[[], None]
@@ -328,23 +328,26 @@ class DeleteSegment(_ScriptCommand):
 
 
 class ReplaceScript(_ScriptCommand):
-    """Replace the whole script (template, import): the first redo runs `action`, later ones replay its result.
+    """Replace the whole script (template, import): the first redo runs `first`, later ones replay its result.
 
     The first redo refuses when the script is not the one the user saw (`seen`, a `snapshot_script`), undo and
     later redos when it is not the one this command left (`left`). The snapshots keep the segment ids and
     restoring brings the segments back under them, so the user's earlier undo steps still find them."""
 
-    def __init__(self, db, stream_id: int, action: Callable[[Session], Any], text: str, changed: Changed,
+    def __init__(self, db, stream_id: int, text: str, changed: Changed,
                  seen: Sequence[Mapping[str, Any]] | None = None):
         super().__init__(db, stream_id, text, changed)
-        self.action = action
         self.before: list[dict[str, Any]] | None = None
         self.after: list[dict[str, Any]] | None = None
         self.left: list[dict[str, Any]] | None = [dict(x) for x in seen] if seen is not None else None
 
+    def first(self, expected: list[dict[str, Any]] | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The replacing step (one service call): the script before and after."""
+        raise NotImplementedError
+
     def do_redo(self) -> None:
         if self.after is None:
-            self.before, self.after = script_steps.rewrite(self.db, self.stream_id, self.action, self.left)
+            self.before, self.after = self.first(self.left)
             self.left = self.after
         else:
             self.left = script_steps.replace(self.db, self.stream_id, self.after, self.left)
@@ -358,6 +361,30 @@ class ReplaceScript(_ScriptCommand):
         self.left = [dict(s) for s in error.theirs]
         if self.step == "replay":
             self.before = self.left  # undo goes back to their script
+
+
+class ScriptFromTemplate(ReplaceScript):
+    """Replace the script with a template (daily, special, big_promotion) filled from the lineup."""
+
+    def __init__(self, db, stream_id: int, template: str, text: str, changed: Changed,
+                 seen: Sequence[Mapping[str, Any]] | None = None):
+        super().__init__(db, stream_id, text, changed, seen)
+        self.template = template
+
+    def first(self, expected):
+        return script_steps.from_template(self.db, self.stream_id, self.template, expected)
+
+
+class ImportScript(ReplaceScript):
+    """Replace the script with a script sheet read for the preview (the file is not read again)."""
+
+    def __init__(self, db, stream_id: int, sheet: ScriptSheet, text: str, changed: Changed,
+                 seen: Sequence[Mapping[str, Any]] | None = None):
+        super().__init__(db, stream_id, text, changed, seen)
+        self.sheet = sheet
+
+    def first(self, expected):
+        return script_steps.import_sheet(self.db, self.stream_id, self.sheet, expected)
 
 
 class SetApproved(_ScriptCommand):

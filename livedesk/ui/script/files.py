@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog
 
-from livedesk.services import script_pool
+from livedesk.services import script_files
 from livedesk.ui.errors import show_error
 from livedesk.ui.script import commands as cmd
 from livedesk.ui.tasks import run_task
@@ -34,18 +34,13 @@ class ScriptFiles(QObject):
                                                   self.tr("Spreadsheets (*.xlsx *.xls *.csv)"))
         if not path:
             return
-        stream_id = self.tab.stream_id
-        from livedesk.services.importers.script_sheet import import_script_sheet, parse_script_sheet
+        stream_id, db = self.tab.stream_id, self.tab.db
 
-        def check(progress, cancelled):
-            with self.tab.db.session() as session:
-                parsed = parse_script_sheet(session, stream_id, path)
-                addable = len(script_pool.addable(session, parsed.unmatched))
-                session.rollback()
-            return parsed, addable
+        def check(progress, cancelled) -> script_files.ImportCheck:  # read once: the import writes what was read
+            return script_files.check_import(db, stream_id, path)
 
-        def done(result) -> None:
-            parsed, addable = result
+        def done(result: script_files.ImportCheck) -> None:
+            parsed, addable = result.sheet, result.addable
             self.tab.window().unsetCursor()
             count = len(parsed.segments)
             seen = self.tab._seen_script()  # what the user is asked to replace
@@ -65,9 +60,8 @@ class ScriptFiles(QObject):
                 "replaceScript",
             ):
                 return
-            imported = cmd.ReplaceScript(self.tab.db, stream_id, lambda s: import_script_sheet(s, stream_id, path),
-                                         self.tr("Import script from {0}").format(Path(path).name), self.tab._changed,
-                                         seen)
+            imported = cmd.ImportScript(db, stream_id, parsed, self.tr("Import script from {0}").format(Path(path).name),
+                                        self.tab._changed, seen)
             if not self.tab._push(imported):
                 return
             self.tab.status_message.emit(self.tr("Imported %n segment(s).", "", count), 5000)
@@ -119,7 +113,7 @@ class ScriptFiles(QObject):
                 return
             if not path.lower().endswith((".xlsx", ".pdf")):
                 path += ".pdf" if "pdf" in chosen.lower() else ".xlsx"
-        stream_id = self.tab.stream_id
+        stream_id, db = self.tab.stream_id, self.tab.db
         name = Path(path).name
 
         def done(_result) -> None:
@@ -127,17 +121,11 @@ class ScriptFiles(QObject):
 
         if path.lower().endswith(".pdf"):
             from livedesk.rendering.script_pdf import export_script_pdf
-            from livedesk.services.run_sheet import run_sheet
 
             def work(progress, cancelled):  # QTextDocument and QPdfWriter lay out on any thread
-                with self.tab.db.session() as session:
-                    sheet = run_sheet(session, stream_id)
-                return export_script_pdf(sheet, path)
+                return export_script_pdf(script_files.run_sheet(db, stream_id), path)
         else:
-            from livedesk.services.exporters.script_sheet import export_script_sheet
-
             def work(progress, cancelled):
-                with self.tab.db.session() as session:
-                    return export_script_sheet(session, stream_id, path)
+                return script_files.export_workbook(db, stream_id, path)
 
         run_task(work, done, lambda exc: show_error(self.tab, exc, self.tr("Export script")))

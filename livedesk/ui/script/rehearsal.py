@@ -10,8 +10,9 @@ from __future__ import annotations
 import html
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,13 +27,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from livedesk.services import scripts
+from livedesk.services import script_steps, scripts
 from livedesk.services.db import Database
+from livedesk.services.errors import UserError
+from livedesk.services.scripts import reads as script_reads
 from livedesk.services.timeline import clock as fmt_clock
 from livedesk.ui import theme
-from livedesk.ui.script.labels import segment_kind_label
+from livedesk.ui.errors import show_error
+from livedesk.ui.script.labels import category_label, segment_kind_label
 from livedesk.ui.script.table_model import SegmentRow
 from livedesk.ui.widgets.rows_model import RowsTableModel
+
+if TYPE_CHECKING:
+    from livedesk.ui.script.tab import ScriptTab
 
 
 def signed(seconds: float) -> str:
@@ -94,6 +101,7 @@ class RehearsalDialog(QDialog):
         layout.addLayout(clocks)
         self.hint = QLabel(self.tr("Press Start, then Space or → at the end of each segment. Esc stops."))
         theme.set_style(self.hint, "color: $muted;")
+        self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         self.lines_view = QTextBrowser()  # what the host says in this segment, read while rehearsing
         self.lines_view.setObjectName("rehearsalLines")
@@ -142,8 +150,11 @@ class RehearsalDialog(QDialog):
     def start(self) -> None:
         if self.index >= 0 or not self.rows:
             return
-        with self.db.session() as session:
-            self.rehearsal_id = scripts.start_rehearsal(session, self.stream_id).id
+        try:
+            self.rehearsal_id = script_steps.start_rehearsal(self.db, self.stream_id)
+        except UserError as exc:  # e.g. a teammate deleted the stream
+            self._not_saved(exc)
+            return
         self.started_at = self.segment_started_at = self.clock()
         self.index = 0
         self.timer.start()
@@ -160,11 +171,14 @@ class RehearsalDialog(QDialog):
         seconds = now - self.segment_started_at
         row = self.rows[self.index]
         assert self.rehearsal_id is not None
-        with self.db.session() as session:
-            scripts.record_segment_time(session, self.rehearsal_id, row.id, seconds)
-            if self.index == len(self.rows) - 1:
-                scripts.finish_rehearsal(session, self.rehearsal_id)
-        self.actual[self.index] = seconds
+        last = self.index == len(self.rows) - 1
+        try:
+            script_steps.record_rehearsal_time(self.db, self.rehearsal_id, row.id, seconds, finish=last)
+            self.actual[self.index] = seconds
+        except UserError as exc:  # a teammate deleted the segment meanwhile: the rehearsal goes on without it
+            self._not_saved(exc, row.title)
+            if last:
+                self._save_finish()
         self.segment_started_at = now
         self.index += 1
         if self.index >= len(self.rows):
@@ -175,11 +189,25 @@ class RehearsalDialog(QDialog):
         """End early: what was timed is kept; the rehearsal is finished with the rest untimed."""
         if self.index < 0 or self.finished_all:
             return
-        assert self.rehearsal_id is not None
-        with self.db.session() as session:
-            scripts.finish_rehearsal(session, self.rehearsal_id)
+        self._save_finish()
         self._finish()
         self._update()
+
+    def _save_finish(self) -> None:
+        assert self.rehearsal_id is not None
+        try:
+            script_steps.finish_rehearsal(self.db, self.rehearsal_id)
+        except UserError as exc:  # e.g. a teammate deleted the stream, and its rehearsals with it
+            self._not_saved(exc)
+
+    def _not_saved(self, exc: UserError, title: str | None = None) -> None:
+        """Say in the dialog (no message box: Space keeps timing) what could not be saved and why."""
+        if isinstance(exc, scripts.SegmentGoneError) and title is not None:
+            text = self.tr("Someone else deleted “{0}”, so its time was not saved.").format(title)
+        else:
+            text = str(exc)
+        self.hint.setText(text)
+        theme.set_style(self.hint, "color: $bad;")
 
     def _finish(self) -> None:
         self.finished_all = True
@@ -280,3 +308,40 @@ class RehearsalDialog(QDialog):
         if self.index >= 0 and not self.finished_all:
             self.stop()
         event.accept()
+
+
+class MarkRehearsed(QObject):
+    """Marking the script tab's stream rehearsed: the problems not resolved are listed and asked about first."""
+
+    def __init__(self, tab: ScriptTab):
+        super().__init__()  # short-lived: owned by the caller, not the tab
+        self.tab = tab
+
+    def run(self) -> bool:
+        tab = self.tab
+        if tab.stream_id is None:
+            return False
+        tab.flush_draft()
+        findings = script_reads.unresolved(tab.db, tab.stream_id)
+        if findings:
+            listed = "\n".join(
+                f"• {f.segment_title + ': ' if f.segment_title else ''}{f.term} ({category_label(f.category)})"
+                for f in findings[:25])
+            if len(findings) > 25:
+                listed += "\n" + self.tr("… and %n more", "", len(findings) - 25)
+            if not tab.confirm(
+                self.tr("Mark as rehearsed anyway?"),
+                self.tr("%n problem(s) are not resolved:", "", len(findings)) + "\n\n" + listed + "\n\n"
+                + self.tr("Mark the stream as rehearsed anyway?"),
+                "markRehearsedConfirm",
+            ):
+                return False
+        try:
+            script_steps.mark_rehearsed(tab.db, tab.stream_id)
+        except UserError as exc:  # e.g. a teammate saved or deleted the stream a moment ago: nothing was saved
+            show_error(tab, exc)
+            tab.reload()
+            return False
+        tab.status_message.emit(self.tr("The stream is marked as rehearsed."), 5000)
+        tab.reload()
+        return True

@@ -6,7 +6,6 @@ highlighter use one compiled word list (cached; rebuilt when the list changes).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -31,9 +30,8 @@ from PySide6.QtWidgets import (
 from livedesk.config import Paths
 from livedesk.services import compliance, schedule, scripts, timeline
 from livedesk.services.db import Database
-from livedesk.services.errors import UserError
+from livedesk.services.scripts import reads as script_reads
 from livedesk.ui import formatting, theme
-from livedesk.ui.errors import show_error
 from livedesk.ui.labels import status_label, stream_type_label
 from livedesk.ui.script import commands as cmd
 from livedesk.ui.script.delegates import KindDelegate, ProductDelegate
@@ -84,6 +82,10 @@ class ScriptTab(Tab):
         self._waiting: list[cmd._ScriptCommand] = []  # edits asked for meanwhile: pushed once the step is over
         self._was_active = False  # the undo stack was the Edit menu's when the running step began
         self.rehearsal_dialog = None
+        self._reads = 0  # reads of the script shown so far (see show_refreshed)
+        self._refresh_after_step = False  # a teammate's change came in while a step of an edit ran
+        self._stream_shown: int | None = None  # the stream whose script the table shows
+        self._status_shown: tuple[int, str] | None = None  # and its status, as last shown
         self.teammates = TeammateChanges(self)  # what to say when a teammate changed the script first
         self.files = ScriptFiles(self)  # import, add to pool, export
         self._build()
@@ -223,39 +225,46 @@ class ScriptTab(Tab):
 
     # --- streams ------------------------------------------------------------------------------------------
 
+    # A teammate's change is read on a worker (refresh_reader) and shown here (show_refreshed); reload reads
+    # the same data on the GUI thread (another tab changed it, or the window opened). Each read of the script
+    # (here or after an edit) moves `_reads`: data read on a worker before it is older than what the tab shows.
+
+    def _reader(self) -> Callable[[], script_reads.ScriptTabData]:
+        db, stream_id = self.db, self.stream_id
+        return lambda: script_reads.tab_data(db, stream_id)
+
     def reload(self) -> None:
-        """Streams into the picker (past planning first), then the chosen stream's script."""
-        with self.db.session() as session:
-            streams = schedule.list_streams(session)
-            self.terms = compliance.term_set(session)
+        """Streams into the picker (past planning first), the word list, then the chosen stream's script."""
+        self._show_tab(self._reader()())
+
+    def refresh_reader(self) -> Callable[[], object]:
+        read, reads, stream_id = self._reader(), self._reads, self.stream_id
+        return lambda: (reads, stream_id, read())
+
+    def show_refreshed(self, data: object) -> None:
+        reads, stream_id, tab_data = data  # type: ignore[misc]
+        if self._busy:  # a step of an edit runs (its conflict question is open): read again once it is over
+            self._refresh_after_step = True
+            return
+        self.flush_draft()  # typing not saved yet is saved first (a conflict asks, as on Undo), then read again
+        if (reads, stream_id) != (self._reads, self.stream_id):
+            self.refresh()  # an edit or another stream was read since: what came is older than what shows
+            return
+        self._show_tab(tab_data)
+
+    def _show_tab(self, data: script_reads.ScriptTabData) -> None:
+        self.terms = data.terms
         self.highlighter.set_terms(self.terms)
-        ready = [s for s in streams if s.status != "planned"]
-        planned = [s for s in streams if s.status == "planned"]
-        ready.sort(key=lambda s: s.start_at)
-        planned.sort(key=lambda s: s.start_at)
-        self.streams = ready + planned
-        current = self.stream_id
-        if current is None or all(s.id != current for s in self.streams):
-            current = self._default_stream(ready, planned)
+        self.streams = data.streams
         self._loading = True
         self.stream_combo.clear()
         for s in self.streams:
             stamp = s.start_at.astimezone().strftime("%m-%d %H:%M")
             self.stream_combo.addItem(f"{stamp} · {s.title} · {status_label(s.status)}", s.id)
-        self.stream_combo.setCurrentIndex(max(0, self.stream_combo.findData(current)))
+        self.stream_combo.setCurrentIndex(max(0, self.stream_combo.findData(data.stream_id)))
         self._loading = False
         self.stream_id = self.stream_combo.currentData()
-        self.load_script()
-
-    @staticmethod
-    def _default_stream(ready: list[schedule.StreamData], planned: list[schedule.StreamData]) -> int | None:
-        now = dt.datetime.now().astimezone()
-        upcoming = [s for s in ready if s.start_at + dt.timedelta(minutes=s.planned_minutes) >= now]
-        if upcoming:
-            return upcoming[0].id
-        if ready:
-            return ready[-1].id
-        return planned[0].id if planned else None
+        self._show_script(data.view if self.stream_id == data.stream_id else None)
 
     def _stream_changed(self) -> None:
         if self._loading:
@@ -278,14 +287,23 @@ class ScriptTab(Tab):
 
     def load_script(self) -> None:
         """Read the stream's script, lineup and rehearsals in one unit of work and show them."""
+        self._show_script(script_reads.script(self.db, self.stream_id) if self.stream_id is not None else None)
+
+    def _show_script(self, view: scripts.ScriptView | None) -> None:
+        """Show a stream's script as read (None: no stream, or it was deleted), keeping the selected segment and
+        where the table and the timeline were scrolled to."""
+        self._reads += 1
         selected = self.selected_id()
+        scrolled = [(bar, bar.value()) for bar in (
+            self.table.verticalScrollBar(), self.timeline_scroll.horizontalScrollBar(),
+            self.timeline_scroll.verticalScrollBar())]
+        same_stream = self.stream_id is not None and self.stream_id == self._stream_shown
+        self._stream_shown = self.stream_id
         if self.stream_id is None:
             self.model.set_rows([], {}, [], None, 0)
             self.stream_info.setText(self.tr("No streams yet: plan one on the Schedule tab first."))
             self._after_load([])
             return
-        with self.db.session() as session:
-            view = scripts.script_view(session, self.stream_id)
         if view is None:
             self.stream_id = None
             self.model.set_rows([], {}, [], None, 0)
@@ -296,7 +314,7 @@ class ScriptTab(Tab):
         self.stream_info.setText(
             f"{view.start_at.astimezone():%Y-%m-%d %H:%M} · {formatting.minutes(view.planned_minutes)} · "
             f"{stream_type_label(view.stream_type)} · {status_label(view.status)}")
-        shown, self._status_shown = getattr(self, "_status_shown", None), (self.stream_id, view.status)
+        shown, self._status_shown = self._status_shown, (self.stream_id, view.status)
         if shown is not None and shown[0] == self.stream_id and shown != self._status_shown:
             self.streams_changed.emit()  # else the schedule would show (and check deletes against) the old one
         self.model.set_rows(rows, dict(view.product_names), list(view.lineup), view.start_at, view.planned_minutes * 60)
@@ -304,6 +322,9 @@ class ScriptTab(Tab):
         self._after_load(rows)
         if selected is not None and self.model.row_of(selected) >= 0:
             self.select_segment(selected)
+        if same_stream:
+            for bar, value in scrolled:
+                bar.setValue(value)
 
     def _after_load(self, rows: list[SegmentRow]) -> None:
         self.approve_action.blockSignals(True)
@@ -531,6 +552,9 @@ class ScriptTab(Tab):
                 self.undo_stack.setActive(True)
             if self._waiting:
                 QTimer.singleShot(0, self._push_waiting)
+            if self._refresh_after_step:
+                self._refresh_after_step = False
+                QTimer.singleShot(0, self.refresh)
 
     def _push_waiting(self) -> None:
         waiting, self._waiting = self._waiting, []
@@ -628,8 +652,7 @@ class ScriptTab(Tab):
         """A product-pitch segment after the selected one, host lines from selling points and FAQ."""
         if self.stream_id is None:
             return
-        with self.db.session() as session:
-            draft = scripts.pitch_draft(session, self.stream_id, product_id)
+        draft = script_reads.pitch(self.db, self.stream_id, product_id)
         if draft is None:
             return
         name, lines, link = draft.name, draft.host_lines, draft.link_number
@@ -668,9 +691,9 @@ class ScriptTab(Tab):
             return
         stream_id = self.stream_id
         names = {"daily": self.tr("daily"), "special": self.tr("special"), "big_promotion": self.tr("big promotion")}
-        self._push(cmd.ReplaceScript(self.db, stream_id, lambda s: scripts.build_from_template(s, stream_id, key),
-                                     self.tr("Script from the {0} template").format(names.get(key, key)),
-                                     self._changed, seen))
+        self._push(cmd.ScriptFromTemplate(self.db, stream_id, key,
+                                          self.tr("Script from the {0} template").format(names.get(key, key)),
+                                          self._changed, seen))
 
     def _seen_script(self) -> list[dict[str, Any]]:
         """The script the table shows (a `snapshot_script`): what replacing or approving it is checked against."""
@@ -696,34 +719,10 @@ class ScriptTab(Tab):
                                    self._changed, self._seen_script()))
 
     def mark_rehearsed(self) -> bool:
-        if self.stream_id is None:
-            return False
-        self.flush_draft()
-        with self.db.session() as session:
-            findings = scripts.can_mark_rehearsed(session, self.stream_id)
-        if findings:
-            listed = "\n".join(
-                f"• {f.segment_title + ': ' if f.segment_title else ''}{f.term} ({category_label(f.category)})"
-                for f in findings[:25])
-            if len(findings) > 25:
-                listed += "\n" + self.tr("… and %n more", "", len(findings) - 25)
-            if not self.confirm(
-                self.tr("Mark as rehearsed anyway?"),
-                self.tr("%n problem(s) are not resolved:", "", len(findings)) + "\n\n" + listed + "\n\n"
-                + self.tr("Mark the stream as rehearsed anyway?"),
-                "markRehearsedConfirm",
-            ):
-                return False
-        try:
-            with self.db.session() as session:
-                scripts.mark_rehearsed(session, self.stream_id)
-        except UserError as exc:  # e.g. a teammate saved or deleted the stream a moment ago: nothing was saved
-            show_error(self, exc)
-            self.reload()
-            return False
-        self.status_message.emit(self.tr("The stream is marked as rehearsed."), 5000)
-        self.reload()
-        return True
+        """Set the stream to 彩排 (rehearsed), asking first when problems are not resolved (ui/script/rehearsal.py)."""
+        from livedesk.ui.script.rehearsal import MarkRehearsed
+
+        return MarkRehearsed(self).run()
 
     def _confirm(self, title: str, text: str, name: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, title, text,
@@ -741,8 +740,7 @@ class ScriptTab(Tab):
 
     def apply_word_list(self) -> None:
         """Re-read the word list and re-check the open script, the unsaved host lines included."""
-        with self.db.session() as session:
-            self.terms = compliance.term_set(session)
+        self.terms = script_reads.terms(self.db)
         self.highlighter.set_terms(self.terms)
         self._update_detail_findings()
         self.refresh_findings()

@@ -6,6 +6,8 @@ announced with `terms_changed`: the script tab re-checks the open script while t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from livedesk.services import compliance
+from livedesk.services.compliance import word_list
 from livedesk.services.db import Database
 from livedesk.services.importers.errors import ImportFailed
 from livedesk.ui import theme
@@ -128,8 +131,10 @@ class WordListDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        with self.db.session() as session:
-            self.statuses = compliance.list_term_statuses(session)
+        self._show(word_list.statuses(self.db))
+
+    def _show(self, statuses: list[compliance.TermStatus]) -> None:
+        self.statuses = statuses
         rules = compliance.legal_rules()
         rows, tips = [], {}
         for i, t in enumerate(self.statuses):
@@ -158,39 +163,39 @@ class WordListDialog(QDialog):
         self.severity_combo.setCurrentIndex(self.severity_combo.findData("" if status.severity == default else status.severity))
         self.suggestion_edit.setText(status.suggestion)
 
-    def _run(self, fn) -> bool:
-        """One unit of work; a refused change shows why and writes nothing."""
+    def _run(self, change: Callable[[], list[compliance.TermStatus]]) -> bool:
+        """One change (one service call, one unit of work) that returns the list after it; a refused change
+        shows why and writes nothing."""
         try:
-            with self.db.session() as session:
-                fn(session)
+            statuses = change()
         except (ValueError, ImportFailed) as exc:
             self.error_label.setText(str(exc))
             return False
         self.error_label.clear()
         self.changed = True
-        self.reload()
+        self._show(statuses)
         self.terms_changed.emit()
         return True
 
     def add_term(self) -> None:
         term, suggestion = self.term_edit.text().strip(), self.suggestion_edit.text().strip()
         category, severity = self.category_combo.currentData(), self.severity_combo.currentData()
-        if self._run(lambda s: compliance.add_term(s, term, category, suggestion, severity)):
+        if self._run(lambda: word_list.add(self.db, term, category, suggestion, severity)):
             self.term_edit.clear()
             self.suggestion_edit.clear()
 
     def recategorise_selected(self) -> None:
         terms = self.selected_terms()
         category, severity = self.category_combo.currentData(), self.severity_combo.currentData()
-        self._run(lambda s: [compliance.recategorise(s, term, category, severity) for term in terms])
+        self._run(lambda: word_list.recategorise(self.db, terms, category, severity))
 
     def remove_selected(self) -> None:
         terms = self.selected_terms()
-        self._run(lambda s: [compliance.remove_term(s, term) for term in terms])
+        self._run(lambda: word_list.remove(self.db, terms))
 
     def restore_selected(self) -> None:
         terms = self.selected_terms()
-        self._run(lambda s: [compliance.restore_term(s, term) for term in terms])
+        self._run(lambda: word_list.restore(self.db, terms))
 
     def import_from(self, path: str | None = None) -> dict[str, int] | None:
         if not path:
@@ -199,7 +204,13 @@ class WordListDialog(QDialog):
         if not path:
             return None
         counts: dict[str, int] = {}
-        if not self._run(lambda s: counts.update(compliance.import_word_list(s, path))):
+
+        def apply() -> list[compliance.TermStatus]:
+            found, statuses = word_list.import_file(self.db, path)
+            counts.update(found)
+            return statuses
+
+        if not self._run(apply):
             return None
         self.error_label.setText(self.tr("Imported: {0} added, {1} changed, {2} switched off, {3} unchanged.").format(
             counts["added"], counts["changed"], counts["removed"], counts["unchanged"]))
@@ -215,8 +226,7 @@ class WordListDialog(QDialog):
         if not path:
             return None
         try:
-            with self.db.session() as session:
-                count = compliance.export_word_list(session, path)
+            count = word_list.export_file(self.db, path)
         except OSError as exc:
             self.error_label.setText(self.tr("Could not write {0}: {1}. Choose another folder or close the file in "
                                              "Excel.").format(path, exc.strerror or exc))
