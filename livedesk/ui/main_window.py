@@ -210,12 +210,12 @@ class MainWindow(QMainWindow):
         """After one tab changed the schedule, the others drop deleted streams and show new ones."""
         for widget in self.built_tabs():
             if widget is not source:
-                widget.reload()
+                widget.refresh()  # read on a worker: a team server's answer never holds up the window
 
     def refresh_all(self) -> None:
         for widget in self.built_tabs():  # the others load fresh when first shown
-            widget.reload()
-        self._show_welcome_if_empty()
+            widget.refresh()
+        self.refresh_welcome()
 
     # --- welcome ----------------------------------------------------------------------------------------
 
