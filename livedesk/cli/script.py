@@ -44,7 +44,7 @@ def _require_stream(session, stream_id: int) -> None:
 
 def import_script(args: argparse.Namespace, paths: Paths) -> int:
     from livedesk.services import script_pool, scripts
-    from livedesk.services.importers.script_sheet import import_script_sheet, parse_script_sheet
+    from livedesk.services.importers.script_sheet import parse_script_sheet, write_script_sheet
 
     path = Path(args.file)
     if not path.is_file():
@@ -54,8 +54,9 @@ def import_script(args: argparse.Namespace, paths: Paths) -> int:
     with db.session() as session:  # one unit of work: a failure leaves the old script untouched
         _require_stream(session, args.stream)
         replaced = len(scripts.list_segments(session, args.stream))
-        unmatched = parse_script_sheet(session, args.stream, path).unmatched if args.add_to_pool else []
-        segments = import_script_sheet(session, args.stream, path)
+        sheet = parse_script_sheet(session, args.stream, path)  # read and parsed once
+        unmatched = sheet.unmatched if args.add_to_pool else []
+        segments = write_script_sheet(session, args.stream, sheet)
         session.flush()
         added = script_pool.add_unmatched_to_pool(session, args.stream, unmatched) if (
             args.add_to_pool and script_pool.addable(session, script_pool.unmatched_in_script(session, args.stream))
