@@ -21,7 +21,14 @@ from livedesk.models import (
     Stream,
     StreamStatus,
 )
-from livedesk.services.products.rules import _CHUNK, ROLE_LABELS, Rules, check_product, gross_margin
+from livedesk.services.products.rules import (
+    _CHUNK,
+    EDITABLE_FIELDS,
+    ROLE_LABELS,
+    Rules,
+    check_product,
+    gross_margin,
+)
 
 
 @dataclass
@@ -62,26 +69,8 @@ class ProductRow:
         return ROLE_LABELS.get(self.role, self.role)
 
 
-_ROW_COLUMNS = (
-    "id",
-    "sku",
-    "name",
-    "category",
-    "role",
-    "list_price",
-    "live_price",
-    "cost",
-    "commission_rate",
-    "stock",
-    "safety_stock",
-    "supplier",
-    "qualification",
-    "platform_product_id",
-    "photo_path",
-    "notes",
-    "version",
-    "updated_at",
-)
+# what a listing row reads: every field a user edits, plus what the row shows or checks a save against
+_ROW_COLUMNS = ("id", *EDITABLE_FIELDS, "photo_path", "version", "updated_at")
 
 
 def start_of_today(now: dt.datetime | None = None) -> dt.datetime:
