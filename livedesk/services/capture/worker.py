@@ -2,7 +2,8 @@
 
 Run as `python -m livedesk.services.capture.worker`, or as `LiveDesk --capture-worker` in a frozen build
 (livedesk.app hands that flag here before anything else loads). Kept out of the GUI process so a second of
-OCR never blocks the window and its memory goes when capture stops.
+OCR never blocks the window and its memory goes when the reader is no longer wanted (livedesk/ui/live/capture.py
+starts it ahead of Start and ends it after ten idle minutes or when the stream goes off air).
 
 Protocol, one request at a time:
   request  = 4-byte big-endian length N, then N bytes of JSON {"id": int, "size": M}, then M bytes of image
