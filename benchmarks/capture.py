@@ -201,7 +201,8 @@ def rows(results: dict[str, dict[str, object]]) -> list:
 
     out = [Row(f"capture: console without capture (floor{load})", measured=f"{pct(floor):.2f} % CPU · "
                f"{int(floor['peak_rss_kb']) // 1024} MB", holds="—")]
-    leads = {"cold": "no reader loaded", "drawn": "reader started {0:.0f} s before", "warm": "reader loaded {0:.1f} s before"}
+    leads = {"cold": "no reader loaded", "drawn": "reader started {0:.0f} s before",
+             "warm": "Start as the reader finished loading ({0:.1f} s after it started)"}
     for mode in MODES[1:]:
         side = results[mode]
         first = side["first_reading"]
