@@ -12,7 +12,7 @@ import pytest
 from livedesk.app import main
 from livedesk.services.capture import ocr
 from livedesk.services.capture.mapping import read_boxes, read_link_rows
-from livedesk.ui.live.capture import png_bytes
+from livedesk.ui.live.capture import image_bytes
 from tests.ui.dashboards import DASHBOARDS, DOUYIN, PRODUCT_LIST_EXPECTED, render, render_product_list
 
 SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "capture" / "douyin_dashboard.png"
@@ -23,7 +23,7 @@ def read(qapp):
     """name -> text boxes, one OCR call per image."""
     images = {board.name: render(board) for board in DASHBOARDS}
     images["products"] = render_product_list()
-    return {name: ocr.recognise(png_bytes(image)) for name, image in images.items()}
+    return {name: ocr.recognise(image_bytes(image)) for name, image in images.items()}
 
 
 @pytest.mark.parametrize("board", DASHBOARDS, ids=[b.name for b in DASHBOARDS])

@@ -5,6 +5,8 @@ curve labelled as captured."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import sys
 from decimal import Decimal
 
 import pytest
@@ -32,6 +34,39 @@ def dashboard(online: str, gmv: str) -> list[TextBox]:
     return [TextBox("实时在线人数", (20, 20, 140, 42)), TextBox(online, (20, 54, 110, 94)), TextBox("峰值1,650", (20, 104, 120, 124)),
             TextBox("成交金额(元)", (260, 20, 380, 42)), TextBox(gmv, (260, 54, 380, 94)),
             TextBox("较上场+12.4%", (260, 104, 400, 124))]
+
+
+# A stand-in for the OCR process (the real one: test_capture_worker.py): ready at once, then every image answered
+# after 0.3 s with the two-tile dashboard above. Loading real models in every console test would cost seconds each.
+FAKE_WORKER = """
+import json, struct, sys, time
+inp, out = sys.stdin.buffer, sys.stdout.buffer
+out.write(json.dumps({"ready": True, "ms": 5, "phases": {"imports": 1, "sessions": 1, "first_run": 1},
+                      "main_at": time.monotonic()}).encode() + b"\\n")
+out.flush()
+while len(size := inp.read(4)) == 4:
+    header = json.loads(inp.read(struct.unpack(">I", size)[0]))
+    inp.read(header["size"])
+    time.sleep(0.3)
+    out.write(json.dumps({"id": header["id"], "ok": True, "boxes": BOXES, "ms": 300}).encode() + b"\\n")
+    out.flush()
+"""
+
+
+@pytest.fixture(autouse=True)
+def fake_worker(monkeypatch):
+    boxes = [b.as_json() for b in dashboard("1,234", "¥125,000")]
+    script = f"BOXES = {json.dumps(boxes)}\n{FAKE_WORKER}"  # JSON of strings and numbers is a Python literal
+    monkeypatch.setattr(capture.worker, "command", lambda: [sys.executable, "-c", script])
+
+
+def _a_dashboard_on_screen(monkeypatch) -> None:
+    image = QImage(200, 100, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.fillRect(0, 0, 100, 50, QColor("black"))  # not one colour: a real grab
+    painter.end()
+    monkeypatch.setattr(capture, "grab_region", lambda rect: image)
 
 
 @pytest.fixture
@@ -220,19 +255,14 @@ def test_the_review_labels_a_captured_curve_with_its_interval(qtbot, db, paths, 
 
 def test_screenshots_are_kept_only_with_the_debug_option(tab, paths, monkeypatch):
     """Privacy: a capture keeps the figures; the grabbed image reaches the disk only while "Keep screenshots" is on."""
-    image = QImage(200, 100, QImage.Format.Format_RGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    painter.fillRect(0, 0, 100, 50, QColor("black"))  # not one colour: a real grab
-    painter.end()
-    monkeypatch.setattr(capture, "grab_region", lambda rect: image)
+    _a_dashboard_on_screen(monkeypatch)
     panel = tab.capture_panel
     sent = []
-    monkeypatch.setattr(panel.process, "read", lambda kind, png: sent.append((kind, png[:4])))
+    monkeypatch.setattr(panel.process, "read", lambda kind, image: sent.append((kind, image[:2])))
     panel.set_region("figures", QRect(10, 10, 200, 100))
     folder = paths.data / "capture-debug"
     panel.capture_now()
-    assert sent == [("figures", b"\x89PNG")] and not folder.exists()
+    assert sent == [("figures", b"BM")] and not folder.exists()  # to the reader, as a bitmap
     panel.debug_check.setChecked(True)
     assert Preferences.load(paths).capture_keep_screenshots
     panel.capture_now()
@@ -260,3 +290,56 @@ def test_one_picker_at_a_time(qtbot, tab):
     assert panel.picker is first
     qtbot.keyClick(first, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: panel.picker is None)
+
+
+def test_the_reader_loads_while_the_region_is_drawn_and_ends_if_it_is_cancelled(qtbot, tab):
+    panel = tab.capture_panel
+    panel.region_button.click()
+    assert panel.process.process is not None  # loading while the user drags
+    panel.picker.close()  # Esc: nothing drawn
+    qtbot.waitUntil(lambda: panel.picker is None)
+    assert panel.process.process is None
+
+
+def test_start_after_the_reader_loaded_reads_at_once_and_stop_keeps_it_a_while(qtbot, tab, db, stream_id, monkeypatch):
+    """The console of a live stream with a region remembered loads the reader; after Stop it is kept (idle), a
+    reading still in flight is not logged, and Start again reads from the same process."""
+    _a_dashboard_on_screen(monkeypatch)
+    panel = tab.capture_panel
+    panel.set_region("figures", QRect(10, 10, 200, 100))
+    _go_live(tab)
+    qtbot.waitUntil(lambda: panel.process.loaded)
+    assert set(panel.process.load_ms) >= {"spawn", "imports", "sessions", "first_run"}
+    reader = panel.process.process
+    panel.set_running(True)
+    panel.set_running(False)  # stopped while the first image is being read
+    qtbot.wait(800)
+    assert _samples(db, stream_id) == []
+    assert panel.process.process is reader and panel.idle_timer.isActive()
+    panel.set_running(True)
+    qtbot.waitUntil(lambda: len(_samples(db, stream_id)) == 1)
+    assert panel.process.process is reader
+    assert (_samples(db, stream_id)[0].online, _samples(db, stream_id)[0].source) == (1234, "capture")
+
+
+def test_a_reader_that_went_idle_loads_again_when_the_console_is_shown(qtbot, tab):
+    panel = tab.capture_panel
+    panel.set_region("figures", QRect(10, 10, 300, 120))
+    _go_live(tab)
+    assert panel.process.process is not None
+    panel.idle_timer.timeout.emit()  # ten minutes without Start
+    assert panel.process.process is None
+    tab.hide()
+    tab.show()
+    assert panel.isVisible() and panel.process.process is not None and panel.idle_timer.isActive()
+
+
+def test_ending_the_stream_ends_a_reader_that_is_not_capturing(tab):
+    panel = tab.capture_panel
+    panel.set_region("figures", QRect(10, 10, 300, 120))
+    _go_live(tab)
+    assert panel.process.process is not None
+    tab.confirm_end = lambda: True
+    tab.offer_review = lambda: False
+    tab.end_stream()
+    assert tab.state.ended and panel.process.process is None

@@ -7,7 +7,7 @@ Labels are compared as review-file labels are (`label_key`: no spaces, brackets 
 
 from __future__ import annotations
 
-from livedesk.services.importers.review_files import label_key
+from livedesk.services.importers.review_vocabulary import label_key
 
 # figure -> labels, across Douyin, Taobao, Kuaishou and Channels (视频号)
 FIGURE_LABELS: dict[str, tuple[str, ...]] = {

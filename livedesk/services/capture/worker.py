@@ -2,13 +2,16 @@
 
 Run as `python -m livedesk.services.capture.worker`, or as `LiveDesk --capture-worker` in a frozen build
 (livedesk.app hands that flag here before anything else loads). Kept out of the GUI process so a second of
-OCR never blocks the window and its memory goes when capture stops.
+OCR never blocks the window and its memory goes when the reader is no longer wanted (livedesk/ui/live/capture.py
+starts it ahead of Start and ends it after ten idle minutes or when the stream goes off air).
 
 Protocol, one request at a time:
   request  = 4-byte big-endian length N, then N bytes of JSON {"id": int, "size": M}, then M bytes of image
   response = one line of JSON: {"id", "ok": true, "boxes": [{"text", "box", "score"}], "ms"}
              or {"id", "ok": false, "error": message}
-The first line, before any request, is {"ready": true, "ms": model load time}. EOF on stdin ends the process.
+The first line, before any request, is {"ready": true, "ms": model load time, "phases": {"imports", "sessions",
+"first_run"} in ms, "main_at": time.monotonic() when main() began} (the parent compares main_at with when it
+started the process: the clock is the system's on Linux, Windows and macOS). EOF on stdin ends the process.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import time
 from typing import BinaryIO
 
 WORKER_FLAG = "--capture-worker"
+_MAIN_AT: float | None = None  # time.monotonic() when main() began: the end of the interpreter's start-up
 BELOW_NORMAL_PRIORITY_CLASS = 0x00004000
 
 
@@ -60,12 +64,15 @@ def _reply(out: BinaryIO, message: dict[str, object]) -> None:
 
 
 def serve(inp: BinaryIO, out: BinaryIO) -> int:
+    started = time.perf_counter()
     from livedesk.services.capture import ocr
     from livedesk.services.errors import UserError
 
-    started = time.perf_counter()
-    ocr.warm_up()
-    _reply(out, {"ready": True, "ms": round((time.perf_counter() - started) * 1000)})
+    own_imports = round((time.perf_counter() - started) * 1000)
+    phases = ocr.warm_up()
+    phases["imports"] += own_imports  # LiveDesk's text-box mapping, then OpenCV, ONNX Runtime, RapidOCR
+    _reply(out, {"ready": True, "ms": round((time.perf_counter() - started) * 1000), "phases": phases,
+                 "main_at": _MAIN_AT})
     while True:
         size = _read_exact(inp, 4)
         if size is None:
@@ -91,6 +98,8 @@ def serve(inp: BinaryIO, out: BinaryIO) -> int:
 
 
 def main() -> int:
+    global _MAIN_AT
+    _MAIN_AT = time.monotonic()
     lower_priority()
     # The pipes are file descriptors 0 and 1, read and written directly: a frozen windowed LiveDesk.exe starts
     # with no sys.stdout object (livedesk/__main__.py swaps in devnull) although the parent handed it pipes.
