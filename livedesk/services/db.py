@@ -49,6 +49,7 @@ class Database:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.instance_lock = None  # set by the GUI: one window per SQLite file (services/instance_lock.py)
+        self.server_away = False  # team mode: the window's change listener lost the server and is retrying
 
     @property
     def is_sqlite(self) -> bool:
@@ -74,7 +75,12 @@ class Database:
         """One unit of work. A full disk, a read-only file, a lock held too long or a lost server becomes an
         EnvironmentFault (services/faults.py) saying what to do; a row a teammate changed or deleted since it
         was read (StaleDataError on flush or commit) becomes a ConcurrentEditError. The whole unit is rolled
-        back either way."""
+        back either way. While the team server is known to be away (`server_away`) it says so at once: a
+        query would wait for the network to give up (seconds), with the window's thread waiting on it."""
+        if self.server_away:
+            from livedesk.services.faults import server_away
+
+            raise server_away(self.describe())
         session = self._sessions()
         try:
             yield session

@@ -133,6 +133,17 @@ def environment_fault(exc: BaseException, db: Database | None, where: str | None
     return None
 
 
+def server_away(where: object) -> ServerGone:
+    """Said at once, without trying, while the team server is known to be away (see Database.server_away)."""
+    return ServerGone(
+        translate(
+            "Messages",
+            "The team server {0} does not answer, so nothing was written. LiveDesk keeps trying to reach it; "
+            "do it again once the status bar no longer says it is retrying.",
+        ).format(where)
+    )
+
+
 def disk_full(where: object) -> DiskFull:
     return DiskFull(
         translate(

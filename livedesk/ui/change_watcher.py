@@ -193,6 +193,8 @@ class ChangeWatcher(QObject):
         if online == self.online or self.stopped:
             return
         self.online = online
+        if self.db is not None and not self.db.is_sqlite:  # saves say "not answering" at once, not after seconds
+            self.db.server_away = not online
         if online:
             self.status_label.hide()
             self.window.statusBar().showMessage(self.tr("Connected to the team server again."), 5000)

@@ -3971,6 +3971,10 @@ Logs: {2}</source>
         <translation>无法读写 {0} 所在的磁盘（磁盘可能已满、已拔出或出现故障）。没有写入任何数据。请检查磁盘后重试。</translation>
     </message>
     <message>
+        <source>The team server {0} does not answer, so nothing was written. LiveDesk keeps trying to reach it; do it again once the status bar no longer says it is retrying.</source>
+        <translation>团队服务器 {0} 没有响应，因此没有写入任何数据。LiveDesk 会继续尝试连接；等状态栏不再显示“正在重试”后再操作一次。</translation>
+    </message>
+    <message>
         <source>The disk is full: {0} could not be written. Nothing was written. Free some space on that disk (or choose a folder on another disk) and try again.</source>
         <translation>磁盘已满：无法写入 {0}。没有写入任何数据。请清理该磁盘的空间（或选择其他磁盘上的文件夹）后重试。</translation>
     </message>

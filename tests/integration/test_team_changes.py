@@ -15,9 +15,10 @@ from PySide6.QtCore import QTimer
 
 from livedesk.models import Base, LineupItem, Product, Stream
 from livedesk.services import lineups as lineup_service
-from livedesk.services import live, review
+from livedesk.services import live, review, schedule, schedule_steps
 from livedesk.services.changes import SqliteFeed
 from livedesk.services.db import PG_CONNECT_ARGS, make_engine, open_database
+from livedesk.services.faults import ServerGone
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 START = dt.datetime(2026, 11, 20, 20, 0, tzinfo=SHANGHAI)
@@ -251,11 +252,17 @@ def test_a_server_that_goes_away_never_freezes_the_window(qtbot, own_server, pat
     before = len(ticks)
     qtbot.waitUntil(lambda: len(ticks) >= before + 10, timeout=WAIT_MS)  # the event loop keeps turning
     assert watcher.listener.running  # still trying, on its own thread
+    # a save while the server is away is refused at once with what to do, not after the network gives up
+    stream = schedule.StreamData(title="周五专场", start_at=START, planned_minutes=120)
+    with pytest.raises(ServerGone, match="does not answer"):
+        schedule_steps.create(db, [stream])
 
     with qtbot.waitSignal(watcher.online_changed, timeout=30000, check_params_cb=lambda online: online is True):
         restart(own_server)
     assert not watcher.status_label.isVisible()
     assert "again" in win.statusBar().currentMessage()
+    created, _values = schedule_steps.create(db, [stream])  # back: saves go through again
+    assert len(created) == 1
     heartbeat.stop()
     listener = watcher.listener
     win.close()  # waits up to 3 s for the listener; one caught mid-reconnect may take longer
