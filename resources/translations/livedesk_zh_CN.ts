@@ -1710,6 +1710,10 @@ The details are in the log file:
         <source>Below safety stock</source>
         <translation>低于安全库存</translation>
     </message>
+    <message>
+        <source>Safety stock: {0}</source>
+        <translation>预警库存：{0}</translation>
+    </message>
 </context>
 <context>
     <name>LiveTab</name>

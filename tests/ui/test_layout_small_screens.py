@@ -98,3 +98,27 @@ def test_the_empty_state_text_is_never_cut(qtbot):
         qtbot.wait(10)
         label = page.body_label
         assert label.height() >= label.heightForWidth(label.width()), width
+
+
+def test_the_live_console_shows_whole_product_names_and_headers_at_1440_by_900(qtbot, demo_db, paths):
+    window = MainWindow(demo_db, paths)
+    qtbot.addWidget(window)
+    window.resize(1440, 900)
+    window.show()
+    live = window.show_tab("live")
+    live.prepare_screenshot()  # today's demo stream on air, its shelf filled
+    qtbot.waitUntil(lambda: live.shelf_model.rowCount() > 0)
+    view, model = live.shelf_view, live.shelf_model
+    metrics = view.fontMetrics()
+    name_column = model.COLUMNS.index("name")
+    longest = max(metrics.horizontalAdvance(row.name) for row in model.rows[:3])
+    assert view.columnWidth(name_column) >= min(longest, metrics.horizontalAdvance("加厚珊瑚绒毯")) + 8
+    safety = model.COLUMNS.index("safety")
+    assert view.isColumnHidden(safety)  # said in the stock cell's tooltip instead
+    row = next(r for r in model.rows if r.safety_stock is not None)
+    tip = model.data(model.index(model.rows.index(row), model.COLUMNS.index("stock")), 3)  # ToolTipRole
+    assert str(row.safety_stock) in tip.replace(",", "")
+    run_header = live.run_view.horizontalHeader()
+    for column in range(live.run_model.columnCount()):  # no header of the run of show is cut
+        title = str(live.run_model.headerData(column, 1))
+        assert live.run_view.columnWidth(column) >= run_header.fontMetrics().horizontalAdvance(title)

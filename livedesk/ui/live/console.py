@@ -130,8 +130,7 @@ class ConsolePage:
         self.run_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.run_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.run_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 30), (2, 70), (3, 70), (4, 60), (5, 96)):
-            self.run_view.setColumnWidth(col, width)
+        fit_column_widths(self.run_view, ((0, 30), (2, 70), (3, 70), (4, 60), (5, 96)))
         left_layout.addWidget(self.run_view, 3)
 
         message_row = QHBoxLayout()
@@ -242,13 +241,12 @@ class ConsolePage:
         self.shelf_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.shelf_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.shelf_view.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # name and note share what is left
-        header.setSectionResizeMode(8, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the product's name takes what is left
         self.shelf_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # 加厚…绒毯: both ends of a name stay readable
-        metrics = header.fontMetrics()
-        for col, width in ((0, 40), (2, 54), (3, 62), (4, 58), (5, 72), (6, 52), (7, 52)):
-            title = str(self.shelf_model.headerData(col, Qt.Orientation.Horizontal))
-            self.shelf_view.setColumnWidth(col, max(width, metrics.horizontalAdvance(title) + 22))  # never clip a header
+        fit_column_widths(self.shelf_view, ((0, 40), (2, 54), (3, 62), (4, 58), (5, 72), (6, 52), (7, 52), (8, 90)))
+        # the safety stock shows in the stock cell's tooltip, the row's colour and its note ("Below safety
+        # stock"): its own column would leave the product's name two characters at 1440×900
+        self.shelf_view.setColumnHidden(ShelfTableModel.COLUMNS.index("safety"), True)
         self.shelf_view.doubleClicked.connect(lambda _i: self.toggle_link())
         layout.addWidget(self.shelf_view)
         row = QHBoxLayout()
@@ -626,3 +624,12 @@ class ConsolePage:
         kind, when, note, who = dialog.values()
         if self.act(live_steps.log_incident, kind, note, who, at=when):
             self.status_message.emit(self.tr("Incident logged."), 3000)
+
+
+def fit_column_widths(view: QTableView, widths: tuple[tuple[int, int], ...]) -> None:
+    """Give each column its width, or more when its header needs it: a header is never clipped."""
+    header = view.horizontalHeader()
+    metrics = header.fontMetrics()
+    for col, width in widths:
+        title = str(view.model().headerData(col, Qt.Orientation.Horizontal))
+        view.setColumnWidth(col, max(width, metrics.horizontalAdvance(title) + 22))

@@ -186,6 +186,8 @@ class ShelfTableModel(QAbstractTableModel):
                 return ""
         if role == Qt.ItemDataRole.ToolTipRole and name in ("name", "note"):  # the whole text of a narrow cell
             return self.data(index, Qt.ItemDataRole.DisplayRole) or None
+        if role == Qt.ItemDataRole.ToolTipRole and name == "stock" and row.safety_stock is not None:
+            return QCoreApplication.translate("LiveModels", "Safety stock: {0}").format(formatting.count(row.safety_stock, ""))
         if role == Qt.ItemDataRole.BackgroundRole:
             if row.take_down_prompt:
                 return theme.brush("alert_bg")
