@@ -284,14 +284,14 @@ class ChangeListener:
                     if online:
                         log.warning("Cannot listen for changes: %s; retrying every %.0f s", exc, self.retry_seconds)
                         online = False
-                        self._on_online(False)
+                        self._tell_online(False)
                     self._stop.wait(self.retry_seconds)
                     continue
                 self.feed = feed
                 if not online:
                     log.info("Listening for changes again")
                     online = True
-                    self._on_online(True)
+                    self._tell_online(True)
                     self._on_changes(EVERYTHING)  # what was sent while away is lost: show everything again
             try:
                 if isinstance(feed, SqliteFeed):
@@ -303,12 +303,16 @@ class ChangeListener:
                 self._close(feed)
                 feed = self.feed = None
                 online = False
-                self._on_online(False)
+                self._tell_online(False)
                 continue
             if changed and not self._stop.is_set():
                 self._on_changes(changed)
         self._close(feed)
         self.feed = None
+
+    def _tell_online(self, online: bool) -> None:
+        if not self._stop.is_set():  # a listener told to stop speaks no more (its window may watch another database)
+            self._on_online(online)
 
     @staticmethod
     def _close(feed: Feed | None) -> None:

@@ -119,7 +119,8 @@ class ChangeWatcher(QObject):
         if db.is_sqlite:
             self._sqlite = SqliteFeed(db.file_path)  # local and quick: opened here, read on the listener's thread
         self._own = OwnWrites(db, self._gui_thread, self._sqlite, self._arrived.emit)
-        self.listener = ChangeListener(self._own.feed, self._arrived.emit, self._reachable.emit)
+        # while the server is away saves are refused (Database.server_away): try it again every second
+        self.listener = ChangeListener(self._own.feed, self._arrived.emit, self._reachable.emit, retry_seconds=1.0)
         self.listener.start()
 
     def detach(self) -> None:

@@ -6,11 +6,12 @@ import logging
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
+EDITING_RETRY_MS = 1000  # a refresh that lands while the user types is read again this much later
 
 FileAction = tuple[str, str, Callable[[], object]]  # ("import" | "export", menu text, what it does)
 
@@ -69,6 +70,11 @@ class Tab(QWidget):
         self._refresh_problem = ""
         if self._refresh_again:  # what was read is already old: read again, show that
             self.refresh()
+            return
+        from livedesk.ui.change_watcher import user_is_editing
+
+        if user_is_editing():  # the user began typing meanwhile: new rows would close the editor, typing lost
+            QTimer.singleShot(EDITING_RETRY_MS, self.refresh)  # read again once they are done
             return
         self.show_refreshed(data)
 

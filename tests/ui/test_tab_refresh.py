@@ -176,3 +176,32 @@ def test_a_server_that_stays_away_is_logged_once(qtbot, pooled, caplog):
             tab.refresh()
             qtbot.waitUntil(lambda: not tab._refreshing, timeout=5000)
     assert caplog.text.count("does not answer") == 1
+
+
+def test_a_read_that_lands_while_the_user_types_waits_until_they_are_done(qtbot, pooled):
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout
+
+    release = threading.Event()
+
+    def read():
+        release.wait(5)
+        return "their price"
+
+    tab = ReadingTab(read)
+    layout = QVBoxLayout(tab)
+    editor, other = QPlainTextEdit(), QLineEdit()  # a note being typed, and a field that only shows
+    other.setReadOnly(True)
+    layout.addWidget(editor)
+    layout.addWidget(other)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.activateWindow()
+    tab.refresh()
+    editor.setFocus()  # the user starts typing a note while the read is on its way
+    qtbot.waitUntil(editor.hasFocus, timeout=5000)
+    release.set()
+    TaskRunner.wait()
+    qtbot.wait(100)
+    assert tab.shown == []  # not shown over the open editor
+    other.setFocus()  # done typing
+    qtbot.waitUntil(lambda: tab.shown == ["their price"], timeout=5000)

@@ -74,3 +74,19 @@ def test_a_listener_that_cannot_connect_at_start_says_so_and_stops_when_asked():
     listener.stop()
     assert not listener.running
     assert events.empty()  # no second "away", no changes
+
+
+def test_a_listener_told_to_stop_while_connecting_reports_nothing_more():
+    events: list[object] = []
+    listeners: list[ChangeListener] = []
+
+    def connect_as_the_window_closes():
+        listeners[0].stop()  # the window closed (or opened another database) while this connect was under way
+        raise ConnectionError("the team server does not answer")
+
+    listener = ChangeListener(connect_as_the_window_closes, events.append, events.append, retry_seconds=0.01)
+    listeners.append(listener)
+    listener.start()
+    listener.stop(wait=5)
+    assert not listener.running
+    assert events == []  # no "server away" for a window that watches something else now

@@ -260,6 +260,7 @@ class LiveTab(ConsolePage, CaptureConsole, ChecklistPage, FollowMode, Tab):
     def refresh_reader(self) -> Callable[[], Read]:
         """A teammate's change: the streams, the people and the console (a follower: the console's clock-free
         part, and the rest when it changed), read on a worker by `Tab.refresh`."""
+        self.prefs = Preferences.load(self.paths)  # changed thresholds and alerts follow at once (a small file)
         if self.following and self.stream_id is not None:
             return self._reader(self.stream_id, picks=False, follow=True, on_worker=True)
         return self._reader(self.stream_id, picks=True, on_worker=True)
@@ -338,7 +339,8 @@ class LiveTab(ConsolePage, CaptureConsole, ChecklistPage, FollowMode, Tab):
         if stream_id == self.stream_id or (self.state is not None and self.state.live):
             return
         index = self.stream_combo.findData(stream_id)
-        if index < 0:
+        if index < 0:  # newer than this tab's list (its refresh is still reading): read it now
+            self.reload_to(stream_id)
             return
         self.stream_combo.blockSignals(True)
         self.stream_combo.setCurrentIndex(index)

@@ -424,6 +424,9 @@ class ReviewTab(Tab):
             self.stream_combo.setCurrentIndex(index)
             if self.stream_id != stream_id:
                 self.load_stream(stream_id)
+        elif self.stream_id != stream_id:  # newer than this tab's list (its refresh is still reading): read now
+            self.stream_id = stream_id
+            self.reload()
 
     def load_stream(self, stream_id: int | None) -> None:
         self.flush_debrief()

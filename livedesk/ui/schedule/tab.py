@@ -401,9 +401,10 @@ class ScheduleTab(Tab):
         dialog = self.dialog_factory(data, self.people_names, self, accounts=self.account_names)
         if dialog.exec():
             new = dialog.result_data()
-            self._push(CreateStreams(self.db, [new], self.tr("New stream “{0}”").format(new.title), self._changed))
-            if new.id:
-                self.select_stream(new.id)
+            command = CreateStreams(self.db, [new], self.tr("New stream “{0}”").format(new.title), self._changed)
+            self._push(command)
+            if getattr(command, "stream_ids", None):  # saved: show the new stream selected
+                self.select_stream(command.stream_ids[0])
 
     def _new_on_day(self, day: dt.date) -> None:
         self.new_stream(dt.datetime.combine(day, dt.time(20, 0)).astimezone())

@@ -280,6 +280,9 @@ class ScriptTab(Tab):
         index = self.stream_combo.findData(stream_id)
         if index >= 0:
             self.stream_combo.setCurrentIndex(index)
+        elif stream_id != self.stream_id:  # newer than this tab's list (its refresh is still reading): read now
+            self.stream_id = stream_id
+            self.reload()
 
     def follow_stream(self, stream_id: int) -> None:
         """Another tab picked this stream: show its script (typing in progress is saved first)."""
