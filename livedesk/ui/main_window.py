@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
 
         db = self.db
         run_task(lambda _progress, _cancelled: database_has_streams(db), lambda has: self._show_welcome_for(db, has),
-                 lambda exc: log.warning("Checking for streams after a teammate's change failed: %s", exc))
+                 lambda exc: log.warning("Checking for streams after a teammate's change failed: %s", exc), owner=self)
 
     def _show_welcome_for(self, db: Database, has_streams: bool) -> None:
         if db is self.db:  # not an answer about a database the window has left meanwhile

@@ -61,7 +61,7 @@ class Tab(QWidget):
         from livedesk.ui.tasks import run_task
 
         self._refreshing, self._refresh_again = True, False
-        run_task(lambda _progress, _cancelled: reader(), self._refreshed, self._refresh_failed)
+        run_task(lambda _progress, _cancelled: reader(), self._refreshed, self._refresh_failed, owner=self)
 
     def _refreshed(self, data: object) -> None:
         if not shiboken6.isValid(self):  # the tab was closed while its read ran

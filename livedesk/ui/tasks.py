@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
@@ -68,7 +69,10 @@ class TaskRunner:
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
         on_progress: Progress | None = None,
+        owner: QObject | None = None,
     ) -> TaskHandle:
+        """`owner`: the widget the answer is for; when it was deleted meanwhile (its window closed), the
+        answer is dropped instead of reaching a callback that would touch it."""
         signals = _Signals()
         cancel = threading.Event()
         token = object()
@@ -76,11 +80,15 @@ class TaskRunner:
 
         def finish(result: Any) -> None:
             cls._alive.pop(token, None)
-            on_done(result)
+            if owner is None or shiboken6.isValid(owner):
+                on_done(result)
 
         def fail(exc: BaseException) -> None:
             cls._alive.pop(token, None)
-            on_error(exc)
+            if owner is None or shiboken6.isValid(owner):
+                on_error(exc)
+            else:
+                log.debug("A task for a closed window failed: %s", exc)
 
         signals.finished.connect(finish)
         signals.failed.connect(fail)
@@ -98,5 +106,5 @@ class TaskRunner:
         return cls.pool().waitForDone(msecs)
 
 
-def run_task(fn, on_done, on_error, on_progress=None) -> TaskHandle:
-    return TaskRunner.run(fn, on_done, on_error, on_progress)
+def run_task(fn, on_done, on_error, on_progress=None, owner: QObject | None = None) -> TaskHandle:
+    return TaskRunner.run(fn, on_done, on_error, on_progress, owner)

@@ -205,3 +205,26 @@ def test_a_read_that_lands_while_the_user_types_waits_until_they_are_done(qtbot,
     assert tab.shown == []  # not shown over the open editor
     other.setFocus()  # done typing
     qtbot.waitUntil(lambda: tab.shown == ["their price"], timeout=5000)
+
+
+def test_a_task_whose_widget_was_closed_meanwhile_delivers_nothing(qtbot, pooled):
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QWidget
+
+    from livedesk.ui.tasks import run_task
+
+    release = threading.Event()
+    answers: list[object] = []
+    widget = QWidget()
+
+    def work(_progress, _cancelled):
+        release.wait(5)
+        raise ConnectionError("the database was closed with the window")
+
+    run_task(work, answers.append, answers.append, owner=widget)
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    release.set()
+    TaskRunner.wait()
+    qtbot.wait(20)
+    assert answers == []  # the error is not shown on a window that is gone

@@ -441,6 +441,7 @@ class ReviewTab(Tab):
             lambda progress, cancelled: load_review_model(db, stream_id, prefs),
             lambda model: self._show_model(model) if token == self._load_token else None,
             lambda exc: show_error(self, exc, self.tr("Review")),
+            owner=self,
         )
 
     def _show_model(self, model: ReviewModel | None) -> None:
