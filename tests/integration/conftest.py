@@ -141,3 +141,34 @@ def any_db(any_url: str):
     yield database
     database.close()
 
+
+@pytest.fixture
+def laptops(pg_url: str):
+    """Two Databases on the same server database: this laptop (the window's) and a teammate's."""
+    from livedesk.services.db import open_database
+
+    mine, theirs = open_database(pg_url), open_database(pg_url)
+    yield mine, theirs
+    mine.close()
+    theirs.close()
+
+
+@pytest.fixture
+def window(qtbot, laptops, paths):
+    """This laptop's window on the team server, listening before anyone writes."""
+    from livedesk.ui.main_window import MainWindow
+
+    win = MainWindow(laptops[0], paths)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.change_watcher.listener is not None and win.change_watcher.listener.feed is not None,
+                    timeout=10000)  # a bound, not a measurement
+    yield win
+    # Closed before the server database is dropped: a listener that sees its connection killed reconnects,
+    # and one caught mid-reconnect outlasts the window's 3 s wait.
+    listener = win.change_watcher.listener
+    win.close()
+    if listener is not None:
+        listener.stop(wait=30)
+        assert not listener.running
+

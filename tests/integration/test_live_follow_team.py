@@ -15,36 +15,9 @@ import pytest
 
 from livedesk.models import Stream
 from livedesk.services import live, live_steps, scripts
-from livedesk.services.db import open_database
 
 START = dt.datetime(2026, 11, 20, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 WAIT_MS = 10000  # a bound, not a measurement: notifications normally arrive within a fraction of a second
-
-
-@pytest.fixture
-def laptops(pg_url):
-    mine = open_database(pg_url)
-    theirs = open_database(pg_url)
-    yield mine, theirs
-    mine.close()
-    theirs.close()
-
-
-@pytest.fixture
-def window(qtbot, laptops, paths):
-    from livedesk.ui.main_window import MainWindow
-
-    win = MainWindow(laptops[0], paths)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.change_watcher.listener is not None and win.change_watcher.listener.feed is not None,
-                    timeout=WAIT_MS)
-    yield win
-    listener = win.change_watcher.listener
-    win.close()
-    if listener is not None:
-        listener.stop(wait=30)
-        assert not listener.running
 
 
 @pytest.fixture

@@ -25,35 +25,6 @@ START = dt.datetime(2026, 11, 20, 20, 0, tzinfo=SHANGHAI)
 WAIT_MS = 10000  # a bound, not a measurement: notifications normally arrive within a fraction of a second
 
 
-@pytest.fixture
-def laptops(pg_url):
-    """Two Databases on the same server database: this laptop (the window's) and a teammate's."""
-    mine = open_database(pg_url)
-    theirs = open_database(pg_url)
-    yield mine, theirs
-    mine.close()
-    theirs.close()
-
-
-@pytest.fixture
-def window(qtbot, laptops, paths):
-    from livedesk.ui.main_window import MainWindow
-
-    win = MainWindow(laptops[0], paths)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.change_watcher.listener is not None and win.change_watcher.listener.feed is not None,
-                    timeout=WAIT_MS)  # LISTEN is in place before anyone writes
-    yield win
-    # Close before the server database is dropped: a listener that sees its connection killed reconnects,
-    # and one caught mid-reconnect outlasts the window's 3 s wait.
-    listener = win.change_watcher.listener
-    win.close()
-    if listener is not None:
-        listener.stop(wait=30)
-        assert not listener.running
-
-
 def stream_with_lineup(db) -> tuple[int, int]:
     with db.session() as s:
         stream = Stream(title="周五专场", start_at=START, planned_minutes=120)

@@ -12,36 +12,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from livedesk.services import lineup_steps, product_reads, product_steps, schedule, schedule_reads, schedule_steps
-from livedesk.services.db import open_database
 
 START = dt.datetime.now(ZoneInfo("Asia/Shanghai")).replace(hour=20, minute=0, second=0, microsecond=0) + dt.timedelta(days=2)
 WAIT_MS = 10000  # a bound, not a measurement: notifications normally arrive within a fraction of a second
-
-
-@pytest.fixture
-def laptops(pg_url):
-    """Two Databases on the same server database: this laptop (the window's) and a teammate's."""
-    mine, theirs = open_database(pg_url), open_database(pg_url)
-    yield mine, theirs
-    mine.close()
-    theirs.close()
-
-
-@pytest.fixture
-def window(qtbot, laptops, paths):
-    from livedesk.ui.main_window import MainWindow
-
-    win = MainWindow(laptops[0], paths)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.change_watcher.listener is not None and win.change_watcher.listener.feed is not None,
-                    timeout=WAIT_MS)  # LISTEN is in place before anyone writes
-    yield win
-    listener = win.change_watcher.listener
-    win.close()  # before the server database is dropped (see test_team_changes.py)
-    if listener is not None:
-        listener.stop(wait=30)
-        assert not listener.running
 
 
 @pytest.fixture

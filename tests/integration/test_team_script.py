@@ -7,40 +7,12 @@ import datetime as dt
 import threading
 from zoneinfo import ZoneInfo
 
-import pytest
-
 from livedesk.models import Stream
 from livedesk.services import scripts
-from livedesk.services.db import open_database
 from livedesk.services.scripts import reads
 
 START = dt.datetime(2026, 11, 20, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 WAIT_MS = 10000  # a bound, not a measurement
-
-
-@pytest.fixture
-def laptops(pg_url):
-    mine, theirs = open_database(pg_url), open_database(pg_url)
-    yield mine, theirs
-    mine.close()
-    theirs.close()
-
-
-@pytest.fixture
-def window(qtbot, laptops, paths):
-    from livedesk.ui.main_window import MainWindow
-
-    win = MainWindow(laptops[0], paths)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.change_watcher.listener is not None and win.change_watcher.listener.feed is not None,
-                    timeout=WAIT_MS)
-    yield win
-    listener = win.change_watcher.listener
-    win.close()
-    if listener is not None:
-        listener.stop(wait=30)
-        assert not listener.running
 
 
 def test_a_teammates_script_edit_reaches_the_script_tab_read_off_the_gui_thread(qtbot, window, laptops,
