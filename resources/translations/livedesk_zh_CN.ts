@@ -4070,6 +4070,142 @@ Logs: {2}</source>
         <source>Someone else already deleted {0}; this step left the undo history.</source>
         <translation>{0}已被别人删除，这一步已从撤销记录中移除。</translation>
     </message>
+    <message>
+        <source>sum of paid orders</source>
+        <translation>已支付订单金额合计</translation>
+    </message>
+    <message>
+        <source>paid orders</source>
+        <translation>已支付订单数</translation>
+    </message>
+    <message>
+        <source>people who paid</source>
+        <translation>下单并支付的人数</translation>
+    </message>
+    <message>
+        <source>unique viewers</source>
+        <translation>去重观看人数</translation>
+    </message>
+    <message>
+        <source>Views (PV)</source>
+        <translation>观看次数 PV</translation>
+    </message>
+    <message>
+        <source>views; one person may watch several times</source>
+        <translation>观看次数，一人可多次</translation>
+    </message>
+    <message>
+        <source>Peak online</source>
+        <translation>峰值在线</translation>
+    </message>
+    <message>
+        <source>highest point of the online curve</source>
+        <translation>在线人数曲线最高点</translation>
+    </message>
+    <message>
+        <source>Average online</source>
+        <translation>平均在线</translation>
+    </message>
+    <message>
+        <source>mean of the online curve</source>
+        <translation>在线人数曲线平均值</translation>
+    </message>
+    <message>
+        <source>buyers / UV (basis: people)</source>
+        <translation>成交人数 / 观看人数（口径：按人数）</translation>
+    </message>
+    <message>
+        <source>AOV per buyer</source>
+        <translation>成交客单价</translation>
+    </message>
+    <message>
+        <source>GMV / buyers</source>
+        <translation>GMV / 成交人数</translation>
+    </message>
+    <message>
+        <source>Average order amount</source>
+        <translation>成交订单单价</translation>
+    </message>
+    <message>
+        <source>GMV / orders</source>
+        <translation>GMV / 订单数</translation>
+    </message>
+    <message>
+        <source>UV value</source>
+        <translation>UV 价值</translation>
+    </message>
+    <message>
+        <source>GMV / UV</source>
+        <translation>GMV / UV</translation>
+    </message>
+    <message>
+        <source>GPM</source>
+        <translation>GPM</translation>
+    </message>
+    <message>
+        <source>GMV / PV × 1000 (basis: views)</source>
+        <translation>GMV / PV × 1000（口径：按观看次数）</translation>
+    </message>
+    <message>
+        <source>people who followed during the stream</source>
+        <translation>本场新增关注人数</translation>
+    </message>
+    <message>
+        <source>Ad spend</source>
+        <translation>投放消耗</translation>
+    </message>
+    <message>
+        <source>paid traffic spend (e.g. Qianchuan)</source>
+        <translation>付费投放消耗（如千川）</translation>
+    </message>
+    <message>
+        <source>Paid ROI</source>
+        <translation>投放 ROI</translation>
+    </message>
+    <message>
+        <source>GMV / ad spend</source>
+        <translation>GMV / 投放消耗</translation>
+    </message>
+    <message>
+        <source>Average watch time</source>
+        <translation>人均观看时长</translation>
+    </message>
+    <message>
+        <source>total watch time / UV</source>
+        <translation>总观看时长 / 观看人数</translation>
+    </message>
+    <message>
+        <source>Refund amount</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>amount refunded</source>
+        <translation>已退款金额</translation>
+    </message>
+    <message>
+        <source>Refund rate</source>
+        <translation>退款率</translation>
+    </message>
+    <message>
+        <source>refunds / GMV</source>
+        <translation>退款金额 / GMV</translation>
+    </message>
+    <message>
+        <source>Taobao 种草 conversion</source>
+        <translation>淘宝种草成交转化率</translation>
+    </message>
+    <message>
+        <source>buyers / product click users (Taobao's 种草成交转化率, as stated)</source>
+        <translation>成交人数 / 商品点击人数（淘宝的种草成交转化率，按平台所给）</translation>
+    </message>
+    <message>
+        <source>Actual length</source>
+        <translation>实际时长</translation>
+    </message>
+    <message>
+        <source>from going live to ending the stream</source>
+        <translation>实际开播到下播</translation>
+    </message>
 </context>
 <context>
     <name>MoneyEdit</name>

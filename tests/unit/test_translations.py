@@ -55,3 +55,16 @@ def test_compiled_qm_translates(qapp):
     assert translator.load(str(i18n.QM)), f"{i18n.QM} cannot be loaded"
     assert translator.translate("MainWindow", "&File") == "文件(&F)"
     assert translator.translate("MainWindow", "LiveDesk") == "LiveDesk"
+
+
+def test_every_review_figure_is_labelled_in_chinese(qapp):
+    """The review's KPI table is built in services: its labels and bases reach the .qm like any other string."""
+    from livedesk.services.review_model import kpi_table
+
+    translator = QTranslator()
+    assert translator.load(str(i18n.QM))
+    untranslated = [
+        text for kpi in kpi_table() for text in (kpi.label, kpi.basis)
+        if text and not translator.translate("Messages", text)
+    ]
+    assert untranslated == []
