@@ -250,6 +250,7 @@ class ChangeListener:
         self.poll_seconds = poll_seconds
         self.retry_seconds = retry_seconds
         self._stop = threading.Event()
+        self._recheck = threading.Event()
         self._thread = threading.Thread(target=self._run, name="livedesk-changes", daemon=True)
         self.feed: Feed | None = None
 
@@ -260,6 +261,11 @@ class ChangeListener:
         self._stop.set()
         if self._thread.is_alive() and self._thread is not threading.current_thread():
             self._thread.join(wait)
+
+    def recheck(self) -> None:
+        """The server is thought to be away (a save got no answer): reconnect rather than wait for the
+        network to say so, and tell `on_online(True)` once through (the caller has shown it offline)."""
+        self._recheck.set()
 
     @property
     def running(self) -> bool:
@@ -277,6 +283,11 @@ class ChangeListener:
         online = True
         feed: Feed | None = None
         while not self._stop.is_set():
+            if self._recheck.is_set():
+                self._recheck.clear()
+                self._close(feed)
+                feed = self.feed = None
+                online = False
             if feed is None:
                 try:
                     feed = self._open_feed()

@@ -138,7 +138,12 @@ def make_engine(url: str) -> Engine:
         return engine
     if parsed.get_backend_name() == "postgresql":  # libpq parameters: psycopg and psycopg2 take them alike
         chosen = {k: v for k, v in PG_CONNECT_ARGS.items() if k not in parsed.query}  # the URL's own win
-        return create_engine(url, pool_pre_ping=True, connect_args=chosen)
+        engine = create_engine(url, pool_pre_ping=True, connect_args=chosen)
+        if parsed.get_driver_name() == "psycopg":  # its waits keep the window painting (services/server_wait.py)
+            from livedesk.services import pg_connection
+
+            event.listen(engine, "do_connect", pg_connection.connect)
+        return engine
     return create_engine(url, pool_pre_ping=True)
 
 

@@ -106,6 +106,14 @@ def environment_fault(exc: BaseException, db: Database | None, where: str | None
         return None
     from sqlalchemy.exc import DBAPIError  # here, not at the top: a command's start-up does without it
 
+    if isinstance(exc, DBAPIError) and getattr(exc.orig, "stopped_waiting", False):
+        return ServerGone(
+            translate(
+                "Messages",
+                "The team server {0} did not answer, so LiveDesk stopped waiting. The change was most likely "
+                "not saved. Once the status bar no longer says it is retrying, check it and do it again.",
+            ).format(place)
+        )
     if isinstance(exc, DBAPIError) and exc.connection_invalidated and not (db is not None and db.is_sqlite):
         return ServerGone(
             translate(

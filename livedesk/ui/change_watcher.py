@@ -39,9 +39,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from livedesk.services import server_wait
 from livedesk.services.changes import ChangeListener, OwnWrites, SqliteFeed
 from livedesk.services.db import Database
 from livedesk.ui import live_follow_push
+from livedesk.ui.server_wait import ServerWaits
 from livedesk.ui.tab_base import Tab
 
 log = logging.getLogger(__name__)
@@ -104,6 +106,7 @@ class ChangeWatcher(QObject):
             window.database_changed.connect(lambda: self.attach(window.db))
         self.attach(window.db)
         self.timer.start()
+        self.server_waits = ServerWaits(window, self)  # a save waiting on a silent server keeps the window painting
 
     # --- the database ---------------------------------------------------------------------------------
 
@@ -140,7 +143,17 @@ class ChangeWatcher(QObject):
     def stop(self) -> None:
         self.stopped = True
         self.timer.stop()
+        self.server_waits.close()
         self.detach()
+
+    def server_not_answering(self) -> None:
+        """A save got no answer and the user stopped waiting: saves are refused at once and the status bar
+        says "retrying" until the listener reaches the server again."""
+        if self.db is None or self.db.is_sqlite or self.stopped:
+            return
+        self._set_online(False)
+        if self.listener is not None:
+            self.listener.recheck()
 
     # --- showing changes (GUI thread) -----------------------------------------------------------------
 
@@ -215,6 +228,8 @@ class ChangeWatcher(QObject):
 def user_is_editing() -> bool:
     """A text field with focus in a dialog or a cell editor, a multi-line editor, a modal dialog open, or a
     widget holding the mouse (a drag on the script's timeline)."""
+    if server_wait.waiting():  # a save waits on the server: what it will show next must not change under it
+        return True
     if QApplication.activeModalWidget() is not None or QApplication.activePopupWidget() is not None:
         return True
     if QWidget.mouseGrabber() is not None:  # e.g. the script timeline during a drag

@@ -89,6 +89,16 @@ class Tab(QWidget):
         if self._refresh_again:
             self.refresh()
 
+    def show_after_failure(self, exc: BaseException) -> None:
+        """After a refused or failed change, show what is stored: read at once, unless the database itself
+        failed (a team server gone): then on a worker, so the window does not wait on it a second time."""
+        from livedesk.services.faults import environment_fault
+
+        if environment_fault(exc, None) is None:
+            self.reload()
+        else:
+            self.refresh()
+
     def follow_stream(self, stream_id: int) -> None:
         """Another tab made `stream_id` the current stream."""
 

@@ -3967,6 +3967,10 @@ Logs: {2}</source>
         <translation>{0} 含有 LiveDesk 数据，但没有数据库结构版本，LiveDesk 无法判断如何打开它。文件未被改动：请恢复备份，或选择其他文件。</translation>
     </message>
     <message>
+        <source>The team server {0} did not answer, so LiveDesk stopped waiting. The change was most likely not saved. Once the status bar no longer says it is retrying, check it and do it again.</source>
+        <translation>团队服务器 {0} 没有响应，LiveDesk 已停止等待。这次修改很可能没有保存。等状态栏不再显示“正在重试”后，请检查一下再操作一次。</translation>
+    </message>
+    <message>
         <source>The connection to the team server {0} was lost. Nothing was written. Check the network (or ask whoever runs the server), then do it again.</source>
         <translation>与团队服务器 {0} 的连接已断开。没有写入任何数据。请检查网络（或联系服务器管理员），然后重新操作。</translation>
     </message>
@@ -6838,6 +6842,27 @@ Logs: {2}</source>
     <message>
         <source>{0} (not in pool)</source>
         <translation>{0}（不在选品池）</translation>
+    </message>
+</context>
+<context>
+    <name>ServerWait</name>
+    <message>
+        <source>Waiting for the team server… {0} s</source>
+        <translation>正在等待团队服务器… {0} 秒</translation>
+    </message>
+    <message>
+        <source>The team server {0} has not answered for {1} s.
+LiveDesk goes on waiting. Stop waiting to give up this change: it will most likely not be saved.</source>
+        <translation>团队服务器 {0} 已经 {1} 秒没有响应。
+LiveDesk 会继续等待。点“停止等待”放弃这次修改：它很可能不会被保存。</translation>
+    </message>
+    <message>
+        <source>Stop waiting</source>
+        <translation>停止等待</translation>
+    </message>
+    <message>
+        <source>Team server not answering</source>
+        <translation>团队服务器没有响应</translation>
     </message>
 </context>
 <context>

@@ -414,21 +414,21 @@ class ProductsTab(Tab):
             if isinstance(command, DeleteProducts | BulkEdit):
                 return self._resolve_many_conflict(command, exc)
             self._user_error(exc)
-            self._refresh(None)
+            self.show_after_failure(exc)
             return False
         except lineups.LineupChangedError as exc:
             if isinstance(command, SetLineupValues | ReorderLineup | RemoveFromLineup):
                 return self._resolve_lineup_conflict(command)
             self._user_error(exc)
-            self._refresh(None)
+            self.show_after_failure(exc)
             return False
         except USER_ERRORS as exc:
             self._user_error(exc)
-            self._refresh(None)
+            self.show_after_failure(exc)
             return False
         except Exception as exc:  # a bug: logged with its traceback, the transaction rolled back
             show_error(self, exc)
-            self._refresh(None)
+            self.show_after_failure(exc)
             return False
         self.undo_stack.push(command)
         return True

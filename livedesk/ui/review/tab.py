@@ -707,7 +707,7 @@ class ReviewTab(Tab):
             self.undo_stack.push(command)
         except Exception as exc:  # the command's own transaction rolled back; nothing changed
             show_error(self, exc)
-            self.reload()
+            self.show_after_failure(exc)
 
     # --- trends -----------------------------------------------------------------------------------------
 

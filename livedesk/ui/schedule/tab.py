@@ -441,7 +441,7 @@ class ScheduleTab(Tab):
                 pass
             except Exception as exc:  # the command's own transaction rolled back; nothing changed
                 show_error(self, exc)
-                self.reload()
+                self.show_after_failure(exc)
                 return
             try:
                 [theirs] = schedule_reads.read_streams(self.db, [stream_id])
@@ -522,7 +522,7 @@ class ScheduleTab(Tab):
                 changed = ids
             except Exception as exc:  # e.g. already deleted; the command's transaction rolled back: nothing changed
                 show_error(self, exc)
-                self.reload()
+                self.show_after_failure(exc)
                 return False
             try:
                 theirs = schedule_reads.read_streams(self.db, changed)
@@ -568,7 +568,7 @@ class ScheduleTab(Tab):
             push_command(self.undo_stack, command)
         except Exception as exc:  # the command's own transaction rolled back; nothing changed
             show_error(self, exc)
-            self.reload()
+            self.show_after_failure(exc)
 
     def open_roster(self) -> None:
         from livedesk.ui.schedule.roster_dialog import RosterDialog
