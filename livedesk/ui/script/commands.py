@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoCommand
 
 from livedesk.services import script_pool, script_steps, scripts, timeline
 from livedesk.services.db import Database
+from livedesk.services.faults import environment_fault
 from livedesk.ui.undo import DbCommand
 
 if TYPE_CHECKING:
@@ -94,7 +95,9 @@ class _ScriptCommand(DbCommand):
     def _refuse(self, exc: BaseException) -> None:
         self.error = exc
         self.setObsolete(True)
-        self._call("changed", self.changed)
+        if environment_fault(exc, None) is None:  # the database answered: show what it holds now
+            self._call("changed", self.changed)
+        # else reading it here would fail (or wait) again: on_error has the tab read it on a worker
         self._call("on_error", self.on_error, exc)
 
     def _call(self, name: str, callback: Callable[..., Any] | None, *args: Any) -> Any:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 
 from livedesk.services import scripts, timeline
+from livedesk.services.faults import environment_fault
 from livedesk.ui.errors import show_error
 from livedesk.ui.script import commands as cmd
 from livedesk.ui.script.labels import field_label, mmss, segment_kind_label
@@ -29,8 +30,8 @@ class TeammateChanges(QObject):
         self.tab = tab
 
     def command_failed(self, command: cmd._ScriptCommand, exc: BaseException) -> None:
-        """A step was refused or failed: nothing was saved, the script was reloaded and the step left the
-        undo history. Say why."""
+        """A step was refused or failed: nothing was saved, the script was reloaded (on a worker when the
+        database itself failed) and the step left the undo history. Say why."""
         if isinstance(exc, scripts.SegmentGoneError):
             if isinstance(command, cmd.DeleteSegment) and command.step == "redo":
                 text = self.tr("Someone else already deleted this segment; nothing was changed.")
@@ -56,6 +57,8 @@ class TeammateChanges(QObject):
             self.tab.status_message.emit(text, 10000)
         else:
             show_error(self.tab, exc)
+            if environment_fault(exc, None) is not None:  # the database failed: not read again yet
+                self.tab.refresh()  # on a worker, so the window does not wait on it a second time
 
     def gone_text(self, label: str) -> str:
         return self.tr("Someone else deleted the segment, so “{0}” was not saved.").format(label)
