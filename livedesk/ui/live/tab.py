@@ -40,6 +40,7 @@ from livedesk.config import Paths, Preferences
 from livedesk.services import live as live_service
 from livedesk.services import live_demo, live_steps, prelive_checks
 from livedesk.services.db import Database
+from livedesk.services.faults import environment_fault
 from livedesk.services.products import Rules
 from livedesk.ui import formatting, theme
 from livedesk.ui.errors import show_error
@@ -275,8 +276,11 @@ class LiveTab(ConsolePage, CaptureConsole, ChecklistPage, FollowMode, Tab):
         database is the console's memory; a crash loses nothing)."""
         try:
             data = self._reader(self.stream_id, picks=False)()
-        except Exception:  # the action has shown its own error; the next read shows the console again
-            log.exception("Reading the console after an action failed")
+        except Exception as exc:  # the action has shown its own error; the next read shows the console again
+            if environment_fault(exc, None) is None:
+                log.exception("Reading the console after an action failed")
+            else:  # a team server away: read on a worker, so the window does not wait on it a second time
+                self.refresh()
             return
         self.show_refreshed(data)
 
