@@ -54,6 +54,7 @@ from livedesk.ui.review.models import (
 )
 from livedesk.ui.tab_base import Tab
 from livedesk.ui.tasks import run_task
+from livedesk.ui.undo import push_command
 from livedesk.ui.widgets.actions import add_tab_action
 from livedesk.ui.widgets.rows_model import RowsTableModel
 
@@ -704,7 +705,7 @@ class ReviewTab(Tab):
 
     def _push(self, command) -> None:
         try:
-            self.undo_stack.push(command)
+            push_command(self.undo_stack, command)
         except Exception as exc:  # the command's own transaction rolled back; nothing changed
             show_error(self, exc)
             self.show_after_failure(exc)
