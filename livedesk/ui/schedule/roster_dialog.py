@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from livedesk.services import schedule, schedule_reads, schedule_steps
 from livedesk.services.db import Database
+from livedesk.services.faults import EnvironmentFault
 from livedesk.ui import theme
 from livedesk.ui.labels import ROLES, role_label
 
@@ -111,7 +112,7 @@ class RosterDialog(QDialog):
         try:
             saved_id = schedule_steps.save_person(self.db, self.name_edit.text(), roles, person_id,
                                                   self.active_box.isChecked())
-        except schedule.ValidationError as exc:
+        except (schedule.ValidationError, EnvironmentFault) as exc:  # e.g. the team server is away
             self.error_label.setText(str(exc))
             return
         self._reload(saved_id)

@@ -31,6 +31,7 @@ from livedesk.config import Paths
 from livedesk.services import schedule, schedule_reads
 from livedesk.services.db import Database
 from livedesk.services.errors import StaleRowError
+from livedesk.services.faults import EnvironmentFault
 from livedesk.ui import formatting, theme
 from livedesk.ui.errors import show_error
 from livedesk.ui.labels import (
@@ -419,6 +420,9 @@ class ScheduleTab(Tab):
             show_error(self, exc)
             self.reload()
             return
+        except EnvironmentFault as exc:  # e.g. the team server is away: nothing to edit from
+            show_error(self, exc)
+            return
         dialog = self.dialog_factory(before, self.people_names, self, accounts=self.account_names)
         if dialog.exec():
             after = dialog.result_data()
@@ -492,6 +496,9 @@ class ScheduleTab(Tab):
         except schedule.ValidationError as exc:  # a teammate deleted one a moment ago
             show_error(self, exc)
             self.reload()
+            return
+        except EnvironmentFault as exc:  # e.g. the team server is away: nothing to copy from
+            show_error(self, exc)
             return
         self._push(CreateStreams(self.db, copies, self.tr("Duplicate %n stream(s)", "", len(copies)), self._changed))
 
