@@ -339,10 +339,15 @@ class MainWindow(QMainWindow):
         return action
 
     def show_preferences(self) -> None:
+        from livedesk.services.faults import EnvironmentFault
         from livedesk.services.product_reads import categories
         from livedesk.ui.preferences_dialog import PreferencesDialog
 
-        if PreferencesDialog(self.prefs, self.paths, self, categories=categories(self.db)).exec():
+        try:
+            pool_categories = categories(self.db)
+        except EnvironmentFault:  # the team server is away (the status bar says so): the usual ones are offered
+            pool_categories = []
+        if PreferencesDialog(self.prefs, self.paths, self, categories=pool_categories).exec():
             self.refresh_all()  # thresholds changed: flags and alerts follow at once
 
     def export_period_report(self) -> None:

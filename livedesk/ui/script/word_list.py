@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from livedesk.services import compliance
 from livedesk.services.compliance import word_list
 from livedesk.services.db import Database
+from livedesk.services.faults import EnvironmentFault
 from livedesk.services.importers.errors import ImportFailed
 from livedesk.ui import theme
 from livedesk.ui.script.labels import category_label, severity_label
@@ -131,7 +132,16 @@ class WordListDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self._show(word_list.statuses(self.db))
+        try:
+            statuses = word_list.statuses(self.db)
+        except EnvironmentFault as exc:  # e.g. the team server is away: say so here, show no terms
+            self._say_failed(str(exc))
+            statuses = []
+        self._show(statuses)
+
+    def _say_failed(self, text: str) -> None:
+        self.error_label.setText(text)
+        theme.set_style(self.error_label, "color: $bad;")
 
     def _show(self, statuses: list[compliance.TermStatus]) -> None:
         self.statuses = statuses
@@ -168,8 +178,8 @@ class WordListDialog(QDialog):
         shows why and writes nothing."""
         try:
             statuses = change()
-        except (ValueError, ImportFailed) as exc:
-            self.error_label.setText(str(exc))
+        except (ValueError, ImportFailed, EnvironmentFault) as exc:  # EnvironmentFault: e.g. the team server away
+            self._say_failed(str(exc))
             return False
         self.error_label.clear()
         self.changed = True
@@ -228,9 +238,11 @@ class WordListDialog(QDialog):
         try:
             count = word_list.export_file(self.db, path)
         except OSError as exc:
-            self.error_label.setText(self.tr("Could not write {0}: {1}. Choose another folder or close the file in "
-                                             "Excel.").format(path, exc.strerror or exc))
-            theme.set_style(self.error_label, "color: $bad;")
+            self._say_failed(self.tr("Could not write {0}: {1}. Choose another folder or close the file in "
+                                     "Excel.").format(path, exc.strerror or exc))
+            return None
+        except EnvironmentFault as exc:  # e.g. the team server is away
+            self._say_failed(str(exc))
             return None
         self.error_label.setText(self.tr("Wrote %n term(s) to {0}.", "", count).format(path))
         theme.set_style(self.error_label, "color: $good;")
