@@ -1,0 +1,334 @@
+"""While the team server is known to be away, each tab's main save ends in one message saying so: no second
+error dialog, nothing escaping into the Qt event loop, no traceback in the log, the undo stack untouched. Once
+the server is back the same action saves.
+
+The window is put in "retrying" mode the way the change listener does it on losing the server
+(`_set_online(False)`: Database.server_away, every unit of work refused at once); no proxy is needed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
+from sqlalchemy import func, select
+
+from livedesk.models import ChecklistItem, Incident, MetricSample
+from livedesk.services import (
+    lineup_steps,
+    product_reads,
+    product_steps,
+    review_views,
+    schedule,
+    schedule_reads,
+    schedule_steps,
+    script_steps,
+)
+from livedesk.services.compliance import word_list
+from livedesk.services.scripts import reads as script_reads
+
+START = dt.datetime.now(ZoneInfo("Asia/Shanghai")).replace(hour=20, minute=0, second=0, microsecond=0) + dt.timedelta(days=2)
+WAIT_MS = 10000  # a bound, not a measurement
+AWAY = "does not answer"  # faults.server_away's message
+
+
+@dataclass
+class Seeded:
+    stream_id: int
+    product_id: int
+    spare_id: int  # in the pool, not on the lineup
+    segment_id: int
+
+
+@pytest.fixture
+def seeded(laptops) -> Seeded:
+    mine, _ = laptops
+    [stream_id], _ = schedule_steps.create(mine, [schedule.StreamData(title="周五专场", start_at=START,
+                                                                       planned_minutes=120)])
+    cream, _ = product_steps.create(mine, {"sku": "A-1", "name": "护手霜", "live_price": "99", "cost": "40"})
+    spare, _ = product_steps.create(mine, {"sku": "A-2", "name": "唇膏", "live_price": "59", "cost": "20"})
+    lineup_steps.add(mine, stream_id, [cream])
+    segment_id, _ = script_steps.add(mine, stream_id, {"kind": "interaction", "title": "开场", "duration_seconds": 300})
+    return Seeded(stream_id, cream, spare, segment_id)
+
+
+# --- the actions, as a user does them --------------------------------------------------------------------
+
+
+def open_schedule(win, seeded: Seeded) -> None:
+    tab = win.show_tab("schedule")
+    tab.reload()
+    tab.select_stream(seeded.stream_id)
+
+
+def _dialog_sets_title(monkeypatch, title: str) -> None:
+    from livedesk.ui.schedule.stream_dialog import StreamDialog
+
+    def fake_exec(dialog):
+        dialog.title_edit.setText(title)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(StreamDialog, "exec", fake_exec)
+
+
+def new_stream(win, seeded, monkeypatch, n):
+    _dialog_sets_title(monkeypatch, f"新场次{n}")
+    win.tab("schedule").new_action.trigger()
+
+
+def edit_stream(win, seeded, monkeypatch, n):
+    _dialog_sets_title(monkeypatch, f"周五专场{n}")
+    win.tab("schedule").edit_selected()
+
+
+def duplicate_stream(win, seeded, monkeypatch, n):
+    win.tab("schedule").duplicate_selected()
+
+
+def delete_stream(win, seeded, monkeypatch, n):
+    tab = win.tab("schedule")
+    monkeypatch.setattr(tab, "confirm", lambda *_: True)
+    tab.delete_selected()
+
+
+def open_products(win, seeded: Seeded) -> None:
+    tab = win.show_tab("products")
+    tab.reload()
+    tab.open_lineup(seeded.stream_id)
+    tab.select_product(seeded.product_id)
+
+
+def new_product(win, seeded, monkeypatch, n):
+    win.tab("products").new_product()
+
+
+def edit_product_cell(win, seeded, monkeypatch, n):
+    from livedesk.ui.products.table_model import COLUMNS
+
+    tab = win.tab("products")
+    row = tab.model.rows().index(tab.model.product(seeded.product_id))
+    tab.model.setData(tab.model.index(row, COLUMNS.index("cost")), f"4{n}")
+
+
+def add_to_lineup(win, seeded, monkeypatch, n):
+    tab = win.tab("products")
+    tab.lineup.add_selected([seeded.spare_id])
+
+
+def lineup_price(win, seeded, monkeypatch, n):
+    from livedesk.ui.products.lineup import LINEUP_COLUMNS
+
+    model = win.tab("products").lineup.model
+    model.setData(model.index(0, LINEUP_COLUMNS.index("live_price")), f"8{n}")
+
+
+def product_detail(win, seeded, monkeypatch, n):
+    tab = win.tab("products")
+    tab.detail.notes_edit.setPlainText(f"备注{n}")
+    tab.detail.save_button.click()
+
+
+def open_script(win, seeded: Seeded) -> None:
+    tab = win.show_tab("script")
+    tab.reload()
+    tab.select_stream(seeded.stream_id)
+
+
+def add_segment(win, seeded, monkeypatch, n):
+    win.tab("script").add_segment()
+
+
+def edit_segment(win, seeded, monkeypatch, n):
+    win.tab("script").commit_edit(seeded.segment_id, "title", f"开场{n}")
+
+
+def open_live(win, seeded: Seeded) -> None:
+    win.show_tab("live").reload_to(seeded.stream_id)
+
+
+def log_metric(win, seeded, monkeypatch, n):
+    tab = win.tab("live")
+    tab.metric_edits["online"].setText(f"12{n}")
+    tab.save_metrics()
+
+
+def log_incident(win, seeded, monkeypatch, n):
+    from livedesk.ui.live.widgets import IncidentDialog
+
+    tab = win.tab("live")
+    monkeypatch.setattr(IncidentDialog, "values", lambda self: ("other", tab.clock(), f"卡顿{n}", ""))
+    dialog = IncidentDialog(tab.clock(), [], lambda kind: [], lambda kind, lines: None, "", tab)
+    tab._save_incident(dialog)
+    dialog.deleteLater()
+
+
+def tick_checklist(win, seeded, monkeypatch, n):
+    tab = win.tab("live")
+    model = tab.checklist_model
+    row = next(r for r, item in enumerate(model.rows) if not (item.ticked or item.auto or item.item_id is None))
+    model.setData(model.index(row, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+
+
+def open_review(win, seeded: Seeded) -> None:
+    tab = win.show_tab("review")
+    tab.reload()
+    tab.select_stream(seeded.stream_id)
+
+
+def add_improvement(win, seeded, monkeypatch, n):
+    win.tab("review").add_improvement(f"开场福利提前{n}", "小薇", dt.date(2026, 12, 20))
+
+
+def save_roster(win, seeded, monkeypatch, n):
+    dialog = win.dialog_for_test
+    dialog.people_list.setCurrentItem(None)
+    dialog.name_edit.setText(f"阿强{n}")
+    dialog.findChild(QPushButton, "savePerson").click()
+
+
+def open_roster(win, seeded: Seeded) -> None:
+    from livedesk.ui.schedule.roster_dialog import RosterDialog
+
+    win.dialog_for_test = RosterDialog(win.db, win)
+
+
+def open_word_list(win, seeded: Seeded) -> None:
+    from livedesk.ui.script.word_list import WordListDialog
+
+    win.dialog_for_test = WordListDialog(win.db, win.show_tab("script"))
+
+
+def add_word(win, seeded, monkeypatch, n):
+    dialog = win.dialog_for_test
+    dialog.term_edit.setText(f"秒杀价{n}")
+    dialog.suggestion_edit.setText("活动价")
+    dialog.add_button.click()
+
+
+# --- what is stored, read on the teammate's laptop ---------------------------------------------------------
+
+
+def _count(db, model) -> int:
+    with db.session() as s:
+        return s.scalar(select(func.count()).select_from(model))
+
+
+def _ticked(db) -> int:
+    with db.session() as s:
+        return s.scalar(select(func.count()).select_from(ChecklistItem).where(ChecklistItem.ticked_at.is_not(None)))
+
+
+STORED: dict[str, Callable[[Any, Seeded], object]] = {
+    "schedule": lambda db, seeded: [s.title for s in schedule_reads.read_schedule(db).streams],
+    "pool": lambda db, seeded: product_steps.stored_states(db, [seeded.product_id]),
+    "count_products": lambda db, seeded: product_reads.count_products(db),
+    "lineup": lambda db, seeded: lineup_steps.stored_lineup(db, seeded.stream_id, [seeded.product_id]),
+    "script": lambda db, seeded: [(s.title, s.id) for s in script_reads.script(db, seeded.stream_id).segments],
+    "metrics": lambda db, seeded: _count(db, MetricSample),
+    "incidents": lambda db, seeded: _count(db, Incident),
+    "ticks": lambda db, seeded: _ticked(db),
+    "improvements": lambda db, seeded: [i.text for i in review_views.list_improvements(db, seeded.stream_id)],
+    "roster": lambda db, seeded: [p.name for p in schedule_reads.read_roster(db)],
+    "words": lambda db, seeded: [t.term for t in word_list.statuses(db)],
+}
+
+
+@dataclass
+class Action:
+    act: Callable[..., None]
+    stored: str
+    tab: str | None  # whose undo stack the action uses (None: not undoable)
+    prepare: Callable[[Any, Seeded], None]  # shows what the action needs, while the server answers
+
+
+ACTIONS = {
+    "schedule-new": Action(new_stream, "schedule", "schedule", open_schedule),
+    "schedule-edit": Action(edit_stream, "schedule", "schedule", open_schedule),
+    "schedule-duplicate": Action(duplicate_stream, "schedule", "schedule", open_schedule),
+    "schedule-delete": Action(delete_stream, "schedule", "schedule", open_schedule),
+    "products-new": Action(new_product, "count_products", "products", open_products),
+    "products-cell": Action(edit_product_cell, "pool", "products", open_products),
+    "products-detail": Action(product_detail, "pool", "products", open_products),
+    "lineup-add": Action(add_to_lineup, "lineup", "products", open_products),
+    "lineup-price": Action(lineup_price, "lineup", "products", open_products),
+    "script-add": Action(add_segment, "script", "script", open_script),
+    "script-edit": Action(edit_segment, "script", "script", open_script),
+    "live-metric": Action(log_metric, "metrics", None, open_live),
+    "live-incident": Action(log_incident, "incidents", None, open_live),
+    "live-checklist": Action(tick_checklist, "ticks", None, open_live),
+    "review-improvement": Action(add_improvement, "improvements", "review", open_review),
+    "roster": Action(save_roster, "roster", None, open_roster),
+    "word-list": Action(add_word, "words", None, open_word_list),
+}
+
+
+def shown_messages(win) -> list[str]:
+    """The error dialogs open in the window, and the status bar's message."""
+    boxes = [b.text() for b in win.findChildren(QMessageBox) if b.isVisible()]
+    dialog = getattr(win, "dialog_for_test", None)  # the roster and the word list say it in their error label
+    if dialog is not None and dialog.error_label.text():
+        boxes.append(dialog.error_label.text())
+    status = win.statusBar().currentMessage()
+    return boxes + ([status] if status else [])
+
+
+def close_messages(win) -> None:
+    for box in win.findChildren(QMessageBox):
+        box.close()
+    win.statusBar().clearMessage()
+
+
+def settle(qtbot, win) -> None:
+    """Let the tabs' reads on workers end (they fail while the server is away: a warning, not an error)."""
+    qtbot.wait(200)
+    qtbot.waitUntil(lambda: not any(tab._refreshing for tab in win.built_tabs()), timeout=WAIT_MS)
+
+
+@pytest.mark.parametrize("name", list(ACTIONS))
+def test_a_save_while_the_server_is_away_says_so_once_and_works_once_it_is_back(
+        qtbot, window, laptops, seeded, caplog, monkeypatch, name):
+    action = ACTIONS[name]
+    win, theirs = window, laptops[1]
+    for key in ("schedule", "products", "script", "live", "review"):  # built, so each follows a teammate's change
+        win.show_tab(key)
+    action.prepare(win, seeded)
+    settle(qtbot, win)
+    stored = STORED[action.stored]
+    before = stored(theirs, seeded)
+    stack = win.tab(action.tab).undo_stack if action.tab else None
+    steps = stack.count() if stack is not None else 0
+    close_messages(win)
+
+    win.change_watcher._set_online(False)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        action.act(win, seeded, monkeypatch, 1)
+        settle(qtbot, win)
+    messages = shown_messages(win)
+    assert any(AWAY in m for m in messages), messages
+    dialogs = [b for b in win.findChildren(QMessageBox) if b.isVisible()]
+    assert len(dialogs) <= 1, [b.text() for b in dialogs]  # one message, never a second generic one
+    assert not any("Something went wrong" in m for m in messages), messages
+    troubles = [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+    assert troubles == [], [r.getMessage() for r in troubles]
+    if stack is not None:
+        assert stack.count() == steps
+    assert stored(theirs, seeded) == before
+
+    close_messages(win)
+    win.change_watcher._set_online(True)
+    action.act(win, seeded, monkeypatch, 2)
+    settle(qtbot, win)
+    assert not any(AWAY in m for m in shown_messages(win))
+    assert [b.text() for b in win.findChildren(QMessageBox) if b.isVisible()] == []
+    assert stored(theirs, seeded) != before
+    if stack is not None:
+        assert stack.count() == steps + 1
