@@ -161,13 +161,12 @@ def log_metric(win, seeded, monkeypatch, n):
 
 
 def log_incident(win, seeded, monkeypatch, n):
-    from livedesk.ui.live.widgets import IncidentDialog
-
+    """F9: the dialog opens (its prepared lines come from the database), the user types a note and saves."""
     tab = win.tab("live")
-    monkeypatch.setattr(IncidentDialog, "values", lambda self: ("other", tab.clock(), f"卡顿{n}", ""))
-    dialog = IncidentDialog(tab.clock(), [], lambda kind: [], lambda kind, lines: None, "", tab)
-    tab._save_incident(dialog)
-    dialog.deleteLater()
+    tab.open_incident()
+    dialog = tab.incident_dialog
+    dialog.note_edit.setText(f"卡顿{n}")
+    dialog.accept()
 
 
 def tick_checklist(win, seeded, monkeypatch, n):

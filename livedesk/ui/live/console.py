@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from livedesk.services import live_steps
+from livedesk.services.faults import EnvironmentFault
 from livedesk.services.importers.values import parse_decimal, parse_int, parse_money, parse_rate
 from livedesk.services.timeline import ON_TIME_SECONDS, drift_readout, drift_words
 from livedesk.services.timeline import clock as clock_text
@@ -606,7 +607,10 @@ class ConsolePage:
         db = self.db
 
         def lines_for(kind: str) -> list[str]:
-            return live_steps.response_lines(db, kind)
+            try:
+                return live_steps.response_lines(db, kind)
+            except EnvironmentFault:  # the team server is away: the incident can still be typed; saving says so
+                return []
 
         def save_lines(kind: str, lines: list[str]) -> None:
             try:
