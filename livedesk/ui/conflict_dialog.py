@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from livedesk.services.errors import StaleRowError
+from livedesk.services.faults import environment_fault
 from livedesk.ui.undo import DbCommand
 from livedesk.ui.widgets.rows_model import RowsTableModel
 
@@ -425,7 +426,8 @@ class CheckedCommand(DbCommand):
 
     Any other failure (the record was deleted…) also drops the step and goes to `on_error` (set by the tab:
     it says what happened), or to the log without one; nothing escapes into QUndoStack, which would move its
-    index as if the step had worked.
+    index as if the step had worked. When the database itself failed, `_dropped` is not called (its read
+    would fail again): the tab's `on_error` reads on a worker (`Tab.show_after_failure`).
 
     Subclasses give `_first()`, `_expected(undoing)` (what the step expects), `_write(undoing, expected)`
     (raises one of `conflict_errors` when what it writes is not as expected), `_conflicts(undoing)` → (the
@@ -472,7 +474,10 @@ class CheckedCommand(DbCommand):
 
     def _drop(self, exc: BaseException | None) -> None:
         self.setObsolete(True)
-        self._dropped()
+        if exc is None or environment_fault(exc, None) is None:
+            self._dropped()
+        # else the database itself failed (a team server away): reading it here would fail, or wait, again;
+        # on_error has the tab read it on a worker
         if exc is None:
             return
         if self.on_error is not None:

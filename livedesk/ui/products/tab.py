@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from livedesk.config import Paths, Preferences
 from livedesk.services import lineup_steps, lineups, product_reads, products
 from livedesk.services.db import Database
+from livedesk.services.faults import environment_fault
 from livedesk.services.lineups import LineupError
 from livedesk.ui.errors import show_error
 from livedesk.ui.products.commands import (
@@ -603,6 +604,8 @@ class ProductsTab(Tab):
             self._user_error(exc)
         else:
             show_error(self, exc)
+        if environment_fault(exc, None) is not None:  # the step did not read it again: read on a worker
+            self.refresh()
 
     @staticmethod
     def _cell_text(name: str, value: object) -> str:

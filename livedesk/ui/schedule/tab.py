@@ -31,7 +31,7 @@ from livedesk.config import Paths
 from livedesk.services import schedule, schedule_reads
 from livedesk.services.db import Database
 from livedesk.services.errors import StaleRowError
-from livedesk.services.faults import EnvironmentFault
+from livedesk.services.faults import EnvironmentFault, environment_fault
 from livedesk.ui import formatting, theme
 from livedesk.ui.errors import show_error
 from livedesk.ui.labels import (
@@ -568,6 +568,8 @@ class ScheduleTab(Tab):
             self.status_message.emit(str(exc), 10000)
         else:
             show_error(self, exc)
+        if environment_fault(exc, None) is not None:  # the step did not read it again: read on a worker
+            self.refresh()
 
     def _push(self, command) -> None:
         self._prepare(command)
