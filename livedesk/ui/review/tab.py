@@ -704,11 +704,16 @@ class ReviewTab(Tab):
             ))
 
     def _push(self, command) -> None:
+        command.on_error = self._step_failed  # a later undo or redo that could not be done
         try:
             push_command(self.undo_stack, command)
         except Exception as exc:  # the command's own transaction rolled back; nothing changed
-            show_error(self, exc)
-            self.show_after_failure(exc)
+            self._step_failed(exc)
+
+    def _step_failed(self, exc: BaseException) -> None:
+        """Nothing was written: say why, then show what is stored (on a worker when the database failed)."""
+        show_error(self, exc)
+        self.show_after_failure(exc)
 
     # --- trends -----------------------------------------------------------------------------------------
 
