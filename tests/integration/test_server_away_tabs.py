@@ -331,3 +331,44 @@ def test_a_save_while_the_server_is_away_says_so_once_and_works_once_it_is_back(
     assert stored(theirs, seeded) != before
     if stack is not None:
         assert stack.count() == steps + 1
+
+
+# --- Undo and Redo while the server is away ------------------------------------------------------------------
+
+UNDOABLE = ["schedule-new", "schedule-edit", "products-cell", "lineup-price", "script-edit", "review-improvement"]
+
+
+@pytest.mark.parametrize("name", UNDOABLE)
+@pytest.mark.parametrize("undoing", [True, False], ids=["undo", "redo"])
+def test_undo_or_redo_while_the_server_is_away_says_so_once(qtbot, window, laptops, seeded, caplog, monkeypatch,
+                                                            name, undoing):
+    action = ACTIONS[name]
+    win, theirs = window, laptops[1]
+    for key in ("schedule", "products", "script", "live", "review"):
+        win.show_tab(key)
+    action.prepare(win, seeded)
+    settle(qtbot, win)
+    stored = STORED[action.stored]
+    action.act(win, seeded, monkeypatch, 1)
+    settle(qtbot, win)
+    stack = win.tab(action.tab).undo_stack
+    if not undoing:
+        stack.undo()
+        settle(qtbot, win)
+    before = stored(theirs, seeded)
+    win.show_tab(action.tab)
+    close_messages(win)
+
+    win.change_watcher._set_online(False)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        (win.undo_action if undoing else win.redo_action).trigger()
+        settle(qtbot, win)
+    messages = shown_messages(win)
+    assert any(AWAY in m for m in messages), messages
+    dialogs = [b for b in win.findChildren(QMessageBox) if b.isVisible()]
+    assert len(dialogs) <= 1, [b.text() for b in dialogs]
+    assert not any("Something went wrong" in m for m in messages), messages
+    troubles = [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+    assert troubles == [], [r.getMessage() for r in troubles]
+    assert stored(theirs, seeded) == before
