@@ -150,6 +150,12 @@ def edit_segment(win, seeded, monkeypatch, n):
     win.tab("script").commit_edit(seeded.segment_id, "title", f"开场{n}")
 
 
+def mark_rehearsed(win, seeded, monkeypatch, n):
+    tab = win.tab("script")
+    monkeypatch.setattr(tab, "confirm", lambda *_: True)  # "mark it anyway?" when problems are open
+    tab.mark_rehearsed()
+
+
 def open_live(win, seeded: Seeded) -> None:
     win.show_tab("live").reload_to(seeded.stream_id)
 
@@ -231,6 +237,7 @@ STORED: dict[str, Callable[[Any, Seeded], object]] = {
     "count_products": lambda db, seeded: product_reads.count_products(db),
     "lineup": lambda db, seeded: lineup_steps.stored_lineup(db, seeded.stream_id, [seeded.product_id]),
     "script": lambda db, seeded: [(s.title, s.id) for s in script_reads.script(db, seeded.stream_id).segments],
+    "status": lambda db, seeded: schedule_reads.read_streams(db, [seeded.stream_id])[0].status,
     "metrics": lambda db, seeded: _count(db, MetricSample),
     "incidents": lambda db, seeded: _count(db, Incident),
     "ticks": lambda db, seeded: _ticked(db),
@@ -260,6 +267,7 @@ ACTIONS = {
     "lineup-price": Action(lineup_price, "lineup", "products", open_products),
     "script-add": Action(add_segment, "script", "script", open_script),
     "script-edit": Action(edit_segment, "script", "script", open_script),
+    "script-rehearsed": Action(mark_rehearsed, "status", None, open_script),
     "live-metric": Action(log_metric, "metrics", None, open_live),
     "live-incident": Action(log_incident, "incidents", None, open_live),
     "live-checklist": Action(tick_checklist, "ticks", None, open_live),

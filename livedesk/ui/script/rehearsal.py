@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from livedesk.services import script_steps, scripts
 from livedesk.services.db import Database
 from livedesk.services.errors import UserError
+from livedesk.services.faults import EnvironmentFault
 from livedesk.services.scripts import reads as script_reads
 from livedesk.services.timeline import clock as fmt_clock
 from livedesk.ui import theme
@@ -322,7 +323,11 @@ class MarkRehearsed(QObject):
         if tab.stream_id is None:
             return False
         tab.flush_draft()
-        findings = script_reads.unresolved(tab.db, tab.stream_id)
+        try:
+            findings = script_reads.unresolved(tab.db, tab.stream_id)
+        except EnvironmentFault as exc:  # e.g. the team server is away: nothing was saved
+            show_error(tab, exc)
+            return False
         if findings:
             listed = "\n".join(
                 f"• {f.segment_title + ': ' if f.segment_title else ''}{f.term} ({category_label(f.category)})"
@@ -340,7 +345,7 @@ class MarkRehearsed(QObject):
             script_steps.mark_rehearsed(tab.db, tab.stream_id)
         except UserError as exc:  # e.g. a teammate saved or deleted the stream a moment ago: nothing was saved
             show_error(tab, exc)
-            tab.reload()
+            tab.show_after_failure(exc)  # on a worker when the database itself failed
             return False
         tab.status_message.emit(self.tr("The stream is marked as rehearsed."), 5000)
         tab.reload()
