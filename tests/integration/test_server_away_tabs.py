@@ -192,6 +192,12 @@ def add_improvement(win, seeded, monkeypatch, n):
     win.tab("review").add_improvement(f"开场福利提前{n}", "小薇", dt.date(2026, 12, 20))
 
 
+def write_debrief(win, seeded, monkeypatch, n):
+    tab = win.tab("review")
+    tab.debrief_edits["highlights"].setPlainText(f"福袋拉人效果好{n}")
+    tab.flush_debrief()  # as the pause after typing does
+
+
 def save_roster(win, seeded, monkeypatch, n):
     dialog = win.dialog_for_test
     dialog.people_list.setCurrentItem(None)
@@ -242,6 +248,7 @@ STORED: dict[str, Callable[[Any, Seeded], object]] = {
     "incidents": lambda db, seeded: _count(db, Incident),
     "ticks": lambda db, seeded: _ticked(db),
     "improvements": lambda db, seeded: [i.text for i in review_views.list_improvements(db, seeded.stream_id)],
+    "debrief": lambda db, seeded: review_views.get_debrief(db, seeded.stream_id),
     "roster": lambda db, seeded: [p.name for p in schedule_reads.read_roster(db)],
     "words": lambda db, seeded: [t.term for t in word_list.statuses(db)],
 }
@@ -272,6 +279,7 @@ ACTIONS = {
     "live-incident": Action(log_incident, "incidents", None, open_live),
     "live-checklist": Action(tick_checklist, "ticks", None, open_live),
     "review-improvement": Action(add_improvement, "improvements", "review", open_review),
+    "review-debrief": Action(write_debrief, "debrief", None, open_review),
     "roster": Action(save_roster, "roster", None, open_roster),
     "word-list": Action(add_word, "words", None, open_word_list),
 }
@@ -380,3 +388,25 @@ def test_undo_or_redo_while_the_server_is_away_says_so_once(qtbot, window, lapto
     troubles = [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
     assert troubles == [], [r.getMessage() for r in troubles]
     assert stored(theirs, seeded) == before
+
+
+def test_preferences_open_while_the_server_is_away(qtbot, window, laptops, caplog, monkeypatch):
+    """The pool's categories are read as Preferences opens: away, it opens with the usual ones."""
+    from livedesk.ui.preferences_dialog import PreferencesDialog
+
+    product_steps.create(laptops[0], {"sku": "A-1", "name": "护手霜", "category": "手作香薰", "live_price": "99"})
+    offered: list[list[str]] = []
+
+    def fake_exec(dialog):
+        items = dialog.quality_categories
+        offered.append([items.item(i).text() for i in range(items.count())])
+        return 0
+
+    monkeypatch.setattr(PreferencesDialog, "exec", fake_exec)
+    window.show_preferences()
+    assert "手作香薰" in offered[0]
+    window.change_watcher._set_online(False)
+    with caplog.at_level(logging.WARNING):
+        window.show_preferences()
+    assert len(offered) == 2 and "手作香薰" not in offered[1] and offered[1]
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info] == []
