@@ -410,3 +410,43 @@ def test_preferences_open_while_the_server_is_away(qtbot, window, laptops, caplo
         window.show_preferences()
     assert len(offered) == 2 and "手作香薰" not in offered[1] and offered[1]
     assert [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info] == []
+
+
+@pytest.mark.parametrize("name", ["schedule-edit", "schedule-delete"])
+def test_a_server_lost_right_after_a_teammates_conflicting_save_is_said_once(
+        qtbot, window, laptops, seeded, caplog, monkeypatch, name):
+    """The save is refused because a teammate saved the stream first; reading theirs to compare then finds the
+    server away: one message, no traceback, nothing written."""
+    import dataclasses
+
+    from livedesk.ui.schedule import tab as schedule_tab
+
+    win, theirs = window, laptops[1]
+    open_schedule(win, seeded)
+    settle(qtbot, win)
+    real_push = schedule_tab.push_command
+    stored_before: list[object] = []
+
+    def refused_then_away(stack, command):
+        [stream] = schedule_reads.read_streams(theirs, [seeded.stream_id])  # the teammate saves just before
+        schedule_steps.save_edit(theirs, seeded.stream_id, dataclasses.replace(stream, title="周五美妆专场"),
+                                 ["title"], expected_version=stream.version)
+        stored_before.append(STORED["schedule"](theirs, seeded))
+        try:
+            real_push(stack, command)
+        except Exception:
+            win.change_watcher._set_online(False)  # the listener loses the server at that moment
+            raise
+
+    monkeypatch.setattr(schedule_tab, "push_command", refused_then_away)
+    close_messages(win)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        ACTIONS[name].act(win, seeded, monkeypatch, 1)
+        settle(qtbot, win)
+    messages = shown_messages(win)
+    assert any(AWAY in m for m in messages), messages
+    assert len([b for b in win.findChildren(QMessageBox) if b.isVisible()]) == 1
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info] == []
+    assert win.tab("schedule").undo_stack.count() == 0
+    assert [STORED["schedule"](theirs, seeded)] == stored_before  # theirs, once: nothing of mine written

@@ -449,9 +449,9 @@ class ScheduleTab(Tab):
                 return
             try:
                 [theirs] = schedule_reads.read_streams(self.db, [stream_id])
-            except schedule.ValidationError as exc:  # deleted meanwhile
+            except (schedule.ValidationError, EnvironmentFault) as exc:  # deleted meanwhile, or the server went away
                 show_error(self, exc)
-                self.reload()
+                self.show_after_failure(exc)
                 return
             if not ask_overwrite(self, theirs.title, stream_conflict_rows(base, mine, theirs)):
                 self.reload()
@@ -533,9 +533,9 @@ class ScheduleTab(Tab):
                 return False
             try:
                 theirs = schedule_reads.read_streams(self.db, changed)
-            except schedule.ValidationError as exc:  # deleted meanwhile
+            except (schedule.ValidationError, EnvironmentFault) as exc:  # deleted meanwhile, or the server went away
                 show_error(self, exc)
-                self.reload()
+                self.show_after_failure(exc)
                 return False
             theirs = [their for their in theirs if their.version != versions.get(their.id)] or theirs
             rows = []
