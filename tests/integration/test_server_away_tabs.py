@@ -450,3 +450,46 @@ def test_a_server_lost_right_after_a_teammates_conflicting_save_is_said_once(
     assert [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info] == []
     assert win.tab("schedule").undo_stack.count() == 0
     assert [STORED["schedule"](theirs, seeded)] == stored_before  # theirs, once: nothing of mine written
+
+
+TEAMMATE_SAVES = {  # a teammate's save that makes the action's save a conflict
+    "products-cell": lambda db, seeded: product_steps.edit_field(db, seeded.product_id, "cost", "45", version=1),
+    "products-detail": lambda db, seeded: product_steps.edit_field(db, seeded.product_id, "cost", "45", version=1),
+    "lineup-price": lambda db, seeded: lineup_steps.set_values(db, seeded.stream_id, seeded.product_id,
+                                                               {"live_price": "79"}, None),
+}
+
+
+@pytest.mark.parametrize("name", list(TEAMMATE_SAVES))
+def test_a_server_lost_while_a_products_conflict_is_read_is_said_once(
+        qtbot, window, laptops, seeded, caplog, monkeypatch, name):
+    from livedesk.ui.undo import DbCommand
+
+    action = ACTIONS[name]
+    win, theirs = window, laptops[1]
+    action.prepare(win, seeded)
+    settle(qtbot, win)
+    real_run_first = DbCommand.run_first
+    stored_before: list[object] = []
+
+    def refused_then_away(command):
+        TEAMMATE_SAVES[name](theirs, seeded)  # the teammate saves just before
+        stored_before.append(STORED[action.stored](theirs, seeded))
+        try:
+            real_run_first(command)
+        except Exception:
+            win.change_watcher._set_online(False)  # the listener loses the server at that moment
+            raise
+
+    monkeypatch.setattr(DbCommand, "run_first", refused_then_away)
+    close_messages(win)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        action.act(win, seeded, monkeypatch, 1)
+        settle(qtbot, win)
+    messages = shown_messages(win)
+    assert any(AWAY in m for m in messages), messages
+    assert len([b for b in win.findChildren(QMessageBox) if b.isVisible()]) == 1
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info] == []
+    assert win.tab("products").undo_stack.count() == 0
+    assert [STORED[action.stored](theirs, seeded)] == stored_before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 from livedesk.config import Paths, Preferences
 from livedesk.services import lineup_steps, lineups, product_reads, products
 from livedesk.services.db import Database
-from livedesk.services.faults import environment_fault
+from livedesk.services.faults import EnvironmentFault, environment_fault
 from livedesk.services.lineups import LineupError
 from livedesk.ui.errors import show_error
 from livedesk.ui.products.commands import (
@@ -409,17 +410,17 @@ class ProductsTab(Tab):
             command.run_first()
         except products.ProductChangedError as exc:
             if isinstance(command, EditProduct):
-                return self._resolve_conflict(command)
+                return self._after_conflict(lambda: self._resolve_conflict(command))
             if isinstance(command, ProductChange):
-                return self._resolve_change_conflict(command)
+                return self._after_conflict(lambda: self._resolve_change_conflict(command))
             if isinstance(command, DeleteProducts | BulkEdit):
-                return self._resolve_many_conflict(command, exc)
+                return self._after_conflict(lambda error=exc: self._resolve_many_conflict(command, error))
             self._user_error(exc)
             self.show_after_failure(exc)
             return False
         except lineups.LineupChangedError as exc:
             if isinstance(command, SetLineupValues | ReorderLineup | RemoveFromLineup):
-                return self._resolve_lineup_conflict(command)
+                return self._after_conflict(lambda: self._resolve_lineup_conflict(command))
             self._user_error(exc)
             self.show_after_failure(exc)
             return False
@@ -433,6 +434,16 @@ class ProductsTab(Tab):
             return False
         self.undo_stack.push(command)
         return True
+
+    def _after_conflict(self, resolve: Callable[[], bool]) -> bool:
+        """Resolve a teammate's conflicting save; reading theirs may find the team server gone meanwhile: say
+        so once and read on a worker. True when the change was saved after all (Overwrite)."""
+        try:
+            return resolve()
+        except EnvironmentFault as exc:
+            show_error(self, exc)
+            self.show_after_failure(exc)
+            return False
 
     def _user_error(self, exc: BaseException) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Products"), str(exc), QMessageBox.StandardButton.Ok, self)
