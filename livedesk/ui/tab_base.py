@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import QTimer, Signal
@@ -11,6 +12,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 EDITING_RETRY_MS = 1000  # a refresh that lands while the user types is read again this much later
 
 FileAction = tuple[str, str, Callable[[], object]]  # ("import" | "export", menu text, what it does)
@@ -98,6 +100,18 @@ class Tab(QWidget):
             self.reload()
         else:
             self.refresh()
+
+    def read_now(self, read: Callable[[], T]) -> T | None:
+        """What a user's action starts from, read at once (on the GUI thread); None when the database itself
+        failed (a team server away): that is said in an error dialog, and the action is not done."""
+        from livedesk.services.faults import EnvironmentFault
+        from livedesk.ui.errors import show_error
+
+        try:
+            return read()
+        except EnvironmentFault as exc:
+            show_error(self, exc)
+            return None
 
     def follow_stream(self, stream_id: int) -> None:
         """Another tab made `stream_id` the current stream."""

@@ -150,6 +150,18 @@ def edit_segment(win, seeded, monkeypatch, n):
     win.tab("script").commit_edit(seeded.segment_id, "title", f"开场{n}")
 
 
+def insert_pitch(win, seeded, monkeypatch, n):
+    win.tab("script").insert_pitch(seeded.product_id)  # its host lines are read from the product first
+
+
+def approve_script(win, seeded, monkeypatch, n):
+    tab = win.tab("script")
+    monkeypatch.setattr(tab, "confirm", lambda *_: True)  # "approve with risky words?"
+    if n == 2:  # the first press was refused: the box went back to "not approved"
+        assert not tab.approve_action.isChecked()
+    tab.approve_action.trigger()
+
+
 def mark_rehearsed(win, seeded, monkeypatch, n):
     tab = win.tab("script")
     monkeypatch.setattr(tab, "confirm", lambda *_: True)  # "mark it anyway?" when problems are open
@@ -243,6 +255,7 @@ STORED: dict[str, Callable[[Any, Seeded], object]] = {
     "count_products": lambda db, seeded: product_reads.count_products(db),
     "lineup": lambda db, seeded: lineup_steps.stored_lineup(db, seeded.stream_id, [seeded.product_id]),
     "script": lambda db, seeded: [(s.title, s.id) for s in script_reads.script(db, seeded.stream_id).segments],
+    "approved": lambda db, seeded: script_reads.script(db, seeded.stream_id).approved,
     "status": lambda db, seeded: schedule_reads.read_streams(db, [seeded.stream_id])[0].status,
     "metrics": lambda db, seeded: _count(db, MetricSample),
     "incidents": lambda db, seeded: _count(db, Incident),
@@ -274,6 +287,8 @@ ACTIONS = {
     "lineup-price": Action(lineup_price, "lineup", "products", open_products),
     "script-add": Action(add_segment, "script", "script", open_script),
     "script-edit": Action(edit_segment, "script", "script", open_script),
+    "script-pitch": Action(insert_pitch, "script", "script", open_script),
+    "script-approve": Action(approve_script, "approved", "script", open_script),
     "script-rehearsed": Action(mark_rehearsed, "status", None, open_script),
     "live-metric": Action(log_metric, "metrics", None, open_live),
     "live-incident": Action(log_incident, "incidents", None, open_live),

@@ -655,8 +655,8 @@ class ScriptTab(Tab):
         """A product-pitch segment after the selected one, host lines from selling points and FAQ."""
         if self.stream_id is None:
             return
-        draft = script_reads.pitch(self.db, self.stream_id, product_id)
-        if draft is None:
+        draft = self.read_now(lambda: script_reads.pitch(self.db, self.stream_id, product_id))
+        if draft is None:  # not found, or the team server is away (said)
             return
         name, lines, link = draft.name, draft.host_lines, draft.link_number
         values = {"kind": "pitch", "title": self.tr("Pitch: {0}").format(name), "duration_seconds": 600,

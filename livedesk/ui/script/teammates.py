@@ -59,6 +59,8 @@ class TeammateChanges(QObject):
             show_error(self.tab, exc)
             if environment_fault(exc, None) is not None:  # the database failed: not read again yet
                 self.tab.refresh()  # on a worker, so the window does not wait on it a second time
+                if isinstance(command, cmd.SetApproved):  # until then the box shows what was stored
+                    self.tab.approve_action.setChecked(self.tab.approved)
 
     def gone_text(self, label: str) -> str:
         return self.tr("Someone else deleted the segment, so “{0}” was not saved.").format(label)
