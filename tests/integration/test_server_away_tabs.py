@@ -508,3 +508,36 @@ def test_a_server_lost_while_a_products_conflict_is_read_is_said_once(
     assert [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info] == []
     assert win.tab("products").undo_stack.count() == 0
     assert [STORED[action.stored](theirs, seeded)] == stored_before
+
+
+def test_automatic_captures_while_the_server_is_away_are_said_in_the_capture_panel(
+        qtbot, window, laptops, seeded, caplog):
+    """A reading captured every few seconds is not logged while the server is away: the capture panel says so
+    each time, never an error dialog per reading; once it is back the next reading is logged."""
+    from livedesk.services.capture.mapping import Reading
+
+    win, theirs = window, laptops[1]
+    open_live(win, seeded)
+    tab = win.tab("live")
+    tab.confirm_go_live = lambda missing: True
+    tab.go_live()
+    settle(qtbot, win)
+    before = _count(theirs, MetricSample)
+    close_messages(win)
+
+    win.change_watcher._set_online(False)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        for online in (300, 320):
+            tab.log_captured(Reading(online=online), False)
+        settle(qtbot, win)
+    assert AWAY in tab.capture_panel.status_label.text()
+    assert [b.text() for b in win.findChildren(QMessageBox) if b.isVisible()] == []
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info] == []
+    assert _count(theirs, MetricSample) == before
+
+    win.change_watcher._set_online(True)
+    tab.log_captured(Reading(online=340), False)
+    settle(qtbot, win)
+    assert _count(theirs, MetricSample) == before + 1
+    assert AWAY not in tab.capture_panel.status_label.text()

@@ -58,7 +58,8 @@ class CaptureConsole:
                 summary(reading)))
             return
         interval = self.capture_panel.interval_spin.value()
-        done = self.act(live_steps.log_reading, reading, self.prefs, interval, confirmed)
+        done = self.act(live_steps.log_reading, reading, self.prefs, interval, confirmed,
+                        faults_to=None if confirmed else self._say_capture_fault)
         if not done:
             return
         result = done.value
@@ -69,7 +70,8 @@ class CaptureConsole:
     def log_captured_links(self, readings: list[LinkReading], source: str = capture_store.SOURCE) -> bool:
         if self.stream_id is None or self.following:
             return False
-        done = self.act(live_steps.log_links, readings, self.prefs, source)
+        done = self.act(live_steps.log_links, readings, self.prefs, source,
+                        faults_to=self._say_capture_fault if source == capture_store.SOURCE else None)
         if not done:
             return False
         written, unknown = done.value
@@ -78,6 +80,10 @@ class CaptureConsole:
             message += " " + "; ".join(unknown).capitalize() + "."
         self.status_message.emit(message, 5000)
         return written > 0
+
+    def _say_capture_fault(self, text: str) -> None:
+        """A captured reading not logged because the database failed: said in the panel, not a dialog each time."""
+        self.capture_panel.show_status(text, error=True)
 
     def enter_link_line(self, text: str) -> bool | None:
         """"#3 8.2% 45" in the stock field: link 3's click rate and stock left. None when the text is not such a line."""

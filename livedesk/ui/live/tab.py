@@ -467,10 +467,13 @@ class LiveTab(ConsolePage, CaptureConsole, ChecklistPage, FollowMode, Tab):
 
     # --- actions ----------------------------------------------------------------------------------------
 
-    def act(self, step: Callable[..., Any], *args: Any, at: dt.datetime | None = None, **kwargs: Any) -> Done | bool:
+    def act(self, step: Callable[..., Any], *args: Any, at: dt.datetime | None = None,
+            faults_to: Callable[[str], object] | None = None, **kwargs: Any) -> Done | bool:
         """Run one console action, `step(db, stream id, now, *args, **kwargs)` from services/live_steps.py (one
         unit of work; `at` for an action that happened earlier than now), then show the console as the database
-        has it. Done(what the step returned), or False when it was refused or failed (the user was told)."""
+        has it. Done(what the step returned), or False when it was refused or failed (the user was told).
+        `faults_to` says a failure of the database itself (a team server away) there instead of in an error
+        dialog: an automatic capture every few seconds would open one dialog per reading."""
         if self.stream_id is None:
             return False
         if self.following:
@@ -482,7 +485,11 @@ class LiveTab(ConsolePage, CaptureConsole, ChecklistPage, FollowMode, Tab):
             self.status_message.emit(str(exc), 6000)
             return False
         except Exception as exc:  # the transaction rolled back
-            show_error(self, exc)
+            fault = environment_fault(exc, None) if faults_to is not None else None
+            if fault is not None:
+                faults_to(str(fault))
+            else:
+                show_error(self, exc)
             return False
         finally:
             self.reread()
