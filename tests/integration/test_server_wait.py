@@ -244,7 +244,6 @@ def test_a_save_on_a_silent_server_keeps_the_window_painting_until_the_user_stop
             return
         seen["dialog"] = dialog.labelText()
         seen["status"] = win.statusBar().currentMessage()
-        seen["ticks"] = len(ticks)
         dialog.findChild(QPushButton).click()  # Stop waiting
 
     proxy.hold()
@@ -253,11 +252,13 @@ def test_a_save_on_a_silent_server_keeps_the_window_painting_until_the_user_stop
     shown = new_stream(monkeypatch, win, "周五专场")
     waited = time.monotonic() - began
     heartbeat.stop()
+    gaps = [b - a for a, b in zip([began, *ticks], ticks)]
 
     assert "has not answered" in seen["dialog"] and win.db.describe() in seen["dialog"]
     assert "Waiting for the team server" in seen["status"]
     assert DIALOG_AFTER_S <= waited < DIALOG_AFTER_S + 5
-    assert seen["ticks"] >= DIALOG_AFTER_S * 1000 / 50 * 0.5  # the window's timers ran all along
+    # the window's timers ran all along (measured: every 0.1 s); a frozen window shows one gap of the whole wait
+    assert len(ticks) >= 10 and max(gaps) < 1
     assert len(shown) == 1 and "LiveDesk stopped waiting" in shown[0]
     assert tab.undo_stack.count() == 0
     assert win.findChild(QProgressDialog, "serverWaitDialog") is None or not win.findChild(
