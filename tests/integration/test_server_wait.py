@@ -252,7 +252,7 @@ def test_a_save_on_a_silent_server_keeps_the_window_painting_until_the_user_stop
     shown = new_stream(monkeypatch, win, "周五专场")
     waited = time.monotonic() - began
     heartbeat.stop()
-    gaps = [b - a for a, b in zip([began, *ticks], ticks)]
+    gaps = [b - a for a, b in zip([began, *ticks], ticks, strict=False)]
 
     assert "has not answered" in seen["dialog"] and win.db.describe() in seen["dialog"]
     assert "Waiting for the team server" in seen["status"]
