@@ -10,6 +10,8 @@ A server the change listener has found away ends the wait the same way.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
@@ -66,7 +68,7 @@ class WindowWaiter:
         if seconds >= STATUS_AFTER_S:
             self.told = True
             self.owner.window.statusBar().showMessage(QCoreApplication.translate(
-                "ServerWait", "Waiting for the team server… {0} s").format(int(seconds)))
+                "ServerWait", "Waiting for the team server… {0} s").format(math.ceil(seconds)))
         if seconds >= DIALOG_AFTER_S:
             self._show_dialog(seconds)
         # With the dialog up (modal) every event runs and only the dialog takes input; before it, input waits.
@@ -82,7 +84,7 @@ class WindowWaiter:
         text = QCoreApplication.translate(
             "ServerWait",
             "The team server {0} has not answered for {1} s.\nLiveDesk goes on waiting. Stop waiting to give "
-            "up: you will be told whether your change was saved.").format(self.server, int(seconds))
+            "up: you will be told whether your change was saved.").format(self.server, math.ceil(seconds))
         if self.dialog is None:
             self.dialog = QProgressDialog(text, QCoreApplication.translate("ServerWait", "Stop waiting"), 0, 0,
                                           self.owner.window)
