@@ -21,6 +21,8 @@ from livedesk.services.errors import DatabaseError
 from livedesk.services.messages import translate
 
 if TYPE_CHECKING:
+    from sqlalchemy.exc import DBAPIError
+
     from livedesk.services.db import Database
 
 log = logging.getLogger(__name__)
@@ -106,22 +108,10 @@ def environment_fault(exc: BaseException, db: Database | None, where: str | None
         return None
     from sqlalchemy.exc import DBAPIError  # here, not at the top: a command's start-up does without it
 
-    if isinstance(exc, DBAPIError) and getattr(exc.orig, "stopped_waiting", False):
-        return ServerGone(
-            translate(
-                "Messages",
-                "The team server {0} did not answer, so LiveDesk stopped waiting. The change was most likely "
-                "not saved. Once the status bar no longer says it is retrying, check it and do it again.",
-            ).format(place)
-        )
-    if isinstance(exc, DBAPIError) and exc.connection_invalidated and not (db is not None and db.is_sqlite):
-        return ServerGone(
-            translate(
-                "Messages",
-                "The connection to the team server {0} was lost. Nothing was written. Check the network (or ask "
-                "whoever runs the server), then do it again.",
-            ).format(place)
-        )
+    if isinstance(exc, DBAPIError) and not (db is not None and db.is_sqlite):
+        fault = _server_fault(exc, place)
+        if fault is not None:
+            return fault
     name = sqlite_error_name(exc) if isinstance(exc, DBAPIError) else ""
     if name == "SQLITE_FULL":
         return disk_full(place)
@@ -136,6 +126,42 @@ def environment_fault(exc: BaseException, db: Database | None, where: str | None
                 "Messages",
                 "The disk holding {0} could not be read or written (the disk may be full, removed or failing). "
                 "Nothing was written. Check the disk, then try again.",
+            ).format(place)
+        )
+    return None
+
+
+def _server_fault(exc: DBAPIError, place: str) -> ServerGone | None:
+    """A team server that stopped answering or could not be reached; None for an error the server sent."""
+    if getattr(exc.orig, "maybe_saved", False):  # the line went quiet during COMMIT
+        return ServerGone(
+            translate(
+                "Messages",
+                "The team server {0} stopped answering while your change was being saved, so LiveDesk cannot "
+                "tell whether it was saved. Once the status bar no longer says it is retrying, check it before "
+                "doing it again.",
+            ).format(place)
+        )
+    if getattr(exc.orig, "stopped_waiting", False):
+        return ServerGone(
+            translate(
+                "Messages",
+                "The team server {0} did not answer, so LiveDesk stopped waiting. Nothing was saved. Once the "
+                "status bar no longer says it is retrying, do it again.",
+            ).format(place)
+        )
+    # lost mid-way (the pool invalidated the connection), or not reached at all: an OperationalError the
+    # client raised itself has no SQLSTATE, one about the connection has class 08
+    from sqlalchemy.exc import OperationalError
+
+    sqlstate = getattr(exc.orig, "sqlstate", "")  # absent on SQLite's errors, None on the client's own
+    unreachable = isinstance(exc, OperationalError) and (sqlstate is None or str(sqlstate).startswith("08"))
+    if exc.connection_invalidated or unreachable:
+        return ServerGone(
+            translate(
+                "Messages",
+                "The connection to the team server {0} was lost. Nothing was written. Check the network (or ask "
+                "whoever runs the server), then do it again.",
             ).format(place)
         )
     return None

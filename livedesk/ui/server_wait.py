@@ -10,6 +10,8 @@ A server the change listener has found away ends the wait the same way.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
@@ -28,8 +30,8 @@ class ServerWaits(QObject):
         self.watcher = watcher
         server_wait.install(self.waiter)
 
-    def waiter(self) -> WindowWaiter:
-        return WindowWaiter(self)
+    def waiter(self, server: str) -> WindowWaiter:
+        return WindowWaiter(self, server)
 
     def close(self) -> None:
         server_wait.uninstall(self.waiter)
@@ -38,23 +40,35 @@ class ServerWaits(QObject):
         db = self.window.db
         return db is not None and db.server_away
 
+    def is_windows_server(self, server: str) -> bool:
+        """`server` (host:port/database, as the driver names it) is the window's database, not one being
+        opened in its place (File ▸ Open runs on this thread too)."""
+        from sqlalchemy.engine import make_url
+
+        db = self.window.db
+        if db is None or db.is_sqlite:
+            return False
+        url = make_url(db.url)
+        return server == f"{url.host}:{url.port or 5432}/{url.database}"
+
 
 class WindowWaiter:
     """One wait: the status bar, then the dialog, each tick; closed when the wait ends."""
 
-    def __init__(self, owner: ServerWaits):
+    def __init__(self, owner: ServerWaits, server: str):
         self.owner = owner
+        self.server = server
         self.dialog: QProgressDialog | None = None
         self.stopped = False
         self.told = False  # the status bar counts this wait's seconds
 
     def tick(self, seconds: float) -> None:
-        if self.stopped or self.owner.away():
+        if self.stopped or self._server_away():
             raise server_wait.StoppedWaiting
         if seconds >= STATUS_AFTER_S:
             self.told = True
             self.owner.window.statusBar().showMessage(QCoreApplication.translate(
-                "ServerWait", "Waiting for the team server… {0} s").format(int(seconds)))
+                "ServerWait", "Waiting for the team server… {0} s").format(math.ceil(seconds)))
         if seconds >= DIALOG_AFTER_S:
             self._show_dialog(seconds)
         # With the dialog up (modal) every event runs and only the dialog takes input; before it, input waits.
@@ -63,15 +77,14 @@ class WindowWaiter:
         QApplication.processEvents(flags)
         if self.dialog is not None and self.dialog.wasCanceled() and not self.stopped:  # Esc, or closed
             self._stop()
-        if self.stopped or self.owner.away():
+        if self.stopped or self._server_away():
             raise server_wait.StoppedWaiting
 
     def _show_dialog(self, seconds: float) -> None:
-        db = self.owner.window.db
         text = QCoreApplication.translate(
             "ServerWait",
             "The team server {0} has not answered for {1} s.\nLiveDesk goes on waiting. Stop waiting to give "
-            "up this change: it will most likely not be saved.").format(db.describe() if db else "", int(seconds))
+            "up: you will be told whether your change was saved.").format(self.server, math.ceil(seconds))
         if self.dialog is None:
             self.dialog = QProgressDialog(text, QCoreApplication.translate("ServerWait", "Stop waiting"), 0, 0,
                                           self.owner.window)
@@ -85,9 +98,14 @@ class WindowWaiter:
         else:
             self.dialog.setLabelText(text)
 
+    def _server_away(self) -> bool:
+        """The change listener lost the window's server (or the user stopped a wait on it)."""
+        return self.owner.away() and self.owner.is_windows_server(self.server)
+
     def _stop(self) -> None:
         self.stopped = True
-        self.owner.watcher.server_not_answering()  # saves are refused at once until the server is back
+        if self.owner.is_windows_server(self.server):
+            self.owner.watcher.server_not_answering()  # saves are refused at once until the server is back
 
     def done(self) -> None:
         if self.dialog is not None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -99,6 +99,22 @@ class Tab(QWidget):
         if environment_fault(exc, None) is None:
             self.reload()
         else:
+            self.refresh()
+
+    def show_written(self, show: Callable[[], None]) -> None:
+        """Show this app's own save at once with `show` (a read on this thread). The save is done: when that
+        read fails because the database itself did (the team server went quiet just after), the tab reads again
+        on a worker and says the save went through, instead of failing it."""
+        from livedesk.services.faults import environment_fault
+
+        try:
+            show()
+        except Exception as exc:
+            if environment_fault(exc, None) is None:
+                raise
+            log.warning("Showing %s's own save failed: %s", self.objectName(), exc)
+            self.status_message.emit(QCoreApplication.translate(
+                "Tab", "Saved. The view updates once the team server answers again."), 10000)
             self.refresh()
 
     def read_now(self, read: Callable[[], T]) -> T | None:

@@ -3967,16 +3967,20 @@ Logs: {2}</source>
         <translation>{0} 含有 LiveDesk 数据，但没有数据库结构版本，LiveDesk 无法判断如何打开它。文件未被改动：请恢复备份，或选择其他文件。</translation>
     </message>
     <message>
-        <source>The team server {0} did not answer, so LiveDesk stopped waiting. The change was most likely not saved. Once the status bar no longer says it is retrying, check it and do it again.</source>
-        <translation>团队服务器 {0} 没有响应，LiveDesk 已停止等待。这次修改很可能没有保存。等状态栏不再显示“正在重试”后，请检查一下再操作一次。</translation>
-    </message>
-    <message>
         <source>The connection to the team server {0} was lost. Nothing was written. Check the network (or ask whoever runs the server), then do it again.</source>
         <translation>与团队服务器 {0} 的连接已断开。没有写入任何数据。请检查网络（或联系服务器管理员），然后重新操作。</translation>
     </message>
     <message>
         <source>The disk holding {0} could not be read or written (the disk may be full, removed or failing). Nothing was written. Check the disk, then try again.</source>
         <translation>无法读写 {0} 所在的磁盘（磁盘可能已满、已拔出或出现故障）。没有写入任何数据。请检查磁盘后重试。</translation>
+    </message>
+    <message>
+        <source>The team server {0} stopped answering while your change was being saved, so LiveDesk cannot tell whether it was saved. Once the status bar no longer says it is retrying, check it before doing it again.</source>
+        <translation>保存修改时团队服务器 {0} 停止了响应，LiveDesk 无法确定是否已保存。等状态栏不再显示“正在重试”后，请先检查一下，再决定是否重新操作。</translation>
+    </message>
+    <message>
+        <source>The team server {0} did not answer, so LiveDesk stopped waiting. Nothing was saved. Once the status bar no longer says it is retrying, do it again.</source>
+        <translation>团队服务器 {0} 没有响应，LiveDesk 已停止等待。这次没有保存任何内容。等状态栏不再显示“正在重试”后再操作一次。</translation>
     </message>
     <message>
         <source>The team server {0} does not answer, so nothing was written. LiveDesk keeps trying to reach it; do it again once the status bar no longer says it is retrying.</source>
@@ -6852,9 +6856,9 @@ Logs: {2}</source>
     </message>
     <message>
         <source>The team server {0} has not answered for {1} s.
-LiveDesk goes on waiting. Stop waiting to give up this change: it will most likely not be saved.</source>
+LiveDesk goes on waiting. Stop waiting to give up: you will be told whether your change was saved.</source>
         <translation>团队服务器 {0} 已经 {1} 秒没有响应。
-LiveDesk 会继续等待。点“停止等待”放弃这次修改：它很可能不会被保存。</translation>
+LiveDesk 会继续等待。点“停止等待”放弃等待：之后会告诉你这次修改是否已保存。</translation>
     </message>
     <message>
         <source>Stop waiting</source>
@@ -7069,6 +7073,13 @@ LiveDesk 会继续等待。点“停止等待”放弃这次修改：它很可�
     <message numerus="yes">
         <source>⚠ %n conflict(s)</source>
         <translation><numerusform>⚠ %n 处冲突</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Tab</name>
+    <message>
+        <source>Saved. The view updates once the team server answers again.</source>
+        <translation>已保存。团队服务器恢复响应后，界面会随之更新。</translation>
     </message>
 </context>
 <context>

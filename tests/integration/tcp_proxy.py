@@ -59,7 +59,9 @@ class SilentProxy:
                         self._pass(selector, sock)
 
     def _pass(self, selector: selectors.BaseSelector, sock: socket.socket) -> None:
-        other = self.peers[sock]
+        other = self.peers.get(sock)
+        if other is None:  # its pair was closed earlier in this same round
+            return
         try:
             data = sock.recv(65536)
         except OSError:

@@ -304,6 +304,9 @@ class ProductsTab(Tab):
     def _refresh(self, ids: list[int] | None) -> None:
         """After a change: reload the changed rows only, or everything when `ids` is None."""
         self._writes += 1
+        self.show_written(lambda: self._show_rows(ids))
+
+    def _show_rows(self, ids: list[int] | None) -> None:
         if ids is None:
             self.reload()
             return

@@ -676,7 +676,8 @@ class ReviewTab(Tab):
 
     def _improvements_changed(self) -> None:
         if self.stream_id is not None:
-            self.improvement_model.set_rows(review_views.list_improvements(self.db, self.stream_id))
+            stream_id = self.stream_id
+            self.show_written(lambda: self.improvement_model.set_rows(review_views.list_improvements(self.db, stream_id)))
 
     def add_improvement(self, text: str | None = None, owner: str = "", due: dt.date | None = None) -> None:
         if self.stream_id is None:

@@ -392,7 +392,7 @@ class ScheduleTab(Tab):
     # --- editing ----------------------------------------------------------------------------------------
 
     def _changed(self) -> None:
-        self.reload()
+        self.show_written(self.reload)
         self.streams_changed.emit()
 
     def new_stream(self, start: dt.datetime | None = None) -> None:
