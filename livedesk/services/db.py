@@ -64,6 +64,13 @@ class Database:
             return Path(database)
         return None
 
+    def server_address(self) -> str | None:
+        """host:port/database of a team server, as services/pg_connection.py names its waits; None for SQLite."""
+        if self.is_sqlite:
+            return None
+        url = make_url(self.url)
+        return f"{url.host}:{url.port or 5432}/{url.database}"
+
     def describe(self) -> str:
         """Where the data lives, for the status bar: a file path or a server without its password."""
         if self.file_path:

@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self._factories: dict[str, Callable[[], Tab]] = {}
         self._built: dict[str, Tab] = {}
         self.current_stream_id: int | None = None
+        self._follow_when_back: int | None = None  # a stream some tabs could not show while the server was away
         self._add_tab_holders()
         self._restore_window_state()
         accessibility.polish(self)  # tooltips and accessible names the code did not set; tabs in _ensure
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         from livedesk.ui.change_watcher import ChangeWatcher
 
         self.change_watcher = ChangeWatcher(self)  # teammates' saves show up without a restart
+        self.change_watcher.online_changed.connect(self._server_reachable)
 
     # --- tabs -------------------------------------------------------------------------------------------
 
@@ -185,10 +187,31 @@ class MainWindow(QMainWindow):
         if stream_id is None or stream_id == self.current_stream_id:
             return
         self.current_stream_id = stream_id
-        for widget in self.built_tabs():
-            if widget is not source:
-                widget.follow_stream(stream_id)
+        self._follow(stream_id, source)
         self.current_stream_changed.emit(stream_id)
+
+    def _follow(self, stream_id: int, source: Tab | None = None) -> None:
+        """Every built tab but `source` shows `stream_id`. A tab whose read fails because the team server is
+        away follows once the server is back (the status bar says so meanwhile)."""
+        from livedesk.services.faults import EnvironmentFault
+
+        failed: EnvironmentFault | None = None
+        for widget in self.built_tabs():
+            if widget is source:
+                continue
+            try:
+                widget.follow_stream(stream_id)
+            except EnvironmentFault as exc:
+                log.warning("%s could not follow stream %s: %s", widget.objectName(), stream_id, exc)
+                failed = exc
+        if failed is not None:
+            self._follow_when_back = stream_id
+            self.statusBar().showMessage(str(failed), 10000)
+
+    def _server_reachable(self, online: bool) -> None:
+        stream_id, self._follow_when_back = self._follow_when_back, None
+        if online and stream_id is not None and stream_id == self.current_stream_id:
+            self._follow(stream_id)
 
     def open_stream_in(self, key: str, stream_id: int) -> None:
         """Show a tab on one stream: the lineup in Products, the stream's script, its review…"""
@@ -452,6 +475,7 @@ class MainWindow(QMainWindow):
             from livedesk.ui.change_watcher import ChangeWatcher
 
             self.change_watcher = ChangeWatcher(self)
+            self.change_watcher.online_changed.connect(self._server_reachable)
         self.database_changed.emit()
         return True
 

@@ -43,13 +43,8 @@ class ServerWaits(QObject):
     def is_windows_server(self, server: str) -> bool:
         """`server` (host:port/database, as the driver names it) is the window's database, not one being
         opened in its place (File ▸ Open runs on this thread too)."""
-        from sqlalchemy.engine import make_url
-
         db = self.window.db
-        if db is None or db.is_sqlite:
-            return False
-        url = make_url(db.url)
-        return server == f"{url.host}:{url.port or 5432}/{url.database}"
+        return db is not None and db.server_address() == server
 
 
 class WindowWaiter:

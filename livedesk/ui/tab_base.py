@@ -129,6 +129,17 @@ class Tab(QWidget):
             show_error(self, exc)
             return None
 
+    def show_when_reachable(self, show: Callable[[], None]) -> None:
+        """Run `show`, a read on this thread (e.g. for a stream just picked). When the database itself fails (a
+        team server away), say so in the status bar: every tab reads again once the server is back."""
+        from livedesk.services.faults import EnvironmentFault
+
+        try:
+            show()
+        except EnvironmentFault as exc:
+            log.warning("%s could not be shown: %s", self.objectName(), exc)
+            self.status_message.emit(str(exc), 10000)
+
     def follow_stream(self, stream_id: int) -> None:
         """Another tab made `stream_id` the current stream."""
 

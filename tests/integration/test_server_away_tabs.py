@@ -541,3 +541,33 @@ def test_automatic_captures_while_the_server_is_away_are_said_in_the_capture_pan
     settle(qtbot, win)
     assert _count(theirs, MetricSample) == before + 1
     assert AWAY not in tab.capture_panel.status_label.text()
+
+
+def test_picking_a_stream_while_the_server_is_away_says_so_and_the_tabs_follow_once_it_is_back(
+        qtbot, window, laptops, seeded, caplog):
+    win, mine = window, laptops[0]
+    [other], _ = schedule_steps.create(mine, [schedule.StreamData(title="周六专场", start_at=START + dt.timedelta(days=1),
+                                                                   planned_minutes=90)])
+    for key in ("schedule", "products", "script", "live", "review"):
+        win.show_tab(key)
+    win.set_current_stream(seeded.stream_id)
+    settle(qtbot, win)
+    close_messages(win)
+
+    win.change_watcher._set_online(False)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        win.set_current_stream(other, source=win.tab("schedule"))  # what picking its row does
+        settle(qtbot, win)
+    assert any(AWAY in m for m in shown_messages(win))
+    troubles = [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+    assert troubles == [], [r.getMessage() for r in troubles]
+
+    win.change_watcher._set_online(True)  # back: the tabs that could not follow do now,
+    win.change_watcher._collect(frozenset({"*"}))  # and every tab reads again (what the listener asks for)
+    settle(qtbot, win)
+    assert win.tab("products").lineup.stream_id == other
+    for key in ("script", "live", "review"):
+        tab = win.tab(key)
+        assert tab.stream_id == other, key
+        assert tab.stream_combo.currentData() == other, key

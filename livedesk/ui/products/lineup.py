@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from livedesk.services import lineups, product_reads
+from livedesk.services.faults import EnvironmentFault
 from livedesk.services.lineups import LineupRow, LineupSummary
 from livedesk.services.schedule import StreamData
 from livedesk.ui import formatting, theme
@@ -40,6 +42,8 @@ LINEUP_COLUMNS = [
     "stock", "warnings",
 ]  # fmt: skip
 LINEUP_EDITABLE = {"link_number", "live_price", "planned_units", "welfare_quantity"}
+
+log = logging.getLogger(__name__)
 
 
 class LineupTableModel(QAbstractTableModel):
@@ -285,7 +289,11 @@ class LineupEditor(QWidget):
 
     def _stream_changed(self) -> None:
         self.stream_id = self.stream_combo.currentData()
-        self.refresh()
+        try:
+            self.refresh()
+        except EnvironmentFault as exc:  # the team server is away: shown once it is back (every tab reads again)
+            log.warning("The lineup of stream %s could not be read: %s", self.stream_id, exc)
+            self.model.set_rows([])
 
     def refresh(self) -> None:
         """Read the lineup of the stream shown and show it."""

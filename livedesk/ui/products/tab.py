@@ -703,6 +703,7 @@ class ProductsTab(Tab):
         """Another tab picked this stream: the lineup editor shows it (the side panel stays where it is)."""
         if self.lineup.stream_id != stream_id:
             self.lineup.set_stream(stream_id)
+
     def _fit_side(self) -> None:
         """The lineup has many columns: when it is shown in a narrow panel, widen the panel (up to 60%)."""
         if self.side.currentWidget() is not self.lineup:

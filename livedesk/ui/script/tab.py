@@ -272,7 +272,7 @@ class ScriptTab(Tab):
         self.flush_draft()
         self.stream_id = self.stream_combo.currentData()
         self._editing_id = None
-        self.load_script()
+        self.show_when_reachable(self.load_script)
         if self.stream_id is not None:
             self.stream_picked.emit(self.stream_id)
 
