@@ -140,6 +140,18 @@ class Tab(QWidget):
             log.warning("%s could not be shown: %s", self.objectName(), exc)
             self.status_message.emit(str(exc), 10000)
 
+    def load_failed(self, exc: BaseException, title: str | None = None) -> None:
+        """A background read the tab started failed. When the database itself did (a team server away) the
+        status bar says so, not a dialog: every tab reads again once the server is back."""
+        from livedesk.services.faults import environment_fault
+        from livedesk.ui.errors import show_error
+
+        if environment_fault(exc, None) is None:
+            show_error(self, exc, title)
+            return
+        log.warning("%s could not be read: %s", self.objectName(), exc)
+        self.status_message.emit(str(exc), 10000)
+
     def follow_stream(self, stream_id: int) -> None:
         """Another tab made `stream_id` the current stream."""
 

@@ -571,3 +571,19 @@ def test_picking_a_stream_while_the_server_is_away_says_so_and_the_tabs_follow_o
         tab = win.tab(key)
         assert tab.stream_id == other, key
         assert tab.stream_combo.currentData() == other, key
+
+
+def test_a_review_load_that_fails_because_the_server_is_away_says_so_in_the_status_bar(qtbot, window, seeded,
+                                                                                        caplog):
+    """A background read (here the review of the stream shown) is not worth a dialog when the server is away:
+    a change made just before can start one that runs after the server went."""
+    win = window
+    review_tab = win.show_tab("review")
+    settle(qtbot, win)
+    close_messages(win)
+    win.change_watcher._set_online(False)
+    with caplog.at_level(logging.WARNING):
+        review_tab.load_stream(seeded.stream_id)
+        qtbot.waitUntil(lambda: AWAY in win.statusBar().currentMessage(), timeout=WAIT_MS)
+    assert [b.text() for b in win.findChildren(QMessageBox) if b.isVisible()] == []
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]

@@ -261,7 +261,7 @@ class ProductsTab(Tab):
             return
         self.count_label.setText(self.tr("Loading %n product(s)…", "", total))
         run_task(lambda progress, cancelled: read(), self.show_refreshed,
-                 lambda exc: show_error(self, exc, self.tr("Products")), owner=self)
+                 lambda exc: self.load_failed(exc, self.tr("Products")), owner=self)
 
     def refresh_reader(self):
         """Read the pool, the streams, the lineup shown and the product shown in detail (on a worker)."""

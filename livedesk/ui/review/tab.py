@@ -441,7 +441,7 @@ class ReviewTab(Tab):
         run_task(
             lambda progress, cancelled: load_review_model(db, stream_id, prefs),
             lambda model: self._show_model(model) if token == self._load_token else None,
-            lambda exc: show_error(self, exc, self.tr("Review")),
+            lambda exc: self.load_failed(exc, self.tr("Review")),
             owner=self,
         )
 
